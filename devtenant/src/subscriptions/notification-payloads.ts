@@ -1,0 +1,36 @@
+import type { CalendarChange } from '../graph/context.ts';
+import { notificationResourceFor } from './resource-path.ts';
+import type { LifecycleEvent, StoredSubscription } from './subscription-model.ts';
+
+/** The calendar engine may pass the event's changeKey so the notification carries the real etag. */
+export type CalendarChangeWithKey = CalendarChange & { changeKey?: string };
+
+/** A basic change notification for an Outlook event (reference §4, shape as Graph sends for Outlook items). */
+export function buildChangeNotification(sub: StoredSubscription, change: CalendarChangeWithKey, fallbackEtag: string) {
+  const resource = notificationResourceFor(sub.mailboxId, change.eventId);
+  return {
+    subscriptionId: sub.id,
+    subscriptionExpirationDateTime: sub.expirationDateTime,
+    changeType: change.changeType,
+    resource,
+    resourceData: {
+      '@odata.type': '#Microsoft.Graph.Event',
+      '@odata.id': resource,
+      '@odata.etag': `W/"${change.changeKey ?? fallbackEtag}"`,
+      id: change.eventId,
+    },
+    clientState: sub.clientState,
+    tenantId: sub.tenantId,
+  };
+}
+
+/** A lifecycle notification (reference §4 "Lifecycle notifications"). */
+export function buildLifecycleNotification(sub: StoredSubscription, event: LifecycleEvent) {
+  return {
+    subscriptionId: sub.id,
+    subscriptionExpirationDateTime: sub.expirationDateTime,
+    tenantId: sub.tenantId,
+    clientState: sub.clientState,
+    lifecycleEvent: event,
+  };
+}
