@@ -1,0 +1,110 @@
+import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { AppError, type AppErrorCode } from '../../domain/app-error.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Identity, TokenValidator } from '../../ports/identity.ts';
+
+export interface EntraTokenValidatorOptions {
+  /** JWKS of the authority (remote in production, local in tests). */
+  keys: JWTVerifyGetKey;
+  /** `{authorityHost}/{tenantId}/v2.0` */
+  issuer: string;
+  tenantId: string;
+  clientId: string;
+  applicationIdUri: string;
+  requiredScope: string;
+  clock: Clock;
+}
+
+/** Entra allows for a few minutes of clock skew between its servers and ours. */
+const CLOCK_TOLERANCE_SECONDS = 120;
+
+/**
+ * Validates the tab's access token for Confer's API (teams-platform §3): signature (RS256 only, so
+ * `alg: none` and HMAC tricks fail), issuer, audience (client id for v2 tokens, the Application ID URI
+ * as some clients request it), expiry/not-before, tenant, and the `access_as_user` scope.
+ */
+export function createEntraTokenValidator(options: EntraTokenValidatorOptions): TokenValidator {
+  return {
+    async validate(token) {
+      const payload = await verify(token, options);
+      const tid = stringClaim(payload, 'tid');
+      if (tid !== options.tenantId)
+        throw new AppError('token_wrong_tenant', 'The token was issued for another tenant.');
+      const scopes = stringClaim(payload, 'scp')?.split(' ') ?? [];
+      if (!scopes.includes(options.requiredScope)) {
+        throw new AppError('token_missing_scope', `The token does not carry the ${options.requiredScope} scope.`);
+      }
+      const oid = stringClaim(payload, 'oid');
+      if (!oid) throw new AppError('token_invalid', 'The token does not identify a user (no oid claim).');
+      return {
+        tenantId: tid,
+        userId: oid,
+        userPrincipalName: stringClaim(payload, 'preferred_username') ?? null,
+        name: stringClaim(payload, 'name') ?? null,
+        rawToken: token,
+      } satisfies Identity;
+    },
+  };
+}
+
+async function verify(token: string, options: EntraTokenValidatorOptions): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(token, options.keys, {
+      algorithms: ['RS256'],
+      issuer: options.issuer,
+      audience: [options.clientId, options.applicationIdUri],
+      currentDate: options.clock.now(),
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp', 'iat', 'tid'],
+    });
+    return payload;
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const [code, message] = classify(error);
+  return new AppError(code, message, { cause: error });
+}
+
+function classify(error: unknown): [AppErrorCode, string] {
+  if (error instanceof errors.JWTExpired) return ['token_expired', 'The token has expired.'];
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return ['token_not_yet_valid', 'The token is not valid yet.'];
+    if (error.claim === 'iat' && error.reason === 'check_failed') {
+      return ['token_not_yet_valid', 'The token was issued in the future.'];
+    }
+    if (error.claim === 'aud') return ['token_invalid_audience', 'The token was not issued for this API.'];
+    if (error.claim === 'iss') return ['token_invalid_issuer', 'The token was not issued by the configured authority.'];
+    return ['token_invalid', `The token's ${error.claim} claim is not acceptable.`];
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return ['token_unsupported_algorithm', 'The token is not signed with RS256.'];
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return ['token_invalid_signature', "The token's signature does not verify."];
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return ['token_invalid_signature', 'The token is signed with a key the authority does not publish.'];
+  }
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return ['authority_unavailable', "The authority's signing keys could not be read."];
+  }
+  if (
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid ||
+    error instanceof errors.JOSENotSupported
+  ) {
+    return ['token_malformed', 'The token is not a well-formed JWT.'];
+  }
+  if (error instanceof TypeError || (error instanceof Error && /fetch|ECONN|certificate/i.test(error.message))) {
+    return ['authority_unavailable', "The authority's signing keys could not be read."];
+  }
+  return ['token_invalid', 'The token is not acceptable.'];
+}
+
+function stringClaim(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === 'string' ? value : undefined;
+}

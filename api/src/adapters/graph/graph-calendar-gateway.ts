@@ -1,0 +1,121 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import type { CalendarEntry, CalendarGateway, MailboxProfile } from '../../ports/calendar-gateway.ts';
+import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
+import type { Identity } from '../../ports/identity.ts';
+import type { GraphClientFactory } from './graph-client-factory.ts';
+import { toAppErrorFromGraph } from './graph-errors.ts';
+import {
+  type GraphEvent,
+  graphEventSchema,
+  graphMailboxSettingsSchema,
+  graphPageSchema,
+  graphUserSchema,
+} from './graph-schemas.ts';
+import { toIanaZone, toInstant } from './graph-time.ts';
+
+/** Delegated scopes Confer asks for on the user's behalf (least privilege for reading their own week). */
+const READ_SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read'] as const;
+const EVENT_FIELDS =
+  'id,subject,start,end,isAllDay,showAs,type,sensitivity,location,isOnlineMeeting,onlineMeeting,organizer,isOrganizer,isCancelled';
+/** A week of a busy calendar fits in a few pages; the cap stops a misbehaving server from looping us forever. */
+const MAX_PAGES = 50;
+
+export interface GraphCalendarGatewayDeps {
+  tokens: GraphTokenProvider;
+  createClient: GraphClientFactory;
+}
+
+export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): CalendarGateway {
+  const clientFor = (identity: Identity) => deps.createClient(() => deps.tokens.forUser(identity, READ_SCOPES));
+
+  return {
+    async getProfile(identity) {
+      const client = clientFor(identity);
+      const [user, settings] = await Promise.all([
+        call(() => client.api('/me').select('id,displayName,userPrincipalName,mail').get()),
+        call(() => client.api('/me/mailboxSettings').select('timeZone').get()),
+      ]);
+      const me = parse(graphUserSchema, user, 'user');
+      const zone = toIanaZone(parse(graphMailboxSettingsSchema, settings, 'mailboxSettings').timeZone) ?? 'UTC';
+      return {
+        id: me.id,
+        displayName: me.displayName ?? me.userPrincipalName,
+        userPrincipalName: me.userPrincipalName,
+        timeZone: zone,
+      } satisfies MailboxProfile;
+    },
+
+    async listCalendarView(identity, window) {
+      const client = clientFor(identity);
+      // calendarView expands recurring series into occurrences; /events would return masters only
+      // and hide busy time (field-lessons: pain point 1).
+      const first = await call(() =>
+        client
+          .api('/me/calendarView')
+          .query({ startDateTime: window.start.toISOString(), endDateTime: window.end.toISOString() })
+          .select(EVENT_FIELDS)
+          .orderby('start/dateTime')
+          .top(100)
+          .header('Prefer', 'outlook.timezone="UTC"')
+          .get(),
+      );
+      const raw = await collectPages(client, first);
+      return raw.map((item) => toEntry(parse(graphEventSchema, item, 'event')));
+    },
+  };
+}
+
+async function collectPages(client: Client, first: unknown): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let page = parse(graphPageSchema, first, 'page');
+  for (let count = 1; ; count++) {
+    items.push(...page.value);
+    const next = page['@odata.nextLink'];
+    if (!next) return items;
+    if (count >= MAX_PAGES) throw new AppError('graph_bad_response', 'Microsoft Graph returned too many pages.');
+    page = parse(
+      graphPageSchema,
+      await call(() => client.api(next).header('Prefer', 'outlook.timezone="UTC"').get()),
+      'page',
+    );
+  }
+}
+
+function toEntry(event: GraphEvent): CalendarEntry {
+  return {
+    id: event.id,
+    subject: event.subject ?? '',
+    start: toInstant(event.start),
+    end: toInstant(event.end),
+    isAllDay: event.isAllDay,
+    showAs: event.showAs,
+    type: event.type,
+    sensitivity: event.sensitivity,
+    location: event.location?.displayName || null,
+    isOnlineMeeting: event.isOnlineMeeting ?? false,
+    joinUrl: event.onlineMeeting?.joinUrl ?? null,
+    organizer: event.organizer?.emailAddress.name ?? event.organizer?.emailAddress.address ?? null,
+    isOrganizer: event.isOrganizer,
+    isCancelled: event.isCancelled,
+  };
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toAppErrorFromGraph(error);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError('graph_bad_response', `Microsoft Graph returned an unexpected ${what}.`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}

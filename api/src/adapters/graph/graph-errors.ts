@@ -1,0 +1,49 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import { AppError } from '../../domain/app-error.ts';
+
+/**
+ * Graph's answers (graph-calendar §7) turned into Confer's error codes. Throttling and outages are
+ * retryable and say so; nothing here hides the original error (it stays as `cause`).
+ */
+export function toAppErrorFromGraph(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (!(error instanceof GraphError)) {
+    return new AppError('graph_unavailable', 'Microsoft Graph could not be reached.', {
+      cause: error,
+      retryAfterSeconds: 5,
+    });
+  }
+  const { statusCode, code } = error;
+  if (code === 'MailboxNotEnabledForRESTAPI' || (code === 'ResourceNotFound' && /mailbox/i.test(error.message))) {
+    return new AppError('mailbox_not_enabled', 'This account has no Exchange Online mailbox.', { cause: error });
+  }
+  if (statusCode === 403 && code === 'ErrorAccessDenied') {
+    return new AppError(
+      'outside_access_policy',
+      "Confer is not allowed to read this calendar (outside the admin's Application Access Policy).",
+      { cause: error },
+    );
+  }
+  if (statusCode === 401) {
+    return new AppError('connection_expired', 'The calendar connection was refused. Sign in again.', { cause: error });
+  }
+  if (statusCode === 429) {
+    return new AppError('graph_throttled', 'Microsoft Graph is busy. Try again shortly.', {
+      cause: error,
+      retryAfterSeconds: retryAfter(error),
+    });
+  }
+  if (statusCode === 503 || statusCode === 504 || statusCode === -1) {
+    return new AppError('graph_unavailable', 'Microsoft Graph is unavailable right now. Try again shortly.', {
+      cause: error,
+      retryAfterSeconds: retryAfter(error),
+    });
+  }
+  return new AppError('graph_error', `Microsoft Graph refused the request (${code ?? statusCode}).`, { cause: error });
+}
+
+function retryAfter(error: GraphError): number {
+  const header = error.headers?.get?.('retry-after');
+  const seconds = header ? Number(header) : Number.NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 5;
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { conversationStoreContract } from '../../ports/conversation-store.contract.ts';
+import { openDatabase } from './database.ts';
+import { createSqliteConversationStore } from './sqlite-conversation-store.ts';
+
+conversationStoreContract('SQLite', () => createSqliteConversationStore(openDatabase(':memory:')));
+
+describe('SQLite store on disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'confer-store-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps conversations across a restart and applies migrations once', async () => {
+    const file = join(dir, 'confer.db');
+    const first = openDatabase(file);
+    await createSqliteConversationStore(first).save({
+      tenantId: 't',
+      aadObjectId: 'o',
+      userId: 'u',
+      userName: null,
+      conversationId: 'c',
+      serviceUrl: 'http://localhost/_connector',
+      channelId: 'msteams',
+      reference: {},
+      updatedAt: '2026-11-21T00:00:00.000Z',
+    });
+    first.close();
+    const second = openDatabase(file);
+    expect(second.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect((await createSqliteConversationStore(second).find('t', 'o'))?.conversationId).toBe('c');
+    expect(second.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    second.close();
+  });
+});

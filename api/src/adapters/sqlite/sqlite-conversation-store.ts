@@ -1,0 +1,55 @@
+import type { ConversationStore, StoredConversation } from '@confer/bot/ports';
+import type { SqliteDatabase } from './database.ts';
+
+interface Row {
+  tenant_id: string;
+  aad_object_id: string;
+  user_id: string;
+  user_name: string | null;
+  conversation_id: string;
+  service_url: string;
+  channel_id: string;
+  reference_json: string;
+  updated_at: string;
+}
+
+/** The bot's conversation references, one per (tenant, user), surviving restarts. */
+export function createSqliteConversationStore(db: SqliteDatabase): ConversationStore {
+  const upsert = db.prepare(`
+    INSERT INTO bot_conversations
+      (tenant_id, aad_object_id, user_id, user_name, conversation_id, service_url, channel_id, reference_json, updated_at)
+    VALUES (@tenantId, @aadObjectId, @userId, @userName, @conversationId, @serviceUrl, @channelId, @reference, @updatedAt)
+    ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET
+      user_id = excluded.user_id, user_name = excluded.user_name, conversation_id = excluded.conversation_id,
+      service_url = excluded.service_url, channel_id = excluded.channel_id,
+      reference_json = excluded.reference_json, updated_at = excluded.updated_at`);
+  const select = db.prepare('SELECT * FROM bot_conversations WHERE tenant_id = ? AND aad_object_id = ?');
+  const remove = db.prepare('DELETE FROM bot_conversations WHERE tenant_id = ? AND aad_object_id = ?');
+
+  return {
+    async save(conversation) {
+      upsert.run({ ...conversation, reference: JSON.stringify(conversation.reference) });
+    },
+    async find(tenantId, aadObjectId) {
+      const row = select.get(tenantId, aadObjectId) as Row | undefined;
+      return row ? toConversation(row) : undefined;
+    },
+    async remove(tenantId, aadObjectId) {
+      remove.run(tenantId, aadObjectId);
+    },
+  };
+}
+
+function toConversation(row: Row): StoredConversation {
+  return {
+    tenantId: row.tenant_id,
+    aadObjectId: row.aad_object_id,
+    userId: row.user_id,
+    userName: row.user_name,
+    conversationId: row.conversation_id,
+    serviceUrl: row.service_url,
+    channelId: row.channel_id,
+    reference: JSON.parse(row.reference_json) as Record<string, unknown>,
+    updatedAt: row.updated_at,
+  };
+}

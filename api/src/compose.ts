@@ -1,0 +1,97 @@
+import { createBotRouter } from '@confer/bot';
+import type { Express } from 'express';
+import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
+import { createEntraTokenValidator } from './adapters/entra/entra-token-validator.ts';
+import { createMsalGraphTokenProvider } from './adapters/entra/msal-graph-token-provider.ts';
+import { createMsalNetworkClient } from './adapters/entra/msal-network-client.ts';
+import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
+import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
+import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
+import { createGraphDirectoryGateway } from './adapters/graph/graph-directory-gateway.ts';
+import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
+import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
+import { createSqliteConversationStore } from './adapters/sqlite/sqlite-conversation-store.ts';
+import type { Config } from './config/config.ts';
+import { createApp } from './http/create-app.ts';
+import type { Logger } from './logging/logger.ts';
+import type { Clock } from './ports/clock.ts';
+
+/** Graph's resource for scopes; the same string against devtenant, which answers for it locally. */
+const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+
+export interface ComposeOptions {
+  config: Readonly<Config>;
+  logger: Logger;
+  clock: Clock;
+  version: string;
+  /** PEM of the extra CA to trust (devtenant); null for the system store only. */
+  trustedCaPem: string | null;
+  /** SQLite file, or ':memory:'. */
+  databaseFile: string;
+  tabDir: string | null;
+}
+
+export interface ComposedApp {
+  app: Express;
+  db: SqliteDatabase;
+  close(): Promise<void>;
+}
+
+/** Wires every adapter to every port. The only place that knows which implementation serves which role. */
+export function composeApp(options: ComposeOptions): ComposedApp {
+  const { config, logger, clock } = options;
+  const http = createTrustedHttp(options.trustedCaPem);
+  const db = openDatabase(options.databaseFile);
+  const graphTokens = createMsalGraphTokenProvider({
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authority: config.authority,
+    authorityHost: new URL(config.authorityHost).host,
+    graphResource: GRAPH_RESOURCE,
+    networkClient: createMsalNetworkClient(http.fetch),
+    logger,
+  });
+  const createClient = createGraphClientFactory({ baseUrl: config.graphBaseUrl, dispatcher: http.dispatcher });
+  const app = createApp({
+    config,
+    version: options.version,
+    logger,
+    clock,
+    tokens: createEntraTokenValidator({
+      keys: createRemoteKeys(config.jwksUri, http.fetch),
+      issuer: config.issuer,
+      tenantId: config.tenantId,
+      clientId: config.clientId,
+      applicationIdUri: config.applicationIdUri,
+      requiredScope: 'access_as_user',
+      clock,
+    }),
+    calendar: createGraphCalendarGateway({ tokens: graphTokens, createClient }),
+    directory: createGraphDirectoryGateway({ tokens: graphTokens, createClient, tenantId: config.tenantId }),
+    teamsSsoEmulator: config.devTenantUrl
+      ? createDevTenantSsoEmulator({
+          devTenantUrl: config.devTenantUrl,
+          applicationIdUri: config.applicationIdUri,
+          fetch: http.fetch,
+        })
+      : null,
+    botRouter: createBotRouter({
+      ...(config.bot.appId && config.bot.password
+        ? { credentials: { appId: config.bot.appId, password: config.bot.password, tenantId: config.tenantId } }
+        : {}),
+      conversations: createSqliteConversationStore(db),
+      logger: logger.child({ part: 'bot' }),
+      clock,
+      tabUrl: config.tabEndpoint,
+    }),
+    tabDir: options.tabDir,
+  });
+  return {
+    app,
+    db,
+    async close() {
+      db.close();
+      await http.dispatcher?.close();
+    },
+  };
+}

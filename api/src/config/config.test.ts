@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.ts';
+
+const valid = {
+  AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  SECRET_AAD_APP_CLIENT_SECRET: 's3cret',
+  AAD_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000001',
+  AAD_APP_OAUTH_AUTHORITY_HOST: 'https://localhost:8443/',
+  TAB_ENDPOINT: 'http://localhost:3978',
+  TAB_DOMAIN: 'localhost:3978',
+  GRAPH_BASE_URL: 'https://localhost:8443',
+};
+
+describe('parseConfig', () => {
+  it('derives the issuer, JWKS and Application ID URI from the toolkit variables', () => {
+    const config = parseConfig(valid);
+    expect(config.issuer).toBe('https://localhost:8443/00000000-0000-0000-0000-0000000000001/v2.0');
+    expect(config.jwksUri).toBe('https://localhost:8443/00000000-0000-0000-0000-0000000000001/discovery/v2.0/keys');
+    expect(config.applicationIdUri).toBe('api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
+    expect(config.port).toBe(3978);
+    expect(config.bot).toEqual({ appId: null, password: null });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names every missing variable', () => {
+    const { SECRET_AAD_APP_CLIENT_SECRET: _s, GRAPH_BASE_URL: _g, ...rest } = valid;
+    expect(() => parseConfig(rest)).toThrowError(ConfigError);
+    try {
+      parseConfig(rest);
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'SECRET_AAD_APP_CLIENT_SECRET is missing',
+        'GRAPH_BASE_URL is missing',
+      ]);
+    }
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => parseConfig({ ...valid, AAD_APP_CLIENT_ID: 'not-a-guid' })).toThrow(
+      /AAD_APP_CLIENT_ID must be a GUID/,
+    );
+    expect(() => parseConfig({ ...valid, GRAPH_BASE_URL: 'http://graph.local' })).toThrow(
+      /GRAPH_BASE_URL must be an https URL/,
+    );
+    expect(() => parseConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('keeps an empty optional value apart from a set one', () => {
+    expect(parseConfig({ ...valid, BOT_ID: '' }).bot.appId).toBeNull();
+    expect(() => parseConfig({ ...valid, SECRET_BOT_PASSWORD: 'pw' })).toThrow(/BOT_ID is missing/);
+    const withBot = parseConfig({
+      ...valid,
+      BOT_ID: '00000000-0000-0000-0000-000000000011',
+      SECRET_BOT_PASSWORD: 'pw',
+    });
+    expect(withBot.bot).toEqual({ appId: '00000000-0000-0000-0000-000000000011', password: 'pw' });
+  });
+
+  it('refuses the local tenant in production', () => {
+    expect(() => parseConfig({ ...valid, NODE_ENV: 'production', DEVTENANT_URL: 'https://localhost:8443' })).toThrow(
+      /DEVTENANT_URL must not be set/,
+    );
+  });
+});

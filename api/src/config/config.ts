@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at start-up and frozen. Names follow the Teams/Agents Toolkit conventions
+ * (env/.env.{env} + env/.env.{env}.user). A missing or malformed value stops start-up with a message
+ * naming it (ConfigError).
+ */
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i, 'must be a GUID');
+const httpsUrl = z
+  .string()
+  .url()
+  .refine((v) => v.startsWith('https://'), 'must be an https URL');
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  CONFER_DATA_DIR: z.string().min(1).default('.data'),
+  AAD_APP_CLIENT_ID: guid,
+  SECRET_AAD_APP_CLIENT_SECRET: z.string().min(1),
+  AAD_APP_TENANT_ID: guid,
+  AAD_APP_OAUTH_AUTHORITY_HOST: httpsUrl,
+  TAB_ENDPOINT: z.string().url(),
+  TAB_DOMAIN: z.string().min(1),
+  GRAPH_BASE_URL: httpsUrl,
+  BOT_ID: optional(guid),
+  SECRET_BOT_PASSWORD: optional(z.string().min(1)),
+  /** Present only for the local tenant (devtenant): enables the Teams-host emulation page. */
+  DEVTENANT_URL: optional(httpsUrl),
+  /** PEM file of a certificate authority our HTTP clients trust in addition to the system's (devtenant). */
+  TRUSTED_CA_FILE: optional(z.string().min(1)),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  dataDir: string;
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  /** e.g. `https://login.microsoftonline.com` or `https://localhost:8443`, no trailing slash. */
+  authorityHost: string;
+  /** `{authorityHost}/{tenantId}` */
+  authority: string;
+  /** `{authorityHost}/{tenantId}/v2.0`: the `iss` of v2 access tokens. */
+  issuer: string;
+  jwksUri: string;
+  /** `api://{TAB_DOMAIN}/{clientId}` */
+  applicationIdUri: string;
+  tabEndpoint: string;
+  graphBaseUrl: string;
+  bot: { appId: string | null; password: string | null };
+  devTenantUrl: string | null;
+  trustedCaFile: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return env[name] === undefined || env[name] === '' ? `${name} is missing` : `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.SECRET_BOT_PASSWORD && !e.BOT_ID) {
+    throw new ConfigError(['SECRET_BOT_PASSWORD is set but BOT_ID is missing']);
+  }
+  if (e.DEVTENANT_URL && e.NODE_ENV === 'production') {
+    throw new ConfigError(['DEVTENANT_URL must not be set when NODE_ENV is production']);
+  }
+  const authorityHost = trimSlash(e.AAD_APP_OAUTH_AUTHORITY_HOST);
+  const authority = `${authorityHost}/${e.AAD_APP_TENANT_ID}`;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    production: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.CONFER_DATA_DIR,
+    clientId: e.AAD_APP_CLIENT_ID,
+    clientSecret: e.SECRET_AAD_APP_CLIENT_SECRET,
+    tenantId: e.AAD_APP_TENANT_ID,
+    authorityHost,
+    authority,
+    issuer: `${authority}/v2.0`,
+    jwksUri: `${authority}/discovery/v2.0/keys`,
+    applicationIdUri: `api://${e.TAB_DOMAIN}/${e.AAD_APP_CLIENT_ID}`,
+    tabEndpoint: trimSlash(e.TAB_ENDPOINT),
+    graphBaseUrl: trimSlash(e.GRAPH_BASE_URL),
+    // Inbound bot auth is on exactly when bot credentials (id + password) are configured.
+    bot: { appId: e.BOT_ID ?? null, password: e.SECRET_BOT_PASSWORD ?? null },
+    devTenantUrl: e.DEVTENANT_URL ? trimSlash(e.DEVTENANT_URL) : null,
+    trustedCaFile: e.TRUSTED_CA_FILE ?? null,
+  });
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

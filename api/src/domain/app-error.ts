@@ -1,0 +1,92 @@
+/**
+ * The one error model of the API. Every failure that reaches a caller is an AppError with a stable
+ * code; `toHttpStatus` maps it to HTTP once (http/error-handler.ts).
+ */
+export type AppErrorCode =
+  // Request validation
+  | 'bad_request'
+  | 'validation_failed'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'rate_limited'
+  // Authentication of the caller (API token)
+  | 'token_missing'
+  | 'token_malformed'
+  | 'token_expired'
+  | 'token_not_yet_valid'
+  | 'token_invalid_signature'
+  | 'token_invalid_audience'
+  | 'token_invalid_issuer'
+  | 'token_wrong_tenant'
+  | 'token_missing_scope'
+  | 'token_unsupported_algorithm'
+  | 'token_invalid'
+  | 'authority_unavailable'
+  // Calendar connection (Graph on behalf of the user or the tenant)
+  | 'consent_required'
+  | 'interaction_required'
+  | 'connection_expired'
+  | 'mailbox_not_enabled'
+  | 'outside_access_policy'
+  | 'graph_throttled'
+  | 'graph_unavailable'
+  | 'graph_bad_response'
+  | 'graph_error'
+  | 'internal_error';
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details: unknown;
+  /** Seconds the caller should wait before retrying, for retryable errors. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+const statusByCode: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  token_missing: 401,
+  token_malformed: 401,
+  token_expired: 401,
+  token_not_yet_valid: 401,
+  token_invalid_signature: 401,
+  token_invalid_audience: 401,
+  token_invalid_issuer: 401,
+  token_wrong_tenant: 401,
+  token_missing_scope: 401,
+  token_unsupported_algorithm: 401,
+  token_invalid: 401,
+  authority_unavailable: 503,
+  consent_required: 403,
+  interaction_required: 403,
+  connection_expired: 403,
+  mailbox_not_enabled: 409,
+  outside_access_policy: 403,
+  graph_throttled: 503,
+  graph_unavailable: 503,
+  graph_bad_response: 502,
+  graph_error: 502,
+  internal_error: 500,
+};
+
+export function toHttpStatus(code: AppErrorCode): number {
+  return statusByCode[code];
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

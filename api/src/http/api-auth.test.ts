@@ -1,0 +1,170 @@
+import { weekResponseSchema } from '@confer/contracts';
+import { Router } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEntraTokenValidator } from '../adapters/entra/entra-token-validator.ts';
+import { parseConfig } from '../config/config.ts';
+import { createLogger } from '../logging/logger.ts';
+import { systemClock } from '../ports/clock.ts';
+import { createFakeCalendarGateway } from '../test-support/fake-calendar-gateway.ts';
+import { listen } from '../test-support/test-server.ts';
+import { createTokenFactory } from '../test-support/token-factory.ts';
+import { createApp } from './create-app.ts';
+
+const tenantId = '00000000-0000-0000-0000-0000000000001';
+const megan = '00000000-0000-0000-0000-0000000000021';
+const config = parseConfig({
+  NODE_ENV: 'test',
+  AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  SECRET_AAD_APP_CLIENT_SECRET: 'unused',
+  AAD_APP_TENANT_ID: tenantId,
+  AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.example.test',
+  TAB_ENDPOINT: 'http://localhost:3978',
+  TAB_DOMAIN: 'localhost:3978',
+  GRAPH_BASE_URL: 'https://graph.example.test',
+});
+
+let tokens: Awaited<ReturnType<typeof createTokenFactory>>;
+let server: Awaited<ReturnType<typeof listen>>;
+const calendar = createFakeCalendarGateway({
+  profiles: {
+    [megan]: {
+      id: megan,
+      displayName: 'Megan Bowen',
+      userPrincipalName: 'meganb@contoso.test',
+      timeZone: 'America/Los_Angeles',
+    },
+  },
+  entries: {
+    [megan]: [
+      {
+        id: 'e1',
+        subject: 'Design review',
+        start: new Date(Date.now() + 3_600_000),
+        end: new Date(Date.now() + 7_200_000),
+        isAllDay: false,
+        showAs: 'busy',
+        type: 'occurrence',
+        sensitivity: 'normal',
+        location: null,
+        isOnlineMeeting: true,
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+        organizer: 'Megan Bowen',
+        isOrganizer: true,
+        isCancelled: false,
+      },
+    ],
+  },
+});
+
+beforeAll(async () => {
+  tokens = await createTokenFactory({ issuer: config.issuer, tenantId, audience: config.clientId });
+  const app = createApp({
+    config,
+    version: 'test',
+    logger: createLogger('silent'),
+    clock: systemClock,
+    tokens: createEntraTokenValidator({
+      keys: tokens.keys,
+      issuer: config.issuer,
+      tenantId,
+      clientId: config.clientId,
+      applicationIdUri: config.applicationIdUri,
+      requiredScope: 'access_as_user',
+      clock: systemClock,
+    }),
+    calendar,
+    directory: { listPeople: async () => [] },
+    teamsSsoEmulator: null,
+    botRouter: Router(),
+    tabDir: null,
+  });
+  server = await listen(app);
+});
+afterAll(() => server.close());
+
+const week = (authorization?: string) =>
+  fetch(`${server.url}/api/me/week`, { headers: authorization ? { authorization } : {} });
+const hour = 3600;
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('API token validation', () => {
+  it('answers the week for a valid token, identity taken from the token', async () => {
+    const response = await week(`Bearer ${await tokens.sign()}`);
+    expect(response.status).toBe(200);
+    const body = weekResponseSchema.parse(await response.json());
+    expect(body.user.displayName).toBe('Megan Bowen');
+    expect(body.events.map((e) => e.subject)).toEqual(['Design review']);
+    expect(response.headers.get('x-request-id')).toMatch(/.+/);
+  });
+
+  it('accepts the Application ID URI as audience too', async () => {
+    expect((await week(`Bearer ${await tokens.sign({ aud: config.applicationIdUri })}`)).status).toBe(200);
+  });
+
+  const cases: [string, () => Promise<string | undefined>, string][] = [
+    ['missing', async () => undefined, 'token_missing'],
+    ['not a bearer token', async () => 'Basic dXNlcjpwYXNz', 'token_malformed'],
+    ['garbage', async () => 'Bearer not.a.jwt', 'token_malformed'],
+    [
+      'expired',
+      async () => `Bearer ${await tokens.sign({ iat: now() - 3 * hour, nbf: now() - 3 * hour, exp: now() - hour })}`,
+      'token_expired',
+    ],
+    [
+      'not yet valid',
+      async () => `Bearer ${await tokens.sign({ nbf: now() + hour, exp: now() + 2 * hour })}`,
+      'token_not_yet_valid',
+    ],
+    [
+      'wrong audience',
+      async () => `Bearer ${await tokens.sign({ aud: 'https://graph.microsoft.com' })}`,
+      'token_invalid_audience',
+    ],
+    [
+      'wrong issuer',
+      async () => `Bearer ${await tokens.sign({ iss: 'https://login.microsoftonline.com/other/v2.0' })}`,
+      'token_invalid_issuer',
+    ],
+    [
+      'wrong tenant',
+      async () => `Bearer ${await tokens.sign({ tid: '11111111-1111-1111-1111-111111111111' })}`,
+      'token_wrong_tenant',
+    ],
+    ['bad signature', async () => `Bearer ${await tokens.signWithWrongKey()}`, 'token_invalid_signature'],
+    ['alg none', async () => `Bearer ${tokens.unsigned()}`, 'token_unsupported_algorithm'],
+    ['missing scope', async () => `Bearer ${await tokens.sign({ scp: 'User.Read' })}`, 'token_missing_scope'],
+    ['no user', async () => `Bearer ${await tokens.sign({ oid: undefined })}`, 'token_invalid'],
+  ];
+
+  it.each(cases)('refuses a %s token with 401 and a code', async (_name, header, code) => {
+    const callsBefore = calendar.calls.length;
+    const response = await week(await header());
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+    expect(calendar.calls.length).toBe(callsBefore);
+  });
+});
+
+describe('API errors', () => {
+  it('answers unknown endpoints with a JSON 404, never HTML or a stack', async () => {
+    const response = await fetch(`${server.url}/api/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('hides the Teams-host emulation when no local tenant is configured', async () => {
+    expect((await fetch(`${server.url}/dev/api/demo-users`)).status).toBe(404);
+    expect((await fetch(`${server.url}/dev/teams-host.html`)).status).toBe(404);
+  });
+
+  it('serves the public sign-in settings', async () => {
+    const body = await (await fetch(`${server.url}/api/config`)).json();
+    expect(body).toMatchObject({
+      clientId: config.clientId,
+      authority: `https://login.example.test/${tenantId}`,
+      apiScope: `api://localhost:3978/${config.clientId}/access_as_user`,
+      devTenant: false,
+    });
+  });
+});
