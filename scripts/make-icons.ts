@@ -93,7 +93,7 @@ function markLayers(options: {
 }
 
 /** Scales the mark about its centre so it fills `scale` of its natural size, centred in the icon. */
-function fit(layers: readonly Layer[], scale: number): Layer[] {
+function scaleMark(layers: readonly Layer[], scale: number): Layer[] {
   const [cx, cy] = [0.51, 0.5];
   return layers.map(({ shape, color }) => ({
     shape: (x: number, y: number) => shape((x - 0.5) / scale + cx, (y - 0.5) / scale + cy),
@@ -118,7 +118,7 @@ function render(size: number, layers: readonly Layer[]): PNG {
 
 /** Averages premultiplied colour over SUPERSAMPLE² points, the topmost layer winning at each point. */
 function samplePixel(px: number, py: number, size: number, layers: readonly Layer[]): Rgba {
-  const sum = [0, 0, 0, 0];
+  const sum: [number, number, number, number] = [0, 0, 0, 0];
   for (let sy = 0; sy < SUPERSAMPLE; sy++) {
     for (let sx = 0; sx < SUPERSAMPLE; sx++) {
       const x = (px + (sx + 0.5) / SUPERSAMPLE) / size;
@@ -132,23 +132,23 @@ function samplePixel(px: number, py: number, size: number, layers: readonly Laye
     }
   }
   const n = SUPERSAMPLE * SUPERSAMPLE;
-  const alpha = sum[3]! / n;
+  const alpha = sum[3] / n;
   if (alpha === 0) return CLEAR;
   const unpremultiply = (c: number) => Math.round(((c / n) * 255) / alpha);
-  return [unpremultiply(sum[0]!), unpremultiply(sum[1]!), unpremultiply(sum[2]!), Math.round(alpha)];
+  return [unpremultiply(sum[0]), unpremultiply(sum[1]), unpremultiply(sum[2]), Math.round(alpha)];
 }
 
 export function renderColorIcon(): PNG {
   // Teams shows the colour icon on its own tile; the mark keeps a margin of about a fifth on each side.
   const layers = markLayers({ background: ACCENT, ink: WHITE, stroke: 0.05, dot: 0.035, calendarDetail: true });
-  return render(192, fit(layers, 0.78));
+  return render(192, scaleMark(layers, 0.78));
 }
 
 export function renderOutlineIcon(): PNG {
   // At 32 px the outline icon sits next to other app icons in the Teams rail, so the mark fills the square and drops
   // the calendar's finer detail, which would blur into a single line.
   const layers = markLayers({ background: CLEAR, ink: WHITE, stroke: 0.065, dot: 0.04, calendarDetail: false });
-  return render(32, fit(layers, 1.12));
+  return render(32, scaleMark(layers, 1.12));
 }
 
 export function writeIcons(appPackageDir: string): void {
