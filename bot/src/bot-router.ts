@@ -1,0 +1,74 @@
+import type { ErrorBody } from '@confer/contracts';
+import type { Request as SdkRequest } from '@microsoft/agents-hosting';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { createConferAgent } from './agent-app.ts';
+import type { BotDeps } from './bot-deps.ts';
+import { type BotCredentials, createCloudAdapter } from './cloud-adapter.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import { describeError } from './member-name.ts';
+import type { BotClock, BotLogger, ConversationStore } from './ports.ts';
+
+export interface BotOptions {
+  /** Present only when bot credentials are configured (BOT_ID + SECRET_BOT_PASSWORD [+ tenant]); then inbound JWT auth is ON. */
+  credentials?: BotCredentials;
+  conversations: ConversationStore;
+  logger: BotLogger;
+  clock: BotClock;
+  /** Public URL of the tab (TAB_ENDPOINT), for "open Confer" links. */
+  tabUrl: string;
+}
+
+/** Bot Framework activities are small JSON documents; Teams caps a message at about 28 KB. */
+const maxActivityBytes = '256kb';
+
+/**
+ * The Bot Framework messaging endpoint. Mount it with `app.use('/api/messages', createBotRouter(options))`;
+ * it parses its own JSON body, so it works with or without an app-wide `express.json()`.
+ */
+export function createBotRouter(options: BotOptions): Router {
+  const adapter = createCloudAdapter(options.credentials, options.logger);
+  const deps: BotDeps = { ...options, perUser: new KeyedQueue() };
+  const agent = createConferAgent(adapter, deps);
+
+  const authorize: RequestHandler = (req, res, next) => adapter.authorizeRequest(req as SdkRequest, res, next);
+  const requireActivity: RequestHandler = (req, res, next) => {
+    const body: unknown = req.body;
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return next();
+    sendError(res, 400, 'invalid_activity', 'The request body must be a Bot Framework activity (a JSON object).');
+  };
+  const processActivity: RequestHandler = async (req, res) => {
+    await adapter.process(req as SdkRequest, res, (context) => agent.run(context));
+  };
+
+  const router = express.Router();
+  router.post('/', authorize, express.json({ limit: maxActivityBytes }), requireActivity, processActivity);
+  router.all('/', (_req, res) => {
+    res.setHeader('allow', 'POST');
+    sendError(res, 405, 'method_not_allowed', 'The bot endpoint accepts POST only.');
+  });
+  router.use(handleRouterError(options.logger));
+  return router;
+}
+
+function handleRouterError(logger: BotLogger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = readStatus(error);
+    if (status === 400 || status === 413 || status === 415) {
+      sendError(res, status, 'invalid_activity', 'The request body is not a readable Bot Framework activity.');
+      return;
+    }
+    logger.error('bot.request_failed', { error: describeError(error) });
+    sendError(res, 500, 'bot_failed', 'The bot could not process this activity.');
+  };
+}
+
+function readStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;
+  return typeof error.status === 'number' ? error.status : undefined;
+}
+
+function sendError(res: express.Response, status: number, code: string, message: string): void {
+  const body: ErrorBody = { error: { code, message } };
+  res.status(status).json(body);
+}
