@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: runs every benchmark, prints the figures beside their targets and same-run baselines,
+ * and writes them to bench/results/latest.json. Exits non-zero when a target is missed.
+ */
+import { join } from 'node:path';
+import { benchDevtenantThroughput } from './devtenant-throughput.ts';
+import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
+
+const suites: Record<string, () => Promise<BenchResult[]>> = {
+  devtenant: benchDevtenantThroughput,
+};
+
+const only = process.argv.slice(2);
+const results: BenchResult[] = [];
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stdout.write(`running ${name}…\n`);
+  results.push(...(await run()));
+}
+printResults(results);
+writeResults(join(import.meta.dirname, 'results', 'latest.json'), results);
+process.exit(results.some((r) => meetsTarget(r) === false) ? 1 : 0);
