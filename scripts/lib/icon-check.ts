@@ -33,7 +33,7 @@ export function checkOutlineIcon(icon: DecodedIcon): string[] {
     opaqueOrPartial++;
     if (icon.data[i] !== 255 || icon.data[i + 1] !== 255 || icon.data[i + 2] !== 255) coloured++;
   }
-  if (coloured > 0) problems.push(`outline: ${coloured} visible pixels are not white; use white with alpha only.`);
+  if (coloured > 0) problems.push(`outline: ${coloured} visible pixel(s) not white; use white with alpha only.`);
   if (opaqueOrPartial === 0) problems.push('outline: every pixel is transparent; the icon is empty.');
   const corners = cornerAlphas(icon);
   if (corners.some((alpha) => alpha !== 0)) {
