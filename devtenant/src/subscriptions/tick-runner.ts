@@ -7,6 +7,7 @@ export class TickRunner {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private immediate: NodeJS.Immediate | null = null;
+  private closed = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -33,6 +34,7 @@ export class TickRunner {
 
   /** Deliver promptly after a change without making the caller wait for the HTTP round trips. */
   soon(): void {
+    if (this.closed) return;
     this.immediate ??= setImmediate(() => {
       this.immediate = null;
       this.background();
@@ -40,6 +42,7 @@ export class TickRunner {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = null;
