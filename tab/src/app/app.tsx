@@ -1,0 +1,61 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { AppHeader } from '../features/shell/app-header.tsx';
+import { PageLayout } from '../features/shell/page-layout.tsx';
+import { SignInScreen } from '../features/shell/sign-in-screen.tsx';
+import { StartupError } from '../features/shell/startup-error.tsx';
+import { WeekPage } from '../features/week/week-page.tsx';
+import { WeekSkeleton } from '../features/week/week-skeleton.tsx';
+import type { HostKind } from '../lib/host-detection.ts';
+import { fluentThemeOf } from '../ui/themes.ts';
+import { type BootDeps, type BootState, bootstrap } from './bootstrap.ts';
+import { useThemeName } from './use-theme-name.ts';
+
+export interface AppProps {
+  readonly host: HostKind;
+  readonly deps: BootDeps;
+}
+
+export function App({ host, deps }: AppProps) {
+  const [boot, setBoot] = useState<BootState>({ status: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void attempt;
+    bootstrap(host, deps).then((state) => current && setBoot(state));
+    return () => {
+      current = false;
+    };
+  }, [host, deps, attempt]);
+  const session = boot.status === 'ready' ? boot.session : null;
+  const theme = useThemeName(session, deps.themeSource, host === 'framed');
+  const weekDeps = useMemo(
+    () => ({ fetch: deps.fetch, baseUrl: deps.origin, now: () => new Date() }),
+    [deps.fetch, deps.origin],
+  );
+  const lang = session?.locale ?? deps.locale;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <FluentProvider theme={fluentThemeOf(theme)} data-theme={theme}>
+      {boot.status === 'starting' && (
+        <PageLayout header={<AppHeader user={null} onRefresh={null} onSignOut={null} />}>
+          <WeekSkeleton />
+        </PageLayout>
+      )}
+      {boot.status === 'signed-out' && <SignInScreen onSignIn={boot.signIn} />}
+      {boot.status === 'failed' && (
+        <StartupError
+          error={boot.error}
+          host={boot.host}
+          onRetry={() => {
+            setBoot({ status: 'starting' });
+            setAttempt((n) => n + 1);
+          }}
+        />
+      )}
+      {session && <WeekPage session={session} deps={weekDeps} />}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,67 @@
+import type { DayEntry } from './week-days.ts';
+import { addDays, dateOfKey } from './zoned-date.ts';
+
+export interface WeekFormatters {
+  /** "Friday, 20 November" in the user's locale. */
+  dayHeading(dateKey: string): string;
+  /** "Today" / "Tomorrow" (locale-aware) or null. */
+  relativeDay(dateKey: string, todayKey: string): string | null;
+  /** "09:00 – 09:30", "All day", "From 22:00", "Until 02:00". */
+  timeRange(entry: DayEntry): string;
+  /** The zone's display name, e.g. "Pacific Time". */
+  zoneName(): string;
+}
+
+export interface FormatterLabels {
+  readonly allDay: string;
+  readonly from: (time: string) => string;
+  readonly until: (time: string) => string;
+}
+
+export const englishLabels: FormatterLabels = {
+  allDay: 'All day',
+  from: (time) => `From ${time}`,
+  until: (time) => `Until ${time}`,
+};
+
+export function createWeekFormatters(
+  locale: string,
+  timeZone: string,
+  labels: FormatterLabels = englishLabels,
+): WeekFormatters {
+  const heading = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return {
+    dayHeading: (dateKey) => heading.format(dateOfKey(dateKey)),
+    relativeDay(dateKey, todayKey) {
+      const offset = dateKey === todayKey ? 0 : dateKey === addDays(todayKey, 1) ? 1 : null;
+      return offset === null ? null : capitalize(relative.format(offset, 'day'), locale);
+    },
+    timeRange(entry) {
+      const { event, continuesFromBefore, continuesAfter } = entry;
+      if (event.isAllDay || (continuesFromBefore && continuesAfter)) return labels.allDay;
+      const start = new Date(event.start);
+      const end = new Date(event.end);
+      if (continuesAfter) return labels.from(time.format(start));
+      if (continuesFromBefore) return labels.until(time.format(end));
+      return time.formatRange(start, end);
+    },
+    zoneName: () => zoneDisplayName(locale, timeZone),
+  };
+}
+
+/** "Pacific Time" rather than "America/Los_Angeles", falling back to the IANA name. */
+function zoneDisplayName(locale: string, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    // An engine without `longGeneric` support still has the IANA name, which is exact.
+    return timeZone;
+  }
+}
+
+function capitalize(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}

@@ -1,0 +1,55 @@
+import {
+  errorBodySchema,
+  type RuntimeConfig,
+  runtimeConfigSchema,
+  type WeekResponse,
+  weekResponseSchema,
+} from '@confer/contracts';
+import type { z } from 'zod';
+import { AppError } from './app-error.ts';
+
+export interface ApiDeps {
+  readonly fetch: typeof fetch;
+  /** Base URL of the app server; the tab is served by it, so normally `location.origin`. */
+  readonly baseUrl: string;
+}
+
+export function fetchRuntimeConfig(deps: ApiDeps): Promise<RuntimeConfig> {
+  return requestJson(deps, '/api/config', runtimeConfigSchema, {});
+}
+
+export async function fetchWeek(deps: ApiDeps, getToken: () => Promise<string>): Promise<WeekResponse> {
+  const token = await getToken();
+  return requestJson(deps, '/api/me/week', weekResponseSchema, { headers: { authorization: `Bearer ${token}` } });
+}
+
+export async function requestJson<T>(deps: ApiDeps, path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await deps.fetch(new URL(path, deps.baseUrl), {
+      ...init,
+      headers: { accept: 'application/json', ...init.headers },
+    });
+  } catch (cause) {
+    throw new AppError('network_error', 'Confer could not be reached. Check your connection and try again.', { cause });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw errorFromBody(response.status, body);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError('invalid_response', `Confer answered ${path} in an unexpected shape.`, {
+      status: response.status,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+function errorFromBody(status: number, body: unknown): AppError {
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new AppError(code, message, { status, details });
+  }
+  return new AppError(`http_${status}`, `Confer answered with HTTP ${status}.`, { status });
+}

@@ -1,0 +1,49 @@
+import type { RuntimeConfig } from '@confer/contracts';
+import { describe, expect, it } from 'vitest';
+import { buildConsentUrl, defaultScopeOf } from './consent-url.ts';
+
+const config: RuntimeConfig = {
+  clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  authority: 'https://localhost:8443/00000000-0000-0000-0000-0000000000001',
+  authorityHost: 'localhost:8443',
+  apiScope: 'api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/access_as_user',
+  redirectUri: 'http://localhost:3978/auth-end.html',
+  devTenant: true,
+};
+
+describe('buildConsentUrl', () => {
+  const input = { scopes: [], loginHint: 'alexw@contoso.onmicrosoft.com', state: 's1', codeChallenge: 'c1' };
+
+  it('asks the authority for consent and comes back to auth-end.html', () => {
+    const url = new URL(buildConsentUrl(config, input));
+    expect(url.origin + url.pathname).toBe(`${config.authority}/oauth2/v2.0/authorize`);
+    expect(url.searchParams.get('prompt')).toBe('consent');
+    expect(url.searchParams.get('redirect_uri')).toBe('http://localhost:3978/auth-end.html');
+    expect(url.searchParams.get('login_hint')).toBe('alexw@contoso.onmicrosoft.com');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+  });
+
+  it("falls back to the app's .default scope when the API named none", () => {
+    const url = new URL(buildConsentUrl(config, input));
+    expect(url.searchParams.get('scope')).toBe(
+      'openid profile api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/.default',
+    );
+  });
+
+  it('requests exactly the scopes the API named', () => {
+    const scopes = ['https://graph.microsoft.com/Calendars.ReadWrite'];
+    const url = new URL(buildConsentUrl(config, { ...input, scopes }));
+    expect(url.searchParams.get('scope')).toBe('openid profile https://graph.microsoft.com/Calendars.ReadWrite');
+  });
+
+  it('derives the redirect from the configured origin even when the SPA redirect is the root', () => {
+    const url = new URL(buildConsentUrl({ ...config, redirectUri: 'https://confer.example.com/' }, input));
+    expect(url.searchParams.get('redirect_uri')).toBe('https://confer.example.com/auth-end.html');
+  });
+});
+
+describe('defaultScopeOf', () => {
+  it('replaces the scope name with .default', () => {
+    expect(defaultScopeOf('api://h/id/access_as_user')).toBe('api://h/id/.default');
+  });
+});

@@ -1,0 +1,32 @@
+/** The three Teams themes (`app.theme` in the teams-js context); a plain browser maps onto them too. */
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+export function toThemeName(value: string | undefined): ThemeName {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+export type ThemeListener = (theme: ThemeName) => void;
+
+/**
+ * What the tab needs from its host, whichever it is: Teams (teams-js SSO) or a plain browser (MSAL).
+ * Features depend on this interface only, never on teams-js or MSAL directly.
+ */
+export interface HostSession {
+  readonly kind: 'teams' | 'browser';
+  /** BCP 47 locale for dates and times (Teams `app.locale`, or the browser's language). */
+  readonly locale: string;
+  readonly initialTheme: ThemeName;
+  /** Teams deep-link target (`page.subPageId`); empty in a browser. */
+  readonly subPageId: string;
+  /** A fresh access token for Confer's API. Both hosts cache tokens, so call it for every request. */
+  getToken(): Promise<string>;
+  subscribeTheme(listener: ThemeListener): () => void;
+  /** Interactive consent after the API answered `consent_required`; resolves once consent was given. */
+  requestConsent(scopes: readonly string[]): Promise<void>;
+  /** Starts an interactive sign-in (browser only: the page navigates away). */
+  signInAgain(): Promise<void>;
+  reportLoaded(): void;
+  reportFailure(message: string): void;
+  /** Forgets the account in this browser; Teams has no sign-out of its own. */
+  signOut: (() => Promise<void>) | null;
+}

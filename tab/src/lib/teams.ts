@@ -1,0 +1,89 @@
+// The only module that imports teams-js (DESIGN.md: tab/lib/teams.ts), loaded lazily in Teams mode only.
+import { app, authentication } from '@microsoft/teams-js';
+import { AppError } from './app-error.ts';
+import { type HostSession, type ThemeListener, toThemeName } from './session.ts';
+
+export interface TeamsSessionDeps {
+  /** A framed page whose parent never answers would otherwise wait teams-js's 60 s (reference §3). */
+  readonly initializeTimeoutMs: number;
+  /** The authorize URL (https, as teams-js requires) for the consent popup. */
+  readonly consentUrl: (scopes: readonly string[], loginHint: string) => Promise<string>;
+}
+
+export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSession> {
+  await initializeWithin(deps.initializeTimeoutMs);
+  const context = await app.getContext();
+  const listeners = new Set<ThemeListener>();
+  app.registerOnThemeChangeHandler((theme) => {
+    for (const listener of listeners) listener(toThemeName(theme));
+  });
+  const loginHint = context.user?.loginHint ?? context.user?.userPrincipalName ?? '';
+  return {
+    kind: 'teams',
+    locale: context.app.locale || 'en-US',
+    initialTheme: toThemeName(context.app.theme),
+    subPageId: context.page.subPageId ?? '',
+    getToken: getTeamsToken,
+    subscribeTheme(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async requestConsent(scopes) {
+      const url = await deps.consentUrl(scopes, loginHint);
+      try {
+        await authentication.authenticate({ url, width: 600, height: 535 });
+      } catch (cause) {
+        throw new AppError('consent_required', 'Permission was not granted. Try again when you are ready.', { cause });
+      }
+    },
+    async signInAgain() {
+      // Teams owns the sign-in; a fresh token request is all the tab can do.
+      await getTeamsToken();
+    },
+    reportLoaded: () => app.notifySuccess(),
+    reportFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
+    signOut: null,
+  };
+}
+
+async function getTeamsToken(): Promise<string> {
+  try {
+    return await authentication.getAuthToken();
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    // Teams answers `resourceRequiresConsent` when the user has not consented to the app's API yet.
+    if (/consent/i.test(reason)) {
+      throw new AppError('consent_required', 'Confer needs your permission first.', { cause });
+    }
+    throw new AppError('sign_in_failed', `Teams could not sign you in to Confer (${reason}).`, { cause });
+  }
+}
+
+/** In the consent popup (frameContext `authentication`): hand the outcome back to the tab through the host. */
+export async function finishTeamsAuthentication(
+  outcome: { ok: true; result: string } | { ok: false; reason: string },
+  initializeTimeoutMs: number,
+): Promise<void> {
+  await initializeWithin(initializeTimeoutMs);
+  if (outcome.ok) authentication.notifySuccess(outcome.result);
+  else authentication.notifyFailure(outcome.reason);
+}
+
+async function initializeWithin(timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError('host_unavailable', 'The page around Confer is not Microsoft Teams.')),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([app.initialize(), timeout]);
+  } catch (cause) {
+    throw cause instanceof AppError
+      ? cause
+      : new AppError('host_unavailable', 'Microsoft Teams did not answer.', { cause });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,20 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import type { BootDeps } from './app/bootstrap.ts';
+import { createBrowserThemeSource } from './lib/browser-theme.ts';
+import { detectHostKind } from './lib/host-detection.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const deps: BootDeps = {
+  fetch: window.fetch.bind(window),
+  origin: window.location.origin,
+  returnUrl: `${window.location.origin}${window.location.pathname}`,
+  locale: navigator.language || 'en-US',
+  themeSource: createBrowserThemeSource((query) => window.matchMedia(query)),
+};
+
+// A window opened by another page (a link with an opener) is still a plain browser for the tab itself.
+const host = detectHostKind(window) === 'framed' ? 'framed' : 'browser';
+createRoot(root).render(<App host={host} deps={deps} />);
