@@ -32,9 +32,13 @@ export function createBotRouter(options: BotOptions): Router {
 
   const authorize: RequestHandler = (req, res, next) => adapter.authorizeRequest(req as SdkRequest, res, next);
   const requireActivity: RequestHandler = (req, res, next) => {
-    const body: unknown = req.body;
-    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return next();
-    sendError(res, 400, 'invalid_activity', 'The request body must be a Bot Framework activity (a JSON object).');
+    if (looksLikeActivity(req.body)) return next();
+    sendError(
+      res,
+      400,
+      'invalid_activity',
+      'The request body must be a Bot Framework activity with a type and a conversation id.',
+    );
   };
   const processActivity: RequestHandler = async (req, res) => {
     await adapter.process(req as SdkRequest, res, (context) => agent.run(context));
@@ -54,13 +58,26 @@ function handleRouterError(logger: BotLogger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     const status = readStatus(error);
-    if (status === 400 || status === 413 || status === 415) {
-      sendError(res, status, 'invalid_activity', 'The request body is not a readable Bot Framework activity.');
+    // The SDK parses the activity with zod before any handler runs, so a ZodError means bad input.
+    if (status === 400 || status === 413 || status === 415 || isZodError(error)) {
+      sendError(res, status ?? 400, 'invalid_activity', 'The request body is not a readable Bot Framework activity.');
       return;
     }
     logger.error('bot.request_failed', { error: describeError(error) });
     sendError(res, 500, 'bot_failed', 'The bot could not process this activity.');
   };
+}
+
+/** The fields the SDK itself requires before it will route an activity (CloudAdapter.isValidChannelActivity). */
+function looksLikeActivity(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  if (!('type' in body) || typeof body.type !== 'string' || body.type === '') return false;
+  if (!('conversation' in body) || typeof body.conversation !== 'object' || body.conversation === null) return false;
+  return 'id' in body.conversation && typeof body.conversation.id === 'string' && body.conversation.id !== '';
+}
+
+function isZodError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ZodError';
 }
 
 function readStatus(error: unknown): number | undefined {
