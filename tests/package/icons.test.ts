@@ -73,7 +73,9 @@ describe('icon checks', () => {
     const data = new Uint8Array(icon.data);
     const index = pixels(icon).findIndex((p) => p.a === 255);
     data.set([255, 0, 0, 255], index * 4);
-    expect(checkOutlineIcon({ ...icon, data })).toEqual(['outline: 1 visible pixel(s) not white; use white with alpha only.']);
+    expect(checkOutlineIcon({ ...icon, data })).toEqual([
+      'outline: 1 visible pixel(s) not white; use white with alpha only.',
+    ]);
   });
 
   it('reject an empty outline icon and a wrong size', () => {

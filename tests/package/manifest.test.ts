@@ -39,7 +39,9 @@ describe('the rendered local manifest', () => {
     const manifest = localManifest();
     const newest = newestBundledTeamsSchema();
     expect(manifest.manifestVersion).toBe(newest);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('declares the personal tab, the bot with help, SSO and the app server domain once', () => {
@@ -74,7 +76,11 @@ describe('offline validation reports broken manifests', () => {
     ['a bad accentColor', (m: Record<string, unknown>) => Object.assign(m, { accentColor: 'purple' }), '/accentColor'],
     ['a missing developer', (m: Record<string, unknown>) => delete m.developer, 'developer'],
     ['a non-GUID bot id', (m: Record<string, unknown>) => ((m.bots as Bot[])[0]!.botId = 'bot'), '/bots/0/botId'],
-    ['a short name over 30 characters', (m: Record<string, unknown>) => ((m.name as { short: string }).short = 'x'.repeat(31)), '/name/short'],
+    [
+      'a short name over 30 characters',
+      (m: Record<string, unknown>) => ((m.name as { short: string }).short = 'x'.repeat(31)),
+      '/name/short',
+    ],
   ])('%s', async (_name, breakIt, path) => {
     const manifest = localManifest();
     breakIt(manifest);
@@ -86,18 +92,28 @@ describe('offline validation reports broken manifests', () => {
 
 describe('bundledSchemaPath', () => {
   it('maps the plain and the localized Teams schema URL to the bundled file', () => {
-    const plain = bundledSchemaPath('https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
+    const plain = bundledSchemaPath(
+      'https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
+    );
     const localized = bundledSchemaPath(
       'https://developer.microsoft.com/en-us/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
     );
     expect(plain).toBe(localized);
-    expect(plain).toMatch(/@microsoft\/app-manifest\/build\/json-schemas\/teams\/v1\.30\/MicrosoftTeams\.schema\.json$/);
+    expect(plain).toMatch(
+      /@microsoft\/app-manifest\/build\/json-schemas\/teams\/v1\.30\/MicrosoftTeams\.schema\.json$/,
+    );
   });
 
   it.each([
-    ['a version that is not bundled', 'https://developer.microsoft.com/json-schemas/teams/v9.99/MicrosoftTeams.schema.json'],
+    [
+      'a version that is not bundled',
+      'https://developer.microsoft.com/json-schemas/teams/v9.99/MicrosoftTeams.schema.json',
+    ],
     ['another host', 'https://example.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json'],
-    ['a path that climbs out', 'https://developer.microsoft.com/json-schemas/teams/v1.30/../../x/MicrosoftTeams.schema.json'],
+    [
+      'a path that climbs out',
+      'https://developer.microsoft.com/json-schemas/teams/v1.30/../../x/MicrosoftTeams.schema.json',
+    ],
     ['no $schema at all', undefined],
   ])('refuses %s instead of downloading it', (_name, url) => {
     expect(() => bundledSchemaPath(url)).toThrow(PackageError);

@@ -67,7 +67,9 @@ describe('buildAppPackage', () => {
   it('names every missing variable and writes nothing', async () => {
     const root = sources();
     const envPath = join(root, 'env', '.env.local');
-    const env = readFileSync(envPath, 'utf8').replace(/^BOT_ID=.*$/m, 'BOT_ID=').replace(/^TAB_DOMAIN=.*$/m, '');
+    const env = readFileSync(envPath, 'utf8')
+      .replace(/^BOT_ID=.*$/m, 'BOT_ID=')
+      .replace(/^TAB_DOMAIN=.*$/m, '');
     writeFileSync(envPath, env);
     const outDir = join(root, 'out');
     const failure = await failureOf(buildAppPackage({ envName: 'local', rootDir: root, outDir }));
