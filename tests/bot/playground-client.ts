@@ -1,0 +1,112 @@
+/**
+ * Drives the Agents Playground through its scripting API: undocumented and internal, verified against
+ * the pinned 0.2.28 (Teams platform reference §6), which is why the version is pinned.
+ */
+import WebSocket from 'ws';
+
+export interface PlaygroundMessage {
+  messageId: string;
+  text?: string;
+  attachments?: { contentType: string; content: unknown }[];
+  [key: string]: unknown;
+}
+
+interface StreamEvent {
+  action?: string;
+  actionConversationId?: string;
+  message?: PlaygroundMessage;
+}
+
+export interface PlaygroundConfig {
+  personalChat: { id: string };
+  currentUser: { id: string; name: string; aadObjectId: string };
+  tenantId: string;
+}
+
+export class PlaygroundClient {
+  constructor(readonly url: string) {}
+
+  async config(): Promise<PlaygroundConfig> {
+    const response = await fetch(`${this.url}/_internal/v1/config`);
+    if (!response.ok) throw new Error(`GET config: ${response.status}`);
+    return ((await response.json()) as { config: PlaygroundConfig }).config;
+  }
+
+  /** What "Install app" does in the UI: `installationUpdate` (add) and `conversationUpdate` (membersAdded). */
+  async install(conversationId: string): Promise<void> {
+    await this.#post(`/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {});
+  }
+
+  async sendMessage(conversationId: string, fromUserId: string, text: string): Promise<void> {
+    await this.#post(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
+      from: { id: fromUserId },
+      text,
+      textFormat: 'plain',
+    });
+  }
+
+  /** Every message the bot posts, as the Playground's UI receives it (history first, then live). */
+  async openStream(): Promise<MessageStream> {
+    const socket = new WebSocket(`${this.url.replace(/^http/, 'ws')}/_ws_conversation/v1/conversations/stream`);
+    const stream = new MessageStream(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return stream;
+  }
+
+  async #post(path: string, body: unknown): Promise<void> {
+    const response = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  }
+}
+
+export class MessageStream {
+  readonly messages: PlaygroundMessage[] = [];
+  readonly #listeners = new Set<() => void>();
+
+  constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const event = JSON.parse(String(data)) as StreamEvent;
+      if (event.action !== 'createMessage' || !event.message) return;
+      this.messages.push(event.message);
+      for (const listener of this.#listeners) listener();
+    });
+  }
+
+  /** The first message matching `predicate`, waiting for it up to `timeoutMs`. */
+  waitFor(predicate: (message: PlaygroundMessage) => boolean, timeoutMs = 15_000): Promise<PlaygroundMessage> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.messages.find(predicate);
+        if (!found) return false;
+        this.#listeners.delete(listener);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const listener = () => void check();
+      const timer = setTimeout(() => {
+        this.#listeners.delete(listener);
+        reject(new Error(`no matching bot message within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`));
+      }, timeoutMs);
+      this.#listeners.add(listener);
+      check();
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** The Adaptive Card content of a message, or undefined. */
+export function cardOf(message: PlaygroundMessage): unknown {
+  return message.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+    ?.content;
+}
