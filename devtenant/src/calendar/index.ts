@@ -1,0 +1,47 @@
+import express, { Router } from 'express';
+import type { GraphContext, GraphFeature } from '../graph/context.ts';
+import type { CalendarDeps } from './calendar-deps.ts';
+import { CalendarStore } from './calendar-store.ts';
+import { cryptoRandomBytes } from './events/event-ids.ts';
+import { registerReadRoutes } from './http/read-routes.ts';
+import { registerWriteRoutes, writerDeps } from './http/write-routes.ts';
+import { seedCalendars } from './seed/seed-calendars.ts';
+
+/** The local tenant of the shared facts; seed calendars are generated for its people. */
+export const SEED_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+function mailboxRouter(deps: CalendarDeps): Router {
+  const router = Router({ mergeParams: true });
+  registerReadRoutes(router, deps);
+  registerWriteRoutes(router, deps);
+  return router;
+}
+
+/**
+ * Graph calendar for devtenant: events, calendarView, instances, responses, the Exchange meeting model, Teams
+ * meetings, getSchedule, findMeetingTimes and calendarView delta, for `/me/...` and `/users/{id|upn}/...`.
+ */
+export function createCalendarFeature(ctx: GraphContext): GraphFeature & {
+  /** For the control API: make every current delta token of a mailbox (or all) answer 410 syncStateNotFound. */
+  expireDeltaTokens(mailboxId?: string): void;
+} {
+  const store = new CalendarStore();
+  const deps: CalendarDeps = { ctx, store, random: cryptoRandomBytes };
+  const reseed = () => {
+    store.clear();
+    seedCalendars(writerDeps(deps), ctx.directory.listUsers(SEED_TENANT_ID));
+  };
+  reseed();
+  const router = Router();
+  router.use(express.json({ limit: '4mb' }));
+  const perMailbox = mailboxRouter(deps);
+  router.use('/me', perMailbox);
+  router.use('/users/:user', perMailbox);
+  return {
+    router,
+    snapshot: () => store.snapshot(),
+    restore: (state) => store.restore(state),
+    reset: reseed,
+    expireDeltaTokens: (mailboxId) => store.expireDeltaTokens(mailboxId),
+  };
+}

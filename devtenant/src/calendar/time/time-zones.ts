@@ -1,0 +1,35 @@
+import { IANAZone } from 'luxon';
+import { findIana, findWindows } from 'windows-iana';
+import { GraphHttpError } from '../../graph/context.ts';
+
+/**
+ * Graph accepts any Windows time-zone id and IANA names (reference §9) and echoes back the format it was given.
+ * Abbreviations such as "AEST" are refused with `TimeZoneNotSupportedException` (§7, docs#6870).
+ */
+export function toIana(zone: string): string | undefined {
+  const trimmed = zone.trim();
+  if (trimmed === '') return undefined;
+  const fromWindows = findIana(trimmed)[0];
+  if (fromWindows) return fromWindows === 'Etc/UTC' ? 'UTC' : fromWindows;
+  const looksIana = trimmed.includes('/') || trimmed === 'UTC';
+  return looksIana && IANAZone.isValidZone(trimmed) ? trimmed : undefined;
+}
+
+/** The IANA zone for a Graph `timeZone` value, or 400 `TimeZoneNotSupportedException` (reference §7/§9). */
+export function requireIana(zone: string): string {
+  const iana = toIana(zone);
+  if (!iana) {
+    throw new GraphHttpError(
+      400,
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+    );
+  }
+  return iana;
+}
+
+/** Windows name for an IANA zone; mailboxSettings and workingHours speak Windows names (docs-contrib#280). */
+export function toWindows(iana: string): string {
+  if (iana === 'UTC') return 'UTC';
+  return findWindows(iana)[0] ?? iana;
+}
