@@ -20,18 +20,17 @@ const useStyles = makeStyles({
       padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     },
   },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 /** The page canvas: Teams' app background and a readable centred column from 320 px up. */
 export function PageLayout({ header, children }: { header: ReactNode; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <div className={styles.page}>
+    <div className={styles.page} data-testid="tab-canvas">
       <div className={styles.column}>
         {header}
-        <main className={styles.column} style={{ padding: 0 }}>
-          {children}
-        </main>
+        <main className={styles.main}>{children}</main>
       </div>
     </div>
   );

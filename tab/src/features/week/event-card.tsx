@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   card: {
     position: 'relative',
     display: 'grid',
-    gridTemplateColumns: '112px minmax(0, 1fr) auto',
+    gridTemplateColumns: '148px minmax(0, 1fr) auto',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
@@ -69,7 +69,11 @@ export function EventCard({ entry, timeText }: EventCardProps) {
         <time dateTime={event.start}>{timeText}</time>
       </Text>
       <div className={styles.main}>
-        <Text weight="semibold" className={mergeClasses(styles.subject, event.isCancelled && styles.cancelled)}>
+        <Text
+          weight="semibold"
+          data-part="subject"
+          className={mergeClasses(styles.subject, event.isCancelled && styles.cancelled)}
+        >
           {event.subject || '(No title)'}
         </Text>
         <Text size={200} className={styles.meta}>

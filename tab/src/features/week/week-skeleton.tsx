@@ -5,7 +5,7 @@ const useStyles = makeStyles({
   heading: { width: '180px', height: '16px' },
   card: {
     display: 'grid',
-    gridTemplateColumns: '112px minmax(0, 1fr)',
+    gridTemplateColumns: '148px minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalL,
     alignItems: 'center',
     minHeight: '64px',

@@ -1,0 +1,60 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+/**
+ * The Confer tab, wherever it runs: a top-level page (browser mode) or the iframe inside the Teams host page.
+ */
+export class TabView {
+  constructor(private readonly root: Page | FrameLocator) {}
+
+  get signedInName(): Locator {
+    return this.root.getByTestId('signed-in-name');
+  }
+
+  get heading(): Locator {
+    return this.root.getByRole('heading', { level: 1, name: 'Your next 7 days' });
+  }
+
+  get timeZoneNote(): Locator {
+    return this.root.getByText(/^Times in /);
+  }
+
+  get canvas(): Locator {
+    return this.root.getByTestId('tab-canvas');
+  }
+
+  get events(): Locator {
+    return this.root.getByTestId('event');
+  }
+
+  get errorAlert(): Locator {
+    return this.root.getByRole('alert');
+  }
+
+  /** Waits until the week has loaded (skeleton gone, name shown) and returns the person's name. */
+  async waitForWeek(timeout = 20_000): Promise<string> {
+    await this.signedInName.waitFor({ timeout });
+    await this.root.getByLabel('Loading your next 7 days').waitFor({ state: 'detached', timeout });
+    return (await this.signedInName.textContent()) ?? '';
+  }
+
+  day(dateKey: string): Locator {
+    return this.root.locator(`[data-testid="day"][data-date="${dateKey}"]`);
+  }
+
+  eventsOn(dateKey: string): Locator {
+    return this.day(dateKey).getByTestId('event');
+  }
+
+  /** The visible subjects of the cards, in order. */
+  async subjects(): Promise<string[]> {
+    return this.events.locator('[data-part="subject"]').allTextContents();
+  }
+
+  async canvasBackground(): Promise<string> {
+    return this.canvas.evaluate((element) => getComputedStyle(element).backgroundColor);
+  }
+
+  async signOut(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Sign out' }).click();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
+import { TeamsHostPage } from './pages/teams-host-page.ts';
+import { contextDefaults, launchChromium, saveScreenshot } from './support/chromium.ts';
+import { apiWeekFor, graphSubjects, sameDayTimedCards, uniqueSorted } from './support/expected-week.ts';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchChromium(stack.devtenant.spkiHash);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the tab inside the Teams-host emulation (teams-js SSO)', () => {
+  it('shows Alex his own week through getAuthToken, without any popup', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext(contextDefaults);
+    const popups: string[] = [];
+    context.on('page', (opened) => popups.push(opened.url()));
+    const page = await context.newPage();
+    const host = new TeamsHostPage(page);
+    await host.open(stack.appUrl);
+    await host.choosePerson(PEOPLE.alex.name);
+
+    expect(await host.tab.waitForWeek()).toBe(PEOPLE.alex.name);
+    const week = await apiWeekFor(stack, PEOPLE.alex.id);
+    expect(week.events.length).toBeGreaterThan(0);
+    expect(uniqueSorted(week.events.map((e) => e.subject))).toEqual(
+      uniqueSorted(await graphSubjects(stack, PEOPLE.alex.id, week.window)),
+    );
+    expect(uniqueSorted(await host.tab.subjects())).toEqual(uniqueSorted(week.events.map((e) => e.subject)));
+    for (const card of sameDayTimedCards(week).slice(0, 4)) {
+      const shown = host.tab
+        .eventsOn(card.dateKey)
+        .filter({ hasText: card.subject })
+        .filter({ hasText: card.startText });
+      await shown.first().waitFor();
+      expect(await shown.first().textContent()).toContain(card.endText);
+    }
+
+    // The host saw the SSO path and the loaded notification; nothing was opened.
+    await host.appStatus.filter({ hasText: 'Loaded (notifySuccess)' }).waitFor();
+    expect(await host.calls('initialize').count()).toBe(1);
+    expect(await host.calls('getContext').count()).toBeGreaterThanOrEqual(1);
+    expect(await host.calls('authentication.getAuthToken').count()).toBeGreaterThanOrEqual(1);
+    expect(await host.calls('appInitialization.success').count()).toBe(1);
+    expect(await host.popupCount.textContent()).toBe('0');
+    expect(popups).toEqual([]);
+    await saveScreenshot(page, 'tab-teams-alex-default');
+    await context.close();
+  });
+
+  it('switches to another person by reloading the tab with their context', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext(contextDefaults);
+    const page = await context.newPage();
+    const host = new TeamsHostPage(page);
+    await host.open(stack.appUrl);
+    await host.choosePerson(PEOPLE.alex.name);
+    expect(await host.tab.waitForWeek()).toBe(PEOPLE.alex.name);
+    await host.choosePerson(PEOPLE.adele.name);
+    await host.tab.signedInName.filter({ hasText: PEOPLE.adele.name }).waitFor({ timeout: 20_000 });
+    await host.appStatus.filter({ hasText: 'Loaded (notifySuccess)' }).waitFor();
+    await context.close();
+  });
+});
