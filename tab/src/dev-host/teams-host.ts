@@ -10,6 +10,19 @@ import {
   themeChangeEvent,
 } from './host-protocol.ts';
 
+/** The parts of a window the host uses: the framed tab's and the popup's. */
+export interface HostWindow {
+  postMessage(message: unknown, targetOrigin: string): void;
+  readonly closed: boolean;
+  close(): void;
+}
+
+export interface HostMessage {
+  readonly origin: string;
+  readonly data: unknown;
+  readonly source: unknown;
+}
+
 export interface HostCall {
   readonly seq: number;
   readonly from: FrameContext;
@@ -21,15 +34,15 @@ export interface TeamsHostDeps {
   /** Messages from any other origin are ignored: the emulated host only trusts the tab's own origin. */
   readonly origin: string;
   readonly settings: () => HostSettings;
-  readonly tabWindow: () => Window | null;
+  readonly tabWindow: () => HostWindow | null;
   readonly fetchToken: (userId: string) => Promise<string>;
-  readonly openPopup: (url: string, width: number, height: number) => Window | null;
+  readonly openPopup: (url: string, width: number, height: number) => HostWindow | null;
   readonly record: (call: Omit<HostCall, 'seq'>) => void;
 }
 
 interface PendingAuthentication {
   readonly request: HostRequest;
-  readonly popup: Window;
+  readonly popup: HostWindow;
   readonly watch: ReturnType<typeof setInterval>;
 }
 
@@ -37,7 +50,7 @@ interface PendingAuthentication {
 export function createTeamsHost(deps: TeamsHostDeps) {
   let pending: PendingAuthentication | null = null;
 
-  const reply = (target: Window, request: HostRequest, args: readonly unknown[]) =>
+  const reply = (target: HostWindow, request: HostRequest, args: readonly unknown[]) =>
     target.postMessage(responseTo(request, args), deps.origin);
 
   function settleAuthentication(args: readonly unknown[], outcome: string): void {
@@ -51,7 +64,7 @@ export function createTeamsHost(deps: TeamsHostDeps) {
     if (!popup.closed) setTimeout(() => popup.close(), 300);
   }
 
-  async function handleTabRequest(source: Window, request: HostRequest): Promise<void> {
+  async function handleTabRequest(source: HostWindow, request: HostRequest): Promise<void> {
     const settings = deps.settings();
     switch (request.func) {
       case 'initialize':
@@ -86,7 +99,7 @@ export function createTeamsHost(deps: TeamsHostDeps) {
     }
   }
 
-  function startAuthentication(source: Window, request: HostRequest): void {
+  function startAuthentication(source: HostWindow, request: HostRequest): void {
     const [url, width, height] = request.args;
     if (pending) settleAuthentication([false, 'CancelledByUser'], 'replaced by a new request');
     const popup = typeof url === 'string' ? deps.openPopup(url, Number(width) || 600, Number(height) || 535) : null;
@@ -103,7 +116,7 @@ export function createTeamsHost(deps: TeamsHostDeps) {
     deps.record({ from: 'content', func: request.func, outcome: 'popup opened' });
   }
 
-  function handlePopupRequest(source: Window, request: HostRequest): void {
+  function handlePopupRequest(source: HostWindow, request: HostRequest): void {
     const settings = deps.settings();
     if (request.func === 'initialize') reply(source, request, initializeResponseArgs('authentication'));
     else if (request.func === 'getContext') reply(source, request, [legacyContext(settings, 'authentication')]);
@@ -116,13 +129,13 @@ export function createTeamsHost(deps: TeamsHostDeps) {
   }
 
   return {
-    handleMessage(event: MessageEvent): void {
+    handleMessage(event: HostMessage): void {
       if (event.origin !== deps.origin) return;
       const request = parseHostRequest(event.data);
-      const source = event.source as Window | null;
-      if (!request || !source) return;
-      if (source === deps.tabWindow()) void handleTabRequest(source, request);
-      else if (pending && source === pending.popup) handlePopupRequest(source, request);
+      if (!request) return;
+      const tab = deps.tabWindow();
+      if (tab && event.source === tab) void handleTabRequest(tab, request);
+      else if (pending && event.source === pending.popup) handlePopupRequest(pending.popup, request);
     },
     sendTheme(theme: ThemeName): void {
       deps.tabWindow()?.postMessage(themeChangeEvent(theme), deps.origin);
