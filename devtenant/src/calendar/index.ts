@@ -3,7 +3,9 @@ import type { GraphContext, GraphFeature } from '../graph/context.ts';
 import type { CalendarDeps } from './calendar-deps.ts';
 import { CalendarStore } from './calendar-store.ts';
 import { cryptoRandomBytes } from './events/event-ids.ts';
+import { registerDeltaRoutes } from './http/delta-routes.ts';
 import { registerReadRoutes } from './http/read-routes.ts';
+import { registerScheduleRoutes } from './http/schedule-routes.ts';
 import { registerWriteRoutes, writerDeps } from './http/write-routes.ts';
 import { seedCalendars } from './seed/seed-calendars.ts';
 
@@ -12,8 +14,11 @@ export const SEED_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
 function mailboxRouter(deps: CalendarDeps): Router {
   const router = Router({ mergeParams: true });
+  // Delta before reads so `/calendarView/delta` is not taken for a calendarView request.
+  registerDeltaRoutes(router, deps);
   registerReadRoutes(router, deps);
   registerWriteRoutes(router, deps);
+  registerScheduleRoutes(router, deps);
   return router;
 }
 

@@ -39,7 +39,7 @@ export function newChangeKey(random: RandomBytes): string {
 export function newICalUId(random: RandomBytes, createdMs: number): string {
   const stamp = (BigInt(createdMs) * 10_000n + 116_444_736_000_000_000n).toString(16).padStart(16, '0').toUpperCase();
   const uid = Buffer.from(random(16)).toString('hex').toUpperCase();
-  return `040000008200E00074C5B7101A82E008` + `00000000${stamp}0000000000000000` + `10000000${uid}`;
+  return `040000008200E00074C5B7101A82E00800000000${stamp}000000000000000010000000${uid}`;
 }
 
 export function occurrenceICalUId(seriesICalUId: string, isoDate: string): string {
