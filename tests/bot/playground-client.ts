@@ -37,6 +37,17 @@ export class PlaygroundClient {
     await this.#post(`/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {});
   }
 
+  /**
+   * What "Mock an Activity" → uninstall does in the UI: the Playground builds the activity from its
+   * template for the conversation, and relays it to the bot.
+   */
+  async uninstall(conversationId: string): Promise<void> {
+    const query = new URLSearchParams({ conversationId, type: 'uninstall' });
+    const response = await fetch(`${this.url}/_internal/v1/customActivities/template?${query}`);
+    if (!response.ok) throw new Error(`GET uninstall template: ${response.status} ${await response.text()}`);
+    await this.#post('/_internal/v1/customActivities', await response.json());
+  }
+
   async sendMessage(conversationId: string, fromUserId: string, text: string): Promise<void> {
     await this.#post(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
       from: { id: fromUserId },

@@ -104,7 +104,29 @@ describe('the bot in the Agents Playground', () => {
     expect(cardText(help)).not.toContain("didn't understand");
 
     // Both install events had been answered long before help arrived: exactly one greeting.
-    expect(stream.messages.filter((message) => cardText(message).includes('welcome to Confer'))).toHaveLength(1);
+    expect(greetings()).toHaveLength(1);
     expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
   });
+
+  it('forgets the conversation on uninstall and greets again on a new install', async () => {
+    const config = await client.config();
+    await client.uninstall(config.personalChat.id);
+    await waitUntil(() => store.all().length === 0);
+
+    await client.install(config.personalChat.id);
+    await waitUntil(() => greetings().length === 2);
+    expect(store.all()).toEqual([expect.objectContaining({ aadObjectId: alex.aadObjectId })]);
+  });
 });
+
+function greetings(): PlaygroundMessage[] {
+  return stream.messages.filter((message) => cardText(message).includes('welcome to Confer'));
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
