@@ -15,12 +15,10 @@ export function registerScheduleRoutes(router: Router, deps: CalendarDeps): void
       scheduleInformation(deps, req, opened.caller, opened.mailbox.tenantId, address, request, opened.prefs.zone),
     );
     setPreferenceApplied(res, opened.prefs);
-    res
-      .status(200)
-      .json({
-        '@odata.context': `${deps.ctx.baseUrl}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
-        value,
-      });
+    res.status(200).json({
+      '@odata.context': `${deps.ctx.baseUrl}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
+      value,
+    });
   });
 
   // findMeetingTimes is delegated only: the permission table has no application entry, so app tokens get 403 (§2, §8).
@@ -34,11 +32,9 @@ export function registerScheduleRoutes(router: Router, deps: CalendarDeps): void
       opened.prefs.zone,
     );
     setPreferenceApplied(res, opened.prefs);
-    res
-      .status(200)
-      .json({
-        '@odata.context': `${deps.ctx.baseUrl}/v1.0/$metadata#microsoft.graph.meetingTimeSuggestionsResult`,
-        ...result,
-      });
+    res.status(200).json({
+      '@odata.context': `${deps.ctx.baseUrl}/v1.0/$metadata#microsoft.graph.meetingTimeSuggestionsResult`,
+      ...result,
+    });
   });
 }
