@@ -40,7 +40,7 @@ export function App({ host, deps }: AppProps) {
   return (
     <FluentProvider theme={fluentThemeOf(theme)} data-theme={theme}>
       {boot.status === 'starting' && (
-        <PageLayout header={<AppHeader user={null} onRefresh={null} onSignOut={null} />}>
+        <PageLayout header={<AppHeader user={null} loading onRefresh={null} onSignOut={null} />}>
           <WeekSkeleton />
         </PageLayout>
       )}

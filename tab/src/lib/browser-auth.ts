@@ -67,6 +67,7 @@ function createBrowserSession(
     kind: 'browser',
     locale: deps.locale,
     initialTheme: deps.themeSource.current(),
+    account: { displayName: account.name ?? account.username, userPrincipalName: account.username },
     subPageId: '',
     async getToken() {
       try {

@@ -5,6 +5,11 @@ export function toThemeName(value: string | undefined): ThemeName {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
+export interface SessionAccount {
+  readonly displayName: string;
+  readonly userPrincipalName: string;
+}
+
 export type ThemeListener = (theme: ThemeName) => void;
 
 /**
@@ -16,6 +21,8 @@ export interface HostSession {
   /** BCP 47 locale for dates and times (Teams `app.locale`, or the browser's language). */
   readonly locale: string;
   readonly initialTheme: ThemeName;
+  /** Who the host says is signed in, known before the API answers (shown when the week cannot load). */
+  readonly account: SessionAccount | null;
   /** Teams deep-link target (`page.subPageId`); empty in a browser. */
   readonly subPageId: string;
   /** A fresh access token for Confer's API. Both hosts cache tokens, so call it for every request. */

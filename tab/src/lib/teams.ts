@@ -22,6 +22,9 @@ export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSes
     kind: 'teams',
     locale: context.app.locale || 'en-US',
     initialTheme: toThemeName(context.app.theme),
+    account: context.user?.displayName
+      ? { displayName: context.user.displayName, userPrincipalName: context.user.userPrincipalName ?? loginHint }
+      : null,
     subPageId: context.page.subPageId ?? '',
     getToken: getTeamsToken,
     subscribeTheme(listener) {

@@ -26,11 +26,13 @@ const useStyles = makeStyles({
 export interface AppHeaderProps {
   /** Null while the week is loading: a skeleton keeps the header's size so nothing shifts. */
   readonly user: { readonly displayName: string; readonly userPrincipalName: string } | null;
+  /** Without a user and not loading (an error before anyone is known), the persona is left out. */
+  readonly loading: boolean;
   readonly onRefresh: (() => void) | null;
   readonly onSignOut: (() => void) | null;
 }
 
-export function AppHeader({ user, onRefresh, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, loading, onRefresh, onSignOut }: AppHeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
@@ -47,7 +49,7 @@ export function AppHeader({ user, onRefresh, onSignOut }: AppHeaderProps) {
               </Text>
             </div>
           </>
-        ) : (
+        ) : loading ? (
           <Skeleton aria-label="Loading your profile" className={styles.person}>
             <SkeletonItem shape="circle" size={40} />
             <div>
@@ -55,7 +57,7 @@ export function AppHeader({ user, onRefresh, onSignOut }: AppHeaderProps) {
               <SkeletonItem className={styles.skeletonMail} />
             </div>
           </Skeleton>
-        )}
+        ) : null}
       </div>
       <div className={styles.actions}>
         {onRefresh && (

@@ -45,7 +45,8 @@ export function WeekPage({ session, deps }: WeekPageProps) {
     <PageLayout
       header={
         <AppHeader
-          user={week?.user ?? null}
+          user={week?.user ?? (state.status === 'error' ? session.account : null)}
+          loading={state.status === 'loading'}
           onRefresh={state.status === 'loading' ? null : reload}
           onSignOut={session.signOut}
         />
