@@ -4,8 +4,8 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Router } f
 import { createConferAgent } from './agent-app.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { type BotCredentials, createCloudAdapter } from './cloud-adapter.ts';
+import { describeError } from './describe-error.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-import { describeError } from './member-name.ts';
 import type { BotClock, BotLogger, ConversationStore } from './ports.ts';
 
 export interface BotOptions {

@@ -1,5 +1,5 @@
 import { CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
-import { describeError } from './member-name.ts';
+import { describeError } from './describe-error.ts';
 import type { BotLogger } from './ports.ts';
 import { textFor } from './text.ts';
 

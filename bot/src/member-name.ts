@@ -1,4 +1,5 @@
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import { describeError } from './describe-error.ts';
 import type { BotLogger } from './ports.ts';
 
 /**
@@ -20,8 +21,4 @@ export async function resolveUserName(context: TurnContext, logger: BotLogger): 
     logger.warn('bot.member_lookup_failed', { conversationId: conversation.id, error: describeError(error) });
     return null;
   }
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
