@@ -8,23 +8,39 @@ export interface ErrorText {
   readonly action: ErrorAction;
 }
 
+const consentTitles: Record<string, string> = {
+  consent_required: 'Confer needs your permission',
+  // Raised by the API when the On-Behalf-Of exchange needs the user (MFA, expired refresh): the same popup fixes it.
+  interaction_required: 'Please confirm your sign-in',
+  connection_expired: 'Reconnect your calendar',
+};
+
+const retryTitles: Record<string, string> = {
+  network_error: 'Confer is unreachable',
+  mailbox_not_enabled: 'No Outlook mailbox found',
+  outside_access_policy: "Your calendar is outside Confer's access",
+  graph_throttled: 'Outlook is busy right now',
+  graph_unavailable: 'Outlook is not answering',
+  authority_unavailable: 'Sign-in service is not answering',
+};
+
 /** Turns an error code (the API's or the tab's own) into words a person can act on. */
 export function describeError(error: AppError): ErrorText {
+  const fromApi = error.status !== null;
   if (error.code === 'consent_required') {
     return {
-      title: 'Confer needs your permission',
+      title: consentTitles.consent_required ?? '',
       body: 'To show your calendar, Confer needs permission to read it. You only need to do this once.',
       action: 'consent',
     };
   }
-  if (error.code === 'interaction_required' || error.status === 401) {
+  const consentTitle = consentTitles[error.code];
+  if (fromApi && consentTitle) return { title: consentTitle, body: error.message, action: 'consent' };
+  if (error.code === 'interaction_required' || error.code.startsWith('token_') || error.status === 401) {
     return { title: 'Please sign in again', body: error.message, action: 'sign-in' };
   }
-  if (error.code === 'network_error') {
-    return { title: 'Confer is unreachable', body: error.message, action: 'retry' };
-  }
-  if (error.status === 403) {
-    return { title: 'Access denied', body: error.message, action: 'retry' };
-  }
+  const retryTitle = retryTitles[error.code];
+  if (retryTitle) return { title: retryTitle, body: error.message, action: 'retry' };
+  if (error.status === 403) return { title: 'Access denied', body: error.message, action: 'retry' };
   return { title: "Your calendar couldn't be loaded", body: error.message, action: 'retry' };
 }

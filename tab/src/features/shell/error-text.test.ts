@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../lib/app-error.ts';
+import { describeError } from './error-text.ts';
+
+describe('describeError', () => {
+  it.each([
+    ['consent_required', 403, 'consent', 'Confer needs your permission'],
+    ['interaction_required', 403, 'consent', 'Please confirm your sign-in'],
+    ['connection_expired', 403, 'consent', 'Reconnect your calendar'],
+    ['token_expired', 401, 'sign-in', 'Please sign in again'],
+    ['mailbox_not_enabled', 404, 'retry', 'No Outlook mailbox found'],
+    ['graph_throttled', 429, 'retry', 'Outlook is busy right now'],
+    ['outside_access_policy', 403, 'retry', "Your calendar is outside Confer's access"],
+    ['internal_error', 500, 'retry', "Your calendar couldn't be loaded"],
+  ] as const)('maps the API code %s (%i) to %s', (code, status, action, title) => {
+    expect(describeError(new AppError(code, 'from the API', { status }))).toMatchObject({ action, title });
+  });
+
+  it("asks for a new sign-in when the tab's own silent token request needs interaction", () => {
+    expect(describeError(new AppError('interaction_required', 'expired')).action).toBe('sign-in');
+  });
+
+  it('keeps the API message as the body so the person sees the specific reason', () => {
+    expect(describeError(new AppError('graph_unavailable', 'Graph answered 503.', { status: 503 })).body).toBe(
+      'Graph answered 503.',
+    );
+  });
+});
