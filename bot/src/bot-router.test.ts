@@ -209,7 +209,11 @@ describe('with bot credentials', () => {
   afterEach(() => securedBot.close());
 
   it('refuses an activity without a token', async () => {
-    expect((await securedBot.post(message(connector.serviceUrl, 'help'))).status).toBe(401);
+    const response = await securedBot.post(message(connector.serviceUrl, 'help'));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { code: 'unauthorized', message: 'authorization header not found' },
+    });
   });
 
   it('refuses an activity with a token that is not a valid JWT', async () => {

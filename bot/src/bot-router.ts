@@ -2,6 +2,7 @@ import type { ErrorBody } from '@confer/contracts';
 import type { Request as SdkRequest } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { createConferAgent } from './agent-app.ts';
+import { authorizeRequest } from './authorize-request.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { type BotCredentials, createCloudAdapter } from './cloud-adapter.ts';
 import { describeError } from './describe-error.ts';
@@ -27,10 +28,10 @@ const maxActivityBytes = '256kb';
  */
 export function createBotRouter(options: BotOptions): Router {
   const adapter = createCloudAdapter(options.credentials, options.logger);
-  const deps: BotDeps = { ...options, perUser: new KeyedQueue() };
+  const { conversations, logger, clock, tabUrl } = options;
+  const deps: BotDeps = { conversations, logger, clock, tabUrl, perUser: new KeyedQueue() };
   const agent = createConferAgent(adapter, deps);
 
-  const authorize: RequestHandler = (req, res, next) => adapter.authorizeRequest(req as SdkRequest, res, next);
   const requireActivity: RequestHandler = (req, res, next) => {
     if (looksLikeActivity(req.body)) return next();
     sendError(
@@ -45,7 +46,13 @@ export function createBotRouter(options: BotOptions): Router {
   };
 
   const router = express.Router();
-  router.post('/', authorize, express.json({ limit: maxActivityBytes }), requireActivity, processActivity);
+  router.post(
+    '/',
+    authorizeRequest(adapter),
+    express.json({ limit: maxActivityBytes }),
+    requireActivity,
+    processActivity,
+  );
   router.all('/', (_req, res) => {
     res.setHeader('allow', 'POST');
     sendError(res, 405, 'method_not_allowed', 'The bot endpoint accepts POST only.');
