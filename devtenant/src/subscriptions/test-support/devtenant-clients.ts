@@ -1,7 +1,16 @@
 import { rootCertificates } from 'node:tls';
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
-import { Client, type FetchOptions } from '@microsoft/microsoft-graph-client';
-import { Agent } from 'undici';
+import {
+  AuthenticationHandler,
+  Client,
+  type Context,
+  type Middleware,
+  RedirectHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+} from '@microsoft/microsoft-graph-client';
+import { Agent, fetch as undiciFetch } from 'undici';
 
 /** Clients for a running devtenant that trust its CA explicitly (never by turning TLS checks off). */
 export interface DevTenantClients {
@@ -13,9 +22,11 @@ export interface DevTenantClients {
 }
 
 export function createDevTenantClients(origin: string, tenantId: string, caPem: string): DevTenantClients {
+  // Node 24's built-in fetch runs undici 7, which cannot drive an undici 8 Agent ("invalid onRequestStart
+  // method"); undici's own fetch and Agent are used together instead.
   const dispatcher = new Agent({ connect: { ca: [...rootCertificates, caPem] } });
-  const trustedFetch: typeof fetch = (input, init) =>
-    globalThis.fetch(input, { ...init, dispatcher } as RequestInit & { dispatcher: Agent });
+  const trustedFetch = ((input: string | URL, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
   return {
     fetch: trustedFetch,
     appToken: async (clientId, clientSecret) => {
@@ -29,13 +40,27 @@ export function createDevTenantClients(origin: string, tenantId: string, caPem: 
     },
     graph: (token) =>
       Client.initWithMiddleware({
-        authProvider: { getAccessToken: async () => token },
         baseUrl: `${origin}/`,
         // The Graph client sends the bearer token only to hosts it knows (reference §10).
         customHosts: new Set(['localhost']),
-        // FetchOptions predates undici's `dispatcher`; Node's fetch reads it from the same options object.
-        fetchOptions: { dispatcher } as FetchOptions,
+        // The default chain, with the last step sending through the trusting fetch.
+        middleware: [
+          new AuthenticationHandler({ getAccessToken: async () => token }),
+          new RetryHandler(new RetryHandlerOptions()),
+          new RedirectHandler(),
+          new TelemetryHandler(),
+          fetchHandler(trustedFetch),
+        ],
       }),
+  };
+}
+
+/** The Graph client's HTTPMessageHandler, over a given fetch instead of the global one. */
+function fetchHandler(fetchImpl: typeof fetch): Middleware {
+  return {
+    async execute(context: Context): Promise<void> {
+      context.response = await fetchImpl(context.request as string, context.options);
+    },
   };
 }
 
