@@ -89,6 +89,12 @@ export interface GraphContext {
   resolveMailbox(req: Request, caller: GraphCaller, idOrMe: string, access?: 'own' | 'freeBusy'): DirectoryUser;
   /** Publishes calendar changes to subscriptions and delta bookkeeping. */
   publishChange(change: CalendarChange): void;
+  /**
+   * Registers a hook the control API calls to expire every delta token (`POST /_devtenant/delta-tokens/expire`):
+   * the calendar feature forgets its sync states so the next delta call with an old token answers
+   * 410 `syncStateNotFound` (graph-calendar §5). Optional so hand-written test contexts need not provide it.
+   */
+  onDeltaTokensExpired?(listener: () => void): void;
 }
 
 /** A Graph error to render as `{ error: { code, message, innerError } }` with the given status. */

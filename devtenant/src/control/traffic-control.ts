@@ -1,0 +1,86 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { Tenant } from '../core/tenant.ts';
+import { parseBody, sendControlError } from './control-helpers.ts';
+import { faultSettingsSchema, stormSchema } from './fault-settings.ts';
+import { type NotificationTransport, notificationFaultsSchema } from './notification-faults.ts';
+
+const limitsSchema = z
+  .object({
+    concurrent: z.number().int().min(1).max(1000).optional(),
+    requestsPerWindow: z.number().int().min(1).max(10_000_000).optional(),
+    windowMs: z
+      .number()
+      .int()
+      .min(1000)
+      .max(24 * 3600 * 1000)
+      .optional(),
+    concurrencyRetryAfterSeconds: z.number().min(0).max(180).optional(),
+  })
+  .strict();
+
+/** Latency and error injection, 429 storms, throttling limits, notification transport faults, request counters. */
+export function createTrafficControl(
+  tenant: Tenant,
+  notifications: NotificationTransport,
+  monotonicNow: () => number,
+): Router {
+  const router = express.Router();
+  router.get('/faults', (_req, res) => {
+    res.json({ ...tenant.faults.settings(), storm: tenant.faults.storm() ?? null });
+  });
+  router.post('/faults', (req, res) => {
+    const body = parseBody(faultSettingsSchema, req, res);
+    if (!body) return;
+    tenant.faults.configure(body);
+    res.json(tenant.faults.settings());
+  });
+  router.post('/throttle-storm', (req, res) => {
+    const body = parseBody(stormSchema, req, res);
+    if (!body) return;
+    let mailboxId: string | undefined;
+    if (body.mailbox) {
+      const user =
+        tenant.directory.findUser(tenant.tenantId, body.mailbox) ??
+        tenant.directory.findByEmail(tenant.tenantId, body.mailbox);
+      if (!user) return sendControlError(res, 404, 'unknown_user', `No person ${body.mailbox}.`);
+      mailboxId = user.id.toLowerCase();
+    }
+    tenant.faults.startStorm({
+      remaining: body.requests,
+      endsAt: body.durationMs !== undefined ? monotonicNow() + body.durationMs : undefined,
+      retryAfterSeconds: body.retryAfterSeconds,
+      mailboxId,
+    });
+    res.json({ storm: tenant.faults.storm() });
+  });
+  router.post('/throttle-storm/stop', (_req, res) => {
+    tenant.faults.stopStorm();
+    res.json({ storm: null });
+  });
+  router.get('/throttling', (_req, res) => {
+    res.json(tenant.throttle.limits());
+  });
+  router.post('/throttling', (req, res) => {
+    const body = parseBody(limitsSchema, req, res);
+    if (!body) return;
+    res.json(tenant.throttle.setLimits(body));
+  });
+  router.get('/notifications', (_req, res) => {
+    res.json(notifications.settings());
+  });
+  router.post('/notifications', (req, res) => {
+    const body = parseBody(notificationFaultsSchema, req, res);
+    if (!body) return;
+    notifications.configure(body);
+    res.json(notifications.settings());
+  });
+  router.get('/counters', (_req, res) => {
+    res.json(tenant.counters.snapshot());
+  });
+  router.post('/counters/reset', (_req, res) => {
+    tenant.counters.reset(tenant.clock.now());
+    res.json(tenant.counters.snapshot());
+  });
+  return router;
+}

@@ -1,0 +1,79 @@
+import type { ControllableClock } from './clock.ts';
+
+export interface AppRegistration {
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  /** e.g. `['api://localhost:3978/6f1c…']`; tokens for these resources get `aud` = clientId (v2 tokens). */
+  identifierUris: string[];
+  /** Exact-match redirect URIs for authorization_code. */
+  redirectUris: string[];
+  /** Scopes the app's own API exposes, e.g. `['access_as_user']`. */
+  exposedScopes: string[];
+  /**
+   * Microsoft Graph permissions an administrator granted tenant-wide at seed time. Absent: Confer's
+   * production set (see `DEFAULT_ADMIN_CONSENT`); `null`: nothing granted (per-user consent only).
+   */
+  adminConsent?: AdminConsentGrant | null;
+}
+
+export interface AdminConsentGrant {
+  delegated: string[];
+  roles: string[];
+}
+
+/** What Confer's admin consents to in the admin guide: free/busy, event writes, settings, reminders by mail. */
+export const DEFAULT_ADMIN_CONSENT: AdminConsentGrant = {
+  delegated: [
+    'User.Read',
+    'User.ReadBasic.All',
+    'Calendars.ReadWrite',
+    'MailboxSettings.Read',
+    'offline_access',
+    'openid',
+    'profile',
+  ],
+  roles: ['Calendars.ReadWrite', 'User.Read.All', 'MailboxSettings.Read', 'Mail.Send'],
+};
+
+export type DevTenantMode = 'test' | 'demo' | 'off';
+
+export interface DevTenantLogger {
+  info(message: string): void;
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+export interface DevTenantOptions {
+  /** 0 = a free port; default 8443. */
+  port?: number;
+  /** Listen address, default `127.0.0.1`; the public origin is always `https://localhost:<port>`. */
+  host?: string;
+  /** Where the CA/cert, signing key and (with persist) state live; absent = generated in memory. */
+  dataDir?: string;
+  /** Keep tenant state in dataDir across restarts (npm start). */
+  persist?: boolean;
+  /** Control API enabled in test and demo; default 'demo'. */
+  mode?: DevTenantMode;
+  /** Default: a clock that starts at real time and can be moved forward. */
+  clock?: ControllableClock;
+  apps: AppRegistration[];
+  /** Where devtenant reports its own failures; default stderr. */
+  logger?: DevTenantLogger;
+}
+
+export interface DevTenant {
+  /** `https://localhost:<port>` */
+  origin: string;
+  /** `00000000-0000-0000-0000-0000000000001` */
+  tenantId: string;
+  /** PEM that our clients trust explicitly. */
+  caPem: string;
+  /** base64 sha256 of the server cert's SPKI, for Chromium `--ignore-certificate-errors-spki-list`. */
+  spkiHash: string;
+  clock: ControllableClock;
+  close(): Promise<void>;
+}
+
+/** The Agents Playground's tenant id (13 digits in the last group, as the Playground uses). */
+export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const TENANT_DOMAIN = 'contoso.onmicrosoft.com';

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { startDevTenant } from './index.ts';
+
+/**
+ * `npm start`'s devtenant: Confer's app registration from the Teams Toolkit env names, state kept in the data
+ * folder across restarts. A missing or malformed variable stops start-up with a message naming it.
+ */
+const envSchema = z.object({
+  DEVTENANT_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  DEVTENANT_HOST: z.string().min(1).default('127.0.0.1'),
+  DEVTENANT_DATA_DIR: z.string().min(1).default('.data/devtenant'),
+  DEVTENANT_MODE: z.enum(['test', 'demo', 'off']).default('demo'),
+  AAD_APP_CLIENT_ID: z.string().uuid(),
+  SECRET_AAD_APP_CLIENT_SECRET: z.string().min(8),
+  TAB_ENDPOINT: z.string().url(),
+  TAB_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name with an optional port, e.g. localhost:3978'),
+});
+
+async function main(): Promise<void> {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`devtenant: ${issue.path.join('.')}: ${issue.message}`);
+    process.exit(1);
+  }
+  const env = parsed.data;
+  const tabEndpoint = env.TAB_ENDPOINT.replace(/\/+$/, '');
+  const tenant = await startDevTenant({
+    port: env.DEVTENANT_PORT,
+    host: env.DEVTENANT_HOST,
+    dataDir: resolve(env.DEVTENANT_DATA_DIR),
+    persist: true,
+    mode: env.DEVTENANT_MODE,
+    apps: [
+      {
+        clientId: env.AAD_APP_CLIENT_ID,
+        clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET,
+        displayName: 'Confer',
+        identifierUris: [`api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`],
+        redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`],
+        exposedScopes: ['access_as_user'],
+      },
+    ],
+  });
+  console.log(`devtenant: ${tenant.origin} (tenant ${tenant.tenantId}, mode ${env.DEVTENANT_MODE})`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`devtenant: ${signal}, stopping`);
+    tenant.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('devtenant: failed to stop cleanly', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('devtenant: could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
