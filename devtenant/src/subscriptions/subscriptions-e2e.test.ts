@@ -70,6 +70,18 @@ async function graphError(call: Promise<unknown>): Promise<GraphError> {
   return error;
 }
 
+async function waitForLifecycle(subscriptionId: string) {
+  for (let i = 0; i < 100; i += 1) {
+    const found = receiver
+      .notifications('/lifecycle')
+      .flatMap((post) => post.value)
+      .find((n) => n.subscriptionId === subscriptionId);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no lifecycle notification for ${subscriptionId}`);
+}
+
 /** Deliveries are asynchronous HTTP calls; wait for the receiver to see them (not for any timer). */
 async function waitForNotification(eventId: string) {
   for (let i = 0; i < 100; i += 1) {
@@ -174,5 +186,19 @@ describe('subscriptions through devtenant (msal-node + Graph client)', () => {
     expect(error.statusCode).toBe(404);
     const list = await fresh.api('/subscriptions').get();
     expect(list.value.map((s: { id: string }) => s.id)).not.toContain(sub.id);
+  });
+
+  it('§4 challenges a subscription within an hour of expiry with reauthorizationRequired', async () => {
+    // Earlier tests moved the tenant clock past the first token's lifetime.
+    const graph = clients.graph(await clients.appToken(CONFER, secret));
+    const sub = await graph.api('/subscriptions').post(subscriptionBody({ expirationDateTime: inMinutes(50) }));
+    const notification = await waitForLifecycle(sub.id);
+    expect(notification).toMatchObject({
+      lifecycleEvent: 'reauthorizationRequired',
+      clientState: 'e2e-client-state',
+      tenantId: devtenant.tenantId,
+    });
+    await graph.api(`/subscriptions/${sub.id}/reauthorize`).post(undefined);
+    await graph.api(`/subscriptions/${sub.id}`).delete();
   });
 });
