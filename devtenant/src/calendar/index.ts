@@ -37,6 +37,7 @@ export function createCalendarFeature(ctx: GraphContext): GraphFeature & {
     seedCalendars(writerDeps(deps), ctx.directory.listUsers(SEED_TENANT_ID));
   };
   reseed();
+  ctx.onDeltaTokensExpired?.(() => store.expireDeltaTokens());
   const router = Router();
   router.use(express.json({ limit: '4mb' }));
   const perMailbox = mailboxRouter(deps);
