@@ -1,6 +1,6 @@
 import { type GraphError, PageIterator } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADELE, ALEX, CONFER_APP, MEGAN, startTestTenant, type TestTenant } from '../core/test-support.ts';
+import { ALEX, CONFER_APP, MEGAN, startTestTenant, type TestTenant } from '../core/test-support.ts';
 import { DEFAULT_ADMIN_CONSENT } from '../index.ts';
 
 /**
@@ -116,7 +116,6 @@ describe('calendar through the Graph JS client and msal-node', () => {
     expect(result.value[0].availabilityView).toHaveLength(14 * 24);
     expect(result.value[0].availabilityView).toMatch(/[1-4]/);
     expect(result.value[0].workingHours.timeZone.name).toBe('GMT Standard Time');
-    void ADELE;
   });
 
   it('§2 findMeetingTimes works delegated and answers 403 to an application token', async () => {
