@@ -44,6 +44,9 @@ export interface Stack {
   trustedFetch: typeof fetch;
   /** The token Teams SSO would give the tab for this user (audience Confer, scope access_as_user). */
   tabTokenFor(userId: string): Promise<string>;
+  /** An application (client credentials) Graph token for Confer, straight from devtenant's token endpoint. */
+  appGraphToken(): Promise<string>;
+  clientSecret: string;
   composed: ComposedApp;
   stop(): Promise<void>;
 }
@@ -111,6 +114,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!response.ok) throw new Error(`devtenant refused a tab token for ${userId}: ${response.status}`);
       return ((await response.json()) as { token: string }).token;
     },
+    async appGraphToken() {
+      const response = await trusted.fetch(`${devtenant.origin}/${TENANT_ID}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: CLIENT_ID,
+          client_secret: clientSecret,
+          scope: 'https://graph.microsoft.com/.default',
+        }),
+      });
+      if (!response.ok) throw new Error(`devtenant refused an app token: ${response.status}`);
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
+    clientSecret,
     composed,
     async stop() {
       server.closeAllConnections();
