@@ -23,4 +23,17 @@ export class DevTenantSignInPage {
       await backHome;
     }
   }
+
+  /**
+   * In a consent popup (`prompt=consent`): devtenant may first ask which account (the login hint preselects it),
+   * then always shows the permissions; accepting sends the popup back to Confer's auth-end page.
+   */
+  async consentAs(displayName: string): Promise<void> {
+    const picker = this.page.getByRole('heading', { name: 'Pick an account' });
+    const consent = this.page.getByRole('heading', { name: 'Permissions requested' });
+    await Promise.race([picker.waitFor({ timeout: 20_000 }), consent.waitFor({ timeout: 20_000 })]);
+    if (await picker.isVisible()) await this.page.getByRole('button', { name: new RegExp(displayName) }).click();
+    await consent.waitFor({ timeout: 20_000 });
+    await this.page.getByRole('button', { name: 'Accept' }).click();
+  }
 }
