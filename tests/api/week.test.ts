@@ -1,6 +1,6 @@
 import { weekResponseSchema } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
+import { CLIENT_ID, PEOPLE, type Stack, startStack } from '../support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -61,6 +61,30 @@ describe('GET /api/me/week against devtenant (On-Behalf-Of through msal-node, Gr
     const alexOwn = await graphCalendarView(PEOPLE.alex.id, alex.window.start, alex.window.end);
     expect(alex.events.map((e) => e.id).sort()).toEqual([...alexOwn].sort());
     expect(alex.events.map((e) => e.id)).not.toEqual(megan.events.map((e) => e.id));
+  });
+
+  it('answers 409 mailbox_not_enabled for a person without an Exchange mailbox', async () => {
+    const users = (await (await stack.devtenant.control('users')).json()) as {
+      value: { id: string; hasMailbox: boolean }[];
+    };
+    const noMailbox = users.value.find((u) => !u.hasMailbox);
+    expect(noMailbox).toBeDefined();
+    const response = await week(noMailbox?.id ?? '');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'mailbox_not_enabled' } });
+  });
+
+  it('answers 403 consent_required when nobody consented to Graph access', async () => {
+    const revoke = await stack.devtenant.control('consent/admin', { clientId: CLIENT_ID, granted: false });
+    expect(revoke.status).toBe(200);
+    try {
+      const response = await week(PEOPLE.lynne.id);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'consent_required' } });
+    } finally {
+      await stack.devtenant.control('consent/admin', { clientId: CLIENT_ID, granted: true });
+    }
+    expect((await week(PEOPLE.lynne.id)).status).toBe(200);
   });
 
   it('answers 401 with a code when the token is missing', async () => {

@@ -28,11 +28,16 @@ export interface GraphCalendarGatewayDeps {
 }
 
 export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): CalendarGateway {
-  const clientFor = (identity: Identity) => deps.createClient(() => deps.tokens.forUser(identity, READ_SCOPES));
+  // The token is acquired before the client exists: the Graph client would wrap an authentication
+  // failure (consent_required, expired connection) into a generic client error and lose its code.
+  const clientFor = async (identity: Identity) => {
+    const token = await deps.tokens.forUser(identity, READ_SCOPES);
+    return deps.createClient(async () => token);
+  };
 
   return {
     async getProfile(identity) {
-      const client = clientFor(identity);
+      const client = await clientFor(identity);
       const [user, settings] = await Promise.all([
         call(() => client.api('/me').select('id,displayName,userPrincipalName,mail').get()),
         call(() => client.api('/me/mailboxSettings').select('timeZone').get()),
@@ -48,7 +53,7 @@ export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): Cale
     },
 
     async listCalendarView(identity, window) {
-      const client = clientFor(identity);
+      const client = await clientFor(identity);
       // calendarView expands recurring series into occurrences; /events would return masters only
       // and hide busy time (field-lessons: pain point 1).
       const first = await call(() =>

@@ -17,7 +17,8 @@ export function createGraphDirectoryGateway(deps: {
 }): DirectoryGateway {
   return {
     async listPeople(limit) {
-      const client = deps.createClient(() => deps.tokens.forApp());
+      const token = await deps.tokens.forApp();
+      const client = deps.createClient(async () => token);
       let body: unknown;
       try {
         body = await client.api('/users').select('id,displayName,userPrincipalName').top(limit).get();
