@@ -159,3 +159,40 @@ function fetchHandler(dispatcher: Agent): Middleware {
     },
   };
 }
+
+/** Runs `body` against a fresh tenant and always closes it (each conformance test owns its tenant). */
+export async function withTenant<T>(
+  body: (tenant: TestTenant) => Promise<T>,
+  options: Partial<DevTenantOptions> = {},
+): Promise<T> {
+  const tenant = await startTestTenant(options);
+  try {
+    return await body(tenant);
+  } finally {
+    await tenant.close();
+  }
+}
+
+/** Decodes a JWT's payload without verifying it (tests verify signatures separately with JWKS). */
+export function claimsOf(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** Sends a raw token request (form-encoded) and returns status and JSON. */
+export async function tokenRequest(
+  tenant: TestTenant,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  const response = await tenant.fetch(`/${tenant.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
+}
