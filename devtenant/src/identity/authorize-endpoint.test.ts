@@ -249,12 +249,10 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
         expect(consent.user[`${CONFER_CLIENT_ID}|${MEGAN}`]).toEqual(
           expect.arrayContaining(['Calendars.ReadWrite', 'offline_access']),
         );
-        const obo = await t
-          .msal()
-          .acquireTokenOnBehalfOf({
-            oboAssertion: await t.teamsToken(MEGAN),
-            scopes: ['https://graph.microsoft.com/Calendars.ReadWrite'],
-          });
+        const obo = await t.msal().acquireTokenOnBehalfOf({
+          oboAssertion: await t.teamsToken(MEGAN),
+          scopes: ['https://graph.microsoft.com/Calendars.ReadWrite'],
+        });
         expect(claimsOf(obo?.accessToken ?? '').scp).toContain('Calendars.ReadWrite');
       },
       { apps: [{ ...CONFER_APP, adminConsent: null }] },
