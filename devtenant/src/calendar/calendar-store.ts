@@ -28,7 +28,7 @@ export interface CalendarStateSnapshot {
 /** All calendar state of the tenant, kept JSON-serialisable so the core can persist it to a file. */
 export class CalendarStore {
   private state: CalendarStateSnapshot = emptyState();
-  /** iCalUId → mailbox ids holding an item with it; derived from `state`, rebuilt on restore. */
+  /** iCalUId → `mailboxId/eventId` of the items carrying it; derived from `state`, rebuilt on restore. */
   private byICalUId = new Map<string, Set<string>>();
 
   records(mailboxId: string): EventRecord[] {
@@ -43,21 +43,24 @@ export class CalendarStore {
     this.state.mailboxes[mailboxId] ??= {};
     this.state.mailboxes[mailboxId][record.id] = record;
     const holders = this.byICalUId.get(record.iCalUId) ?? new Set<string>();
-    holders.add(mailboxId);
+    holders.add(`${mailboxId}/${record.id}`);
     this.byICalUId.set(record.iCalUId, holders);
   }
 
   remove(mailboxId: string, id: string): void {
+    const record = this.state.mailboxes[mailboxId]?.[id];
+    if (!record) return;
     delete this.state.mailboxes[mailboxId]?.[id];
+    this.byICalUId.get(record.iCalUId)?.delete(`${mailboxId}/${id}`);
   }
 
   /** Every copy of a meeting across the tenant: the organizer's item and the attendees' items share the iCalUId. */
   findByICalUId(iCalUId: string): { mailboxId: string; record: EventRecord }[] {
     const found: { mailboxId: string; record: EventRecord }[] = [];
-    for (const mailboxId of this.byICalUId.get(iCalUId) ?? []) {
-      for (const record of Object.values(this.state.mailboxes[mailboxId] ?? {})) {
-        if (record.iCalUId === iCalUId) found.push({ mailboxId, record });
-      }
+    for (const key of this.byICalUId.get(iCalUId) ?? []) {
+      const [mailboxId, id] = key.split('/') as [string, string];
+      const record = this.state.mailboxes[mailboxId]?.[id];
+      if (record?.iCalUId === iCalUId) found.push({ mailboxId, record });
     }
     return found;
   }

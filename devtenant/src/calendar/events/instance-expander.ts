@@ -11,11 +11,29 @@ function recurrenceZone(record: EventRecord): string {
   return requireIana(record.recurrence?.range.recurrenceTimeZone || record.start.timeZone);
 }
 
+type Times = Pick<EventContent, 'start' | 'end' | 'startMs' | 'endMs'>;
+
+/**
+ * Zone arithmetic (Intl offsets) dominates calendarView and getSchedule, and an occurrence's times depend only on
+ * the series' times and the date, so they are kept; the cap bounds memory on long runs.
+ */
+const timesCache = new Map<string, Times>();
+const TIMES_CACHE_LIMIT = 200_000;
+
 /** Start/end of the occurrence on `date`: the series' wall-clock start in its zone, so DST never moves it. */
-export function occurrenceTimes(
-  record: EventRecord,
-  date: string,
-): Pick<EventContent, 'start' | 'end' | 'startMs' | 'endMs'> {
+export function occurrenceTimes(record: EventRecord, date: string): Times {
+  const { recurrence, start, end, startMs, endMs, isAllDay } = record;
+  const key = `${recurrence?.range.recurrenceTimeZone}|${start.timeZone}|${end.timeZone}|${startMs}|${endMs}|${isAllDay}|${date}`;
+  let times = timesCache.get(key);
+  if (!times) {
+    if (timesCache.size >= TIMES_CACHE_LIMIT) timesCache.clear();
+    times = computeOccurrenceTimes(record, date);
+    timesCache.set(key, times);
+  }
+  return { ...times, start: { ...times.start }, end: { ...times.end } };
+}
+
+function computeOccurrenceTimes(record: EventRecord, date: string): Times {
   const zone = recurrenceZone(record);
   const seriesStart = DateTime.fromMillis(record.startMs, { zone });
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -67,8 +85,16 @@ function overlaps(content: EventContent, fromMs: number, toMs: number): boolean 
   return content.startMs < toMs && content.endMs > fromMs;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `yyyy-MM-dd` of an instant in a zone; `en-CA` formats dates that way, and `format` is far cheaper than luxon here. */
 function localDate(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toISODate() as string;
+  let format = dateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(zone, format);
+  }
+  return format.format(epochMs);
 }
 
 /** Occurrences and exceptions of a series that overlap [fromMs, toMs); deleted occurrences are left out. */

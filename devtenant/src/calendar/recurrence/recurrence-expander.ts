@@ -76,9 +76,20 @@ function buildRule(recurrence: PatternedRecurrence): InstanceType<typeof RRule> 
   return new RRule(options);
 }
 
+/** Expansions are pure and calendar reads repeat the same day windows, so results are kept (bounded). */
+const expansions = new Map<string, readonly string[]>();
+const EXPANSION_CACHE_LIMIT = 100_000;
+
 /** Occurrence dates (`yyyy-MM-dd`, local to the recurrence zone) between two local dates, both inclusive. */
 export function expandOccurrenceDates(recurrence: PatternedRecurrence, fromDate: string, toDate: string): string[] {
-  return buildRule(recurrence).between(floatingDate(fromDate), floatingDate(toDate), true).map(isoDateOf);
+  const key = `${JSON.stringify(recurrence)}|${fromDate}|${toDate}`;
+  let dates = expansions.get(key);
+  if (!dates) {
+    if (expansions.size >= EXPANSION_CACHE_LIMIT) expansions.clear();
+    dates = buildRule(recurrence).between(floatingDate(fromDate), floatingDate(toDate), true).map(isoDateOf);
+    expansions.set(key, dates);
+  }
+  return [...dates];
 }
 
 /** The first occurrence date of the series, or undefined when the pattern yields none. */

@@ -29,6 +29,9 @@ export function formatGraphLocal(instant: DateTime): string {
 
 /** Renders an instant as `dateTimeTimeZone` in `zoneName` (a Windows or IANA name, echoed as given). */
 export function toDateTimeTimeZone(epochMs: number, zoneName: string): DateTimeTimeZone {
+  // UTC (the default without Prefer) needs no zone arithmetic.
+  if (zoneName === 'UTC')
+    return { dateTime: `${new Date(epochMs).toISOString().slice(0, 23)}0000`, timeZone: zoneName };
   const instant = DateTime.fromMillis(epochMs, { zone: requireIana(zoneName) });
   return { dateTime: formatGraphLocal(instant), timeZone: zoneName };
 }

@@ -7,6 +7,16 @@ import { GraphHttpError } from '../../graph/context.ts';
  * Abbreviations such as "AEST" are refused with `TimeZoneNotSupportedException` (§7, docs#6870).
  */
 export function toIana(zone: string): string | undefined {
+  if (resolved.has(zone)) return resolved.get(zone);
+  const iana = lookUpIana(zone);
+  resolved.set(zone, iana);
+  return iana;
+}
+
+/** windows-iana and luxon's zone check cost ~90 µs a call; every rendered time needs one, so answers are kept. */
+const resolved = new Map<string, string | undefined>();
+
+function lookUpIana(zone: string): string | undefined {
   const trimmed = zone.trim();
   if (trimmed === '') return undefined;
   const fromWindows = findIana(trimmed)[0];
