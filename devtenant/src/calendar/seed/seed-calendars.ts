@@ -1,6 +1,7 @@
 import type { DirectoryUser } from '../../graph/context.ts';
 import type { WriterDeps } from '../events/writer-deps.ts';
-import { seedAllHands, seedOffsite, seedOneOnOnes, seedPersonalSeries, seedTeamSeries } from './seed-series.ts';
+import { seedPersonalSeries } from './seed-personal-series.ts';
+import { seedAllHands, seedOffsite, seedOneOnOnes, seedTeamSeries } from './seed-series.ts';
 import { seedAdHocMeetings, seedPersonalSingles } from './seed-singles.ts';
 import { SeedWriter } from './seed-writer.ts';
 import { SeededRandom } from './seeded-random.ts';
