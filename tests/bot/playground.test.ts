@@ -1,34 +1,26 @@
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
 import { type RunningPlayground, startPlayground } from '../../bot/playground/playground-launcher.ts';
-import { createBotRouter } from '../../bot/src/index.ts';
-import { createMemoryLogger } from '../../bot/test/bot-server.ts';
-import { MemoryConversationStore } from '../../bot/test/memory-conversation-store.ts';
+import type { ConversationStore } from '../../bot/src/index.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
-import {
-  type PlaygroundClient as Client,
-  cardOf,
-  type MessageStream,
-  PlaygroundClient,
-  type PlaygroundMessage,
-} from './playground-client.ts';
+import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
+import { cardOf, type MessageStream, PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
 
-const alex = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
-const tenantId = '00000000-0000-0000-0000-0000000000001';
+// The app as `npm start` wires it (SQLite store, devtenant), with the real Agents Playground as Teams.
+const alex = { aadObjectId: PEOPLE.alex.id, name: PEOPLE.alex.name };
 
-let app: Server;
+let stack: Stack;
+let store: ConversationStore;
 let playground: RunningPlayground;
-let client: Client;
+let client: PlaygroundClient;
 let stream: MessageStream;
 let logDir: string;
-const store = new MemoryConversationStore();
-const logger = createMemoryLogger();
 
 async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1');
@@ -43,22 +35,11 @@ function cardText(message: PlaygroundMessage): string {
 }
 
 beforeAll(async () => {
-  const appExpress = express();
-  appExpress.use(
-    '/api/messages',
-    createBotRouter({
-      conversations: store,
-      logger,
-      clock: { now: () => new Date() },
-      tabUrl: 'http://localhost:3978/',
-    }),
-  );
-  app = appExpress.listen(0, '127.0.0.1');
-  await once(app, 'listening');
-  const appPort = (app.address() as AddressInfo).port;
+  stack = await startStack({ tabDir: null });
+  store = createSqliteConversationStore(stack.composed.db);
   logDir = mkdtempSync(join(tmpdir(), 'confer-playground-'));
   playground = await startPlayground({
-    appEndpoint: `http://127.0.0.1:${appPort}/api/messages`,
+    appEndpoint: `${stack.appUrl}/api/messages`,
     port: await freePort(),
     logFile: join(logDir, 'm365agentsplayground.log'),
   });
@@ -69,8 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stream?.close();
   await playground?.stop();
-  app?.closeAllConnections();
-  await new Promise<void>((done) => (app ? app.close(() => done()) : done()));
+  await stack?.stop();
   if (logDir) rmSync(logDir, { recursive: true, force: true });
 });
 
@@ -84,16 +64,16 @@ describe('the bot in the Agents Playground', () => {
     expect(cardText(greeting)).toContain(`Hi ${alex.name}, welcome to Confer`);
     expect(adaptiveCardProblems(cardOf(greeting))).toEqual([]);
 
-    expect(store.all()).toEqual([
+    expect(await store.find(TENANT_ID, alex.aadObjectId)).toEqual(
       expect.objectContaining({
-        tenantId,
+        tenantId: TENANT_ID,
         aadObjectId: alex.aadObjectId,
         userName: alex.name,
         conversationId: config.personalChat.id,
         serviceUrl: `http://localhost:${playground.port}/_connector`,
         channelId: 'msteams',
       }),
-    ]);
+    );
   });
 
   it('answers help with what the bot can do', async () => {
@@ -105,17 +85,16 @@ describe('the bot in the Agents Playground', () => {
 
     // Both install events had been answered long before help arrived: exactly one greeting.
     expect(greetings()).toHaveLength(1);
-    expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
   it('forgets the conversation on uninstall and greets again on a new install', async () => {
     const config = await client.config();
     await client.uninstall(config.personalChat.id);
-    await waitUntil(() => store.all().length === 0);
+    await waitUntil(async () => (await store.find(TENANT_ID, alex.aadObjectId)) === undefined);
 
     await client.install(config.personalChat.id);
     await waitUntil(() => greetings().length === 2);
-    expect(store.all()).toEqual([expect.objectContaining({ aadObjectId: alex.aadObjectId })]);
+    expect(await store.find(TENANT_ID, alex.aadObjectId)).toMatchObject({ conversationId: config.personalChat.id });
   });
 });
 
@@ -123,9 +102,9 @@ function greetings(): PlaygroundMessage[] {
   return stream.messages.filter((message) => cardText(message).includes('welcome to Confer'));
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((done) => setTimeout(done, 50));
   }
