@@ -80,14 +80,12 @@ function assertAcyclic(requests: readonly BatchStep[]): void {
 }
 
 /**
- * The inner request's path below the origin: relative URLs (with or without a leading slash) are relative to
- * the version root; an absolute URL must be under this service's `/v1.0` (as OData batch readers require).
- * Returns undefined for a URL Graph could not route.
+ * The inner request's path: `url` is relative to the version root, with or without a leading slash (Graph's
+ * batching page). Absolute URLs are refused per request: Graph's documentation only allows relative ones and
+ * reports of absolute URLs being rejected exist (microsoft-graph-docs-contrib#8576), so code that passes here
+ * never depends on them. Returns undefined for such a URL.
  */
-export function innerPath(url: string, origin: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    const base = `${origin}/v1.0/`;
-    return url.toLowerCase().startsWith(base.toLowerCase()) ? `/v1.0/${url.slice(base.length)}` : undefined;
-  }
+export function innerPath(url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
   return `/v1.0/${url.replace(/^\/+/, '')}`;
 }

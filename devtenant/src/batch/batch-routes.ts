@@ -4,7 +4,6 @@ import { type BatchStep, innerPath, parseBatch } from './batch-request.ts';
 import type { LoopbackClient, LoopbackResponse } from './loopback-client.ts';
 
 export interface BatchDeps {
-  origin: string;
   auth: GraphAuthorization;
   loopback: LoopbackClient;
 }
@@ -64,8 +63,14 @@ async function runBatch(deps: BatchDeps, outer: Request, steps: readonly BatchSt
 }
 
 async function runStep(deps: BatchDeps, outer: Request, step: BatchStep): Promise<BatchResponseItem> {
-  const path = innerPath(step.url, deps.origin);
-  if (!path) return errorItem(step.id, 400, 'BadRequest', `Invalid request URI '${step.url}'.`);
+  const path = innerPath(step.url);
+  if (!path)
+    return errorItem(
+      step.id,
+      400,
+      'BadRequest',
+      `Invalid request URI '${step.url}': batch URLs are relative to /v1.0.`,
+    );
   if (path.toLowerCase().startsWith('/v1.0/$batch'))
     return errorItem(step.id, 400, 'BadRequest', 'A batch request cannot contain another batch.');
   const headers: Record<string, string> = { ...lowerKeys(step.headers ?? {}) };

@@ -71,7 +71,7 @@ function createGraphRouter(deps: AppDeps): Router {
       isInnerBatchRequest: (req) => req.get(deps.loopback.marker.name) === deps.loopback.marker.value,
     }),
   );
-  router.use(createBatchRoutes({ origin: tenant.origin, auth: tenant.auth, loopback: deps.loopback }));
+  router.use(createBatchRoutes({ auth: tenant.auth, loopback: deps.loopback }));
   router.use(createUserRoutes({ origin: tenant.origin, auth: tenant.auth, directory: tenant.directory }));
   router.use(createMailboxSettingsRoutes({ origin: tenant.origin, clock: tenant.clock, auth: tenant.auth }));
   router.use(createSendMailRoutes({ clock: tenant.clock, auth: tenant.auth, outbox: tenant.outbox }));
