@@ -29,7 +29,11 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
 
   let devtenant: DevTenant | null = null;
-  const childEnv: Record<string, string> = { ...(process.env as Record<string, string>), ...env, CONFER_DATA_DIR: dataDir };
+  const childEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...env,
+    CONFER_DATA_DIR: dataDir,
+  };
   if (env.DEVTENANT_URL) {
     devtenant = await startLocalTenant(env, dataDir);
     const caFile = join(dataDir, 'devtenant', 'ca.pem');
