@@ -2,13 +2,11 @@ import express, { type Router } from 'express';
 import type { Tenant } from '../core/tenant.ts';
 import { sendControlError } from './control-helpers.ts';
 import { createIdentityControl } from './identity-control.ts';
-import type { NotificationTransport } from './notification-faults.ts';
 import { createStateControl } from './state-control.ts';
 import { createTrafficControl } from './traffic-control.ts';
 
 export interface ControlDeps {
   tenant: Tenant;
-  notifications: NotificationTransport;
   mode: string;
   monotonicNow: () => number;
 }
@@ -18,8 +16,8 @@ export function createControlRoutes(deps: ControlDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
   router.use(createIdentityControl(deps.tenant));
-  router.use(createTrafficControl(deps.tenant, deps.notifications, deps.monotonicNow));
-  router.use(createStateControl(deps.tenant, deps.notifications, deps.mode));
+  router.use(createTrafficControl(deps.tenant, deps.monotonicNow));
+  router.use(createStateControl(deps.tenant, deps.mode));
   router.use((req, res) =>
     sendControlError(res, 404, 'not_found', `No control endpoint ${req.method} ${req.baseUrl}${req.path}.`),
   );

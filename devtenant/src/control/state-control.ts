@@ -2,7 +2,6 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Tenant } from '../core/tenant.ts';
 import { parseBody, sendControlError } from './control-helpers.ts';
-import type { NotificationTransport } from './notification-faults.ts';
 
 const advanceSchema = z
   .object({
@@ -13,10 +12,11 @@ const advanceSchema = z
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give ms, minutes, hours or days');
+const expireSchema = z.object({ mailbox: z.string().min(1).optional() }).strict();
 const setSchema = z.object({ instant: z.iso.datetime({ offset: true }) }).strict();
 
 /** The tenant clock, reset to seed, delta-token expiry, the sendMail outbox, and a directory listing for demos. */
-export function createStateControl(tenant: Tenant, notifications: NotificationTransport, mode: string): Router {
+export function createStateControl(tenant: Tenant, mode: string): Router {
   const router = express.Router();
   router.get('/info', (_req, res) => {
     res.json({
@@ -51,15 +51,16 @@ export function createStateControl(tenant: Tenant, notifications: NotificationTr
   router.get('/clock', (_req, res) => {
     res.json({ now: tenant.clock.now().toISOString() });
   });
-  router.post('/clock/advance', (req, res) => {
+  router.post('/clock/advance', async (req, res) => {
     const body = parseBody(advanceSchema, req, res);
     if (!body) return;
     const ms =
       (body.ms ?? 0) + (body.minutes ?? 0) * 60_000 + (body.hours ?? 0) * 3_600_000 + (body.days ?? 0) * 86_400_000;
     tenant.clock.advance(Math.round(ms));
+    await tenant.hooks.afterClockMoved?.();
     res.json({ now: tenant.clock.now().toISOString() });
   });
-  router.post('/clock/set', (req, res) => {
+  router.post('/clock/set', async (req, res) => {
     const body = parseBody(setSchema, req, res);
     if (!body) return;
     try {
@@ -67,16 +68,24 @@ export function createStateControl(tenant: Tenant, notifications: NotificationTr
     } catch (error) {
       return sendControlError(res, 400, 'clock_backwards', error instanceof Error ? error.message : String(error));
     }
+    await tenant.hooks.afterClockMoved?.();
     res.json({ now: tenant.clock.now().toISOString() });
   });
   router.post('/reset', (_req, res) => {
     tenant.reset();
-    notifications.reset();
     res.json({ reset: true, now: tenant.clock.now().toISOString() });
   });
-  router.post('/delta-tokens/expire', (_req, res) => {
-    for (const listener of tenant.deltaExpiryListeners) listener();
-    res.json({ expired: true, listeners: tenant.deltaExpiryListeners.length });
+  router.post('/delta-tokens/expire', (req, res) => {
+    const body = parseBody(expireSchema, req, res);
+    if (!body) return;
+    const mailbox = body.mailbox
+      ? (tenant.directory.findUser(tenant.tenantId, body.mailbox) ??
+        tenant.directory.findByEmail(tenant.tenantId, body.mailbox))
+      : undefined;
+    if (body.mailbox && !mailbox) return sendControlError(res, 404, 'unknown_user', `No person ${body.mailbox}.`);
+    if (tenant.hooks.expireDeltaTokens) tenant.hooks.expireDeltaTokens(mailbox?.id);
+    else for (const listener of tenant.deltaExpiryListeners) listener();
+    res.json({ expired: true, mailbox: mailbox?.id ?? null });
   });
   router.get('/outbox', (_req, res) => {
     res.json({ value: tenant.outbox.list() });

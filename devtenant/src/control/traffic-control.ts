@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Tenant } from '../core/tenant.ts';
 import { parseBody, sendControlError } from './control-helpers.ts';
 import { faultSettingsSchema, stormSchema } from './fault-settings.ts';
-import { type NotificationTransport, notificationFaultsSchema } from './notification-faults.ts';
+import { NO_NOTIFICATION_FAULTS, type NotificationFaults, notificationFaultsSchema } from './notification-faults.ts';
 
 const limitsSchema = z
   .object({
@@ -19,13 +19,14 @@ const limitsSchema = z
   })
   .strict();
 
-/** Latency and error injection, 429 storms, throttling limits, notification transport faults, request counters. */
-export function createTrafficControl(
-  tenant: Tenant,
-  notifications: NotificationTransport,
-  monotonicNow: () => number,
-): Router {
+const lifecycleSchema = z
+  .object({ event: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']) })
+  .strict();
+
+/** Latency and error injection, 429 storms, throttling limits, notification faults, request counters. */
+export function createTrafficControl(tenant: Tenant, monotonicNow: () => number): Router {
   const router = express.Router();
+  let notificationFaults: NotificationFaults = NO_NOTIFICATION_FAULTS;
   router.get('/faults', (_req, res) => {
     res.json({ ...tenant.faults.settings(), storm: tenant.faults.storm() ?? null });
   });
@@ -67,13 +68,24 @@ export function createTrafficControl(
     res.json(tenant.throttle.setLimits(body));
   });
   router.get('/notifications', (_req, res) => {
-    res.json(notifications.settings());
+    res.json(notificationFaults);
   });
   router.post('/notifications', (req, res) => {
     const body = parseBody(notificationFaultsSchema, req, res);
     if (!body) return;
-    notifications.configure(body);
-    res.json(notifications.settings());
+    if (!tenant.hooks.setNotificationFaults)
+      return sendControlError(res, 501, 'no_subscriptions', 'Change notifications are not part of this tenant.');
+    tenant.hooks.setNotificationFaults(body);
+    notificationFaults = body;
+    res.json(notificationFaults);
+  });
+  router.post('/subscriptions/:id/lifecycle', async (req, res) => {
+    const body = parseBody(lifecycleSchema, req, res);
+    if (!body) return;
+    if (!tenant.hooks.fireLifecycle)
+      return sendControlError(res, 501, 'no_subscriptions', 'Change notifications are not part of this tenant.');
+    await tenant.hooks.fireLifecycle(String(req.params.id), body.event);
+    res.json({ subscriptionId: req.params.id, event: body.event });
   });
   router.get('/counters', (_req, res) => {
     res.json(tenant.counters.snapshot());

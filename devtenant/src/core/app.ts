@@ -2,7 +2,6 @@ import express, { type Express, type Router } from 'express';
 import { createBatchRoutes } from '../batch/batch-routes.ts';
 import type { LoopbackClient } from '../batch/loopback-client.ts';
 import { createControlRoutes } from '../control/control-routes.ts';
-import type { NotificationTransport } from '../control/notification-faults.ts';
 import { createMailboxSettingsRoutes } from '../directory/mailbox-settings-routes.ts';
 import { createUserRoutes } from '../directory/user-routes.ts';
 import { createAuthorizeEndpoint } from '../identity/authorize-endpoint.ts';
@@ -21,7 +20,6 @@ export interface AppDeps {
   mode: DevTenantMode;
   log: ErrorLog;
   loopback: LoopbackClient;
-  notifications: NotificationTransport;
   monotonicNow: () => number;
 }
 
@@ -41,7 +39,6 @@ export function createApp(deps: AppDeps): Express {
       '/_devtenant',
       createControlRoutes({
         tenant,
-        notifications: deps.notifications,
         mode: deps.mode,
         monotonicNow: deps.monotonicNow,
       }),

@@ -1,58 +1,30 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { CalendarChange, GraphContext, GraphFeature } from '../graph/context.ts';
+import { createCalendarFeature } from '../calendar/index.ts';
+import { createSubscriptionsFeature, type SubscriptionsFeature } from '../subscriptions/index.ts';
+import type { Tenant } from './tenant.ts';
 
-export interface LoadedFeatures {
-  calendar?: GraphFeature;
-  subscriptions?: GraphFeature & { onChange(change: CalendarChange): void };
-}
+export type CalendarFeature = ReturnType<typeof createCalendarFeature>;
+export type { SubscriptionsFeature };
 
-export interface FeatureDeps {
-  context: GraphContext;
-  /** Delivers notifications and validation requests to the app's webhook URLs (plain http(s)). */
-  fetch: typeof fetch;
+export interface TenantFeatures {
+  calendar: CalendarFeature;
+  subscriptions: SubscriptionsFeature;
 }
 
 /**
- * The calendar and subscriptions features live in their own folders and are mounted when present, so the core
- * builds and runs on its own (identity, directory, mail, batch) while they grow.
+ * Mounts the Graph features on the tenant: calendar (events, calendarView, getSchedule, delta) and change
+ * notifications. Calendar changes fan out to the subscriptions feature; both join persistence and reset.
+ * `fetch` delivers notifications and validation requests to the app's webhook URLs (plain http(s)).
  */
-export async function loadFeatures(deps: FeatureDeps): Promise<LoadedFeatures> {
-  const loaded: LoadedFeatures = {};
-  const calendar = await importIfPresent('../calendar/index.ts');
-  if (calendar && typeof calendar.createCalendarFeature === 'function') {
-    loaded.calendar = asFeature(calendar.createCalendarFeature(deps.context), 'calendar');
-  }
-  const subscriptions = await importIfPresent('../subscriptions/index.ts');
-  if (subscriptions && typeof subscriptions.createSubscriptionsFeature === 'function') {
-    const feature = asFeature(
-      subscriptions.createSubscriptionsFeature(deps.context, { fetch: deps.fetch }),
-      'subscriptions',
-    );
-    const onChange = (feature as { onChange?: unknown }).onChange;
-    if (typeof onChange !== 'function') throw new Error('The subscriptions feature does not expose onChange(change).');
-    loaded.subscriptions = Object.assign(feature, {
-      onChange: (change: CalendarChange) => onChange.call(feature, change),
-    });
-  }
-  return loaded;
-}
-
-async function importIfPresent(relative: string): Promise<Record<string, unknown> | undefined> {
-  const url = new URL(relative, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return undefined;
-  return (await import(url.href)) as Record<string, unknown>;
-}
-
-function asFeature(value: unknown, name: string): GraphFeature {
-  const candidate = value as Partial<GraphFeature> | null;
-  const ok =
-    candidate !== null &&
-    typeof candidate === 'object' &&
-    typeof candidate.router === 'function' &&
-    typeof candidate.snapshot === 'function' &&
-    typeof candidate.restore === 'function' &&
-    typeof candidate.reset === 'function';
-  if (!ok) throw new Error(`The ${name} feature does not implement GraphFeature (router, snapshot, restore, reset).`);
-  return candidate as GraphFeature;
+export function attachFeatures(tenant: Tenant, fetch: typeof globalThis.fetch): TenantFeatures {
+  const calendar = createCalendarFeature(tenant.graphContext);
+  const subscriptions = createSubscriptionsFeature(tenant.graphContext, { fetch });
+  tenant.features.set('calendar', calendar);
+  tenant.features.set('subscriptions', subscriptions);
+  tenant.changeListeners.push((change) => subscriptions.onChange(change));
+  tenant.hooks.expireDeltaTokens = (mailboxId) => calendar.expireDeltaTokens(mailboxId);
+  tenant.hooks.setNotificationFaults = (faults) => subscriptions.setFaults(faults);
+  tenant.hooks.fireLifecycle = (id, event) => subscriptions.fireLifecycle(id, event);
+  tenant.hooks.afterClockMoved = () => subscriptions.tick();
+  tenant.hooks.close = () => subscriptions.close();
+  return { calendar, subscriptions };
 }

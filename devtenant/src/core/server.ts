@@ -2,11 +2,10 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createLoopbackClient } from '../batch/loopback-client.ts';
-import { createNotificationTransport } from '../control/notification-faults.ts';
 import { loadSigningKey } from '../identity/signing-keys.ts';
 import { createApp } from './app.ts';
 import { createControllableClock } from './clock.ts';
-import { loadFeatures } from './features.ts';
+import { attachFeatures } from './features.ts';
 import type { DevTenant, DevTenantLogger, DevTenantOptions } from './options.ts';
 import { createStatePersistence } from './state-file.ts';
 import { createTenant } from './tenant.ts';
@@ -61,14 +60,8 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   try {
     const key = await loadSigningKey(settings.dataDir, `${origin}/{tenantid}/v2.0`);
     const tenant = createTenant({ origin, clock, key, apps: options.apps });
-    const notifications = createNotificationTransport(globalThis.fetch);
-    const features = await loadFeatures({ context: tenant.graphContext, fetch: notifications.fetch });
-    if (features.calendar) tenant.features.set('calendar', features.calendar);
-    if (features.subscriptions) {
-      const subscriptions = features.subscriptions;
-      tenant.features.set('subscriptions', subscriptions);
-      tenant.changeListeners.push((change) => subscriptions.onChange(change));
-    }
+    // Webhook URLs are the app's own plain http(s) endpoints, reached with the platform fetch.
+    attachFeatures(tenant, globalThis.fetch);
     const persistence =
       settings.persist && settings.dataDir ? createStatePersistence(settings.dataDir, tenant, log) : undefined;
     await persistence?.load();
@@ -79,7 +72,6 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       mode: settings.mode,
       log,
       loopback,
-      notifications,
       monotonicNow: () => performance.now(),
     });
     server.on('request', app);
@@ -90,6 +82,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       spkiHash: tls.spkiHash,
       clock,
       async close() {
+        tenant.hooks.close?.();
         await persistence?.stop();
         loopback.close();
         await new Promise<void>((resolve) => {

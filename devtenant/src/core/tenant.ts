@@ -40,6 +40,18 @@ export interface Tenant {
   changeListeners: ((change: CalendarChange) => void)[];
   /** Hooks the calendar feature registers to forget its delta sync states (control API `delta-tokens/expire`). */
   deltaExpiryListeners: (() => void)[];
+  /** Control API hooks into the features (set when they are attached). */
+  hooks: {
+    expireDeltaTokens?(mailboxId?: string): void;
+    setNotificationFaults?(faults: { dropRate: number; delayMs: number; duplicateRate: number }): void;
+    fireLifecycle?(
+      subscriptionId: string,
+      event: 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed',
+    ): Promise<void>;
+    /** Lets time-driven features act after the control API moved the clock. */
+    afterClockMoved?(): Promise<void>;
+    close?(): void;
+  };
   /** Back to the seed: consent, tokens, policies, outbox, faults, throttling windows and every feature. */
   reset(): void;
 }
@@ -122,6 +134,7 @@ export function createTenant(deps: TenantDeps): Tenant {
     features,
     changeListeners,
     deltaExpiryListeners,
+    hooks: {},
     reset() {
       consent.restore(seedConsent);
       refreshTokens.clear();
