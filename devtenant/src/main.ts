@@ -48,11 +48,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`devtenant: ${signal}, stopping`);
+    // Let the event loop drain instead of process.exit(), so piped output is not cut off; a stuck handle
+    // still cannot keep the process alive for more than a few seconds.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 5000).unref();
     tenant.close().then(
-      () => process.exit(0),
+      () => {
+        process.exitCode = 0;
+      },
       (error: unknown) => {
         console.error('devtenant: failed to stop cleanly', error);
-        process.exit(1);
+        process.exitCode = 1;
       },
     );
   };

@@ -42,12 +42,10 @@ describe('persistence', () => {
         expect(outbox.value.map((m) => m.subject)).toEqual(['kept']);
         const consent = (await second.control('/consent')).body as { user: Record<string, string[]> };
         expect(consent.user[`${CONFER_CLIENT_ID}|${MEGAN}`]).toEqual(['Mail.Send']);
-        const refreshed = await second
-          .msal()
-          .acquireTokenByRefreshToken({
-            refreshToken: String(obo.body.refresh_token),
-            scopes: ['https://graph.microsoft.com/User.Read'],
-          });
+        const refreshed = await second.msal().acquireTokenByRefreshToken({
+          refreshToken: String(obo.body.refresh_token),
+          scopes: ['https://graph.microsoft.com/User.Read'],
+        });
         expect(refreshed?.accessToken).toBeTruthy();
         const stillValid = await second.fetch('/v1.0/users?$top=1', {
           headers: { authorization: `Bearer ${appToken}` },
