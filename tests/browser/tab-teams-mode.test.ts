@@ -19,12 +19,14 @@ afterAll(async () => {
 
 describe('the tab inside the Teams-host emulation (teams-js SSO)', () => {
   it('shows Alex his own week through getAuthToken, without any popup', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext(contextDefaults);
+    // The browser says en-US; the en-GB times below can only come from the Teams context's locale.
+    const context = await browser.newContext({ ...contextDefaults, locale: 'en-US' });
+    const page = await context.newPage();
+    // Any page opened from here on would be a sign-in or consent popup; the SSO path must need none.
     const popups: string[] = [];
     context.on('page', (opened) => popups.push(opened.url()));
-    const page = await context.newPage();
     const host = new TeamsHostPage(page);
-    await host.open(stack.appUrl);
+    await host.open(stack.appUrl, { locale: 'en-gb' });
     await host.choosePerson(PEOPLE.alex.name);
 
     expect(await host.tab.waitForWeek()).toBe(PEOPLE.alex.name);

@@ -48,7 +48,7 @@ describe('Teams themes', () => {
     const context = await browser.newContext(contextDefaults);
     const page = await context.newPage();
     const host = new TeamsHostPage(page);
-    await page.goto(`${stack.appUrl}/dev/teams-host.html?theme=dark`);
+    await host.open(stack.appUrl, { theme: 'dark' });
     await host.choosePerson(PEOPLE.alex.name);
     await host.tab.waitForWeek();
     // Started in dark: getContext carried the theme.

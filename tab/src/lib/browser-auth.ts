@@ -9,7 +9,7 @@ import {
 import type { RuntimeConfig } from '@confer/contracts';
 import { AppError } from './app-error.ts';
 import { type BrowserThemeSource, subscribeBrowserTheme } from './browser-theme.ts';
-import { defaultScopeOf } from './consent-url.ts';
+import { consentScopes } from './consent-url.ts';
 import type { HostSession } from './session.ts';
 
 export type BrowserStart =
@@ -84,8 +84,7 @@ function createBrowserSession(
     subscribeTheme: (listener) => subscribeBrowserTheme(deps.themeSource, listener),
     async requestConsent(scopes) {
       await pca.acquireTokenRedirect({
-        // `.default` asks for every permission Confer's registration declares, Graph included (what OBO needs).
-        scopes: scopes.length > 0 ? [...scopes] : [defaultScopeOf(config.apiScope)],
+        scopes: consentScopes(scopes),
         account,
         prompt: 'consent',
         redirectStartPage: deps.returnUrl,

@@ -1,6 +1,6 @@
 import type { RuntimeConfig } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildConsentUrl, defaultScopeOf } from './consent-url.ts';
+import { buildConsentUrl } from './consent-url.ts';
 
 const config: RuntimeConfig = {
   clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
@@ -23,27 +23,21 @@ describe('buildConsentUrl', () => {
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
   });
 
-  it("falls back to the app's .default scope when the API named none", () => {
+  it("falls back to Graph's .default (the registration's Graph permissions) when the API named none", () => {
     const url = new URL(buildConsentUrl(config, input));
-    expect(url.searchParams.get('scope')).toBe(
-      'openid profile api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/.default',
-    );
+    expect(url.searchParams.get('scope')).toBe('openid profile offline_access https://graph.microsoft.com/.default');
   });
 
   it('requests exactly the scopes the API named', () => {
     const scopes = ['https://graph.microsoft.com/Calendars.ReadWrite'];
     const url = new URL(buildConsentUrl(config, { ...input, scopes }));
-    expect(url.searchParams.get('scope')).toBe('openid profile https://graph.microsoft.com/Calendars.ReadWrite');
+    expect(url.searchParams.get('scope')).toBe(
+      'openid profile offline_access https://graph.microsoft.com/Calendars.ReadWrite',
+    );
   });
 
   it('derives the redirect from the configured origin even when the SPA redirect is the root', () => {
     const url = new URL(buildConsentUrl({ ...config, redirectUri: 'https://confer.example.com/' }, input));
     expect(url.searchParams.get('redirect_uri')).toBe('https://confer.example.com/auth-end.html');
-  });
-});
-
-describe('defaultScopeOf', () => {
-  it('replaces the scope name with .default', () => {
-    expect(defaultScopeOf('api://h/id/access_as_user')).toBe('api://h/id/.default');
   });
 });

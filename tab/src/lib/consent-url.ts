@@ -18,13 +18,14 @@ export interface ConsentUrlInput {
  */
 export function buildConsentUrl(config: RuntimeConfig, input: ConsentUrlInput): string {
   const url = new URL(`${config.authority.replace(/\/+$/, '')}/oauth2/v2.0/authorize`);
-  const scopes = input.scopes.length > 0 ? input.scopes : [defaultScopeOf(config.apiScope)];
+  const scopes = consentScopes(input.scopes);
   const params = {
     client_id: config.clientId,
     response_type: 'code',
     response_mode: 'query',
     redirect_uri: new URL('/auth-end.html', config.redirectUri).href,
-    scope: ['openid', 'profile', ...scopes].join(' '),
+    // offline_access too, as MSAL asks: the API's On-Behalf-Of request includes it and needs it consented.
+    scope: ['openid', 'profile', 'offline_access', ...scopes].join(' '),
     prompt: 'consent',
     state: input.state,
     code_challenge: input.codeChallenge,
@@ -35,9 +36,16 @@ export function buildConsentUrl(config: RuntimeConfig, input: ConsentUrlInput): 
   return url.href;
 }
 
-/** `api://host/clientId/access_as_user` → `api://host/clientId/.default`: every permission the app declares. */
-export function defaultScopeOf(apiScope: string): string {
-  return `${apiScope.slice(0, apiScope.lastIndexOf('/'))}/.default`;
+/**
+ * Graph's `.default`: every delegated Graph permission Confer's registration declares, which is what the API's
+ * On-Behalf-Of exchange needs (consenting to Confer's own API scope alone grants nothing on Graph). Graph scopes
+ * are named as against the real service in every tenant, devtenant included.
+ */
+export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+
+/** The scopes the API named with `consent_required`, or Graph's `.default`. */
+export function consentScopes(requested: readonly string[]): string[] {
+  return requested.length > 0 ? [...requested] : [GRAPH_DEFAULT_SCOPE];
 }
 
 export async function createConsentUrl(config: RuntimeConfig, scopes: readonly string[], loginHint: string) {

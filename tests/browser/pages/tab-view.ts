@@ -15,7 +15,7 @@ export class TabView {
   }
 
   get timeZoneNote(): Locator {
-    return this.root.getByText(/^Times in /);
+    return this.root.getByTestId('time-zone-note');
   }
 
   get canvas(): Locator {
@@ -30,10 +30,12 @@ export class TabView {
     return this.root.getByRole('alert');
   }
 
-  /** Waits until the week has loaded (skeleton gone, name shown) and returns the person's name. */
+  /**
+   * Waits until the week has loaded (its time-zone note only exists with data: not while loading, not on an error,
+   * where the host's account name may already be shown) and returns the person's name.
+   */
   async waitForWeek(timeout = 20_000): Promise<string> {
-    await this.signedInName.waitFor({ timeout });
-    await this.root.getByLabel('Loading your next 7 days').waitFor({ state: 'detached', timeout });
+    await this.timeZoneNote.waitFor({ timeout });
     return (await this.signedInName.textContent()) ?? '';
   }
 

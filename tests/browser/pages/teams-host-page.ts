@@ -11,8 +11,15 @@ export class TeamsHostPage {
     this.tab = new TabView(page.frameLocator('iframe[title="Confer tab"]'));
   }
 
-  async open(appUrl: string): Promise<void> {
-    await this.page.goto(`${appUrl}/dev/teams-host.html`);
+  /** `locale` is what the host puts in the Teams context (`app.locale`); the tab formats dates with it. */
+  async open(
+    appUrl: string,
+    options: { locale?: string; theme?: 'default' | 'dark' | 'contrast' } = {},
+  ): Promise<void> {
+    const url = new URL('/dev/teams-host.html', appUrl);
+    if (options.locale) url.searchParams.set('locale', options.locale);
+    if (options.theme) url.searchParams.set('theme', options.theme);
+    await this.page.goto(url.href);
     await this.page.getByRole('heading', { name: /Teams host emulation/ }).waitFor();
   }
 

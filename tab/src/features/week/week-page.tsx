@@ -57,7 +57,7 @@ export function WeekPage({ session, deps }: WeekPageProps) {
           Your next 7 days
         </Text>
         {week && formatters && (
-          <Text size={200} className={styles.zone}>
+          <Text size={200} className={styles.zone} data-testid="time-zone-note">
             <Icon name="globe" /> Times in {formatters.zoneName()} ({week.user.timeZone})
           </Text>
         )}
