@@ -1,0 +1,51 @@
+import type { Meeting, MeetingStatus, OccurrenceOverride } from '../domain/scheduling/meeting.ts';
+
+/** Every method is scoped by tenant: a meeting of another tenant does not exist. */
+export interface MeetingStore {
+  /** Inserts a new meeting (status `creating` before Graph is called). */
+  insert(meeting: Meeting): Promise<void>;
+  get(tenantId: string, meetingId: string): Promise<Meeting | undefined>;
+  /**
+   * Saves a changed meeting if its stored version is still `expectedVersion`, bumping the version.
+   * Returns false (and writes nothing) when someone else changed it first.
+   */
+  update(meeting: Meeting, expectedVersion: number): Promise<boolean>;
+  /** Meetings where the user is organizer or attendee, ordered by start. */
+  listForUser(
+    tenantId: string,
+    userId: string,
+    options: { from?: Date; to?: Date; statuses?: readonly MeetingStatus[]; limit: number; order: 'asc' | 'desc' },
+  ): Promise<Meeting[]>;
+  /** Meetings still `creating` (the reconciler finishes them at start). */
+  listCreating(olderThan: Date): Promise<Meeting[]>;
+  findByGraphEventId(tenantId: string, graphEventId: string): Promise<Meeting | undefined>;
+  /** How many scheduled Confer meetings each user has per local day in a window (for the per-day cap). */
+  countMeetingsByUserAndDay(
+    tenantId: string,
+    userIds: readonly string[],
+    window: { start: Date; end: Date },
+  ): Promise<{ userId: string; start: Date; end: Date }[]>;
+  upsertOccurrence(tenantId: string, override: OccurrenceOverride): Promise<void>;
+  listOccurrences(tenantId: string, meetingId: string): Promise<OccurrenceOverride[]>;
+}
+
+export interface MeetingHistoryEntry {
+  meetingId: string;
+  at: Date;
+  actorId: string | null;
+  kind:
+    | 'created'
+    | 'rescheduled'
+    | 'updated'
+    | 'cancelled'
+    | 'responded'
+    | 'occurrence_changed'
+    | 'occurrence_cancelled';
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+export interface MeetingHistoryStore {
+  append(tenantId: string, entry: MeetingHistoryEntry): Promise<void>;
+  list(tenantId: string, meetingId: string): Promise<MeetingHistoryEntry[]>;
+}
