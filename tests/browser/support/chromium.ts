@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { repoRoot } from '../../support/stack.ts';
@@ -10,6 +10,10 @@ export const screenshotDir = join(repoRoot, 'tests', 'artifacts', 'screenshots')
  * key. TLS verification stays on for everything else (never `ignoreHTTPSErrors`).
  */
 export function launchChromium(spkiHash: string): Promise<Browser> {
+  // The app serves the built tab; without it every page is a 404 and the tests would fail obscurely.
+  if (!existsSync(join(repoRoot, 'tab', 'dist', 'index.html'))) {
+    throw new Error('tab/dist is missing: run `npm run build -w tab` (npm test does it first).');
+  }
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
