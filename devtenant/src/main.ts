@@ -25,6 +25,16 @@ async function main(): Promise<void> {
   }
   const env = parsed.data;
   const tabEndpoint = env.TAB_ENDPOINT.replace(/\/+$/, '');
+  // Signal handlers go in before anything is printed: a supervisor may stop us the moment it reads the origin.
+  let stopRequested: string | undefined;
+  let stopNow: ((signal: string) => void) | undefined;
+  const onSignal = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    stopNow?.(signal);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   const tenant = await startDevTenant({
     port: env.DEVTENANT_PORT,
     host: env.DEVTENANT_HOST,
@@ -42,11 +52,7 @@ async function main(): Promise<void> {
       },
     ],
   });
-  console.log(`devtenant: ${tenant.origin} (tenant ${tenant.tenantId}, mode ${env.DEVTENANT_MODE})`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  stopNow = (signal) => {
     console.log(`devtenant: ${signal}, stopping`);
     // Let the event loop drain instead of process.exit(), so piped output is not cut off; a stuck handle
     // still cannot keep the process alive for more than a few seconds.
@@ -61,8 +67,11 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  if (stopRequested) {
+    stopNow(stopRequested);
+    return;
+  }
+  console.log(`devtenant: ${tenant.origin} (tenant ${tenant.tenantId}, mode ${env.DEVTENANT_MODE})`);
 }
 
 main().catch((error: unknown) => {
