@@ -9,6 +9,11 @@ export type AppErrorCode =
   | 'not_found'
   | 'payload_too_large'
   | 'rate_limited'
+  // Scheduling decisions
+  | 'forbidden'
+  | 'conflicts_found'
+  | 'version_conflict'
+  | 'meeting_not_editable'
   // Authentication of the caller (API token)
   | 'token_missing'
   | 'token_malformed'
@@ -59,6 +64,10 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   rate_limited: 429,
+  forbidden: 403,
+  conflicts_found: 409,
+  version_conflict: 409,
+  meeting_not_editable: 409,
   token_missing: 401,
   token_malformed: 401,
   token_expired: 401,

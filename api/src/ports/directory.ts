@@ -1,3 +1,5 @@
+import type { GraphActor } from './scheduling-gateway.ts';
+
 export interface DirectoryPerson {
   id: string;
   displayName: string;
@@ -5,7 +7,21 @@ export interface DirectoryPerson {
   tenantId: string;
 }
 
-/** The tenant's people, read with the app's own (application) permission. */
+/** A person found in the tenant's directory. */
+export interface DirectoryEntry {
+  userId: string;
+  email: string;
+  displayName: string;
+  /** False for an account without an Exchange mailbox (its calendar cannot be read). */
+  hasMailbox: boolean;
+}
+
+/** The tenant's people, read through Graph. */
 export interface DirectoryGateway {
+  /** With the app's own permission (tenant-wide): the demo people list of the Teams-host emulation. */
   listPeople(limit: number): Promise<DirectoryPerson[]>;
+  /** Looks addresses up by mail/UPN; an address missing from the result is outside the organisation. */
+  resolveEmails(actor: GraphActor, emails: readonly string[]): Promise<Map<string, DirectoryEntry>>;
+  /** People picker: name, mail or UPN starting with the text. */
+  searchPeople(actor: GraphActor, text: string, limit: number): Promise<DirectoryEntry[]>;
 }

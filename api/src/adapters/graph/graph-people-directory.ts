@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import type { DirectoryEntry } from '../../ports/directory.ts';
+import type { GraphActor } from '../../ports/scheduling-gateway.ts';
+import type { GraphClientFactory } from './graph-client-factory.ts';
+import { toAppErrorFromGraph } from './graph-errors.ts';
+
+const usersSchema = z.object({
+  value: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string().nullable(),
+      mail: z.string().nullable().optional(),
+      userPrincipalName: z.string(),
+    }),
+  ),
+});
+
+/** Graph limits `in (...)` filters to 15 values per clause. */
+const FILTER_CHUNK = 15;
+const SELECT = 'id,displayName,mail,userPrincipalName';
+
+/** Directory look-ups through Graph, as the given actor (delegated User.ReadBasic.All or app User.Read.All). */
+export function createGraphPeopleDirectory(deps: {
+  tokenFor: (actor: GraphActor) => Promise<string>;
+  createClient: GraphClientFactory;
+}) {
+  const clientFor = async (actor: GraphActor) => {
+    const token = await deps.tokenFor(actor);
+    return deps.createClient(async () => token);
+  };
+  const read = async (request: () => Promise<unknown>) => {
+    let body: unknown;
+    try {
+      body = await request();
+    } catch (error) {
+      throw toAppErrorFromGraph(error);
+    }
+    const parsed = usersSchema.safeParse(body);
+    if (!parsed.success) throw new AppError('graph_bad_response', 'Microsoft Graph returned an unexpected user list.');
+    return parsed.data.value;
+  };
+
+  return {
+    async resolveEmails(actor: GraphActor, emails: readonly string[]) {
+      const found = new Map<string, DirectoryEntry>();
+      const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
+      if (unique.length === 0) return found;
+      const client = await clientFor(actor);
+      for (let i = 0; i < unique.length; i += FILTER_CHUNK) {
+        const chunk = unique.slice(i, i + FILTER_CHUNK).map(quote);
+        const users = await read(() =>
+          client
+            .api('/users')
+            .filter(`mail in (${chunk.join(',')}) or userPrincipalName in (${chunk.join(',')})`)
+            .select(SELECT)
+            .top(2 * FILTER_CHUNK)
+            .get(),
+        );
+        for (const user of users) {
+          // Keyed by both addresses: people type either, and they differ in some tenants.
+          const entry = toEntry(user);
+          found.set(user.userPrincipalName.toLowerCase(), entry);
+          if (user.mail) found.set(user.mail.toLowerCase(), entry);
+        }
+      }
+      return found;
+    },
+
+    async searchPeople(actor: GraphActor, text: string, limit: number) {
+      const client = await clientFor(actor);
+      const value = quote(text);
+      const users = await read(() =>
+        client
+          .api('/users')
+          .filter(
+            `startswith(displayName,${value}) or startswith(mail,${value}) or startswith(userPrincipalName,${value})`,
+          )
+          .select(SELECT)
+          .top(limit)
+          .get(),
+      );
+      return users.map(toEntry);
+    },
+  };
+}
+
+function toEntry(user: { id: string; displayName: string | null; mail?: string | null; userPrincipalName: string }) {
+  return {
+    userId: user.id,
+    email: user.mail ?? user.userPrincipalName,
+    displayName: user.displayName ?? user.userPrincipalName,
+    hasMailbox: Boolean(user.mail),
+  } satisfies DirectoryEntry;
+}
+
+/** OData string literal: single quotes doubled. */
+function quote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
