@@ -24,4 +24,203 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'tenants and users',
+    sql: `
+      CREATE TABLE tenants (
+        tenant_id         TEXT NOT NULL PRIMARY KEY,
+        connection_mode   TEXT NOT NULL CHECK (connection_mode IN ('user', 'tenant')),
+        security_group_id TEXT,
+        updated_at        TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE users (
+        tenant_id             TEXT NOT NULL,
+        user_id               TEXT NOT NULL,
+        email                 TEXT NOT NULL,
+        display_name          TEXT NOT NULL,
+        time_zone             TEXT NOT NULL,
+        connection_status     TEXT NOT NULL CHECK (connection_status IN
+                                ('connected', 'consent_required', 'expired', 'outside_scope', 'not_connected')),
+        connection_checked_at TEXT,
+        connection_expires_at TEXT,
+        preferences_json      TEXT NOT NULL,
+        updated_at            TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id)
+      ) STRICT;
+      CREATE INDEX users_by_email ON users (tenant_id, email COLLATE NOCASE);
+    `,
+  },
+  {
+    version: 3,
+    name: 'meeting types',
+    sql: `
+      CREATE TABLE meeting_types (
+        tenant_id              TEXT NOT NULL,
+        id                     TEXT NOT NULL,
+        name                   TEXT NOT NULL,
+        duration_minutes       INTEGER NOT NULL CHECK (duration_minutes > 0),
+        agenda_prompts_json    TEXT NOT NULL,
+        default_reminders_json TEXT NOT NULL,
+        sort_order             INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, id)
+      ) STRICT;
+
+      -- One row per tenant once its defaults were seeded, so an admin's later edits are never re-seeded over.
+      CREATE TABLE meeting_type_seeds (
+        tenant_id TEXT NOT NULL PRIMARY KEY
+      ) STRICT;
+    `,
+  },
+  {
+    version: 4,
+    name: 'meetings, attendees, occurrences and history',
+    sql: `
+      CREATE TABLE meetings (
+        tenant_id       TEXT NOT NULL,
+        id              TEXT NOT NULL,
+        organizer_id    TEXT NOT NULL,
+        organizer_email TEXT NOT NULL,
+        organizer_name  TEXT NOT NULL,
+        type_id         TEXT,
+        title           TEXT NOT NULL,
+        agenda          TEXT NOT NULL,
+        start_utc       TEXT NOT NULL,
+        end_utc         TEXT NOT NULL,
+        time_zone       TEXT NOT NULL,
+        recurrence_json TEXT,
+        online          INTEGER NOT NULL CHECK (online IN (0, 1)),
+        location        TEXT,
+        status          TEXT NOT NULL CHECK (status IN ('creating', 'scheduled', 'cancelled', 'failed')),
+        transaction_id  TEXT NOT NULL,
+        graph_event_id  TEXT,
+        ical_uid        TEXT,
+        change_key      TEXT,
+        join_url        TEXT,
+        version         INTEGER NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        -- First start and last end over every occurrence (moved ones included): the window filters use them.
+        span_start_utc  TEXT NOT NULL,
+        span_end_utc    TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, id),
+        UNIQUE (tenant_id, transaction_id),
+        CHECK (end_utc > start_utc)
+      ) STRICT;
+      CREATE INDEX meetings_by_graph_event ON meetings (tenant_id, graph_event_id);
+      CREATE INDEX meetings_by_organizer ON meetings (tenant_id, organizer_id, span_start_utc);
+      CREATE INDEX meetings_creating ON meetings (status, created_at) WHERE status = 'creating';
+
+      CREATE TABLE meeting_attendees (
+        tenant_id      TEXT NOT NULL,
+        meeting_id     TEXT NOT NULL,
+        position       INTEGER NOT NULL,
+        email          TEXT NOT NULL COLLATE NOCASE,
+        user_id        TEXT,
+        display_name   TEXT NOT NULL,
+        type           TEXT NOT NULL CHECK (type IN ('required', 'optional')),
+        response       TEXT NOT NULL CHECK (response IN
+                         ('none', 'organizer', 'accepted', 'tentativelyAccepted', 'declined', 'notResponded')),
+        responded_at   TEXT,
+        proposed_start TEXT,
+        proposed_end   TEXT,
+        PRIMARY KEY (tenant_id, meeting_id, email),
+        UNIQUE (tenant_id, meeting_id, position),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
+      ) STRICT;
+      CREATE INDEX meeting_attendees_by_user ON meeting_attendees (tenant_id, user_id);
+
+      CREATE TABLE meeting_occurrences (
+        tenant_id      TEXT NOT NULL,
+        meeting_id     TEXT NOT NULL,
+        original_start TEXT NOT NULL,
+        start_utc      TEXT NOT NULL,
+        end_utc        TEXT NOT NULL,
+        cancelled      INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+        graph_event_id TEXT,
+        PRIMARY KEY (tenant_id, meeting_id, original_start),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        CHECK (end_utc > start_utc)
+      ) STRICT;
+      CREATE INDEX meeting_occurrences_by_graph_event ON meeting_occurrences (tenant_id, graph_event_id);
+
+      CREATE TABLE meeting_history (
+        seq          INTEGER PRIMARY KEY,
+        tenant_id    TEXT NOT NULL,
+        meeting_id   TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        actor_id     TEXT,
+        kind         TEXT NOT NULL CHECK (kind IN ('created', 'rescheduled', 'updated', 'cancelled', 'responded',
+                       'occurrence_changed', 'occurrence_cancelled')),
+        summary      TEXT NOT NULL,
+        details_json TEXT NOT NULL,
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
+      ) STRICT;
+      CREATE INDEX meeting_history_by_meeting ON meeting_history (tenant_id, meeting_id, at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'notes and actions',
+    sql: `
+      CREATE TABLE meeting_notes (
+        tenant_id        TEXT NOT NULL,
+        id               TEXT NOT NULL,
+        meeting_id       TEXT NOT NULL,
+        occurrence_start TEXT,
+        author_id        TEXT NOT NULL,
+        visibility       TEXT NOT NULL CHECK (visibility IN ('private', 'shared')),
+        body             TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        version          INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
+      ) STRICT;
+      CREATE INDEX meeting_notes_by_meeting ON meeting_notes (tenant_id, meeting_id);
+
+      CREATE TABLE meeting_actions (
+        tenant_id        TEXT NOT NULL,
+        id               TEXT NOT NULL,
+        meeting_id       TEXT NOT NULL,
+        occurrence_start TEXT,
+        title            TEXT NOT NULL,
+        owner_email      TEXT NOT NULL,
+        owner_name       TEXT NOT NULL,
+        due_date         TEXT CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        done             INTEGER NOT NULL CHECK (done IN (0, 1)),
+        done_at          TEXT,
+        created_by       TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        version          INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
+      ) STRICT;
+      CREATE INDEX meeting_actions_by_meeting ON meeting_actions (tenant_id, meeting_id, created_at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'token cache and audit log',
+    sql: `
+      -- Encrypted by the token cache plugin before it gets here: the store never holds a plaintext token.
+      CREATE TABLE token_cache (
+        tenant_id TEXT NOT NULL,
+        user_id   TEXT NOT NULL,
+        encrypted BLOB NOT NULL,
+        PRIMARY KEY (tenant_id, user_id)
+      ) STRICT;
+
+      CREATE TABLE audit_log (
+        seq          INTEGER PRIMARY KEY,
+        tenant_id    TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        actor_id     TEXT,
+        action       TEXT NOT NULL,
+        target       TEXT,
+        details_json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_log_by_tenant ON audit_log (tenant_id, at);
+    `,
+  },
 ];

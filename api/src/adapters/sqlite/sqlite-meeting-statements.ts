@@ -1,0 +1,84 @@
+import type { SqliteDatabase } from './database.ts';
+
+const MEETING_COLUMNS = `tenant_id, id, organizer_id, organizer_email, organizer_name, type_id, title, agenda, start_utc,
+  end_utc, time_zone, recurrence_json, online, location, status, transaction_id, graph_event_id, ical_uid, change_key,
+  join_url, version, created_at, updated_at`;
+
+const M_COLUMNS = MEETING_COLUMNS.replace(/(\w+)/g, 'm.$1');
+
+/** Meetings where the user organizes or attends, overlapping the optional window, with optional statuses. */
+const LIST_FOR_USER = `
+  SELECT ${M_COLUMNS} FROM meetings m
+  WHERE m.tenant_id = @tenantId
+    AND (m.organizer_id = @userId OR EXISTS (
+      SELECT 1 FROM meeting_attendees a WHERE a.tenant_id = m.tenant_id AND a.meeting_id = m.id AND a.user_id = @userId))
+    AND (@from IS NULL OR m.span_end_utc > @from)
+    AND (@to IS NULL OR m.span_start_utc < @to)
+    AND (@statuses IS NULL OR m.status IN (SELECT value FROM json_each(@statuses)))`;
+
+/** Prepared once per database: each statement is compiled a single time and reused for every call. */
+export function prepareMeetingStatements(db: SqliteDatabase) {
+  return {
+    insertMeeting: db.prepare(`
+      INSERT INTO meetings (${MEETING_COLUMNS}, span_start_utc, span_end_utc)
+      VALUES (@tenantId, @id, @organizerId, @organizerEmail, @organizerName, @typeId, @title, @agenda, @start, @end,
+        @timeZone, @recurrence, @online, @location, @status, @transactionId, @graphEventId, @iCalUId, @changeKey,
+        @joinUrl, @version, @createdAt, @updatedAt, @spanStart, @spanEnd)`),
+    updateMeeting: db.prepare(`
+      UPDATE meetings SET organizer_id = @organizerId, organizer_email = @organizerEmail,
+        organizer_name = @organizerName, type_id = @typeId, title = @title, agenda = @agenda, start_utc = @start,
+        end_utc = @end, time_zone = @timeZone, recurrence_json = @recurrence, online = @online, location = @location,
+        status = @status, graph_event_id = @graphEventId, ical_uid = @iCalUId, change_key = @changeKey,
+        join_url = @joinUrl, version = @version, updated_at = @updatedAt, span_start_utc = @spanStart,
+        span_end_utc = @spanEnd
+      WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion`),
+    insertAttendee: db.prepare(`
+      INSERT INTO meeting_attendees (tenant_id, meeting_id, position, email, user_id, display_name, type, response,
+        responded_at, proposed_start, proposed_end)
+      VALUES (@tenantId, @meetingId, @position, @email, @userId, @displayName, @type, @response, @respondedAt,
+        @proposedStart, @proposedEnd)`),
+    deleteAttendees: db.prepare('DELETE FROM meeting_attendees WHERE tenant_id = ? AND meeting_id = ?'),
+    selectMeeting: db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE tenant_id = ? AND id = ?`),
+    selectAttendees: db.prepare(
+      'SELECT * FROM meeting_attendees WHERE tenant_id = ? AND meeting_id = ? ORDER BY position',
+    ),
+    selectAttendeesOf: db.prepare(`
+      SELECT * FROM meeting_attendees
+      WHERE tenant_id = ? AND meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`),
+    listForUserAsc: db.prepare(`${LIST_FOR_USER} ORDER BY m.start_utc ASC, m.id ASC LIMIT @limit`),
+    listForUserDesc: db.prepare(`${LIST_FOR_USER} ORDER BY m.start_utc DESC, m.id DESC LIMIT @limit`),
+    listCreating: db.prepare(`
+      SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'creating' AND created_at < ?
+      ORDER BY created_at, tenant_id, id`),
+    findByGraphEventId: db.prepare(`
+      SELECT ${MEETING_COLUMNS} FROM meetings WHERE tenant_id = @tenantId AND id = COALESCE(
+        (SELECT id FROM meetings WHERE tenant_id = @tenantId AND graph_event_id = @graphEventId ORDER BY id LIMIT 1),
+        (SELECT meeting_id FROM meeting_occurrences WHERE tenant_id = @tenantId AND graph_event_id = @graphEventId
+          ORDER BY meeting_id LIMIT 1))`),
+    listScheduledFor: db.prepare(`
+      SELECT ${M_COLUMNS}, p.user_id AS participant_id FROM meetings m
+      JOIN (
+        SELECT tenant_id, id AS meeting_id, organizer_id AS user_id FROM meetings WHERE tenant_id = @tenantId
+        UNION
+        SELECT tenant_id, meeting_id, user_id FROM meeting_attendees
+        WHERE tenant_id = @tenantId AND user_id IS NOT NULL AND response <> 'declined'
+      ) p ON p.tenant_id = m.tenant_id AND p.meeting_id = m.id
+      WHERE m.tenant_id = @tenantId AND m.status = 'scheduled'
+        AND p.user_id IN (SELECT value FROM json_each(@userIds))
+        AND m.span_start_utc < @end AND m.span_end_utc > @start
+      ORDER BY m.start_utc, m.id, p.user_id`),
+    upsertOccurrence: db.prepare(`
+      INSERT INTO meeting_occurrences (tenant_id, meeting_id, original_start, start_utc, end_utc, cancelled,
+        graph_event_id)
+      VALUES (@tenantId, @meetingId, @originalStart, @start, @end, @cancelled, @graphEventId)
+      ON CONFLICT (tenant_id, meeting_id, original_start) DO UPDATE SET start_utc = excluded.start_utc,
+        end_utc = excluded.end_utc, cancelled = excluded.cancelled, graph_event_id = excluded.graph_event_id`),
+    updateSpan: db.prepare(`
+      UPDATE meetings SET span_start_utc = @spanStart, span_end_utc = @spanEnd WHERE tenant_id = @tenantId AND id = @id`),
+    selectOccurrences: db.prepare(`
+      SELECT meeting_id, original_start, start_utc, end_utc, cancelled, graph_event_id FROM meeting_occurrences
+      WHERE tenant_id = ? AND meeting_id = ? ORDER BY original_start`),
+  };
+}
+
+export type MeetingStatements = ReturnType<typeof prepareMeetingStatements>;

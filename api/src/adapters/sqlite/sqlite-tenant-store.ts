@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { TenantSettings, TenantStore, UserRecord } from '../../ports/tenant-store.ts';
+import type { SqliteDatabase } from './database.ts';
+import { isoDate, jsonColumn, nullableIsoDate, parseRow, toIso } from './row-codec.ts';
+
+const settingsRow = z.object({
+  tenant_id: z.string(),
+  connection_mode: z.enum(['user', 'tenant']),
+  security_group_id: z.string().nullable(),
+  updated_at: isoDate,
+});
+
+export const preferencesSchema = z.object({
+  reminderMinutes: z.array(z.number().int().nonnegative()),
+  timeZoneOverride: z.string().nullable(),
+  workingHoursOverride: z.object({ days: z.array(z.string()), start: z.string(), end: z.string() }).nullable(),
+});
+
+const userRow = z.object({
+  tenant_id: z.string(),
+  user_id: z.string(),
+  email: z.string(),
+  display_name: z.string(),
+  time_zone: z.string(),
+  connection_status: z.enum(['connected', 'consent_required', 'expired', 'outside_scope', 'not_connected']),
+  connection_checked_at: nullableIsoDate,
+  connection_expires_at: nullableIsoDate,
+  preferences_json: jsonColumn(preferencesSchema),
+  updated_at: isoDate,
+});
+
+/** Tenant settings an admin chooses and the people Confer knows, with their connection health. */
+export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
+  const selectSettings = db.prepare('SELECT * FROM tenants WHERE tenant_id = ?');
+  const upsertSettings = db.prepare(`
+    INSERT INTO tenants (tenant_id, connection_mode, security_group_id, updated_at)
+    VALUES (@tenantId, @connectionMode, @securityGroupId, @updatedAt)
+    ON CONFLICT (tenant_id) DO UPDATE SET connection_mode = excluded.connection_mode,
+      security_group_id = excluded.security_group_id, updated_at = excluded.updated_at`);
+  const selectUser = db.prepare('SELECT * FROM users WHERE tenant_id = ? AND user_id = ?');
+  const selectUsers = db.prepare('SELECT * FROM users WHERE tenant_id = ? ORDER BY display_name, user_id');
+  const upsertUser = db.prepare(`
+    INSERT INTO users (tenant_id, user_id, email, display_name, time_zone, connection_status, connection_checked_at,
+      connection_expires_at, preferences_json, updated_at)
+    VALUES (@tenantId, @userId, @email, @displayName, @timeZone, @connectionStatus, @checkedAt, @expiresAt,
+      @preferences, @updatedAt)
+    ON CONFLICT (tenant_id, user_id) DO UPDATE SET email = excluded.email, display_name = excluded.display_name,
+      time_zone = excluded.time_zone, connection_status = excluded.connection_status,
+      connection_checked_at = excluded.connection_checked_at, connection_expires_at = excluded.connection_expires_at,
+      preferences_json = excluded.preferences_json, updated_at = excluded.updated_at`);
+
+  return {
+    async getSettings(tenantId) {
+      const row = selectSettings.get(tenantId);
+      if (!row) return undefined;
+      const s = parseRow(settingsRow, row, { table: 'tenants', key: { tenantId } });
+      return {
+        tenantId: s.tenant_id,
+        connectionMode: s.connection_mode,
+        securityGroupId: s.security_group_id,
+        updatedAt: s.updated_at,
+      } satisfies TenantSettings;
+    },
+    async saveSettings(settings) {
+      upsertSettings.run({ ...settings, updatedAt: toIso(settings.updatedAt) });
+    },
+    async getUser(tenantId, userId) {
+      const row = selectUser.get(tenantId, userId);
+      return row ? toUser(row, tenantId) : undefined;
+    },
+    async upsertUser(user) {
+      upsertUser.run({
+        tenantId: user.tenantId,
+        userId: user.userId,
+        email: user.email,
+        displayName: user.displayName,
+        timeZone: user.timeZone,
+        connectionStatus: user.connectionStatus,
+        checkedAt: toIso(user.connectionCheckedAt),
+        expiresAt: toIso(user.connectionExpiresAt),
+        preferences: JSON.stringify(user.preferences),
+        updatedAt: toIso(user.updatedAt),
+      });
+    },
+    async listUsers(tenantId) {
+      return selectUsers.all(tenantId).map((row) => toUser(row, tenantId));
+    },
+  };
+}
+
+function toUser(row: unknown, tenantId: string): UserRecord {
+  const userId = (row as { user_id?: unknown }).user_id;
+  const u = parseRow(userRow, row, { table: 'users', key: { tenantId, userId } });
+  return {
+    tenantId: u.tenant_id,
+    userId: u.user_id,
+    email: u.email,
+    displayName: u.display_name,
+    timeZone: u.time_zone,
+    connectionStatus: u.connection_status,
+    connectionCheckedAt: u.connection_checked_at,
+    connectionExpiresAt: u.connection_expires_at,
+    preferences: u.preferences_json,
+    updatedAt: u.updated_at,
+  };
+}
