@@ -97,7 +97,9 @@ export type SuggestionReasonCode =
   | 'early_for'
   | 'late_for'
   | 'soonest'
-  | 'all_occurrences_free';
+  | 'all_occurrences_free'
+  /** Someone's calendar could not be read: the slot is free for everyone else, unknown for them. */
+  | 'calendar_unknown';
 
 export interface SuggestionReason {
   code: SuggestionReasonCode;

@@ -1,0 +1,14 @@
+export { type BusyMergeOptions, isBlocking, mergeBusyBlocks } from './busy-merge.ts';
+export { type ConflictOptions, findConflicts } from './conflict-detector.ts';
+export type * from './model.ts';
+export { expandSeries, MAX_SERIES_OCCURRENCES } from './series-occurrences.ts';
+export { MAX_CANDIDATES } from './slot-candidates.ts';
+export { findSlots } from './slot-finder.ts';
+export {
+  ALLOWED_STEPS,
+  MAX_DURATION_MINUTES,
+  MAX_PEOPLE,
+  MAX_WINDOW_DAYS,
+  validateSlotRequest,
+} from './slot-request-validation.ts';
+export { DEFAULT_WORKING_HOURS, workingHoursOf, workingIntervals } from './working-hours.ts';
