@@ -74,6 +74,7 @@ beforeAll(async () => {
     }),
     calendar,
     directory: { listPeople: async () => [] },
+    rateLimitPerMinute: 1_000,
     teamsSsoEmulator: null,
     botRouter: Router(),
     tabDir: null,
@@ -148,9 +149,26 @@ describe('API token validation', () => {
 
 describe('API errors', () => {
   it('answers unknown endpoints with a JSON 404, never HTML or a stack', async () => {
-    const response = await fetch(`${server.url}/api/nope`);
+    const response = await fetch(`${server.url}/api/nope`, {
+      headers: { authorization: `Bearer ${await tokens.sign()}` },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('asks for a token before saying whether an endpoint exists', async () => {
+    const response = await fetch(`${server.url}/api/nope`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'token_missing' } });
+  });
+
+  it('describes itself in an OpenAPI document generated from the same schemas', async () => {
+    const document = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(
+      document.paths['/api/meetings'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('attendees');
+    expect(document.paths['/api/me/week'].get.responses['200']).toBeDefined();
   });
 
   it('hides the Teams-host emulation when no local tenant is configured', async () => {

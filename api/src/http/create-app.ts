@@ -7,11 +7,17 @@ import type { Clock } from '../ports/clock.ts';
 import type { TeamsSsoEmulator } from '../ports/dev-host.ts';
 import type { DirectoryGateway } from '../ports/directory.ts';
 import type { TokenValidator } from '../ports/identity.ts';
+import type { SchedulingDeps } from '../use-cases/scheduling/scheduling-deps.ts';
+import { authenticate } from './authenticate.ts';
 import { errorHandler, notFound } from './error-handler.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { rateLimitPerUser } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { meetingRoutes } from './routes/meeting-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
+import { schedulingRoutes } from './routes/scheduling-routes.ts';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -20,14 +26,22 @@ export interface AppDeps {
   clock: Clock;
   tokens: TokenValidator;
   calendar: CalendarGateway;
-  directory: DirectoryGateway;
+  /** The demo people list of the Teams-host emulation (app permission). */
+  directory: Pick<DirectoryGateway, 'listPeople'>;
   /** Only when configured against devtenant: the Teams-host emulation page and its endpoints. */
   teamsSsoEmulator: TeamsSsoEmulator | null;
   /** The bot endpoint (Microsoft 365 Agents SDK), mounted at /api/messages. */
   botRouter: Router;
   /** Built tab assets (tab/dist); absent in API-only tests. */
   tabDir: string | null;
+  /** The scheduling core; absent only in tests of the identity layer. */
+  scheduling?: SchedulingDeps;
+  /** Per-user API requests per minute. */
+  rateLimitPerMinute?: number;
 }
+
+/** Generous for a person clicking through the picker; stops a runaway loop from burning the Graph budget. */
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 240;
 
 /** The one Express app: REST API, bot endpoint, built tab, and (devtenant only) the Teams-host emulation. */
 export function createApp(deps: AppDeps): express.Express {
@@ -38,7 +52,24 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/messages', deps.botRouter);
   app.use('/api', express.json({ limit: '100kb' }));
   app.use('/api', publicRoutes(deps.config, deps.version));
+  const openApi = buildOpenApiDocument(deps.version);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use('/api', authenticate(deps.tokens));
+  app.use(
+    '/api',
+    rateLimitPerUser({
+      limit: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+      windowMs: 60_000,
+      clock: deps.clock,
+    }),
+  );
   app.use('/api/me', meRoutes(deps));
+  if (deps.scheduling) {
+    app.use('/api', schedulingRoutes(deps.scheduling));
+    app.use('/api/meetings', meetingRoutes(deps.scheduling));
+  }
   app.use('/api', notFound());
   if (deps.teamsSsoEmulator) {
     app.use(

@@ -14,7 +14,7 @@ export function createGraphDirectoryGateway(deps: {
   tokens: GraphTokenProvider;
   createClient: GraphClientFactory;
   tenantId: string;
-}): DirectoryGateway {
+}): Pick<DirectoryGateway, 'listPeople'> {
   return {
     async listPeople(limit) {
       const token = await deps.tokens.forApp();

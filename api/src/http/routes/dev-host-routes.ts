@@ -8,7 +8,10 @@ import type { DirectoryGateway } from '../../ports/directory.ts';
  * Backs the Teams-host emulation page (development against devtenant only; create-app.ts never mounts
  * this for a real tenant).
  */
-export function devHostRoutes(deps: { directory: DirectoryGateway; sso: TeamsSsoEmulator }): Router {
+export function devHostRoutes(deps: {
+  directory: Pick<DirectoryGateway, 'listPeople'>;
+  sso: TeamsSsoEmulator;
+}): Router {
   const router = Router();
   router.get('/demo-users', async (_req, res) => {
     res.json({ users: await deps.directory.listPeople(50) });

@@ -1,0 +1,244 @@
+import * as contracts from '@confer/contracts';
+import { z } from 'zod';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+interface Operation {
+  method: Method;
+  path: string;
+  summary: string;
+  request?: z.ZodType;
+  query?: Record<string, string>;
+  response?: z.ZodType;
+  status?: number;
+  auth?: boolean;
+}
+
+const meeting = '/api/meetings/{id}';
+
+/** Every endpoint, described from the same zod schemas that validate it. */
+const operations: Operation[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness', auth: false },
+  {
+    method: 'get',
+    path: '/api/config',
+    summary: 'Public sign-in settings for the tab',
+    response: contracts.runtimeConfigSchema,
+    auth: false,
+  },
+  {
+    method: 'get',
+    path: '/api/me/week',
+    summary: "The signed-in person's next 7 days",
+    response: contracts.weekResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/availability',
+    summary: 'Free/busy, working hours and readability of everyone',
+    request: contracts.availabilityRequestSchema,
+    response: contracts.availabilityResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/suggestions',
+    summary: 'Ranked mutual free times with reasons',
+    request: contracts.suggestionsRequestSchema,
+    response: contracts.suggestionsResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/conflicts',
+    summary: 'Who clashes with a proposed time (every occurrence of a series)',
+    request: contracts.conflictsRequestSchema,
+    response: contracts.conflictsResponseSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/meeting-types',
+    summary: "The tenant's meeting types",
+    response: z.object({ meetingTypes: z.array(contracts.meetingTypeSchema) }),
+  },
+  {
+    method: 'get',
+    path: '/api/people',
+    summary: 'People picker (directory search)',
+    query: { search: 'Start of a name or address', limit: '1–25' },
+  },
+  {
+    method: 'post',
+    path: '/api/meetings',
+    summary: 'Schedule a meeting (Outlook event, invitations, Teams link)',
+    request: contracts.createMeetingRequestSchema,
+    response: contracts.meetingSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings',
+    summary: 'My meetings',
+    query: { scope: 'upcoming | past', limit: '1–100' },
+    response: contracts.meetingListResponseSchema,
+  },
+  { method: 'get', path: meeting, summary: 'One meeting with responses', response: contracts.meetingSchema },
+  {
+    method: 'patch',
+    path: meeting,
+    summary: 'Change time, people, place or agenda (organizer)',
+    request: contracts.updateMeetingRequestSchema,
+    response: contracts.meetingSchema,
+  },
+  {
+    method: 'post',
+    path: `${meeting}/cancel`,
+    summary: 'Cancel with a message (organizer) or decline (attendee)',
+    request: contracts.cancelMeetingRequestSchema,
+    response: contracts.meetingSchema,
+  },
+  {
+    method: 'post',
+    path: `${meeting}/respond`,
+    summary: 'Accept, tentative, decline, propose a new time (attendee)',
+    request: contracts.respondRequestSchema,
+    response: contracts.meetingSchema,
+  },
+  {
+    method: 'patch',
+    path: `${meeting}/occurrences/{start}`,
+    summary: 'Move one occurrence of a series',
+    request: contracts.updateOccurrenceRequestSchema,
+    response: contracts.meetingSchema,
+  },
+  {
+    method: 'post',
+    path: `${meeting}/occurrences/{start}/cancel`,
+    summary: 'Cancel one occurrence of a series',
+    response: contracts.meetingSchema,
+  },
+  {
+    method: 'get',
+    path: `${meeting}/notes`,
+    summary: 'Shared notes and my private notes',
+    response: z.object({ notes: z.array(contracts.noteSchema) }),
+  },
+  {
+    method: 'post',
+    path: `${meeting}/notes`,
+    summary: 'Add a note',
+    request: contracts.saveNoteRequestSchema,
+    response: contracts.noteSchema,
+    status: 201,
+  },
+  {
+    method: 'put',
+    path: `${meeting}/notes/{noteId}`,
+    summary: 'Change my note',
+    request: contracts.saveNoteRequestSchema,
+    response: contracts.noteSchema,
+  },
+  { method: 'delete', path: `${meeting}/notes/{noteId}`, summary: 'Delete my note', status: 204 },
+  {
+    method: 'get',
+    path: `${meeting}/actions`,
+    summary: 'Actions (with open ones carried from earlier occurrences)',
+    query: { occurrenceStart: 'ISO instant of an occurrence' },
+    response: z.object({ actions: z.array(contracts.actionSchema) }),
+  },
+  {
+    method: 'post',
+    path: `${meeting}/actions`,
+    summary: 'Add an action',
+    request: contracts.createActionRequestSchema,
+    response: contracts.actionSchema,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: `${meeting}/actions/{actionId}`,
+    summary: 'Change an action',
+    request: contracts.updateActionRequestSchema,
+    response: contracts.actionSchema,
+  },
+  { method: 'delete', path: `${meeting}/actions/{actionId}`, summary: 'Delete an action', status: 204 },
+  {
+    method: 'get',
+    path: `${meeting}/history`,
+    summary: 'History of changes',
+    response: z.object({ history: z.array(contracts.historyEntrySchema) }),
+  },
+];
+
+export function buildOpenApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    paths[op.path] ??= {};
+    (paths[op.path] as Record<string, unknown>)[op.method] = describe(op);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Confer API',
+      version,
+      description:
+        'Scheduling 1:1 and small-group conversations against Outlook calendars. Errors are { error: { code, message, details? } }.',
+    },
+    components: {
+      securitySchemes: {
+        entra: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Entra access token for api://{host}/{clientId}/access_as_user',
+        },
+      },
+      schemas: { Error: schema(contracts.errorBodySchema, 'output') },
+    },
+    paths,
+  };
+}
+
+function describe(op: Operation) {
+  const parameters = [
+    ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    })),
+    ...Object.entries(op.query ?? {}).map(([name, description]) => ({
+      name,
+      in: 'query',
+      required: false,
+      description,
+      schema: { type: 'string' },
+    })),
+  ];
+  const status = String(op.status ?? 200);
+  const error = {
+    description: 'Error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
+  return {
+    summary: op.summary,
+    ...(op.auth === false ? { security: [] } : { security: [{ entra: [] }] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.request
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request, 'input') } } } }
+      : {}),
+    responses: {
+      [status]: op.response
+        ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
+        : { description: status === '204' ? 'No content' : 'OK' },
+      '4XX': error,
+      '5XX': error,
+    },
+  };
+}
+
+function schema(type: z.ZodType, io: 'input' | 'output') {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import { AppError } from '../domain/app-error.ts';
+
+/** Parses an outside input with its schema; a mismatch is a 400 naming each problem, and nothing runs. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what = 'request body'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError('validation_failed', `The ${what} is not valid.`, {
+      details: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  return result.data;
+}
