@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createBotRouter } from '@confer/bot';
 import type { Express } from 'express';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
@@ -5,16 +6,22 @@ import { createEntraTokenValidator } from './adapters/entra/entra-token-validato
 import { createMsalGraphTokenProvider } from './adapters/entra/msal-graph-token-provider.ts';
 import { createMsalNetworkClient } from './adapters/entra/msal-network-client.ts';
 import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
+import { createTokenCacheCipher } from './adapters/entra/token-cache-cipher.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
+import { type CheckConnection, createConnectionProbe } from './adapters/graph/graph-connection-probe.ts';
 import { createGraphDirectoryGateway } from './adapters/graph/graph-directory-gateway.ts';
+import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-gateway.ts';
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteConversationStore } from './adapters/sqlite/sqlite-conversation-store.ts';
+import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
 import type { Config } from './config/config.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Clock } from './ports/clock.ts';
+import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
+import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 
 /** Graph's resource for scopes; the same string against devtenant, which answers for it locally. */
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -34,6 +41,8 @@ export interface ComposeOptions {
 export interface ComposedApp {
   app: Express;
   db: SqliteDatabase;
+  /** The Graph side of scheduling, for the use cases (and tests) to run on. */
+  graph: { tokens: GraphTokenProvider; scheduling: SchedulingGateway; checkConnection: CheckConnection };
   close(): Promise<void>;
 }
 
@@ -45,13 +54,24 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const graphTokens = createMsalGraphTokenProvider({
     clientId: config.clientId,
     clientSecret: config.clientSecret,
+    tenantId: config.tenantId,
     authority: config.authority,
     authorityHost: new URL(config.authorityHost).host,
     graphResource: GRAPH_RESOURCE,
     networkClient: createMsalNetworkClient(http.fetch),
     logger,
+    tokenCache: {
+      store: createSqliteTokenCacheStore(db),
+      // Only NODE_ENV=test runs without a configured key (config.ts); its tokens end with the process.
+      cipher: createTokenCacheCipher(config.tokenCacheKey ?? randomBytes(32)),
+    },
   });
   const createClient = createGraphClientFactory({ baseUrl: config.graphBaseUrl, dispatcher: http.dispatcher });
+  const graph = {
+    tokens: graphTokens,
+    scheduling: createGraphSchedulingGateway({ tokens: graphTokens, createClient, logger }),
+    checkConnection: createConnectionProbe({ tokens: graphTokens, createClient }),
+  };
   const app = createApp({
     config,
     version: options.version,
@@ -89,6 +109,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   return {
     app,
     db,
+    graph,
     async close() {
       db.close();
       await http.dispatcher?.close();

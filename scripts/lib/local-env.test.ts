@@ -67,4 +67,16 @@ describe('ensureLocalClientSecret', () => {
     const text = readFileSync(join(root, 'env', '.env.local.user'), 'utf8');
     expect(text).toContain('SECRET_BOT_PASSWORD=pw\nSECRET_AAD_APP_CLIENT_SECRET=');
   });
+
+  it('generates the token cache key beside the secret: 32 bytes of base64, kept across runs', () => {
+    ensureLocalClientSecret('local', root);
+    const key = resolveStartEnv('local', root, {}).CONFER_TOKEN_CACHE_KEY ?? '';
+    expect(Buffer.from(key, 'base64')).toHaveLength(32);
+    writeFileSync(
+      join(root, 'env', '.env.local.user'),
+      `SECRET_AAD_APP_CLIENT_SECRET=s\nCONFER_TOKEN_CACHE_KEY=${key}\n`,
+    );
+    expect(ensureLocalClientSecret('local', root)).toEqual({ created: false });
+    expect(resolveStartEnv('local', root, {}).CONFER_TOKEN_CACHE_KEY).toBe(key);
+  });
 });

@@ -9,6 +9,7 @@ const valid = {
   TAB_ENDPOINT: 'http://localhost:3978',
   TAB_DOMAIN: 'localhost:3978',
   GRAPH_BASE_URL: 'https://localhost:8443',
+  CONFER_TOKEN_CACHE_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('parseConfig', () => {
@@ -59,6 +60,16 @@ describe('parseConfig', () => {
   it('refuses the local tenant in production', () => {
     expect(() => parseConfig({ ...valid, NODE_ENV: 'production', DEVTENANT_URL: 'https://localhost:8443' })).toThrow(
       /DEVTENANT_URL must not be set/,
+    );
+  });
+
+  it('requires a 32-byte token cache key outside tests', () => {
+    const { CONFER_TOKEN_CACHE_KEY: _k, ...rest } = valid;
+    expect(parseConfig(valid).tokenCacheKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => parseConfig(rest)).toThrow(/CONFER_TOKEN_CACHE_KEY is missing/);
+    expect(parseConfig({ ...rest, NODE_ENV: 'test' }).tokenCacheKey).toBeNull();
+    expect(() => parseConfig({ ...valid, CONFER_TOKEN_CACHE_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /CONFER_TOKEN_CACHE_KEY must be 32 bytes/,
     );
   });
 });

@@ -32,6 +32,13 @@ const envSchema = z.object({
   DEVTENANT_URL: optional(httpsUrl),
   /** PEM file of a certificate authority our HTTP clients trust in addition to the system's (devtenant). */
   TRUSTED_CA_FILE: optional(z.string().min(1)),
+  /** AES-256 key (base64, 32 bytes) of the per-user token cache, where refresh tokens are kept encrypted. */
+  CONFER_TOKEN_CACHE_KEY: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'must be base64')
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes of base64 (openssl rand -base64 32)'),
+  ),
 });
 
 export interface Config {
@@ -57,6 +64,11 @@ export interface Config {
   bot: { appId: string | null; password: string | null };
   devTenantUrl: string | null;
   trustedCaFile: string | null;
+  /**
+   * Key of the encrypted token cache. Null only under NODE_ENV=test, where the app makes a per-process key
+   * (tokens then do not outlive the process); everywhere else it is required.
+   */
+  tokenCacheKey: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +91,9 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
   const e = parsed.data;
   if (e.SECRET_BOT_PASSWORD && !e.BOT_ID) {
     throw new ConfigError(['SECRET_BOT_PASSWORD is set but BOT_ID is missing']);
+  }
+  if (!e.CONFER_TOKEN_CACHE_KEY && e.NODE_ENV !== 'test') {
+    throw new ConfigError(['CONFER_TOKEN_CACHE_KEY is missing (32 random bytes, base64: openssl rand -base64 32)']);
   }
   if (e.DEVTENANT_URL && e.NODE_ENV === 'production') {
     throw new ConfigError(['DEVTENANT_URL must not be set when NODE_ENV is production']);
@@ -105,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     bot: { appId: e.BOT_ID ?? null, password: e.SECRET_BOT_PASSWORD ?? null },
     devTenantUrl: e.DEVTENANT_URL ? trimSlash(e.DEVTENANT_URL) : null,
     trustedCaFile: e.TRUSTED_CA_FILE ?? null,
+    tokenCacheKey: e.CONFER_TOKEN_CACHE_KEY ? Buffer.from(e.CONFER_TOKEN_CACHE_KEY, 'base64') : null,
   });
 }
 

@@ -37,6 +37,10 @@ export type AppErrorCode =
   | 'graph_unavailable'
   | 'graph_bad_response'
   | 'graph_error'
+  // Calendar connection state and event writes (scheduling core)
+  | 'not_connected'
+  | 'conflict'
+  | 'teams_link_missing'
   | 'internal_error';
 
 export class AppError extends Error {
@@ -89,6 +93,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   graph_unavailable: 503,
   graph_bad_response: 502,
   graph_error: 502,
+  not_connected: 403,
+  conflict: 409,
+  teams_link_missing: 502,
   internal_error: 500,
 };
 

@@ -1,91 +1,72 @@
-import { AuthError, ConfidentialClientApplication, type INetworkModule, LogLevel } from '@azure/msal-node';
 import { AppError } from '../../domain/app-error.ts';
-import type { Logger } from '../../logging/logger.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
+import { createMsalClientPool, type MsalClientPoolOptions } from './msal-client-pool.ts';
+import { toAppError } from './msal-error-mapping.ts';
 
-export interface MsalGraphTokenProviderOptions {
-  clientId: string;
-  clientSecret: string;
-  authority: string;
-  /** Host of the authority (e.g. `localhost:8443`); listed as known so MSAL needs no instance discovery call. */
-  authorityHost: string;
+export { toAppError } from './msal-error-mapping.ts';
+
+export interface MsalGraphTokenProviderOptions extends MsalClientPoolOptions {
+  /** The configured tenant (used when a caller names none). */
+  tenantId: string;
   graphResource: string;
-  networkClient: INetworkModule;
-  logger: Logger;
 }
 
+/** OpenID scopes are not Graph's: they are sent bare (`offline_access` asks Entra for a refresh token). */
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
 /**
- * Graph tokens through the real MSAL: On-Behalf-Of for the per-user mode and client credentials for the
- * tenant-wide mode. Same code for Entra and devtenant; only the authority differs.
+ * Graph tokens through the real MSAL, per connection mode (DESIGN: identity and permissions):
+ * On-Behalf-Of for a user in a request (the refresh token it brings lands in the user's encrypted cache
+ * partition), that stored refresh token for background work, client credentials for the tenant-wide mode.
+ * Same code for Entra and devtenant; only the authority differs.
  */
 export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOptions): GraphTokenProvider {
-  const msal = new ConfidentialClientApplication({
-    auth: {
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      authority: options.authority,
-      knownAuthorities: [options.authorityHost],
-    },
-    system: {
-      networkClient: options.networkClient,
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (_level, message) => options.logger.debug('msal', { msal: message }),
-      },
-    },
-  });
-  const qualify = (scope: string) => (scope.includes('://') ? scope : `${options.graphResource}/${scope}`);
+  const pool = createMsalClientPool(options);
+  const qualify = (scopes: readonly string[]) =>
+    scopes.map((s) => (s.includes('://') || OIDC_SCOPES.has(s.toLowerCase()) ? s : `${options.graphResource}/${s}`));
+  const graphOnly = (scopes: readonly string[]) => qualify(scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase())));
 
   return {
     async forUser(identity, scopes) {
-      try {
-        const result = await msal.acquireTokenOnBehalfOf({
-          oboAssertion: identity.rawToken,
-          scopes: scopes.map(qualify),
-        });
-        if (!result?.accessToken) throw new AppError('graph_error', 'The authority returned no Graph token.');
-        return result.accessToken;
-      } catch (error) {
-        throw toAppError(error);
-      }
+      const client = pool.user(identity.tenantId, identity.userId);
+      return tokenOf(() => client.acquireTokenOnBehalfOf({ oboAssertion: identity.rawToken, scopes: qualify(scopes) }));
     },
-    async forApp() {
-      try {
-        const result = await msal.acquireTokenByClientCredential({ scopes: [`${options.graphResource}/.default`] });
-        if (!result?.accessToken) throw new AppError('graph_error', 'The authority returned no Graph token.');
-        return result.accessToken;
-      } catch (error) {
-        throw toAppError(error);
+    async forStoredUser(tenantId, userId, scopes, settings) {
+      const client = pool.user(tenantId, userId);
+      const accounts = await guard(() => client.getTokenCache().getAllAccounts());
+      const account = accounts.find((a) => a.localAccountId.toLowerCase() === userId.toLowerCase());
+      if (!account) {
+        throw new AppError('not_connected', 'Confer has no stored calendar connection for this person.');
       }
+      // Silent: a cached access token while it is valid, else the stored refresh token (rotated and saved back).
+      return tokenOf(() =>
+        client.acquireTokenSilent({
+          account,
+          scopes: graphOnly(scopes),
+          forceRefresh: settings?.forceRefresh ?? false,
+        }),
+      );
+    },
+    async forApp(tenantId) {
+      const client = pool.app(tenantId ?? options.tenantId);
+      return tokenOf(() => client.acquireTokenByClientCredential({ scopes: [`${options.graphResource}/.default`] }));
+    },
+    async forget(tenantId, userId) {
+      await options.tokenCache.store.remove(tenantId, userId);
     },
   };
 }
 
-/** Entra's answers (teams-platform §3): missing consent → invalid_grant with AADSTS65001; MFA etc. → interaction_required. */
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof AuthError) {
-    const text = `${error.errorCode} ${error.subError} ${error.errorMessage}`;
-    if (/AADSTS65001|consent_required/i.test(text)) {
-      return new AppError('consent_required', 'Confer needs your consent to read your calendar.', { cause: error });
-    }
-    if (/AADSTS700082|AADSTS50173|AADSTS700084|token.*(expired|revoked)/i.test(text)) {
-      return new AppError('connection_expired', 'Your calendar connection has expired. Sign in again.', {
-        cause: error,
-      });
-    }
-    if (/interaction_required|AADSTS50076|AADSTS50079|AADSTS53003/i.test(text)) {
-      return new AppError('interaction_required', 'Sign in again to continue (your organisation requires it).', {
-        cause: error,
-      });
-    }
-    if (/network|ECONN|timed? ?out|fetch/i.test(text)) {
-      return new AppError('authority_unavailable', 'The sign-in service could not be reached.', { cause: error });
-    }
-    return new AppError('graph_error', `The sign-in service refused the request (${error.errorCode}).`, {
-      cause: error,
-    });
+async function tokenOf(acquire: () => Promise<{ accessToken: string } | null>): Promise<string> {
+  const result = await guard(acquire);
+  if (!result?.accessToken) throw new AppError('graph_error', 'The authority returned no Graph token.');
+  return result.accessToken;
+}
+
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toAppError(error);
   }
-  return new AppError('authority_unavailable', 'The sign-in service could not be reached.', { cause: error });
 }

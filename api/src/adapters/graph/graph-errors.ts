@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../../domain/app-error.ts';
+import { retryAfterSeconds } from './graph-client-factory.ts';
 
 /**
  * Graph's answers (graph-calendar §7) turned into Confer's error codes. Throttling and outages are
@@ -24,6 +25,14 @@ export function toAppErrorFromGraph(error: unknown): AppError {
       { cause: error },
     );
   }
+  if (statusCode === 412 || code === 'ErrorIrresolvableConflict') {
+    return new AppError('conflict', 'The Outlook event changed since Confer last read it. Reload and try again.', {
+      cause: error,
+    });
+  }
+  if (statusCode === 404 && (code === 'ErrorItemNotFound' || code === 'ErrorInvalidUser')) {
+    return new AppError('not_found', 'The Outlook event or mailbox does not exist (any more).', { cause: error });
+  }
   if (statusCode === 401) {
     return new AppError('connection_expired', 'The calendar connection was refused. Sign in again.', { cause: error });
   }
@@ -42,8 +51,13 @@ export function toAppErrorFromGraph(error: unknown): AppError {
   return new AppError('graph_error', `Microsoft Graph refused the request (${code ?? statusCode}).`, { cause: error });
 }
 
+/** Whole seconds for the caller (Graph may send decimals); 5 s when Graph gave no hint. */
 function retryAfter(error: GraphError): number {
-  const header = error.headers?.get?.('retry-after');
-  const seconds = header ? Number(header) : Number.NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 5;
+  const seconds = retryAfterSeconds(error.headers?.get?.('retry-after'));
+  return seconds === null ? 5 : Math.max(1, Math.ceil(seconds));
+}
+
+/** Graph's code of a failed request, when it was Graph that answered. */
+export function graphErrorCode(error: unknown): string | null {
+  return error instanceof GraphError ? (error.code ?? null) : null;
 }
