@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conversationStoreContract } from '../../ports/conversation-store.contract.ts';
 import { openDatabase } from './database.ts';
+import { migrations } from './migrations.ts';
 import { createSqliteConversationStore } from './sqlite-conversation-store.ts';
 
 conversationStoreContract('SQLite', () => createSqliteConversationStore(openDatabase(':memory:')));
@@ -30,7 +31,7 @@ describe('SQLite store on disk', () => {
     const second = openDatabase(file);
     expect(second.pragma('journal_mode', { simple: true })).toBe('wal');
     expect((await createSqliteConversationStore(second).find('t', 'o'))?.conversationId).toBe('c');
-    expect(second.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(second.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
     second.close();
   });
 });

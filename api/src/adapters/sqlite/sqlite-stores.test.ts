@@ -1,0 +1,29 @@
+import { afterAll } from 'vitest';
+import { meetingHistoryStoreContract } from '../../ports/meeting-history-store.contract.ts';
+import { meetingStoreContract } from '../../ports/meeting-store.contract.ts';
+import { meetingStoreListingContract } from '../../ports/meeting-store-listing.contract.ts';
+import { meetingTypeStoreContract } from '../../ports/meeting-type-store.contract.ts';
+import { notesStoreContract } from '../../ports/notes-store.contract.ts';
+import { auditLogContract, tenantStoreContract, tokenCacheStoreContract } from '../../ports/tenant-store.contract.ts';
+import { openDatabase, type SqliteDatabase } from './database.ts';
+import { createSqliteStores } from './sqlite-stores.ts';
+
+const opened: SqliteDatabase[] = [];
+afterAll(() => {
+  for (const db of opened) db.close();
+});
+
+function create() {
+  const db = openDatabase(':memory:');
+  opened.push(db);
+  return createSqliteStores(db);
+}
+
+meetingStoreContract('SQLite', create);
+meetingStoreListingContract('SQLite', create);
+meetingHistoryStoreContract('SQLite', create);
+notesStoreContract('SQLite', create);
+tenantStoreContract('SQLite', create);
+meetingTypeStoreContract('SQLite', create);
+tokenCacheStoreContract('SQLite', create);
+auditLogContract('SQLite', create);

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import type { Meeting, MeetingAttendee } from '../domain/scheduling/meeting.ts';
+import type { MeetingStore } from './meeting-store.ts';
+
+export const TENANT_A = 'tenant-a';
+export const TENANT_B = 'tenant-b';
+
+export const megan: MeetingAttendee = {
+  email: 'meganb@contoso.onmicrosoft.com',
+  userId: 'oid-megan',
+  displayName: 'Megan Bowen',
+  type: 'required',
+  response: 'tentativelyAccepted',
+  respondedAt: new Date('2026-11-20T08:00:00.000Z'),
+  proposedStart: new Date('2026-11-23T14:00:00.000Z'),
+  proposedEnd: new Date('2026-11-23T14:30:00.000Z'),
+};
+
+export const guest: MeetingAttendee = {
+  email: 'sam@fabrikam.example',
+  userId: null,
+  displayName: 'Sam (Fabrikam)',
+  type: 'optional',
+  response: 'none',
+  respondedAt: null,
+  proposedStart: null,
+  proposedEnd: null,
+};
+
+/** A meeting Alex organizes with Megan and an external guest; every optional field set, to catch a lost column. */
+export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
+  const id = overrides.id ?? 'meeting-1';
+  return {
+    id,
+    tenantId: TENANT_A,
+    organizerId: 'oid-alex',
+    organizerEmail: 'alexw@contoso.onmicrosoft.com',
+    organizerName: 'Alex Wilber',
+    typeId: 'mentoring-session',
+    title: 'Mentoring: first steps',
+    agenda: 'Goals for the quarter\nWhat support helps',
+    start: new Date('2026-11-23T10:00:00.000Z'),
+    end: new Date('2026-11-23T10:45:00.000Z'),
+    timeZone: 'Europe/London',
+    recurrence: null,
+    online: true,
+    location: null,
+    status: 'scheduled',
+    transactionId: `tx-${id}`,
+    graphEventId: `event-${id}`,
+    iCalUId: `ical-${id}`,
+    changeKey: 'ck-1',
+    joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+    attendees: [megan, guest],
+    version: 1,
+    createdAt: new Date('2026-11-20T09:00:00.000Z'),
+    updatedAt: new Date('2026-11-20T09:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+/** The store's own failure reason, as every implementation reports it. */
+export function reasonOf(error: unknown): unknown {
+  return (error as { details?: { reason?: unknown } }).details?.reason;
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('expected the store to refuse the write'),
+    (error: unknown) => reasonOf(error),
+  );
+}
+
+export { failureOf };
+
+/** One contract suite for every MeetingStore implementation (in-memory, SQLite, later PostgreSQL). */
+export function meetingStoreContract(name: string, create: () => { meetings: MeetingStore }) {
+  describe(`MeetingStore contract: ${name}`, () => {
+    it('reads back what it inserted, attendees in order and every field intact', async () => {
+      const { meetings } = create();
+      const meeting = aMeeting({ recurrence: { kind: 'biweekly', count: 6 }, online: false, location: 'Room 4' });
+      await meetings.insert(meeting);
+      expect(await meetings.get(TENANT_A, 'meeting-1')).toEqual(meeting);
+    });
+
+    it("keeps tenants apart: another tenant's meeting does not exist for any read or write", async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting());
+      expect(await meetings.get(TENANT_B, 'meeting-1')).toBeUndefined();
+      expect(await meetings.findByGraphEventId(TENANT_B, 'event-meeting-1')).toBeUndefined();
+      expect(await meetings.listForUser(TENANT_B, 'oid-alex', { limit: 10, order: 'asc' })).toEqual([]);
+      const window = { start: new Date('2026-11-23T00:00:00Z'), end: new Date('2026-11-24T00:00:00Z') };
+      expect(await meetings.countMeetingsByUserAndDay(TENANT_B, ['oid-alex'], window)).toEqual([]);
+      expect(await meetings.update(aMeeting({ tenantId: TENANT_B, title: 'Hijacked' }), 1)).toBe(false);
+      expect((await meetings.get(TENANT_A, 'meeting-1'))?.title).toBe('Mentoring: first steps');
+    });
+
+    it('lets two tenants use the same ids and transaction ids', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting());
+      await meetings.insert(aMeeting({ tenantId: TENANT_B, title: 'Other tenant' }));
+      expect((await meetings.get(TENANT_A, 'meeting-1'))?.title).toBe('Mentoring: first steps');
+      expect((await meetings.get(TENANT_B, 'meeting-1'))?.title).toBe('Other tenant');
+    });
+
+    it('saves an update on the version it read, bumps the version, and refuses a stale one without writing', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting());
+      const read = (await meetings.get(TENANT_A, 'meeting-1'))!;
+      const moved = { ...read, start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T10:45:00Z') };
+      expect(await meetings.update(moved, read.version)).toBe(true);
+      expect(await meetings.update({ ...read, title: 'Stale edit' }, read.version)).toBe(false);
+      const stored = await meetings.get(TENANT_A, 'meeting-1');
+      expect(stored).toEqual({ ...moved, version: 2 });
+    });
+
+    it('answers false for an update of a meeting that does not exist', async () => {
+      const { meetings } = create();
+      expect(await meetings.update(aMeeting(), 1)).toBe(false);
+      expect(await meetings.get(TENANT_A, 'meeting-1')).toBeUndefined();
+    });
+
+    it('replaces the attendees with the meeting, in their new order', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting());
+      const adele = { ...guest, email: 'adelev@contoso.onmicrosoft.com', userId: 'oid-adele', displayName: 'Adele' };
+      expect(await meetings.update(aMeeting({ attendees: [adele, megan] }), 1)).toBe(true);
+      expect((await meetings.get(TENANT_A, 'meeting-1'))?.attendees).toEqual([adele, megan]);
+    });
+
+    it('writes nothing when the second attendee breaks a constraint, on insert and on update', async () => {
+      const { meetings } = create();
+      const twice = [megan, { ...guest, email: megan.email.toUpperCase() }];
+      expect(await failureOf(meetings.insert(aMeeting({ attendees: twice })))).toBe('duplicate');
+      expect(await meetings.get(TENANT_A, 'meeting-1')).toBeUndefined();
+      expect(await meetings.listForUser(TENANT_A, 'oid-megan', { limit: 10, order: 'asc' })).toEqual([]);
+      await meetings.insert(aMeeting());
+      expect(await failureOf(meetings.update(aMeeting({ title: 'New', attendees: twice }), 1))).toBe('duplicate');
+      expect(await meetings.get(TENANT_A, 'meeting-1')).toEqual(aMeeting());
+    });
+
+    it('refuses a second meeting with the same id or transaction id in a tenant', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting());
+      expect(await failureOf(meetings.insert(aMeeting({ transactionId: 'tx-other' })))).toBe('duplicate');
+      expect(await failureOf(meetings.insert(aMeeting({ id: 'meeting-2', transactionId: 'tx-meeting-1' })))).toBe(
+        'duplicate',
+      );
+      expect(await meetings.get(TENANT_A, 'meeting-2')).toBeUndefined();
+    });
+
+    it('refuses a meeting that ends before it starts, or in an unknown zone', async () => {
+      const { meetings } = create();
+      const backwards = aMeeting({ end: new Date('2026-11-23T09:00:00Z') });
+      expect(await failureOf(meetings.insert(backwards))).toBe('constraint');
+      const nowhere = aMeeting({ timeZone: 'Mars/Olympus_Mons', recurrence: { kind: 'weekly', count: 3 } });
+      expect(await failureOf(meetings.insert(nowhere))).toBe('invalid_argument');
+      expect(await meetings.get(TENANT_A, 'meeting-1')).toBeUndefined();
+    });
+
+    it('lists meetings left in `creating` before a time, across tenants, oldest first', async () => {
+      const { meetings } = create();
+      const at = (iso: string) => new Date(iso);
+      await meetings.insert(aMeeting({ id: 'late', status: 'creating', createdAt: at('2026-11-20T09:04:00Z') }));
+      await meetings.insert(
+        aMeeting({ id: 'early', tenantId: TENANT_B, status: 'creating', createdAt: at('2026-11-20T09:01:00Z') }),
+      );
+      await meetings.insert(aMeeting({ id: 'fresh', status: 'creating', createdAt: at('2026-11-20T09:10:00Z') }));
+      await meetings.insert(aMeeting({ id: 'done', status: 'scheduled', createdAt: at('2026-11-20T09:00:00Z') }));
+      const stuck = await meetings.listCreating(at('2026-11-20T09:05:00Z'));
+      expect(stuck.map((m) => [m.tenantId, m.id])).toEqual([
+        [TENANT_B, 'early'],
+        [TENANT_A, 'late'],
+      ]);
+      expect(stuck[1]?.attendees).toEqual([megan, guest]);
+    });
+
+    it('finds a meeting by its Graph event id, or by the id of one of its occurrences', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting({ recurrence: { kind: 'weekly', count: 4 } }));
+      await meetings.upsertOccurrence(TENANT_A, {
+        meetingId: 'meeting-1',
+        originalStart: new Date('2026-11-30T10:00:00Z'),
+        start: new Date('2026-11-30T15:00:00Z'),
+        end: new Date('2026-11-30T15:45:00Z'),
+        cancelled: false,
+        graphEventId: 'event-occurrence-2',
+      });
+      expect((await meetings.findByGraphEventId(TENANT_A, 'event-meeting-1'))?.id).toBe('meeting-1');
+      expect((await meetings.findByGraphEventId(TENANT_A, 'event-occurrence-2'))?.id).toBe('meeting-1');
+      expect(await meetings.findByGraphEventId(TENANT_A, 'event-unknown')).toBeUndefined();
+      expect(await meetings.findByGraphEventId(TENANT_B, 'event-occurrence-2')).toBeUndefined();
+    });
+
+    it('keeps one override per occurrence, listed by original start, for meetings of the same tenant only', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting({ recurrence: { kind: 'weekly', count: 4 } }));
+      const second = {
+        meetingId: 'meeting-1',
+        originalStart: new Date('2026-11-30T10:00:00Z'),
+        start: new Date('2026-11-30T10:00:00Z'),
+        end: new Date('2026-11-30T10:45:00Z'),
+        cancelled: true,
+        graphEventId: null,
+      };
+      const first = { ...second, originalStart: new Date('2026-11-23T10:00:00Z'), cancelled: false };
+      await meetings.upsertOccurrence(TENANT_A, second);
+      await meetings.upsertOccurrence(TENANT_A, first);
+      const moved = { ...second, start: new Date('2026-12-01T10:00:00Z'), end: new Date('2026-12-01T11:00:00Z') };
+      await meetings.upsertOccurrence(TENANT_A, { ...moved, cancelled: false });
+      expect(await meetings.listOccurrences(TENANT_A, 'meeting-1')).toEqual([first, { ...moved, cancelled: false }]);
+      expect(await meetings.listOccurrences(TENANT_B, 'meeting-1')).toEqual([]);
+      expect(await failureOf(meetings.upsertOccurrence(TENANT_B, second))).toBe('missing_parent');
+    });
+
+    it('hands out copies: changing a returned meeting does not change the stored one', async () => {
+      const { meetings } = create();
+      const meeting = aMeeting();
+      await meetings.insert(meeting);
+      meeting.attendees.push({ ...guest, email: 'late@fabrikam.example' });
+      const read = (await meetings.get(TENANT_A, 'meeting-1'))!;
+      read.title = 'Changed in memory';
+      read.start.setUTCFullYear(2030);
+      expect(await meetings.get(TENANT_A, 'meeting-1')).toEqual(aMeeting());
+    });
+  });
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { failureOf, TENANT_A, TENANT_B } from './meeting-store.contract.ts';
+import type { AuditEntry, AuditLog, TenantStore, TokenCacheStore, UserRecord } from './tenant-store.ts';
+
+const at = (iso: string) => new Date(iso);
+
+export function aUser(overrides: Partial<UserRecord> = {}): UserRecord {
+  return {
+    tenantId: TENANT_A,
+    userId: 'oid-megan',
+    email: 'meganb@contoso.onmicrosoft.com',
+    displayName: 'Megan Bowen',
+    timeZone: 'America/New_York',
+    connectionStatus: 'connected',
+    connectionCheckedAt: at('2026-11-20T09:00:00.000Z'),
+    connectionExpiresAt: at('2027-02-18T09:00:00.000Z'),
+    preferences: {
+      reminderMinutes: [60, 10],
+      timeZoneOverride: 'Europe/Dublin',
+      workingHoursOverride: { days: ['monday', 'tuesday'], start: '08:30', end: '16:00' },
+    },
+    updatedAt: at('2026-11-20T09:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+/** One contract suite for every TenantStore implementation. */
+export function tenantStoreContract(name: string, create: () => { tenants: TenantStore }) {
+  describe(`TenantStore contract: ${name}`, () => {
+    it('keeps one settings record per tenant, the latest save winning', async () => {
+      const { tenants } = create();
+      expect(await tenants.getSettings(TENANT_A)).toBeUndefined();
+      const settings = {
+        tenantId: TENANT_A,
+        connectionMode: 'user' as const,
+        securityGroupId: null,
+        updatedAt: at('2026-11-20T09:00Z'),
+      };
+      await tenants.saveSettings(settings);
+      const limited = { ...settings, connectionMode: 'tenant' as const, securityGroupId: 'group-1' };
+      await tenants.saveSettings(limited);
+      expect(await tenants.getSettings(TENANT_A)).toEqual(limited);
+      expect(await tenants.getSettings(TENANT_B)).toBeUndefined();
+    });
+
+    it('keeps users per tenant with their connection health and preferences intact, listed by name', async () => {
+      const { tenants } = create();
+      const megan = aUser();
+      const adele = aUser({ userId: 'oid-adele', displayName: 'Adele Vance', connectionStatus: 'consent_required' });
+      await tenants.upsertUser(megan);
+      await tenants.upsertUser(adele);
+      await tenants.upsertUser(aUser({ tenantId: TENANT_B, displayName: 'Megan elsewhere' }));
+      expect(await tenants.listUsers(TENANT_A)).toEqual([adele, megan]);
+      const expired = { ...megan, connectionStatus: 'expired' as const, connectionExpiresAt: null };
+      await tenants.upsertUser(expired);
+      expect(await tenants.getUser(TENANT_A, 'oid-megan')).toEqual(expired);
+      expect((await tenants.getUser(TENANT_B, 'oid-megan'))?.displayName).toBe('Megan elsewhere');
+      expect(await tenants.getUser(TENANT_B, 'oid-adele')).toBeUndefined();
+    });
+  });
+}
+
+/** One contract suite for every TokenCacheStore implementation. */
+export function tokenCacheStoreContract(name: string, create: () => { tokenCache: TokenCacheStore }) {
+  describe(`TokenCacheStore contract: ${name}`, () => {
+    it('keeps one opaque blob per tenant and user, byte for byte', async () => {
+      const { tokenCache } = create();
+      const blob = Buffer.from([0, 1, 2, 250, 255, 0, 42]);
+      await tokenCache.write(TENANT_A, 'oid-megan', blob);
+      blob[0] = 99;
+      expect(await tokenCache.read(TENANT_A, 'oid-megan')).toEqual(Buffer.from([0, 1, 2, 250, 255, 0, 42]));
+      expect(await tokenCache.read(TENANT_B, 'oid-megan')).toBeUndefined();
+      expect(await tokenCache.read(TENANT_A, 'oid-adele')).toBeUndefined();
+      await tokenCache.write(TENANT_A, 'oid-megan', Buffer.from('next'));
+      expect((await tokenCache.read(TENANT_A, 'oid-megan'))?.toString()).toBe('next');
+      await tokenCache.remove(TENANT_B, 'oid-megan');
+      expect(await tokenCache.read(TENANT_A, 'oid-megan')).toBeDefined();
+      await tokenCache.remove(TENANT_A, 'oid-megan');
+      expect(await tokenCache.read(TENANT_A, 'oid-megan')).toBeUndefined();
+    });
+  });
+}
+
+/** One contract suite for every AuditLog implementation. */
+export function auditLogContract(name: string, create: () => { audit: AuditLog }) {
+  const entry = (minute: number, action: string, tenantId = TENANT_A): AuditEntry => ({
+    tenantId,
+    at: at(`2026-11-20T09:${String(minute).padStart(2, '0')}:00.000Z`),
+    actorId: 'oid-admin',
+    action,
+    target: 'tenant',
+    details: { from: 'user', to: 'tenant', nested: { group: null } },
+  });
+
+  describe(`AuditLog contract: ${name}`, () => {
+    it("lists a tenant's entries newest first up to the limit, details intact", async () => {
+      const { audit } = create();
+      await audit.append(entry(1, 'connection_mode_changed'));
+      await audit.append(entry(3, 'security_group_changed'));
+      await audit.append(entry(2, 'other_tenant', TENANT_B));
+      await audit.append({ ...entry(2, 'access_tested'), actorId: null, target: null });
+      expect(await audit.list(TENANT_A, 2)).toEqual([
+        entry(3, 'security_group_changed'),
+        { ...entry(2, 'access_tested'), actorId: null, target: null },
+      ]);
+      expect((await audit.list(TENANT_B, 10)).map((e) => e.action)).toEqual(['other_tenant']);
+      expect(await failureOf(audit.list(TENANT_A, -1))).toBe('invalid_argument');
+    });
+  });
+}
