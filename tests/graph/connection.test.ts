@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../api/src/domain/app-error.ts';
+import { type GraphHarness, mailbox, PEOPLE, startGraphHarness, TENANT_ID } from './graph-harness.ts';
+
+const SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'offline_access'];
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+describe('connection modes and the encrypted token cache (devtenant)', () => {
+  let h: GraphHarness;
+  beforeAll(async () => {
+    h = await startGraphHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('keeps the refresh token from On-Behalf-Of encrypted, per user, and acts later without the API token', async () => {
+    expect(await codeOf(h.tokens.forStoredUser(TENANT_ID, PEOPLE.meganb, SCOPES))).toBe('not_connected');
+    await h.tokens.forUser(await h.identity('meganb'), SCOPES);
+
+    const blob = h.cacheStore.blobs.get(`${TENANT_ID}/${PEOPLE.meganb}`.toLowerCase());
+    expect(blob).toBeDefined();
+    const text = blob?.toString('latin1') ?? '';
+    expect(text).not.toMatch(/refresh_?token|RefreshToken|secret|eyJ/i);
+    expect([...h.cacheStore.blobs.keys()]).toEqual([`${TENANT_ID}/${PEOPLE.meganb}`.toLowerCase()]);
+
+    // No API token from here on: the stored-user actor redeems the refresh token itself (forceRefresh skips
+    // the cached access token, so this really is the refresh-token grant).
+    const token = await h.tokens.forStoredUser(TENANT_ID, PEOPLE.meganb, SCOPES, { forceRefresh: true });
+    expect(token.split('.')).toHaveLength(3);
+    const event = await h.gateway.getSchedules({
+      actor: h.storedActor('meganb'),
+      organizer: mailbox('meganb'),
+      addresses: [mailbox('meganb').email],
+      window: { start: h.devtenant.clock.now(), end: new Date(h.devtenant.clock.now().getTime() + 86_400_000) },
+      intervalMinutes: 30,
+    });
+    expect(event[0]?.status).toBe('ok');
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.meganb, 'user')).toBe('connected');
+  });
+
+  it('refuses a blob moved to another user (the partition is authenticated)', async () => {
+    await h.tokens.forUser(await h.identity('adelev'), SCOPES);
+    const adele = h.cacheStore.blobs.get(`${TENANT_ID}/${PEOPLE.adelev}`.toLowerCase()) as Buffer;
+    await h.cacheStore.write(TENANT_ID, PEOPLE.isaiahl, adele);
+    expect(await codeOf(h.tokens.forStoredUser(TENANT_ID, PEOPLE.isaiahl, SCOPES))).toBe('not_connected');
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.isaiahl, 'user')).toBe('not_connected');
+  });
+
+  it('reports connection_expired once the refresh token is revoked, and the probe says expired', async () => {
+    await h.tokens.forUser(await h.identity('pattif'), SCOPES);
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('connected');
+    await h.control('refresh-tokens/revoke', { userId: PEOPLE.pattif, clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' });
+    expect(
+      await codeOf(h.tokens.forStoredUser(TENANT_ID, PEOPLE.pattif, SCOPES, { forceRefresh: true })),
+    ).toBe('connection_expired');
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('expired');
+    await h.tokens.forget(TENANT_ID, PEOPLE.pattif);
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('not_connected');
+  });
+
+  it('answers consent_required when the grant is revoked (per-user mode) and connected again after consent', async () => {
+    const grant = { clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' };
+    await h.control('consent/admin', { ...grant, granted: false });
+    try {
+      expect(await codeOf(h.tokens.forUser(await h.identity('lynner'), SCOPES))).toBe('consent_required');
+      const actor = await h.userActor('lynner');
+      const read = h.gateway.getSchedules({
+        actor,
+        organizer: mailbox('lynner'),
+        addresses: [mailbox('lynner').email, mailbox('alexw').email],
+        window: { start: h.devtenant.clock.now(), end: new Date(h.devtenant.clock.now().getTime() + 86_400_000) },
+        intervalMinutes: 30,
+      });
+      expect(await codeOf(read)).toBe('consent_required');
+    } finally {
+      await h.control('consent/admin', { ...grant, granted: true });
+    }
+    await h.tokens.forUser(await h.identity('lynner'), SCOPES);
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.lynner, 'user')).toBe('connected');
+  });
+
+  it('checks the tenant-wide mode with client credentials, and the access policy puts people out of scope', async () => {
+    expect(await h.checkConnection(TENANT_ID, PEOPLE.alexw, 'tenant')).toBe('connected');
+    const grady = '5f3b8c2e-9a41-4d7e-b6c0-c0de0000001b';
+    await h.control('access-policy', { enabled: true });
+    try {
+      expect(await h.checkConnection(TENANT_ID, PEOPLE.alexw, 'tenant')).toBe('connected');
+      expect(await h.checkConnection(TENANT_ID, grady, 'tenant')).toBe('outside_scope');
+    } finally {
+      await h.control('access-policy', { enabled: false });
+    }
+  });
+});
