@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aMeeting, failureOf, TENANT_A, TENANT_B } from './meeting-store.contract.ts';
 import type { MeetingHistoryEntry, MeetingHistoryStore, MeetingStore } from './meeting-store.ts';
+import { aMeeting, failureOf, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 
 /** One contract suite for every MeetingHistoryStore implementation. */
 export function meetingHistoryStoreContract(

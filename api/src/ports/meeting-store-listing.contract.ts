@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aMeeting, failureOf, guest, megan, TENANT_A } from './meeting-store.contract.ts';
 import type { MeetingStore } from './meeting-store.ts';
+import { aMeeting, failureOf, guest, megan, TENANT_A } from './store-fixtures.contract.ts';
 
 const at = (iso: string) => new Date(iso);
 const adele = { ...guest, email: 'adelev@contoso.onmicrosoft.com', userId: 'oid-adele', displayName: 'Adele Vance' };

@@ -1,77 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Meeting, MeetingAttendee } from '../domain/scheduling/meeting.ts';
 import type { MeetingStore } from './meeting-store.ts';
-
-export const TENANT_A = 'tenant-a';
-export const TENANT_B = 'tenant-b';
-
-export const megan: MeetingAttendee = {
-  email: 'meganb@contoso.onmicrosoft.com',
-  userId: 'oid-megan',
-  displayName: 'Megan Bowen',
-  type: 'required',
-  response: 'tentativelyAccepted',
-  respondedAt: new Date('2026-11-20T08:00:00.000Z'),
-  proposedStart: new Date('2026-11-23T14:00:00.000Z'),
-  proposedEnd: new Date('2026-11-23T14:30:00.000Z'),
-};
-
-export const guest: MeetingAttendee = {
-  email: 'sam@fabrikam.example',
-  userId: null,
-  displayName: 'Sam (Fabrikam)',
-  type: 'optional',
-  response: 'none',
-  respondedAt: null,
-  proposedStart: null,
-  proposedEnd: null,
-};
-
-/** A meeting Alex organizes with Megan and an external guest; every optional field set, to catch a lost column. */
-export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
-  const id = overrides.id ?? 'meeting-1';
-  return {
-    id,
-    tenantId: TENANT_A,
-    organizerId: 'oid-alex',
-    organizerEmail: 'alexw@contoso.onmicrosoft.com',
-    organizerName: 'Alex Wilber',
-    typeId: 'mentoring-session',
-    title: 'Mentoring: first steps',
-    agenda: 'Goals for the quarter\nWhat support helps',
-    start: new Date('2026-11-23T10:00:00.000Z'),
-    end: new Date('2026-11-23T10:45:00.000Z'),
-    timeZone: 'Europe/London',
-    recurrence: null,
-    online: true,
-    location: null,
-    status: 'scheduled',
-    transactionId: `tx-${id}`,
-    graphEventId: `event-${id}`,
-    iCalUId: `ical-${id}`,
-    changeKey: 'ck-1',
-    joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
-    attendees: [megan, guest],
-    version: 1,
-    createdAt: new Date('2026-11-20T09:00:00.000Z'),
-    updatedAt: new Date('2026-11-20T09:00:00.000Z'),
-    ...overrides,
-  };
-}
-
-/** The store's own failure reason, as every implementation reports it. */
-export function reasonOf(error: unknown): unknown {
-  return (error as { details?: { reason?: unknown } }).details?.reason;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.fail('expected the store to refuse the write'),
-    (error: unknown) => reasonOf(error),
-  );
-}
-
-export { failureOf };
+import { aMeeting, failureOf, guest, megan, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 
 /** One contract suite for every MeetingStore implementation (in-memory, SQLite, later PostgreSQL). */
 export function meetingStoreContract(name: string, create: () => { meetings: MeetingStore }) {
@@ -173,6 +102,9 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
         [TENANT_A, 'late'],
       ]);
       expect(stuck[1]?.attendees).toEqual([megan, guest]);
+      const finished = { ...stuck[1]!, status: 'scheduled' as const, graphEventId: 'event-late' };
+      expect(await meetings.update(finished, 1)).toBe(true);
+      expect((await meetings.listCreating(at('2026-11-20T09:05:00Z'))).map((m) => m.id)).toEqual(['early']);
     });
 
     it('finds a meeting by its Graph event id, or by the id of one of its occurrences', async () => {

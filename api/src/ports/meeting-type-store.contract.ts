@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TENANT_A, TENANT_B } from './meeting-store.contract.ts';
+import { TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 import type { MeetingTypeStore } from './tenant-store.ts';
 
 /** One contract suite for every MeetingTypeStore implementation. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aMeeting, failureOf, TENANT_A, TENANT_B } from './meeting-store.contract.ts';
 import type { MeetingStore } from './meeting-store.ts';
 import type { MeetingAction, MeetingNote, NotesStore } from './notes-store.ts';
+import { aMeeting, failureOf, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 
 const at = (iso: string) => new Date(iso);
 

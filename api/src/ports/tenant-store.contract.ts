@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, TENANT_A, TENANT_B } from './meeting-store.contract.ts';
+import { failureOf, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 import type { AuditEntry, AuditLog, TenantStore, TokenCacheStore, UserRecord } from './tenant-store.ts';
 
 const at = (iso: string) => new Date(iso);
