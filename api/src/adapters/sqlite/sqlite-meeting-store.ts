@@ -113,12 +113,25 @@ export function createSqliteMeetingStore(db: SqliteDatabase): MeetingStore {
         start: toIso(window.start),
         end: toIso(window.end),
       }) as (Row & { participant_id: string })[];
-      const intervals = rows.flatMap((row) => {
-        const meeting = toMeeting(row, []);
-        return listOccurrenceTimes(meeting, meeting.recurrence ? readOccurrences(tenantId, meeting.id) : [])
-          .filter((time) => overlaps(time, window))
-          .map((time) => ({ userId: row.participant_id, start: time.start, end: time.end }));
-      });
+      // One row per (meeting, participant): expand each meeting once, however many of the users it involves.
+      const timesByMeeting = new Map<string, ReturnType<typeof listOccurrenceTimes>>();
+      const timesOf = (row: Row) => {
+        let times = timesByMeeting.get(row.id);
+        if (!times) {
+          const meeting = toMeeting(row, []);
+          const overrides = meeting.recurrence ? readOccurrences(tenantId, meeting.id) : [];
+          times = listOccurrenceTimes(meeting, overrides).filter((time) => overlaps(time, window));
+          timesByMeeting.set(row.id, times);
+        }
+        return times;
+      };
+      const intervals = rows.flatMap((row) =>
+        timesOf(row).map((time) => ({
+          userId: row.participant_id,
+          start: new Date(time.start),
+          end: new Date(time.end),
+        })),
+      );
       return sortIntervals(intervals);
     },
     async upsertOccurrence(tenantId, override) {
