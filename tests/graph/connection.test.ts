@@ -59,10 +59,13 @@ describe('connection modes and the encrypted token cache (devtenant)', () => {
   it('reports connection_expired once the refresh token is revoked, and the probe says expired', async () => {
     await h.tokens.forUser(await h.identity('pattif'), SCOPES);
     expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('connected');
-    await h.control('refresh-tokens/revoke', { userId: PEOPLE.pattif, clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' });
-    expect(
-      await codeOf(h.tokens.forStoredUser(TENANT_ID, PEOPLE.pattif, SCOPES, { forceRefresh: true })),
-    ).toBe('connection_expired');
+    await h.control('refresh-tokens/revoke', {
+      userId: PEOPLE.pattif,
+      clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    });
+    expect(await codeOf(h.tokens.forStoredUser(TENANT_ID, PEOPLE.pattif, SCOPES, { forceRefresh: true }))).toBe(
+      'connection_expired',
+    );
     expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('expired');
     await h.tokens.forget(TENANT_ID, PEOPLE.pattif);
     expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('not_connected');

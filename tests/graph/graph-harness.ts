@@ -139,7 +139,13 @@ export async function startGraphHarness(options: { retry?: GraphRetrySettings } 
     const { token } = (await control('teams-sso-token', { userId: PEOPLE[alias], resource: APP_ID_URI })) as {
       token: string;
     };
-    return { tenantId: TENANT_ID, userId: PEOPLE[alias], userPrincipalName: email(alias), name: alias, rawToken: token };
+    return {
+      tenantId: TENANT_ID,
+      userId: PEOPLE[alias],
+      userPrincipalName: email(alias),
+      name: alias,
+      rawToken: token,
+    };
   };
   return {
     devtenant,
