@@ -67,7 +67,9 @@ function names(comforts: readonly PersonComfort[], everyone: number): string {
 
 function seriesText(series: { checked: number; total: number }): string {
   if (series.checked >= series.total) return 'Every occurrence is free';
-  return `The ${series.checked} occurrences inside the window are free; the other ${series.total - series.checked} are later`;
+  const later = series.total - series.checked;
+  const first = series.checked === 1 ? 'The first occurrence is' : `The first ${series.checked} occurrences are`;
+  return `${first} free; the other ${later} ${later === 1 ? 'is' : 'are'} after the window`;
 }
 
 /** "Priya Sharma (Kolkata)": the zone's city says where the person is without a UTC offset to decode. */
