@@ -11,6 +11,7 @@ export type AppErrorCode =
   | 'rate_limited'
   // Scheduling decisions
   | 'forbidden'
+  | 'unknown_person'
   | 'conflicts_found'
   | 'version_conflict'
   | 'meeting_not_editable'
@@ -69,6 +70,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   forbidden: 403,
+  unknown_person: 400,
   conflicts_found: 409,
   version_conflict: 409,
   meeting_not_editable: 409,

@@ -46,6 +46,7 @@ export async function loadAvailability(
   }
   const actor = await actorFor(deps, caller);
   const directory = emails.length ? await deps.directory.resolveEmails(actor, emails) : new Map();
+  rejectUnknownColleagues(caller, emails, directory);
   const people: PersonRef[] = [
     { userId: caller.mailbox.userId, email: caller.mailbox.email, displayName: caller.displayName },
     ...emails.map((email) => {
@@ -74,6 +75,20 @@ export async function loadAvailability(
       };
     }),
   };
+}
+
+/**
+ * An address at the organizer's own domain that the directory does not know is a typo, not a guest:
+ * refuse it rather than invite nobody. Other domains are external people, who still get invitations.
+ */
+function rejectUnknownColleagues(caller: Caller, emails: readonly string[], directory: ReadonlyMap<string, unknown>) {
+  const ownDomain = caller.mailbox.email.split('@')[1];
+  const unknown = emails.filter((e) => e.split('@')[1] === ownDomain && !directory.has(e));
+  if (unknown.length > 0) {
+    throw new AppError('unknown_person', `No one in your organisation has the address ${unknown.join(', ')}.`, {
+      details: { emails: unknown },
+    });
+  }
 }
 
 async function readSchedules(
