@@ -1,0 +1,107 @@
+import { Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../domain/app-error.ts';
+import { createLogger } from '../../logging/logger.ts';
+import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
+import type { EventDraft } from '../../ports/scheduling-gateway.ts';
+import { createGraphSchedulingGateway } from './graph-scheduling-gateway.ts';
+
+/** Graph answering from a table, recording what it was asked (no network). */
+class TableGraph implements Middleware {
+  readonly calls: string[] = [];
+  constructor(private readonly answer: (method: string, path: string) => { status: number; body?: unknown }) {}
+  setNext(): void {}
+  async execute(context: Context): Promise<void> {
+    const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
+    const method = context.options?.method ?? 'GET';
+    this.calls.push(`${method} ${url.pathname}`);
+    const { status, body } = this.answer(method, url.pathname);
+    context.response =
+      body === undefined
+        ? new Response(null, { status })
+        : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }
+}
+
+const tokens: GraphTokenProvider = {
+  forUser: async () => 'token',
+  forStoredUser: async () => 'token',
+  forApp: async () => 'token',
+  forget: async () => {},
+};
+
+const event = (joinUrl: string | null) => ({
+  id: 'evt-1',
+  changeKey: 'ck1',
+  iCalUId: 'ical-1',
+  type: 'singleInstance',
+  subject: 'Mentoring',
+  start: { dateTime: '2027-01-05T15:00:00.0000000', timeZone: 'UTC' },
+  end: { dateTime: '2027-01-05T15:30:00.0000000', timeZone: 'UTC' },
+  isOnlineMeeting: joinUrl !== null,
+  onlineMeeting: joinUrl ? { joinUrl } : null,
+  body: { contentType: 'html', content: '<p>Agenda</p>' },
+  attendees: [],
+  responseStatus: { response: 'organizer' },
+});
+
+const draft: EventDraft = {
+  subject: 'Mentoring',
+  bodyHtml: '<p>Agenda</p>',
+  start: new Date('2027-01-05T15:00:00Z'),
+  end: new Date('2027-01-05T15:30:00Z'),
+  timeZone: 'Europe/London',
+  attendees: [{ email: 'meganb@contoso.onmicrosoft.com', name: 'Megan', type: 'required' }],
+  online: true,
+  location: null,
+  recurrence: null,
+  transactionId: 'txn-1',
+  allowNewTimeProposals: true,
+};
+
+function gatewayOver(graph: TableGraph) {
+  return createGraphSchedulingGateway({
+    tokens,
+    logger: createLogger('silent'),
+    createClient: () =>
+      Client.initWithMiddleware({
+        middleware: graph,
+        baseUrl: 'https://graph.test/',
+        customHosts: new Set(['graph.test']),
+      }),
+  });
+}
+
+const mailbox = { userId: 'alex', email: 'alexw@contoso.onmicrosoft.com' };
+
+describe('Teams link verification on create', () => {
+  it('withdraws an online event that never got a join URL and says so', async () => {
+    const graph = new TableGraph((method, path) => {
+      if (method === 'POST' && path.endsWith('/events')) return { status: 201, body: event(null) };
+      if (method === 'GET') return { status: 200, body: event(null) };
+      if (path.endsWith('/cancel')) return { status: 202 };
+      return { status: 500 };
+    });
+    const error = await gatewayOver(graph)
+      .createEvent({ kind: 'app', tenantId: 't' }, mailbox, draft)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('teams_link_missing');
+    expect((error as AppError).details).toEqual({ eventId: 'evt-1', cancelled: true, transactionId: 'txn-1' });
+    expect(graph.calls).toEqual([
+      'POST /v1.0/users/alex/events',
+      'GET /v1.0/users/alex/events/evt-1',
+      'POST /v1.0/users/alex/events/evt-1/cancel',
+    ]);
+  });
+
+  it('accepts a join URL that arrives on the second read', async () => {
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+    const graph = new TableGraph((method) =>
+      method === 'POST' ? { status: 201, body: event(null) } : { status: 200, body: event(joinUrl) },
+    );
+    const created = await gatewayOver(graph).createEvent({ kind: 'app', tenantId: 't' }, mailbox, draft);
+    expect(created.joinUrl).toBe(joinUrl);
+    expect(graph.calls).toHaveLength(2);
+  });
+});
