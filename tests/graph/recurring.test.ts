@@ -68,6 +68,12 @@ describe('recurring meetings through the gateway (devtenant)', () => {
       // Same local time, another UTC hour once London is on summer time.
       expect(new Set(occurrences.map((o) => o.start.getUTCHours()))).toEqual(new Set([10, 9]));
       expect(occurrences.every((o) => o.seriesMasterId === master.id)).toBe(true);
+      // The reconciler's lookup after a crash finds the series by its create's transactionId: the master.
+      const found = await h.gateway.findEventByTransactionId(h.appActor, mailbox('alexw'), master.transactionId ?? '', {
+        start: new Date(start.getTime() - 86_400_000),
+        end: new Date(start.getTime() + 86_400_000),
+      });
+      expect(found?.id).toBe(master.id);
     }
   });
 

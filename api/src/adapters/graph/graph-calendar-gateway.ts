@@ -1,11 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import type { CalendarEntry, CalendarGateway, MailboxProfile } from '../../ports/calendar-gateway.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import type { Identity } from '../../ports/identity.ts';
+import { DELEGATED_SCOPES } from './graph-actor.ts';
+import { call, parse } from './graph-call.ts';
 import type { GraphClientFactory } from './graph-client-factory.ts';
-import { toAppErrorFromGraph } from './graph-errors.ts';
 import {
   type GraphEvent,
   graphEventSchema,
@@ -15,8 +15,6 @@ import {
 } from './graph-schemas.ts';
 import { toIanaZone, toInstant } from './graph-time.ts';
 
-/** Delegated scopes Confer asks for on the user's behalf (least privilege for reading their own week). */
-const READ_SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read'] as const;
 const EVENT_FIELDS =
   'id,subject,start,end,isAllDay,showAs,type,sensitivity,location,isOnlineMeeting,onlineMeeting,organizer,isOrganizer,isCancelled';
 /** A week of a busy calendar fits in a few pages; the cap stops a misbehaving server from looping us forever. */
@@ -31,7 +29,7 @@ export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): Cale
   // The token is acquired before the client exists: the Graph client would wrap an authentication
   // failure (consent_required, expired connection) into a generic client error and lose its code.
   const clientFor = async (identity: Identity) => {
-    const token = await deps.tokens.forUser(identity, READ_SCOPES);
+    const token = await deps.tokens.forUser(identity, DELEGATED_SCOPES);
     return deps.createClient(async () => token);
   };
 
@@ -105,22 +103,4 @@ function toEntry(event: GraphEvent): CalendarEntry {
     isOrganizer: event.isOrganizer,
     isCancelled: event.isCancelled,
   };
-}
-
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw toAppErrorFromGraph(error);
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError('graph_bad_response', `Microsoft Graph returned an unexpected ${what}.`, {
-      cause: result.error,
-    });
-  }
-  return result.data;
 }
