@@ -126,7 +126,8 @@ describe('meetings on Outlook through the gateway (devtenant)', () => {
   });
 
   it('cancels with a message; the attendee copy is cancelled; a second cancel is done, not an error', async () => {
-    const created = await h.gateway.createEvent(h.appActor, mailbox('alexw'), draft({ subject: 'To cancel' }));
+    const request = draft({ subject: 'To cancel' });
+    const created = await h.gateway.createEvent(h.appActor, mailbox('alexw'), request);
     await h.gateway.cancelEvent(h.appActor, mailbox('alexw'), created.id, 'Sorry, something came up.');
     expect(await h.gateway.getEvent(h.appActor, mailbox('alexw'), created.id)).toBeNull();
     const copy = await h.gateway.findEventByICalUId(h.appActor, mailbox('meganb'), created.iCalUId, {
@@ -135,6 +136,10 @@ describe('meetings on Outlook through the gateway (devtenant)', () => {
     });
     expect(copy?.isCancelled).toBe(true);
     await h.gateway.cancelEvent(h.appActor, mailbox('alexw'), created.id, 'Sorry, something came up.');
+    // The transactionId stays bound to the cancelled event: re-creating needs a new one, and says so.
+    await expect(h.gateway.createEvent(h.appActor, mailbox('alexw'), request)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'graph_duplicate_transaction',
+    );
   });
 
   it("lets the attendee answer from their own copy (stored-user); the organizer's event shows it", async () => {

@@ -42,6 +42,7 @@ export type AppErrorCode =
   | 'not_connected'
   | 'conflict'
   | 'teams_link_missing'
+  | 'graph_duplicate_transaction'
   | 'internal_error';
 
 export class AppError extends Error {
@@ -98,6 +99,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_connected: 403,
   conflict: 409,
   teams_link_missing: 502,
+  graph_duplicate_transaction: 409,
   internal_error: 500,
 };
 

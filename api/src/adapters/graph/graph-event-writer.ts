@@ -31,8 +31,13 @@ export async function createEvent(client: Client, mailboxPath: string, draft: Ev
   } catch (error) {
     if (graphErrorCode(causeOf(error)) !== 'ErrorDuplicateTransactionId') throw error;
     const existing = await findEventByTransactionId(client, mailboxPath, draft.transactionId, aroundDraft(draft));
-    if (!existing) throw error;
-    return existing;
+    if (existing) return existing;
+    // Used before for an event that is gone or elsewhere in time (a withdrawn create): a new key is needed.
+    throw new AppError(
+      'graph_duplicate_transaction',
+      'This transactionId already made another Outlook event; create with a new one.',
+      { cause: error, details: { transactionId: draft.transactionId } },
+    );
   }
   return toEventRecord(parse(graphFullEventSchema, raw, 'event'));
 }
