@@ -5,9 +5,11 @@
 import { join } from 'node:path';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
+import { benchSuggestions } from './suggestions.ts';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   devtenant: benchDevtenantThroughput,
+  suggestions: benchSuggestions,
 };
 
 const only = process.argv.slice(2);

@@ -63,9 +63,14 @@ export function gridStarts(context: CandidateContext): number[] {
   return starts;
 }
 
-/** Steps divide an hour, so counting from the local hour's start keeps the grid on the hour across DST. */
+/**
+ * Steps divide an hour, so counting from the start of the local hour (read through luxon at the start of
+ * each free span) keeps the grid on the hour in the organizer's zone; clocks change at night, outside the
+ * working hours a free span lies in.
+ */
 function alignUp(time: number, stepMs: number, zone: string): number {
-  const hourStart = DateTime.fromMillis(time, { zone }).startOf('hour').toMillis();
+  const local = DateTime.fromMillis(time, { zone });
+  const hourStart = time - local.minute * 60_000 - local.second * 1000 - local.millisecond;
   return hourStart + Math.ceil((time - hourStart) / stepMs) * stepMs;
 }
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { AppError } from '../app-error.ts';
 import { type Span, toInterval, toSpan } from './interval-math.ts';
 import type { Interval, PersonAvailability, Weekday, WorkingHours } from './model.ts';
@@ -51,26 +51,81 @@ export function workingIntervals(
 export function workingDays(hours: WorkingHours, window: Span): WorkingDay[] {
   const start = parseClock(hours.start, 'start');
   const end = parseClock(hours.end, 'end');
-  const zone = hours.timeZone;
+  const zone = IANAZone.create(hours.timeZone);
+  if (!zone.isValid) {
+    throw new AppError('validation_failed', `Unknown time zone: ${hours.timeZone}`, {
+      details: { zone: hours.timeZone },
+    });
+  }
+  const overnight = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
   const days = new Set(hours.days);
-  let date = DateTime.fromMillis(window.start, { zone }).startOf('day').minus({ days: 1 });
-  if (!date.isValid) throw new AppError('validation_failed', `Unknown time zone: ${zone}`, { details: { zone } });
   const result: WorkingDay[] = [];
-  while (date.toMillis() < window.end) {
-    if (days.has(LUXON_WEEKDAYS[date.weekday - 1]!)) {
-      const from = date.set(start).toMillis();
-      const endDate = end.hour * 60 + end.minute > start.hour * 60 + start.minute ? date : date.plus({ days: 1 });
-      const to = endDate.set(end).toMillis();
-      const clipped = { start: Math.max(from, window.start), end: Math.min(to, window.end) };
-      if (clipped.end > clipped.start) result.push({ ...clipped, date: date.toISODate() ?? '' });
-    }
-    date = date.plus({ days: 1 });
+  let previous: { from: number; to: number } | undefined;
+  for (let date = firstLocalDate(window.start, zone); ; date = nextDate(date)) {
+    const from = localInstant(zone, date, start, previous?.from);
+    if (from >= window.end) break;
+    const to = localInstant(zone, overnight ? nextDate(date) : date, end, previous?.to);
+    previous = { from, to };
+    if (!days.has(date.weekday)) continue;
+    const clipped = { start: Math.max(from, window.start), end: Math.min(to, window.end) };
+    if (clipped.end > clipped.start) result.push({ ...clipped, date: date.iso });
   }
   return result;
 }
 
+/** A calendar date with no zone: dates step by whole days whatever the clocks do. */
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+  weekday: Weekday;
+  iso: string;
+}
+
+/** The local date the day before `instant` (hours that run past midnight may start on it). */
+function firstLocalDate(instant: number, zone: IANAZone): LocalDate {
+  const local = DateTime.fromMillis(instant, { zone });
+  return dateOf(Date.UTC(local.year, local.month - 1, local.day - 1));
+}
+
+function nextDate(date: LocalDate): LocalDate {
+  return dateOf(Date.UTC(date.year, date.month - 1, date.day + 1));
+}
+
+/** `civil` is a UTC midnight standing for a calendar date, used for date arithmetic only. */
+function dateOf(civil: number): LocalDate {
+  const d = new Date(civil);
+  const weekday = LUXON_WEEKDAYS[(d.getUTCDay() + 6) % 7]!;
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday,
+    iso: d.toISOString().slice(0, 10),
+  };
+}
+
+/**
+ * The instant of a wall-clock time on a local date. Resolving a wall-clock time is luxon's slowest
+ * operation, and working days repeat daily: the instant 24 hours after yesterday's is tried first and kept
+ * when luxon reads it back as the wanted local time (every day except a clock change).
+ */
+function localInstant(zone: IANAZone, date: LocalDate, clock: Clock, yesterday: number | undefined): number {
+  if (yesterday !== undefined) {
+    const guess = yesterday + 86_400_000;
+    const read = DateTime.fromMillis(guess, { zone });
+    if (read.day === date.day && read.hour === clock.hour && read.minute === clock.minute) return guess;
+  }
+  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, ...clock }, { zone }).toMillis();
+}
+
+interface Clock {
+  hour: number;
+  minute: number;
+}
+
 /** `HH:mm` or Graph's `HH:mm:ss.fffffff` into hour and minute. */
-function parseClock(value: string, which: 'start' | 'end'): { hour: number; minute: number } {
+function parseClock(value: string, which: 'start' | 'end'): Clock {
   const match = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value);
   const hour = Number(match?.[1]);
   const minute = Number(match?.[2]);
