@@ -1,20 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createBotRouter } from '@confer/bot';
 import type { Express } from 'express';
+import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
 import { createEntraTokenValidator } from './adapters/entra/entra-token-validator.ts';
 import { createMsalGraphTokenProvider } from './adapters/entra/msal-graph-token-provider.ts';
 import { createMsalNetworkClient } from './adapters/entra/msal-network-client.ts';
 import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
 import { createTokenCacheCipher } from './adapters/entra/token-cache-cipher.ts';
+import { tokenFor } from './adapters/graph/graph-actor.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
 import { type CheckConnection, createConnectionProbe } from './adapters/graph/graph-connection-probe.ts';
 import { createGraphDirectoryGateway } from './adapters/graph/graph-directory-gateway.ts';
+import { createGraphPeopleDirectory } from './adapters/graph/graph-people-directory.ts';
 import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-gateway.ts';
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteConversationStore } from './adapters/sqlite/sqlite-conversation-store.ts';
+import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
 import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
 import type { Config } from './config/config.ts';
 import { createApp } from './http/create-app.ts';
@@ -22,6 +26,8 @@ import type { Logger } from './logging/logger.ts';
 import type { Clock } from './ports/clock.ts';
 import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
+import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
+import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
 
 /** Graph's resource for scopes; the same string against devtenant, which answers for it locally. */
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -43,6 +49,8 @@ export interface ComposedApp {
   db: SqliteDatabase;
   /** The Graph side of scheduling, for the use cases (and tests) to run on. */
   graph: { tokens: GraphTokenProvider; scheduling: SchedulingGateway; checkConnection: CheckConnection };
+  /** The scheduling core's dependencies (use cases, the reconciler, tests). */
+  scheduling: SchedulingDeps;
   close(): Promise<void>;
 }
 
@@ -71,6 +79,25 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     tokens: graphTokens,
     scheduling: createGraphSchedulingGateway({ tokens: graphTokens, createClient, logger }),
     checkConnection: createConnectionProbe({ tokens: graphTokens, createClient }),
+  };
+  const stores = createSqliteStores(db);
+  const scheduling: SchedulingDeps = {
+    clock,
+    logger: logger.child({ part: 'scheduling' }),
+    gateway: graph.scheduling,
+    directory: createCachedDirectory(
+      createGraphPeopleDirectory({ tokenFor: (actor) => tokenFor(graphTokens, actor), createClient }),
+      clock,
+    ),
+    meetings: stores.meetings,
+    history: stores.history,
+    notes: stores.notes,
+    tenants: stores.tenants,
+    meetingTypes: stores.meetingTypes,
+    availabilityCache: createAvailabilityCache(clock),
+    newId: randomUUID,
+    tabUrl: config.tabEndpoint,
+    defaultConnectionMode: config.defaultConnectionMode,
   };
   const app = createApp({
     config,
@@ -105,11 +132,13 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       tabUrl: config.tabEndpoint,
     }),
     tabDir: options.tabDir,
+    scheduling,
   });
   return {
     app,
     db,
     graph,
+    scheduling,
     async close() {
       db.close();
       await http.dispatcher?.close();

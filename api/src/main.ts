@@ -6,6 +6,7 @@ import { composeApp } from './compose.ts';
 import { ConfigError, parseConfig } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
 import { systemClock } from './ports/clock.ts';
+import { reconcileMeetings } from './use-cases/scheduling/reconcile-meetings.ts';
 
 /** The app server process: config from the environment (npm start loads the toolkit env files into it). */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,6 +36,11 @@ function main() {
   const server = createServer(composed.app);
   server.listen(config.port, config.host, () => {
     logger.info('Confer is listening', { url: `http://${config.host}:${config.port}` });
+    // Creates a previous run left half-done (intent recorded, store not completed) are finished first.
+    reconcileMeetings(composed.scheduling).then(
+      (report) => logger.info('reconciled interrupted creates', { ...report }),
+      (error: unknown) => logger.error('reconciler failed', { error }),
+    );
   });
   const stop = (signal: string) => {
     logger.info('stopping', { signal });

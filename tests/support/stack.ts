@@ -30,6 +30,8 @@ export interface StackOptions {
   /** Keep the SQLite file in this folder (to restart the app on the same data); default a fresh temp folder. */
   dataDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The tenant's connection mode when it has not chosen one (default per-user). */
+  connectionMode?: 'user' | 'tenant';
 }
 
 export interface Stack {
@@ -48,6 +50,9 @@ export interface Stack {
   appGraphToken(): Promise<string>;
   clientSecret: string;
   composed: ComposedApp;
+  /** The app's configuration and SQLite file, to compose a second app instance as a restart would. */
+  config: ReturnType<typeof parseConfig>;
+  databaseFile: string;
   stop(): Promise<void>;
 }
 
@@ -84,16 +89,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     TAB_DOMAIN: `localhost:${port}`,
     GRAPH_BASE_URL: devtenant.origin,
     DEVTENANT_URL: devtenant.origin,
+    CONFER_CONNECTION_MODE: options.connectionMode ?? 'user',
+    CONFER_TOKEN_CACHE_KEY: randomBytes(32).toString('base64'),
   });
   const ownDataDir = options.dataDir ? null : mkdtempSync(join(tmpdir(), 'confer-stack-'));
   const dataDir = options.dataDir ?? (ownDataDir as string);
+  const databaseFile = join(dataDir, 'confer.db');
   const composed = composeApp({
     config,
     logger: createLogger(options.logLevel ?? 'silent'),
     clock: devtenant.clock,
     version: 'test',
     trustedCaPem: devtenant.caPem,
-    databaseFile: join(dataDir, 'confer.db'),
+    databaseFile,
     tabDir: options.tabDir === undefined ? join(repoRoot, 'tab', 'dist') : options.tabDir,
   });
   server.on('request', composed.app);
@@ -130,6 +138,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     clientSecret,
     composed,
+    config,
+    databaseFile,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

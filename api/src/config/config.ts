@@ -30,6 +30,8 @@ const envSchema = z.object({
   SECRET_BOT_PASSWORD: optional(z.string().min(1)),
   /** Present only for the local tenant (devtenant): enables the Teams-host emulation page. */
   DEVTENANT_URL: optional(httpsUrl),
+  /** How a tenant that has not chosen yet connects to Graph: per-user (delegated) or tenant-wide (application). */
+  CONFER_CONNECTION_MODE: z.enum(['user', 'tenant']).default('user'),
   /** PEM file of a certificate authority our HTTP clients trust in addition to the system's (devtenant). */
   TRUSTED_CA_FILE: optional(z.string().min(1)),
   /** AES-256 key (base64, 32 bytes) of the per-user token cache, where refresh tokens are kept encrypted. */
@@ -64,6 +66,7 @@ export interface Config {
   bot: { appId: string | null; password: string | null };
   devTenantUrl: string | null;
   trustedCaFile: string | null;
+  defaultConnectionMode: 'user' | 'tenant';
   /**
    * Key of the encrypted token cache. Null only under NODE_ENV=test, where the app makes a per-process key
    * (tokens then do not outlive the process); everywhere else it is required.
@@ -120,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     bot: { appId: e.BOT_ID ?? null, password: e.SECRET_BOT_PASSWORD ?? null },
     devTenantUrl: e.DEVTENANT_URL ? trimSlash(e.DEVTENANT_URL) : null,
     trustedCaFile: e.TRUSTED_CA_FILE ?? null,
+    defaultConnectionMode: e.CONFER_CONNECTION_MODE,
     tokenCacheKey: e.CONFER_TOKEN_CACHE_KEY ? Buffer.from(e.CONFER_TOKEN_CACHE_KEY, 'base64') : null,
   });
 }
