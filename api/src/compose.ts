@@ -81,6 +81,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     checkConnection: createConnectionProbe({ tokens: graphTokens, createClient }),
   };
   const stores = createSqliteStores(db);
+  const calendar = createGraphCalendarGateway({ tokens: graphTokens, createClient });
   const scheduling: SchedulingDeps = {
     clock,
     logger: logger.child({ part: 'scheduling' }),
@@ -113,7 +114,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       requiredScope: 'access_as_user',
       clock,
     }),
-    calendar: createGraphCalendarGateway({ tokens: graphTokens, createClient }),
+    calendar,
     directory: createGraphDirectoryGateway({ tokens: graphTokens, createClient, tenantId: config.tenantId }),
     teamsSsoEmulator: config.devTenantUrl
       ? createDevTenantSsoEmulator({
@@ -133,6 +134,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
     tabDir: options.tabDir,
     scheduling,
+    connection: {
+      clock,
+      tenants: stores.tenants,
+      tokens: graphTokens,
+      calendar,
+      checkConnection: graph.checkConnection,
+      defaultConnectionMode: config.defaultConnectionMode,
+    },
   });
   return {
     app,

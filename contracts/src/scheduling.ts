@@ -328,7 +328,40 @@ export const connectionSchema = z.object({
   status: z.enum(['connected', 'consent_required', 'expired', 'outside_scope', 'not_connected']),
   checkedAt: z.string().nullable(),
   message: z.string(),
+  canDisconnect: z.boolean(),
 });
+export type ConnectionDto = z.infer<typeof connectionSchema>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+/** GET/PUT /api/me/preferences */
+export const preferencesSchema = z
+  .object({
+    /** Reminder lead times in minutes before start; empty = the meeting type's defaults. */
+    reminderMinutes: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60),
+      )
+      .max(5)
+      .refine((list) => new Set(list).size === list.length, 'each lead time once'),
+    timeZoneOverride: ianaZone.nullable(),
+    workingHoursOverride: z
+      .object({
+        days: z
+          .array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']))
+          .min(1)
+          .max(7),
+        start: clockTime,
+        end: clockTime,
+      })
+      .refine((h) => h.start < h.end, 'working hours end after they start')
+      .nullable(),
+  })
+  .strict();
+export type PreferencesDto = z.infer<typeof preferencesSchema>;
 
 export const historyEntrySchema = z.object({
   at: z.string(),

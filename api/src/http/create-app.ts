@@ -7,12 +7,14 @@ import type { Clock } from '../ports/clock.ts';
 import type { TeamsSsoEmulator } from '../ports/dev-host.ts';
 import type { DirectoryGateway } from '../ports/directory.ts';
 import type { TokenValidator } from '../ports/identity.ts';
+import type { ConnectionDeps } from '../use-cases/connection/my-connection.ts';
 import type { SchedulingDeps } from '../use-cases/scheduling/scheduling-deps.ts';
 import { authenticate } from './authenticate.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { rateLimitPerUser } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
+import { connectionRoutes } from './routes/connection-routes.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
@@ -36,6 +38,8 @@ export interface AppDeps {
   tabDir: string | null;
   /** The scheduling core; absent only in tests of the identity layer. */
   scheduling?: SchedulingDeps;
+  /** The signed-in person's connection and preferences; absent only in tests of the identity layer. */
+  connection?: ConnectionDeps;
   /** Per-user API requests per minute. */
   rateLimitPerMinute?: number;
 }
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use('/api/me', meRoutes(deps));
+  if (deps.connection) app.use('/api/me', connectionRoutes(deps.connection));
   if (deps.scheduling) {
     app.use('/api', schedulingRoutes(deps.scheduling));
     app.use('/api/meetings', meetingRoutes(deps.scheduling));

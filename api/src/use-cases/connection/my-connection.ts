@@ -1,0 +1,185 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { CalendarGateway } from '../../ports/calendar-gateway.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
+import type { Identity } from '../../ports/identity.ts';
+import type {
+  ConnectionMode,
+  ConnectionStatus,
+  TenantStore,
+  UserPreferences,
+  UserRecord,
+} from '../../ports/tenant-store.ts';
+
+export interface ConnectionDeps {
+  clock: Clock;
+  tenants: TenantStore;
+  tokens: GraphTokenProvider;
+  calendar: CalendarGateway;
+  checkConnection: (tenantId: string, userId: string, mode: ConnectionMode) => Promise<ConnectionStatus>;
+  defaultConnectionMode: ConnectionMode;
+}
+
+export interface ConnectionView {
+  mode: ConnectionMode;
+  status: ConnectionStatus;
+  checkedAt: string | null;
+  message: string;
+  /** Whether the person may disconnect (per-user mode only: tenant-wide access is the admin's to remove). */
+  canDisconnect: boolean;
+}
+
+const DEFAULT_PREFERENCES: UserPreferences = {
+  reminderMinutes: [],
+  timeZoneOverride: null,
+  workingHoursOverride: null,
+};
+
+/** Plain words for each status, with what to do. One place, to translate. */
+export function connectionMessage(status: ConnectionStatus, mode: ConnectionMode): string {
+  switch (status) {
+    case 'connected':
+      return mode === 'tenant'
+        ? 'Your calendar is connected through your organisation.'
+        : 'Your calendar is connected. Confer can remind you and keep meetings in sync.';
+    case 'consent_required':
+      return 'Confer needs your permission to read and update your calendar. Grant it to continue.';
+    case 'expired':
+      return 'Your calendar connection has expired. Reconnect to keep reminders and sync working.';
+    case 'outside_scope':
+      return "Your admin hasn't allowed Confer to use your calendar. Ask your Teams admin.";
+    case 'not_connected':
+      return 'Your calendar is not connected. Connect it so Confer can schedule for you.';
+  }
+}
+
+/** The stored status (probing once when never checked). */
+export async function getConnection(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
+  const mode = await modeOf(deps, identity.tenantId);
+  const user = await deps.tenants.getUser(identity.tenantId, identity.userId);
+  if (user?.connectionCheckedAt) return view(mode, user);
+  return view(mode, await probe(deps, identity, mode, user));
+}
+
+/**
+ * Connect (or reconnect): in per-user mode, exchange the caller's token On-Behalf-Of, which stores the
+ * refresh token in the encrypted cache for background work; then probe and store the status.
+ */
+export async function connect(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
+  const mode = await modeOf(deps, identity.tenantId);
+  const user = await deps.tenants.getUser(identity.tenantId, identity.userId);
+  const probed = await probe(deps, identity, mode, user);
+  if (probed.connectionStatus !== 'connected') return view(mode, probed);
+  // Connected: remember who they are and their mailbox's zone, for reminders and the bot.
+  const profile = await deps.calendar.getProfile(identity);
+  const saved: UserRecord = {
+    ...probed,
+    email: profile.userPrincipalName.toLowerCase(),
+    displayName: profile.displayName,
+    timeZone: probed.preferences.timeZoneOverride ?? profile.timeZone,
+  };
+  await deps.tenants.upsertUser(saved);
+  return view(mode, saved);
+}
+
+export async function disconnect(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
+  const mode = await modeOf(deps, identity.tenantId);
+  if (mode === 'tenant') {
+    throw new AppError(
+      'forbidden',
+      'Your organisation connects calendars for everyone; only an admin can change that.',
+    );
+  }
+  await deps.tokens.forget(identity.tenantId, identity.userId);
+  const user = (await deps.tenants.getUser(identity.tenantId, identity.userId)) ?? newUser(identity, deps.clock.now());
+  const saved: UserRecord = {
+    ...user,
+    connectionStatus: 'not_connected',
+    connectionCheckedAt: deps.clock.now(),
+    updatedAt: deps.clock.now(),
+  };
+  await deps.tenants.upsertUser(saved);
+  return view(mode, saved);
+}
+
+export async function getPreferences(deps: ConnectionDeps, identity: Identity): Promise<UserPreferences> {
+  return (await deps.tenants.getUser(identity.tenantId, identity.userId))?.preferences ?? DEFAULT_PREFERENCES;
+}
+
+export async function savePreferences(
+  deps: ConnectionDeps,
+  identity: Identity,
+  preferences: UserPreferences,
+): Promise<UserPreferences> {
+  const user = (await deps.tenants.getUser(identity.tenantId, identity.userId)) ?? newUser(identity, deps.clock.now());
+  await deps.tenants.upsertUser({
+    ...user,
+    preferences,
+    timeZone: preferences.timeZoneOverride ?? user.timeZone,
+    updatedAt: deps.clock.now(),
+  });
+  return preferences;
+}
+
+async function probe(
+  deps: ConnectionDeps,
+  identity: Identity,
+  mode: ConnectionMode,
+  user: UserRecord | undefined,
+): Promise<UserRecord> {
+  let status: ConnectionStatus;
+  if (mode === 'user') {
+    // The exchange itself stores the refresh token; its failure already says what is wrong.
+    status = await deps.tokens.forUser(identity, ['User.Read']).then(
+      () => deps.checkConnection(identity.tenantId, identity.userId, mode),
+      (error: unknown) => statusFromError(error),
+    );
+  } else {
+    status = await deps.checkConnection(identity.tenantId, identity.userId, mode);
+  }
+  const now = deps.clock.now();
+  const saved: UserRecord = {
+    ...(user ?? newUser(identity, now)),
+    connectionStatus: status,
+    connectionCheckedAt: now,
+    updatedAt: now,
+  };
+  await deps.tenants.upsertUser(saved);
+  return saved;
+}
+
+function statusFromError(error: unknown): ConnectionStatus {
+  if (!(error instanceof AppError)) throw error;
+  if (error.code === 'consent_required') return 'consent_required';
+  if (error.code === 'connection_expired' || error.code === 'interaction_required') return 'expired';
+  throw error;
+}
+
+async function modeOf(deps: ConnectionDeps, tenantId: string): Promise<ConnectionMode> {
+  return (await deps.tenants.getSettings(tenantId))?.connectionMode ?? deps.defaultConnectionMode;
+}
+
+function newUser(identity: Identity, now: Date): UserRecord {
+  return {
+    tenantId: identity.tenantId,
+    userId: identity.userId,
+    email: (identity.userPrincipalName ?? '').toLowerCase(),
+    displayName: identity.name ?? identity.userPrincipalName ?? identity.userId,
+    timeZone: 'UTC',
+    connectionStatus: 'not_connected',
+    connectionCheckedAt: null,
+    connectionExpiresAt: null,
+    preferences: DEFAULT_PREFERENCES,
+    updatedAt: now,
+  };
+}
+
+function view(mode: ConnectionMode, user: UserRecord): ConnectionView {
+  return {
+    mode,
+    status: user.connectionStatus,
+    checkedAt: user.connectionCheckedAt?.toISOString() ?? null,
+    message: connectionMessage(user.connectionStatus, mode),
+    canDisconnect: mode === 'user' && user.connectionStatus === 'connected',
+  };
+}
