@@ -3,11 +3,13 @@
  * and writes them to bench/results/latest.json. Exits non-zero when a target is missed.
  */
 import { join } from 'node:path';
+import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
 import { benchSuggestions } from './suggestions.ts';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
+  availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
   suggestions: benchSuggestions,
 };

@@ -1,0 +1,215 @@
+/**
+ * Availability against the real stack (issue 4): devtenant + the app in-process.
+ * 1. Graph requests per availability load (organizer + 19 people, 14 days), counted by devtenant: target 1.
+ *    Baseline in the same run: the per-calendar approach other products use, one `calendarView` per person
+ *    plus every `@odata.nextLink` page at Graph's default page size, counted the same way.
+ * 2. API overhead: median `POST /api/availability` latency minus the median of the same getSchedule called
+ *    directly with a delegated token, runs interleaved so machine load cancels out; target < 5 ms.
+ */
+import { SEED_PEOPLE } from '../devtenant/src/directory/seed-people.ts';
+import { apiAs } from '../tests/support/api-client.ts';
+import { CLIENT_ID, PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stack.ts';
+import type { BenchResult } from './lib/results.ts';
+
+const DOMAIN = 'contoso.onmicrosoft.com';
+const DAY_MS = 24 * 3_600_000;
+const WINDOW_DAYS = 14;
+const PEOPLE_COUNT = 20;
+const OVERHEAD_RUNS = 40;
+const WARM_UP_RUNS = 5;
+/** What the app asks for (load-availability.ts): 15-minute view, answers in UTC. */
+const VIEW_INTERVAL_MINUTES = 15;
+const PREFER_UTC = 'outlook.timezone="UTC"';
+const DELEGATED_SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read']
+  .map((s) => `https://graph.microsoft.com/${s}`)
+  .concat('offline_access')
+  .join(' ');
+
+interface Window {
+  start: Date;
+  end: Date;
+}
+
+export async function benchAvailability(): Promise<BenchResult[]> {
+  const stack = await startStack({ tabDir: null });
+  try {
+    const organizer = SEED_PEOPLE.find((p) => p.id === PEOPLE.alex.id);
+    if (!organizer) throw new Error('the seed has no Alex Wilber');
+    const others = SEED_PEOPLE.filter((p) => p.id !== organizer.id && p.hasMailbox !== false)
+      .slice(0, PEOPLE_COUNT - 1)
+      .map((p) => `${p.alias}@${DOMAIN}`);
+    const everyone = [`${organizer.alias}@${DOMAIN}`, ...others];
+    const api = apiAs(stack, organizer.id);
+    const now = stack.devtenant.clock.now();
+    const windowAt = (minutes: number): Window => {
+      const start = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + minutes * 60_000);
+      return { start, end: new Date(start.getTime() + WINDOW_DAYS * DAY_MS) };
+    };
+    const loadAvailability = async (window: Window) => {
+      const answer = await api.post('/api/availability', {
+        attendees: others,
+        start: window.start.toISOString(),
+        end: window.end.toISOString(),
+      });
+      if (answer.status !== 200)
+        throw new Error(`availability answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      return answer.body as { people: { status: string; blocks: unknown[] }[] };
+    };
+
+    // 1. Requests per load: the first (cold) load also resolves the 19 addresses in the directory.
+    await resetCounters(stack);
+    const first = await loadAvailability(windowAt(0));
+    const coldRequests = await graphRequests(stack);
+    const unreadable = first.people.filter((p) => p.status !== 'ok').length;
+    if (first.people.length !== PEOPLE_COUNT || unreadable > 0) {
+      throw new Error(
+        `expected ${PEOPLE_COUNT} readable calendars, got ${first.people.length} (${unreadable} unreadable)`,
+      );
+    }
+    await resetCounters(stack);
+    const warm = await loadAvailability(windowAt(1));
+    const warmRequests = await graphRequests(stack);
+    const blocks = warm.people.reduce((sum, p) => sum + p.blocks.length, 0);
+
+    const appToken = await stack.appGraphToken();
+    await resetCounters(stack);
+    const view = await calendarViews(stack, appToken, everyone, windowAt(1));
+    const viewRequests = await graphRequests(stack);
+    process.stdout.write(
+      `  availability: ${blocks} busy blocks for ${PEOPLE_COUNT} people; calendarView: ${view.events} events in ${view.pages} pages\n` +
+        `  requests per load: ${warmRequests} warm, ${coldRequests} cold; calendarView ${viewRequests} (${ratio(viewRequests, warmRequests)}× as many)\n`,
+    );
+
+    // 2. Overhead: each run asks for a window a minute later than the last, so neither side is served from a cache.
+    const graphToken = await delegatedGraphToken(stack, await stack.tabTokenFor(organizer.id));
+    const direct = (window: Window) => directGetSchedule(stack, graphToken, everyone, window);
+    const apiTimes: number[] = [];
+    const directTimes: number[] = [];
+    for (let run = 0; run < WARM_UP_RUNS + OVERHEAD_RUNS; run++) {
+      const window = windowAt(10 + run);
+      // Alternate which goes first, so neither side always runs on a machine the other just warmed.
+      const order = run % 2 === 0 ? ([true, false] as const) : ([false, true] as const);
+      for (const throughApi of order) {
+        const ms = await timed(() => (throughApi ? loadAvailability(window) : direct(window)));
+        if (run >= WARM_UP_RUNS) (throughApi ? apiTimes : directTimes).push(ms);
+      }
+    }
+    const apiMedian = median(apiTimes);
+    const directMedian = median(directTimes);
+    process.stdout.write(
+      `  availability latency: API ${apiMedian.toFixed(2)} ms, direct getSchedule ${directMedian.toFixed(2)} ms (medians of ${OVERHEAD_RUNS})\n`,
+    );
+
+    return [
+      {
+        name: `availability: Graph requests per load (${PEOPLE_COUNT} people × ${WINDOW_DAYS} days)`,
+        unit: 'requests',
+        value: warmRequests,
+        target: 1,
+        baseline: viewRequests,
+        better: 'lower',
+      },
+      { name: 'availability: Graph requests, first load (directory look-up)', unit: 'requests', value: coldRequests },
+      { name: 'availability: calendarView pages for the same people', unit: 'pages', value: view.pages },
+      { name: 'availability: calendarView ÷ getSchedule requests', unit: '×', value: viewRequests / warmRequests },
+      {
+        name: 'availability: API overhead over direct getSchedule (median)',
+        unit: 'ms',
+        value: apiMedian - directMedian,
+        target: 5,
+        baseline: directMedian,
+        better: 'lower',
+      },
+    ];
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** One calendarView per person and every nextLink page, at Graph's default page size (no `$top`). */
+async function calendarViews(stack: Stack, token: string, emails: readonly string[], window: Window) {
+  let pages = 0;
+  let events = 0;
+  for (const email of emails) {
+    const query = new URLSearchParams({
+      startDateTime: window.start.toISOString(),
+      endDateTime: window.end.toISOString(),
+    });
+    let next: string | undefined =
+      `${stack.devtenant.origin}/v1.0/users/${encodeURIComponent(email)}/calendarView?${query}`;
+    while (next) {
+      const response = await stack.trustedFetch(next, {
+        headers: { authorization: `Bearer ${token}`, prefer: PREFER_UTC },
+      });
+      if (!response.ok)
+        throw new Error(`calendarView for ${email} answered ${response.status}: ${await response.text()}`);
+      const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string };
+      pages += 1;
+      events += body.value.length;
+      next = body['@odata.nextLink'];
+    }
+  }
+  return { pages, events };
+}
+
+async function directGetSchedule(stack: Stack, token: string, emails: readonly string[], window: Window) {
+  const response = await stack.trustedFetch(`${stack.devtenant.origin}/v1.0/me/calendar/getSchedule`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', prefer: PREFER_UTC },
+    body: JSON.stringify({
+      schedules: emails,
+      startTime: { dateTime: window.start.toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
+      endTime: { dateTime: window.end.toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
+      availabilityViewInterval: VIEW_INTERVAL_MINUTES,
+    }),
+  });
+  const body = (await response.json()) as { value?: unknown[] };
+  if (!response.ok || body.value?.length !== emails.length) throw new Error(`getSchedule answered ${response.status}`);
+}
+
+/** The same delegated Graph token the app gets: On-Behalf-Of the person's Teams SSO token. */
+async function delegatedGraphToken(stack: Stack, tabToken: string): Promise<string> {
+  const response = await stack.trustedFetch(`${stack.devtenant.origin}/${TENANT_ID}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      client_id: CLIENT_ID,
+      client_secret: stack.clientSecret,
+      assertion: tabToken,
+      requested_token_use: 'on_behalf_of',
+      scope: DELEGATED_SCOPES,
+    }),
+  });
+  if (!response.ok) throw new Error(`On-Behalf-Of refused: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+async function resetCounters(stack: Stack): Promise<void> {
+  const response = await stack.devtenant.control('counters/reset', {});
+  if (!response.ok) throw new Error(`counters/reset answered ${response.status}`);
+}
+
+/** Graph operations devtenant served since the last reset (a `$batch`'s inner requests count one each). */
+async function graphRequests(stack: Stack): Promise<number> {
+  const response = await stack.devtenant.control('counters');
+  return ((await response.json()) as { graphRequests: number }).graphRequests;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function ratio(value: number, of: number): string {
+  return (value / of).toFixed(1);
+}
