@@ -1,14 +1,15 @@
-import { DateTime, type DurationLike } from 'luxon';
 import { AppError } from '../app-error.ts';
+import { addDays, addMonthsClamped, type CivilDate } from './civil-date.ts';
+import { createLocalClock, type LocalClock } from './local-clock.ts';
 import type { Interval, RecurrenceKind, RecurrenceRule } from './model.ts';
 
 /** Upper bound on a series' occurrences: two years of weekly meetings. Longer series are refused. */
 export const MAX_SERIES_OCCURRENCES = 104;
 
-const STEP: Record<RecurrenceKind, (index: number) => DurationLike> = {
-  weekly: (index) => ({ weeks: index }),
-  biweekly: (index) => ({ weeks: 2 * index }),
-  monthly: (index) => ({ months: index }),
+const OCCURRENCE_DATE: Record<RecurrenceKind, (first: CivilDate, index: number) => CivilDate> = {
+  weekly: (first, index) => addDays(first, 7 * index),
+  biweekly: (first, index) => addDays(first, 14 * index),
+  monthly: (first, index) => addMonthsClamped(first, index),
 };
 
 /**
@@ -22,7 +23,7 @@ const STEP: Record<RecurrenceKind, (index: number) => DurationLike> = {
  * month's last day (a series on the 31st meets on 30 April and 28 February): Outlook and CDO treat a
  * dayOfMonth past the month's end as its last day (RecurrencePattern.DayOfMonth: "the last day of every
  * month can be represented by the value 31"; Outlook generates February 28 where Schedule+ skipped the
- * month), unlike RFC 5545, which skips the month. luxon's month arithmetic clamps the same way.
+ * month), unlike RFC 5545, which skips the month.
  *
  * A start inside a spring-forward gap moves to the first real instant after it; each occurrence lasts as
  * long as the first one.
@@ -35,22 +36,32 @@ export function expandSeries(
   horizon: Interval,
 ): Interval[] {
   validateSeries(start, end, rule);
-  const first = DateTime.fromJSDate(start, { zone: timeZone });
-  if (!first.isValid)
-    throw new AppError('validation_failed', `Unknown time zone: ${timeZone}`, { details: { timeZone } });
+  const clock = createLocalClock(timeZone);
   const durationMs = end.getTime() - start.getTime();
   const horizonStart = horizon.start.getTime();
-  const horizonEnd = horizon.end.getTime();
   const occurrences: Interval[] = [];
-  for (let index = 0; index < rule.count; index++) {
-    const occurrenceStart = first.plus(STEP[rule.kind](index)).toMillis();
-    if (occurrenceStart >= horizonEnd) break;
-    const occurrenceEnd = occurrenceStart + durationMs;
-    if (occurrenceEnd > horizonStart) {
-      occurrences.push({ start: new Date(occurrenceStart), end: new Date(occurrenceEnd) });
+  for (const occurrenceStart of occurrenceStarts(clock, start.getTime(), rule, horizon.end.getTime())) {
+    if (occurrenceStart + durationMs > horizonStart) {
+      occurrences.push({ start: new Date(occurrenceStart), end: new Date(occurrenceStart + durationMs) });
     }
   }
   return occurrences;
+}
+
+/**
+ * The starts of a series' occurrences before `until`, in order and lazily, so a check can stop at the
+ * first occurrence that does not fit. The first is `start` itself; each later one is the same wall-clock
+ * time on the pattern's date in the clock's zone.
+ */
+export function* occurrenceStarts(clock: LocalClock, start: number, rule: RecurrenceRule, until: number) {
+  if (start >= until) return;
+  yield start;
+  const first = clock.read(start);
+  for (let index = 1; index < rule.count; index++) {
+    const next = clock.instant({ date: OCCURRENCE_DATE[rule.kind](first.date, index), msOfDay: first.msOfDay });
+    if (next >= until) return;
+    yield next;
+  }
 }
 
 function validateSeries(start: Date, end: Date, rule: RecurrenceRule): void {
@@ -62,7 +73,7 @@ function validateSeries(start: Date, end: Date, rule: RecurrenceRule): void {
       details: { field: 'recurrence.count', value: rule.count },
     });
   }
-  if (!(rule.kind in STEP)) {
+  if (!(rule.kind in OCCURRENCE_DATE)) {
     throw new AppError('validation_failed', `Unknown recurrence "${String(rule.kind)}"`, {
       details: { field: 'recurrence.kind', value: rule.kind },
     });

@@ -59,6 +59,17 @@ describe('findSlots for a series', () => {
     expect(mondays.every((s) => s.start >= utc('2026-10-26T13:00'))).toBe(true);
   });
 
+  it('ranks starts whose every occurrence can be checked above those running past the window', () => {
+    const series = findSlots(
+      slotRequest({ window: fourWeeks, people: pair(), recurrence: { kind: 'weekly', count: 2 } }),
+    );
+    expect(series.length).toBe(5);
+    for (const s of series) {
+      expect(s.start < utc('2026-11-23T00:00')).toBe(true);
+      expect(s.reasons.find((r) => r.code === 'all_occurrences_free')?.text).toBe('Every occurrence is free');
+    }
+  });
+
   it.each<RecurrenceRule>([
     { kind: 'biweekly', count: 2 },
     { kind: 'biweekly', count: 5 },

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error.ts';
 import type { WorkingHours } from './model.ts';
@@ -83,5 +84,35 @@ describe('workingIntervals', () => {
     const run = () => workingIntervals({ timeZone: 'UTC', workingHours: hours('UTC', start, '17:00') }, window);
     expect(run).toThrow(AppError);
     expect(run).toThrow(/HH:mm/);
+  });
+});
+
+describe('workingIntervals over weeks with clock changes', () => {
+  it.each([
+    ['America/New_York', '2026-03-02', '2026-04-06'],
+    ['Europe/London', '2026-03-02', '2026-04-06'],
+    ['Europe/London', '2026-10-19', '2026-11-09'],
+    ['America/New_York', '2026-10-19', '2026-11-09'],
+    ['Australia/Sydney', '2026-03-30', '2026-04-13'],
+  ])('%s from %s to %s: every weekday 08:00–17:00 local, weekends off', (zone, from, to) => {
+    const window = { start: local(zone, `${from}T00:00`), end: local(zone, `${to}T00:00`) };
+    const result = workingIntervals({ timeZone: zone, workingHours: hours(zone, '08:00', '17:00') }, window);
+    const weekdays = new Set<string>();
+    for (const i of result) {
+      const start = DateTime.fromJSDate(i.start, { zone });
+      expect([start.toFormat('HH:mm'), DateTime.fromJSDate(i.end, { zone }).toFormat('HH:mm')]).toEqual([
+        '08:00',
+        '17:00',
+      ]);
+      expect(start.weekday).toBeLessThanOrEqual(5);
+      weekdays.add(start.toISODate() ?? '');
+    }
+    // Every weekday in the window is there once.
+    let expected = 0;
+    for (let d = DateTime.fromISO(from, { zone }); d < DateTime.fromISO(to, { zone }); d = d.plus({ days: 1 })) {
+      if (d.weekday <= 5) expected++;
+    }
+    expect(weekdays.size).toBe(expected);
+    expect(result.length).toBe(expected);
   });
 });
