@@ -7,6 +7,23 @@ import { findIana } from 'windows-iana';
  */
 export function toIanaZone(zone: string | null | undefined): string | null {
   if (!zone) return null;
+  let iana = resolvedZones.get(zone);
+  if (iana === undefined) {
+    iana = resolveZone(zone);
+    if (resolvedZones.size < MAX_RESOLVED_ZONES) resolvedZones.set(zone, iana);
+  }
+  return iana;
+}
+
+/**
+ * Resolving a name costs tens of microseconds (a Windows name is first tried, and fails, as IANA) and a
+ * getSchedule answer names a zone on every item, so answers are remembered; the zone database does not change
+ * while the process runs. Bounded, as the names come from outside.
+ */
+const resolvedZones = new Map<string, string | null>();
+const MAX_RESOLVED_ZONES = 1_000;
+
+function resolveZone(zone: string): string | null {
   if (DateTime.local().setZone(zone).isValid) return zone;
   const [iana] = findIana(zone) ?? [];
   return iana ? (currentNames[iana] ?? iana) : null;
@@ -28,7 +45,36 @@ const currentNames: Readonly<Record<string, string>> = {
 /** `{ dateTime: "2026-11-21T09:00:00.0000000", timeZone }` → the UTC instant it names. */
 export function toInstant(value: { dateTime: string; timeZone: string }): Date {
   const zone = toIanaZone(value.timeZone) ?? 'UTC';
+  const fast = zone === 'UTC' ? utcInstant(value.dateTime) : null;
+  if (fast) return fast;
   const parsed = DateTime.fromISO(value.dateTime.replace(/(\.\d{3})\d+$/, '$1'), { zone });
   if (!parsed.isValid) throw new RangeError(`Unreadable Graph date-time: ${value.dateTime} ${value.timeZone}`);
   return parsed.toJSDate();
 }
+
+const GRAPH_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
+
+/**
+ * Confer asks Graph for UTC (`Prefer: outlook.timezone="UTC"`), so nearly every date-time it reads is UTC
+ * wall-clock time in Graph's usual shape: read it without luxon (hundreds per getSchedule answer). Milliseconds
+ * are kept and finer digits dropped, as on the zoned path; anything else (another shape, 24:00, years below
+ * 100, an impossible date) answers null and takes the zoned path, which accepts or refuses it as before.
+ */
+function utcInstant(dateTime: string): Date | null {
+  const match = GRAPH_DATE_TIME.exec(dateTime);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as Six;
+  const millisecond = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'));
+  const instant = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
+  // Date.UTC rolls 31 April over into May and reads years below 100 as 19xx; a real date reads back unchanged.
+  const exact =
+    instant.getUTCFullYear() === year &&
+    instant.getUTCMonth() === month - 1 &&
+    instant.getUTCDate() === day &&
+    instant.getUTCHours() === hour &&
+    instant.getUTCMinutes() === minute &&
+    instant.getUTCSeconds() === second;
+  return exact ? instant : null;
+}
+
+type Six = [number, number, number, number, number, number];
