@@ -35,3 +35,53 @@ export interface BotLogger {
 export interface BotClock {
   now(): Date;
 }
+
+/** A person the bot acts for, taken from the activity (`from.aadObjectId`, the conversation's tenant). */
+export interface BotUser {
+  tenantId: string;
+  userId: string;
+  name: string | null;
+}
+
+/**
+ * A message the bot will send proactively. The queue delivers each `key` at most once and retries it
+ * until it is delivered (exactly once), at or after `notBefore`; the card is rendered at send time from
+ * the current meeting, so a reminder never shows stale times or reaches someone who declined.
+ */
+export interface OutboundMessage {
+  /** Unique per logical message, e.g. `reminder:{meetingId}:{occurrenceStart}:{userId}:{leadMinutes}`. */
+  key: string;
+  tenantId: string;
+  /** Recipient's Entra object id; their stored personal conversation is used. */
+  userId: string;
+  kind:
+    | 'invitation'
+    | 'organizer-update'
+    | 'reschedule-options'
+    | 'reminder'
+    | 'change-notice'
+    | 'reconnect'
+    | 'expiry-warning';
+  payload: Record<string, unknown>;
+  notBefore: Date;
+}
+
+export interface OutboundQueue {
+  /** Idempotent by key: enqueuing a key that exists (pending or sent) changes nothing. */
+  enqueue(messages: readonly OutboundMessage[]): Promise<void>;
+  /** Drops pending (unsent) messages whose key starts with the prefix; answers how many. */
+  cancelPending(keyPrefix: string): Promise<number>;
+}
+
+/**
+ * Turns a due message into what to send, or null to skip it (meeting cancelled, recipient declined,
+ * reminder time passed). Card builders stay pure; this reads the current state.
+ */
+export type RenderOutbound = (message: OutboundMessage) => Promise<RenderedOutbound | null>;
+
+export interface RenderedOutbound {
+  /** Adaptive Card JSON (v1.5) to send as an attachment. */
+  card: Record<string, unknown>;
+  /** Text for notifications and clients that cannot render cards. */
+  summary: string;
+}

@@ -9,6 +9,11 @@ export interface Caller {
   identity: Identity;
   mailbox: MailboxRef;
   displayName: string;
+  /**
+   * True when acting for someone without their API token in hand (a bot card click, a job): Graph calls
+   * then run on the stored refresh token (per-user mode) or the app (tenant-wide mode).
+   */
+  background?: boolean;
 }
 
 export function callerFrom(identity: Identity): Caller {
@@ -22,12 +27,29 @@ export function callerFrom(identity: Identity): Caller {
   };
 }
 
+/** A person acted for in the background, e.g. from the bot (identity from the activity's aadObjectId). */
+export function backgroundCaller(person: { tenantId: string; userId: string; email: string; displayName: string }): Caller {
+  return {
+    identity: {
+      tenantId: person.tenantId,
+      userId: person.userId,
+      userPrincipalName: person.email,
+      name: person.displayName,
+      rawToken: '',
+    },
+    mailbox: { userId: person.userId, email: person.email.toLowerCase() },
+    displayName: person.displayName,
+    background: true,
+  };
+}
+
 export async function connectionModeOf(deps: SchedulingDeps, tenantId: string): Promise<ConnectionMode> {
   return (await deps.tenants.getSettings(tenantId))?.connectionMode ?? deps.defaultConnectionMode;
 }
 
 /** Whose authority Graph calls made for this caller run under, by the tenant's connection mode. */
 export async function actorFor(deps: SchedulingDeps, caller: Caller): Promise<GraphActor> {
+  if (caller.background) return actorForUser(deps, caller.identity.tenantId, caller.mailbox.userId);
   const mode = await connectionModeOf(deps, caller.identity.tenantId);
   return mode === 'tenant'
     ? { kind: 'app', tenantId: caller.identity.tenantId }
