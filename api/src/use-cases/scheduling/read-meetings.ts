@@ -49,6 +49,9 @@ export async function syncFromEvent(
     status = 'cancelled';
     changed = true;
   }
+  // Every answer that reaches the organizer's event (through Confer or straight from Outlook) gives it a
+  // new change key; the next update sends the key as If-Match, so a stale one would refuse every change.
+  if (event && event.changeKey !== meeting.changeKey) changed = true;
   const attendees = meeting.attendees.map((a) => {
     const seen = event?.attendees.find((x) => x.email.toLowerCase() === a.email.toLowerCase());
     if (!seen || seen.response === a.response) return a;
