@@ -23,7 +23,17 @@ export async function fetchWeek(deps: ApiDeps, getToken: () => Promise<string>):
   return requestJson(deps, '/api/me/week', weekResponseSchema, { headers: { authorization: `Bearer ${token}` } });
 }
 
-export async function requestJson<T>(deps: ApiDeps, path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
+/** Anything that validates an answer the way a zod schema does (see `listOf` for wrapped lists). */
+export interface AnswerParser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+export async function requestJson<T>(
+  deps: ApiDeps,
+  path: string,
+  schema: AnswerParser<T> | z.ZodType<T>,
+  init: RequestInit,
+): Promise<T> {
   let response: Response;
   try {
     response = await deps.fetch(new URL(path, deps.baseUrl), {
@@ -33,9 +43,9 @@ export async function requestJson<T>(deps: ApiDeps, path: string, schema: z.ZodT
   } catch (cause) {
     throw new AppError('network_error', 'Confer could not be reached. Check your connection and try again.', { cause });
   }
-  const body: unknown = await response.json().catch(() => null);
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) throw errorFromBody(response.status, body);
-  const parsed = schema.safeParse(body);
+  const parsed = (schema as AnswerParser<T>).safeParse(body);
   if (!parsed.success) {
     throw new AppError('invalid_response', `Confer answered ${path} in an unexpected shape.`, {
       status: response.status,

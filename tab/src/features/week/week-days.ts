@@ -1,5 +1,5 @@
 import type { WeekEvent, WeekResponse } from '@confer/contracts';
-import { addDays, dateKeyIn, dateKeysBetween, zonedParts } from './zoned-date.ts';
+import { addDays, dateKeyIn, dateKeysBetween, zonedParts } from '../../lib/zoned-date.ts';
 
 export interface DayEntry {
   readonly event: WeekEvent;

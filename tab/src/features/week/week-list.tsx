@@ -5,7 +5,7 @@ import { Icon } from '../../ui/icons.tsx';
 import { DaySection } from './day-section.tsx';
 import { buildWeekDays } from './week-days.ts';
 import type { WeekFormatters } from './week-format.ts';
-import { dateKeyIn } from './zoned-date.ts';
+import { dateKeyIn } from '../../lib/zoned-date.ts';
 
 const useStyles = makeStyles({
   days: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },

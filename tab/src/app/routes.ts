@@ -1,0 +1,61 @@
+/** The tab's pages, addressed by the URL hash so a browser link and a Teams deep link land on the same page. */
+export type HomeView = 'upcoming' | 'past' | 'week';
+
+export type Route =
+  | { readonly page: 'home'; readonly view: HomeView }
+  | { readonly page: 'schedule'; readonly with: readonly string[] }
+  | { readonly page: 'meeting'; readonly id: string }
+  | { readonly page: 'settings' }
+  | { readonly page: 'not-found'; readonly path: string };
+
+const homeViews: Record<string, HomeView> = { '': 'upcoming', upcoming: 'upcoming', past: 'past', week: 'week' };
+
+/** `#/`, `#/past`, `#/week`, `#/schedule?with=a@x,b@x`, `#/meetings/{id}`, `#/settings`. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', query = ''] = raw.split('?', 2);
+  const path = pathPart.replace(/^\/+|\/+$/g, '');
+  const home = homeViews[path];
+  if (home) return { page: 'home', view: home };
+  if (path === 'schedule') return { page: 'schedule', with: peopleOf(new URLSearchParams(query)) };
+  if (path === 'settings') return { page: 'settings' };
+  const meeting = /^meetings\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (meeting?.[1]) return { page: 'meeting', id: meeting[1] };
+  return { page: 'not-found', path: `/${path}` };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return route.view === 'upcoming' ? '#/' : `#/${route.view}`;
+    case 'schedule':
+      return route.with.length > 0 ? `#/schedule?with=${route.with.map(encodeURIComponent).join(',')}` : '#/schedule';
+    case 'meeting':
+      return `#/meetings/${encodeURIComponent(route.id)}`;
+    case 'settings':
+      return '#/settings';
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}
+
+/**
+ * Teams deep links carry the target in `subEntityId` (`page.subPageId` in the tab): `meeting:{id}`,
+ * `schedule:{email}`, `settings`. Anything else opens Home.
+ */
+export function routeOfSubPage(subPageId: string): Route | null {
+  const [kind = '', value = ''] = subPageId.split(':', 2);
+  if (kind === 'meeting' && /^[A-Za-z0-9-]{1,64}$/.test(value)) return { page: 'meeting', id: value };
+  if (kind === 'schedule') return { page: 'schedule', with: value ? [value] : [] };
+  if (kind === 'settings') return { page: 'settings' };
+  return null;
+}
+
+function peopleOf(query: URLSearchParams): string[] {
+  const people = query
+    .getAll('with')
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
+  return [...new Set(people)];
+}
