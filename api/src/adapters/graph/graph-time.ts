@@ -63,18 +63,19 @@ const GRAPH_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\
 function utcInstant(dateTime: string): Date | null {
   const match = GRAPH_DATE_TIME.exec(dateTime);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as Six;
-  const millisecond = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'));
-  const instant = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
-  // Date.UTC rolls 31 April over into May and reads years below 100 as 19xx; a real date reads back unchanged.
+  const [, y, mo, d, h, mi, sec, fraction] = match;
+  const year = Number(y);
+  const month = Number(mo) - 1;
+  const day = Number(d);
+  const millisecond = fraction ? Number(fraction.length >= 3 ? fraction.slice(0, 3) : fraction.padEnd(3, '0')) : 0;
+  const instant = new Date(Date.UTC(year, month, day, Number(h), Number(mi), Number(sec ?? 0), millisecond));
+  // Date.UTC rolls 31 April over into May and hour 24 into the next day, and reads years below 100 as 19xx:
+  // only a date that reads back unchanged (and has no minute or second past 59) is taken here.
   const exact =
-    instant.getUTCFullYear() === year &&
-    instant.getUTCMonth() === month - 1 &&
     instant.getUTCDate() === day &&
-    instant.getUTCHours() === hour &&
-    instant.getUTCMinutes() === minute &&
-    instant.getUTCSeconds() === second;
+    instant.getUTCMonth() === month &&
+    instant.getUTCFullYear() === year &&
+    Number(mi) < 60 &&
+    Number(sec ?? 0) < 60;
   return exact ? instant : null;
 }
-
-type Six = [number, number, number, number, number, number];
