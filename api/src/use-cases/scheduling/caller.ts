@@ -28,7 +28,12 @@ export function callerFrom(identity: Identity): Caller {
 }
 
 /** A person acted for in the background, e.g. from the bot (identity from the activity's aadObjectId). */
-export function backgroundCaller(person: { tenantId: string; userId: string; email: string; displayName: string }): Caller {
+export function backgroundCaller(person: {
+  tenantId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+}): Caller {
   return {
     identity: {
       tenantId: person.tenantId,
