@@ -2,7 +2,6 @@ import type {
   BusyBlock,
   CalendarReadStatus,
   Interval,
-  PersonRef,
   RecurrenceRule,
   WorkingHours,
 } from '../domain/scheduling/model.ts';
