@@ -1,0 +1,84 @@
+import type { AvailabilityResponse, CalendarReadStatus } from '@confer/contracts';
+import type { Interval } from './grid-geometry.ts';
+import { isInside, workingIntervals } from './working-hours.ts';
+
+export type BlockStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+
+export interface BusyBlock extends Interval {
+  readonly status: BlockStatus;
+  /** Only on the organizer's own events. */
+  readonly subject?: string;
+}
+
+/** One person as the grid shows them. */
+export interface PersonView {
+  readonly email: string;
+  readonly name: string;
+  readonly isOrganizer: boolean;
+  readonly status: CalendarReadStatus;
+  /** What to do about an unreadable calendar (the API's words); null when readable. */
+  readonly message: string | null;
+  readonly timeZone: string;
+  /** Working stretches as instants over the visible days; null when unknown (unreadable or not published). */
+  readonly working: readonly Interval[] | null;
+  readonly blocks: readonly BusyBlock[];
+}
+
+export function toPeopleViews(response: AvailabilityResponse, viewerDays: readonly string[]): PersonView[] {
+  return response.people.map((p) => ({
+    email: p.person.email,
+    name: p.person.displayName,
+    isOrganizer: p.isOrganizer,
+    status: p.status,
+    message: p.message,
+    timeZone: p.workingHours?.timeZone ?? p.timeZone,
+    working: p.workingHours ? workingIntervals(p.workingHours, viewerDays) : null,
+    blocks: p.blocks
+      .filter((b) => b.status !== 'free')
+      .map((b) => ({
+        start: new Date(b.start),
+        end: new Date(b.end),
+        status: b.status,
+        ...(b.subject !== undefined ? { subject: b.subject } : {}),
+      })),
+  }));
+}
+
+/** What one person is doing during an interval. */
+export interface PersonState {
+  readonly person: PersonView;
+  /** `unknown` when their calendar cannot be read: never shown as free. */
+  readonly status: BlockStatus;
+  readonly subjects: readonly string[];
+  /** Null when their working hours are unknown. */
+  readonly insideWorkingHours: boolean | null;
+}
+
+/** Out of office outranks busy, busy outranks tentative: the strongest claim on the time wins. */
+const weight: Record<BlockStatus, number> = { free: 0, workingElsewhere: 1, tentative: 2, busy: 3, oof: 4, unknown: 5 };
+
+export function stateAt(person: PersonView, interval: Interval): PersonState {
+  if (person.status !== 'ok') return { person, status: 'unknown', subjects: [], insideWorkingHours: null };
+  let status: BlockStatus = 'free';
+  const subjects: string[] = [];
+  for (const block of person.blocks) {
+    if (block.end <= interval.start || block.start >= interval.end) continue;
+    if (weight[block.status] > weight[status]) status = block.status;
+    if (block.subject && !subjects.includes(block.subject)) subjects.push(block.subject);
+  }
+  return {
+    person,
+    status,
+    subjects,
+    insideWorkingHours: person.working ? isInside(person.working, interval) : null,
+  };
+}
+
+/** Working elsewhere counts as free (as in the suggestions); everything else takes the time. */
+export function isTaken(state: PersonState): boolean {
+  return state.status !== 'free' && state.status !== 'workingElsewhere';
+}
+
+export function unreadablePeople(people: readonly PersonView[]): PersonView[] {
+  return people.filter((p) => p.status !== 'ok');
+}
