@@ -1,9 +1,4 @@
-import {
-  type AvailabilityResponse,
-  availabilityRequestSchema,
-  conflictsRequestSchema,
-  suggestionsRequestSchema,
-} from '@confer/contracts';
+import { availabilityRequestSchema, conflictsRequestSchema, suggestionsRequestSchema } from '@confer/contracts';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
@@ -16,6 +11,7 @@ import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.
 import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
+import { availabilityResponse } from './availability-response.ts';
 
 const peopleQuerySchema = z.object({
   search: z.string().trim().min(1).max(100),
@@ -30,26 +26,7 @@ export function schedulingRoutes(deps: SchedulingDeps): Router {
   router.post('/availability', async (req, res) => {
     const body = parseInput(availabilityRequestSchema, req.body);
     const window = resolveWindow(deps.clock.now(), body.start, body.end);
-    const result = await loadAvailability(deps, caller(req), body.attendees, window);
-    const response: AvailabilityResponse = {
-      window: { start: window.start.toISOString(), end: window.end.toISOString() },
-      people: result.people.map((p) => ({
-        person: p.person,
-        isOrganizer: p.isOrganizer,
-        status: p.status,
-        message: p.message,
-        timeZone: p.timeZone,
-        workingHours: p.workingHours ? { ...p.workingHours, days: [...p.workingHours.days] } : null,
-        blocks: p.blocks.map((b) => ({
-          start: b.start.toISOString(),
-          end: b.end.toISOString(),
-          status: b.status,
-          ...(p.isOrganizer && b.subject !== undefined ? { subject: b.subject } : {}),
-          ...(b.isConferMeeting ? { isConferMeeting: true } : {}),
-        })),
-      })),
-    };
-    res.json(response);
+    res.json(availabilityResponse(await loadAvailability(deps, caller(req), body.attendees, window)));
   });
 
   router.post('/suggestions', async (req, res) => {

@@ -1,0 +1,40 @@
+import type { AvailabilityResponse } from '@confer/contracts';
+import type { AvailabilityResult } from '../../use-cases/scheduling/load-availability.ts';
+
+type Block = AvailabilityResponse['people'][number]['blocks'][number];
+
+/**
+ * The availability answer as the tab reads it. Twenty people over two weeks is close to a thousand blocks,
+ * and most of their instants are shared (team meetings, the half-hour grid: about 500 distinct of 1,800 in
+ * the demo tenant), so each instant is written as text once per answer.
+ */
+export function availabilityResponse(result: AvailabilityResult): AvailabilityResponse {
+  const texts = new Map<number, string>();
+  const iso = (instant: Date) => {
+    const ms = instant.getTime();
+    let text = texts.get(ms);
+    if (text === undefined) {
+      text = instant.toISOString();
+      texts.set(ms, text);
+    }
+    return text;
+  };
+  return {
+    window: { start: iso(result.window.start), end: iso(result.window.end) },
+    people: result.people.map((p) => ({
+      person: p.person,
+      isOrganizer: p.isOrganizer,
+      status: p.status,
+      message: p.message,
+      timeZone: p.timeZone,
+      workingHours: p.workingHours ? { ...p.workingHours, days: [...p.workingHours.days] } : null,
+      blocks: p.blocks.map((b) => {
+        const block: Block = { start: iso(b.start), end: iso(b.end), status: b.status };
+        // Titles only from the organizer's own calendar (DESIGN: least privilege).
+        if (p.isOrganizer && b.subject !== undefined) block.subject = b.subject;
+        if (b.isConferMeeting) block.isConferMeeting = true;
+        return block;
+      }),
+    })),
+  };
+}
