@@ -5,7 +5,7 @@ import { createControllableClock } from '../../devtenant/src/index.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
 import { devtenantGraph } from './support/devtenant-graph.ts';
-import { bodyOf, blockingBlocks, insideWorkingHours, mail, overlaps } from './support/scheduling-api.ts';
+import { blockingBlocks, bodyOf, insideWorkingHours, mail, overlaps } from './support/scheduling-api.ts';
 
 /**
  * Adele in London (09:00–17:30), Alex in New York (08:00–17:00), Lynne in Kolkata (09:30–18:30), in 2026:
