@@ -53,13 +53,18 @@ type InstantReader = (value: { dateTime: string; timeZone: string }) => Date;
  * 1,800 in the demo tenant), so each date-time is parsed once per answer; every block still gets its own Date.
  */
 function sharedInstants(): InstantReader {
-  const parsed = new Map<string, number>();
+  // Keyed by zone, then date-time: no key string to build per look-up.
+  const zones = new Map<string, Map<string, number>>();
   return (value) => {
-    const key = `${value.timeZone}|${value.dateTime}`;
-    let ms = parsed.get(key);
+    let parsed = zones.get(value.timeZone);
+    if (!parsed) {
+      parsed = new Map();
+      zones.set(value.timeZone, parsed);
+    }
+    let ms = parsed.get(value.dateTime);
     if (ms === undefined) {
       ms = toInstant(value).getTime();
-      parsed.set(key, ms);
+      parsed.set(value.dateTime, ms);
     }
     return new Date(ms);
   };
