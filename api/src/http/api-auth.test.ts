@@ -96,6 +96,8 @@ describe('API token validation', () => {
     expect(body.user.displayName).toBe('Megan Bowen');
     expect(body.events.map((e) => e.subject)).toEqual(['Design review']);
     expect(response.headers.get('x-request-id')).toMatch(/.+/);
+    // Personal answers are never revalidated, so no body is hashed for an ETag.
+    expect(response.headers.get('etag')).toBeNull();
   });
 
   it('accepts the Application ID URI as audience too', async () => {

@@ -52,6 +52,10 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // No ETags on API answers: they are personal and change with calendars, the tab never revalidates them,
+  // and hashing every body cost ~0.2 ms per availability answer (≈90 KB for 20 people). The built tab's
+  // static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   app.use(requestContext(deps.logger));
   app.use('/api/messages', deps.botRouter);
   app.use('/api', express.json({ limit: '100kb' }));
