@@ -137,7 +137,7 @@ describe('messages', () => {
     const facts = (card.body as { type: string; facts?: { title: string }[] }[]).find(
       (item) => item.type === 'FactSet',
     );
-    expect(facts?.facts?.map((fact) => fact.title)).toEqual(['help']);
+    expect(facts?.facts?.map((fact) => fact.title)).toEqual(['schedule with', 'upcoming', 'help']);
     expect(store.all()).toEqual([expect.objectContaining({ aadObjectId: megan.aadObjectId, userName: 'Megan Bowen' })]);
   });
 

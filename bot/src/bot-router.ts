@@ -7,7 +7,7 @@ import type { BotDeps } from './bot-deps.ts';
 import { type BotCredentials, createCloudAdapter } from './cloud-adapter.ts';
 import { describeError } from './describe-error.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-import type { BotClock, BotLogger, ConversationStore } from './ports.ts';
+import type { BotClock, BotLogger, ConversationStore, SchedulingActions } from './ports.ts';
 
 export interface BotOptions {
   /** Present only when bot credentials are configured (BOT_ID + SECRET_BOT_PASSWORD [+ tenant]); then inbound JWT auth is ON. */
@@ -17,6 +17,8 @@ export interface BotOptions {
   clock: BotClock;
   /** Public URL of the tab (TAB_ENDPOINT), for "open Confer" links. */
   tabUrl: string;
+  /** The scheduling core as the bot's cards and commands use it (the API wires it). */
+  actions?: SchedulingActions;
 }
 
 /** Bot Framework activities are small JSON documents; Teams caps a message at about 28 KB. */
@@ -30,6 +32,7 @@ export function createBotRouter(options: BotOptions): Router {
   const adapter = createCloudAdapter(options.credentials, options.logger);
   const { conversations, logger, clock, tabUrl } = options;
   const deps: BotDeps = { conversations, logger, clock, tabUrl, perUser: new KeyedQueue() };
+  if (options.actions) deps.actions = options.actions;
   const agent = createConferAgent(adapter, deps);
 
   const requireActivity: RequestHandler = (req, res, next) => {

@@ -85,3 +85,133 @@ export interface RenderedOutbound {
   /** Text for notifications and clients that cannot render cards. */
   summary: string;
 }
+
+/* ── The interactive side: what the bot's cards and commands ask of the scheduling core ───────────── */
+
+/** An attendee's answer as Outlook records it; `organizer` for the organizer's own entry. */
+export type MeetingResponse = 'none' | 'organizer' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'notResponded';
+
+export interface MeetingPersonView {
+  userId: string | null;
+  email: string;
+  name: string;
+  response: MeetingResponse;
+}
+
+/** One meeting as one person's card shows it: times in their zone, their answer, what they may do. */
+export interface MeetingCardView {
+  meetingId: string;
+  /** The meeting record's version when read; card actions that change the meeting carry it back. */
+  version: number;
+  title: string;
+  /** The meeting type's name (e.g. "Mentoring session"), or null. */
+  typeName: string | null;
+  agenda: string;
+  start: Date;
+  end: Date;
+  /** The viewer's IANA zone (their stored or mailbox zone; the meeting's own when unknown). */
+  timeZone: string;
+  status: 'scheduled' | 'cancelled';
+  recurring: boolean;
+  joinUrl: string | null;
+  location: string | null;
+  organizer: MeetingPersonView;
+  attendees: MeetingPersonView[];
+  viewer: { userId: string; role: 'organizer' | 'attendee'; response: MeetingResponse };
+  /** The meeting's page in the tab: agenda, notes and actions. */
+  webUrl: string;
+  /** Actions not yet done, oldest first. */
+  openActions: { title: string; ownerName: string; dueDate: string | null }[];
+}
+
+export interface TimeSlot {
+  start: Date;
+  end: Date;
+}
+
+export interface PersonMatch {
+  userId: string;
+  email: string;
+  name: string;
+}
+
+/** Why the core refused a bot action; stable codes the bot turns into card-safe errors. */
+export type ActionFailureCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'version_conflict'
+  | 'not_editable'
+  | 'invalid_input'
+  | 'conflicts'
+  | 'not_connected'
+  | 'unavailable';
+
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; code: ActionFailureCode; message: string };
+
+export interface ConnectionNotice {
+  status: 'connected' | 'consent_required' | 'expired' | 'outside_scope' | 'not_connected';
+  /** Plain words with what to do, from the connection status. */
+  message: string;
+  /** When the stored connection is known to expire, if known. */
+  expiresAt: Date | null;
+}
+
+/**
+ * The scheduling core as the bot uses it, acting for the person who clicked or typed (their Entra
+ * object id and tenant from the activity, never from card data). Every action is scoped to that
+ * person: a meeting they are not in is `not_found`, so card data naming someone else's meeting reveals
+ * nothing and changes nothing.
+ */
+export interface SchedulingActions {
+  /** The meeting as `user` sees it, or null when it does not exist for them. */
+  meetingFor(user: BotUser, meetingId: string): Promise<MeetingCardView | null>;
+  /** Records the answer in Outlook as the attendee (and in Confer). */
+  respond(
+    user: BotUser,
+    meetingId: string,
+    answer: { response: 'accept' | 'tentative' | 'decline'; proposed?: TimeSlot },
+  ): Promise<ActionResult<MeetingCardView>>;
+  /** Mutual free times for the same people and duration (organizer only). */
+  rescheduleOptions(user: BotUser, meetingId: string, count: number): Promise<ActionResult<TimeSlot[]>>;
+  /** Moves the meeting (organizer only), guarded by the version the card was built from. */
+  reschedule(user: BotUser, meetingId: string, version: number, slot: TimeSlot): Promise<ActionResult<MeetingCardView>>;
+  /** People in the user's directory whose name or address starts with `text`. */
+  findPeople(user: BotUser, text: string, limit: number): Promise<ActionResult<PersonMatch[]>>;
+  /** Mutual free times with these people, in the user's zone. */
+  suggestWith(
+    user: BotUser,
+    emails: readonly string[],
+    durationMinutes: number,
+    count: number,
+  ): Promise<ActionResult<{ slots: TimeSlot[]; timeZone: string; unreadable: boolean }>>;
+  /** Creates a Teams meeting organised by the user. */
+  schedule(
+    user: BotUser,
+    request: { attendees: readonly string[]; start: Date; end: Date; title: string },
+  ): Promise<ActionResult<MeetingCardView>>;
+  /** The user's next meetings, soonest first. */
+  upcoming(user: BotUser, limit: number): Promise<ActionResult<MeetingCardView[]>>;
+  /** The user's calendar connection, for reconnect prompts. */
+  connection(user: BotUser): Promise<ConnectionNotice>;
+}
+
+/**
+ * What each `OutboundMessage.kind` carries in `payload` (JSON). Payloads name the meeting and the
+ * event, never its contents: the renderer reads the current meeting at send time.
+ */
+export interface OutboundPayloads {
+  invitation: { meetingId: string };
+  'organizer-update': { meetingId: string; attendeeEmail: string; response: MeetingResponse };
+  'reschedule-options': { meetingId: string; attendeeEmail: string; version: number };
+  reminder: { meetingId: string; occurrenceStart?: string; leadMinutes?: number };
+  'change-notice': {
+    meetingId: string;
+    change: 'rescheduled' | 'updated' | 'cancelled' | 'occurrence-moved' | 'occurrence-cancelled';
+    version: number;
+    /** ISO start before the change, for "moved from …". */
+    previousStart?: string;
+    occurrenceStart?: string;
+  };
+  reconnect: Record<string, never>;
+  'expiry-warning': { expiresAt?: string };
+}

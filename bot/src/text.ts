@@ -1,3 +1,6 @@
+import type { CommandName } from './commands.ts';
+import type { MeetingResponse } from './ports.ts';
+
 /**
  * Every word the bot says, in one place so it can be translated. Card builders and handlers take a
  * `BotText` and never hold their own strings.
@@ -16,13 +19,132 @@ export interface BotText {
     commandsIntro: string;
     tabHint: string;
   };
-  commands: Record<'help', { description: string }>;
+  commands: Record<CommandName, { description: string }>;
   openTab: string;
   errors: {
     /** Sent to the user when a turn fails on our side; details go to the log, not the chat. */
     turnFailed: string;
+    /** Card-safe answers to refused card actions, by code. */
+    action: Record<ActionErrorCode, string>;
+  };
+  /** "Tue 14 Jul, 10:00–10:30" in `timeZone`, with the zone named. */
+  when(start: Date, end: Date, timeZone: string): string;
+  /** A date and time alone, e.g. for suggested slots. */
+  slot(start: Date, end: Date, timeZone: string): string;
+  meeting: {
+    type: string;
+    when: string;
+    organizer: string;
+    with: string;
+    where: string;
+    agenda: string;
+    noAgenda: string;
+    join: string;
+    openInConfer: string;
+    notes: string;
+    series: string;
+    response: Record<MeetingResponse, string>;
+    past: string;
+    cancelled: string;
+  };
+  invitation: {
+    title(organizer: string): string;
+    accept: string;
+    tentative: string;
+    decline: string;
+    propose: string;
+    proposeDate: string;
+    proposeTime: string;
+    proposeSend: string;
+    proposeRequired: string;
+    answered(response: MeetingResponse): string;
+    proposed(slot: string): string;
+  };
+  organizerUpdate: {
+    answered(name: string, response: MeetingResponse, title: string): string;
+    proposed(slot: string): string;
+  };
+  reschedule: {
+    title(name: string, title: string): string;
+    intro: string;
+    none: string;
+    done(slot: string): string;
+  };
+  change: {
+    rescheduled(title: string): string;
+    updated(title: string): string;
+    cancelled(title: string): string;
+    occurrenceMoved(title: string): string;
+    occurrenceCancelled(title: string): string;
+    movedFrom(previous: string): string;
+    summary(title: string, change: string): string;
+  };
+  reminder: {
+    title(title: string, minutes: number | null): string;
+    openActions: string;
+    action(title: string, owner: string, due: string | null): string;
+  };
+  schedule: {
+    usage: string;
+    noMatch(name: string): string;
+    several(name: string, count: number): string;
+    title(name: string): string;
+    intro(duration: number): string;
+    none: string;
+    unreadable: string;
+    meetingTitle(organizer: string, attendee: string): string;
+    scheduled(title: string): string;
+  };
+  upcoming: {
+    title: string;
+    none: string;
+  };
+  connection: {
+    reconnectTitle: string;
+    expiryTitle(expires: string | null): string;
+    fix: string;
   };
 }
+
+/** Codes of refused card actions the user may see; the same code goes into the invoke error response. */
+export type ActionErrorCode =
+  | 'invalid_action'
+  | 'wrong_tenant'
+  | 'not_found'
+  | 'forbidden'
+  | 'version_conflict'
+  | 'not_editable'
+  | 'invalid_input'
+  | 'conflicts'
+  | 'not_connected'
+  | 'unavailable';
+
+function dateParts(timeZone: string, options: Intl.DateTimeFormatOptions) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+}
+
+function enWhen(start: Date, end: Date, timeZone: string): string {
+  const day = dateParts(timeZone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const time = dateParts(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const sameDay = day.format(start) === day.format(end);
+  const until = sameDay ? time.format(end) : `${day.format(end)}, ${time.format(end)}`;
+  return `${day.format(start)}, ${time.format(start)}–${until} (${timeZone})`;
+}
+
+function enSlot(start: Date, end: Date, timeZone: string): string {
+  const day = dateParts(timeZone, { weekday: 'short', day: 'numeric', month: 'short' });
+  const time = dateParts(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${day.format(start)}, ${time.format(start)}–${time.format(end)}`;
+}
+
+const responseWords: Record<MeetingResponse, string> = {
+  none: 'no answer yet',
+  notResponded: 'no answer yet',
+  organizer: 'organizer',
+  accepted: 'accepted',
+  tentativelyAccepted: 'tentative',
+  declined: 'declined',
+};
 
 const en: BotText = {
   productName: 'Confer',
@@ -41,10 +163,109 @@ const en: BotText = {
   },
   commands: {
     help: { description: 'Shows this list.' },
+    'schedule with': { description: 'Finds three times that suit you and a colleague, e.g. "schedule with Megan".' },
+    upcoming: { description: 'Lists your next meetings.' },
   },
   openTab: 'Open Confer',
   errors: {
     turnFailed: 'Something went wrong on our side. Please try again in a moment.',
+    action: {
+      invalid_action: 'This button sent something Confer cannot read. Nothing was changed.',
+      wrong_tenant: 'This card belongs to another organisation. Nothing was changed.',
+      not_found: 'This meeting is not one of yours. Nothing was changed.',
+      forbidden: 'Only the organizer can do that. Nothing was changed.',
+      version_conflict:
+        'This meeting changed since this card was sent. Nothing was changed; the card now shows it as it is.',
+      not_editable: 'This meeting can no longer be changed.',
+      invalid_input: 'That time does not work. Pick a date and a time in the future.',
+      conflicts: 'Someone is busy at that time now. Pick another time.',
+      not_connected: 'Confer cannot reach your calendar. Open Confer settings to reconnect.',
+      unavailable: 'Outlook did not answer in time. Nothing was changed; please try again.',
+    },
+  },
+  when: enWhen,
+  slot: enSlot,
+  meeting: {
+    type: 'Type',
+    when: 'When',
+    organizer: 'Organizer',
+    with: 'With',
+    where: 'Where',
+    agenda: 'Agenda',
+    noAgenda: 'No agenda yet.',
+    join: 'Join',
+    openInConfer: 'Open in Confer',
+    notes: 'Notes and actions',
+    series: 'Recurring',
+    response: responseWords,
+    past: 'This meeting is over.',
+    cancelled: 'This meeting was cancelled.',
+  },
+  invitation: {
+    title: (organizer) => `${organizer} invited you`,
+    accept: 'Accept',
+    tentative: 'Tentative',
+    decline: 'Decline',
+    propose: 'Propose a new time',
+    proposeDate: 'New date',
+    proposeTime: 'New start time (your time)',
+    proposeSend: 'Send proposal',
+    proposeRequired: 'Pick a date and a time.',
+    answered: (response) => `You answered: **${responseWords[response]}**.`,
+    proposed: (slot) => `You proposed ${slot}.`,
+  },
+  organizerUpdate: {
+    answered: (name, response, title) => `${name} ${responseWords[response]} "${title}".`,
+    proposed: (slot) => `Proposed instead: ${slot}.`,
+  },
+  reschedule: {
+    title: (name, title) => `${name} declined "${title}"`,
+    intro: 'Move it to a time that suits everyone? One click moves the meeting; the Teams link stays the same.',
+    none: 'Confer found no time that suits everyone in the next two weeks. Open Confer to choose one.',
+    done: (slot) => `Moved to ${slot}. Everyone has the new time.`,
+  },
+  change: {
+    rescheduled: (title) => `"${title}" moved`,
+    updated: (title) => `"${title}" changed`,
+    cancelled: (title) => `"${title}" was cancelled`,
+    occurrenceMoved: (title) => `One "${title}" moved`,
+    occurrenceCancelled: (title) => `One "${title}" was cancelled`,
+    movedFrom: (previous) => `Was: ${previous}`,
+    summary: (title, change) => `${change}: ${title}`,
+  },
+  reminder: {
+    title: (title, minutes) => {
+      if (minutes === null) return `Coming up: ${title}`;
+      if (minutes >= 1440 && minutes % 1440 === 0) {
+        const days = minutes / 1440;
+        return days === 1 ? `Tomorrow: ${title}` : `In ${days} days: ${title}`;
+      }
+      if (minutes >= 60 && minutes % 60 === 0) return `In ${minutes / 60} h: ${title}`;
+      return minutes === 0 ? `Starting now: ${title}` : `In ${minutes} minutes: ${title}`;
+    },
+    openActions: 'Open actions',
+    action: (title, owner, due) => (due ? `${title} — ${owner}, due ${due}` : `${title} — ${owner}`),
+  },
+  schedule: {
+    usage: 'Tell me who to meet, e.g. **schedule with Megan**.',
+    noMatch: (name) => `I couldn't find anyone called "${name}" in your organisation.`,
+    several: (name, count) => `${count} people match "${name}". Type more of the name, or pick them in Confer.`,
+    title: (name) => `Times with ${name}`,
+    intro: (duration) => `${duration} minutes, when you are both free (your time):`,
+    none: 'No time suits you both in the next two weeks. Open Confer to look further.',
+    unreadable: "Confer can't read every calendar, so these times may clash.",
+    meetingTitle: (organizer, attendee) => `${organizer} / ${attendee}`,
+    scheduled: (title) => `Scheduled "${title}". Invitations are on their way.`,
+  },
+  upcoming: {
+    title: 'Your next meetings',
+    none: 'You have no meetings coming up.',
+  },
+  connection: {
+    reconnectTitle: 'Confer needs you to reconnect your calendar',
+    expiryTitle: (expires) =>
+      expires ? `Your calendar connection expires on ${expires}` : 'Your calendar connection expires soon',
+    fix: 'Open Confer settings',
   },
 };
 

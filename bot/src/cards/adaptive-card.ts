@@ -9,7 +9,7 @@ export const adaptiveCardVersion = '1.5';
 export interface TextBlock {
   type: 'TextBlock';
   text: string;
-  wrap: true;
+  wrap: boolean;
   size?: 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
   weight?: 'Lighter' | 'Default' | 'Bolder';
   isSubtle?: boolean;
@@ -22,7 +22,39 @@ export interface FactSet {
   facts: { title: string; value: string }[];
 }
 
-export type CardElement = TextBlock | FactSet;
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  separator?: boolean;
+  spacing?: TextBlock['spacing'];
+}
+
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+}
+
+export interface DateInput {
+  type: 'Input.Date';
+  id: string;
+  label: string;
+  value?: string;
+  min?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export interface TimeInput {
+  type: 'Input.Time';
+  id: string;
+  label: string;
+  value?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export type CardElement = TextBlock | FactSet | Container | ActionSet | DateInput | TimeInput;
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';
@@ -30,7 +62,42 @@ export interface OpenUrlAction {
   url: string;
 }
 
-export type CardAction = OpenUrlAction;
+/** What every Confer button sends back: the verb again (Action.Submit has none of its own) and its data. */
+export type ActionData = { verb: string } & Record<string, string | number | boolean>;
+
+/** Clients without Universal Actions send this instead, as a message activity (Teams platform reference §4). */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: ActionData;
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: ActionData;
+  style?: 'default' | 'positive' | 'destructive';
+  fallback: SubmitAction;
+}
+
+export interface ShowCardAction {
+  type: 'Action.ShowCard';
+  title: string;
+  card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: CardAction[] };
+}
+
+export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction;
+
+/**
+ * Teams refreshes a card for each listed user when they look at it (at most 60 ids, §4), which is how
+ * a card of a cancelled or past meeting turns read-only without anyone pressing a button.
+ */
+export interface CardRefresh {
+  action: { type: 'Action.Execute'; title?: string; verb: 'refresh'; data: ActionData };
+  userIds: string[];
+}
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -38,6 +105,7 @@ export interface AdaptiveCard {
   version: typeof adaptiveCardVersion;
   body: CardElement[];
   actions?: CardAction[];
+  refresh?: CardRefresh;
 }
 
 export interface CardAttachment {
@@ -52,6 +120,41 @@ export function createCard(body: CardElement[], actions: CardAction[] = []): Ada
     version: adaptiveCardVersion,
     body,
     ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+/** An `Action.Execute` with the `Action.Submit` fallback carrying the same verb and data. */
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, string | number | boolean>,
+  style?: 'positive' | 'destructive',
+): ExecuteAction {
+  const payload: ActionData = { ...data, verb };
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: payload,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data: payload, ...(style ? { style } : {}) },
+  };
+}
+
+/** Teams auto-refreshes for at most 60 users (Teams platform reference §4). */
+export const maxRefreshUsers = 60;
+
+export function withRefresh(
+  card: AdaptiveCard,
+  data: Record<string, string | number | boolean>,
+  userIds: readonly string[],
+): AdaptiveCard {
+  return {
+    ...card,
+    refresh: {
+      action: { type: 'Action.Execute', verb: 'refresh', data: { ...data, verb: 'refresh' } },
+      userIds: userIds.slice(0, maxRefreshUsers),
+    },
   };
 }
 

@@ -1,0 +1,69 @@
+import type { MeetingCardView, MeetingPersonView } from '../ports.ts';
+import type { BotText } from '../text.ts';
+import type { CardElement, OpenUrlAction, TextBlock } from './adaptive-card.ts';
+
+/** The facts every meeting card shows: what, when (in the viewer's zone), who, where, and the agenda. */
+export function meetingDetails(view: MeetingCardView, text: BotText, options: { responses: boolean }): CardElement[] {
+  const others = [view.organizer, ...view.attendees].filter((person) => !isViewer(view, person));
+  const people = others.map((person) => personLine(person, view, text, options.responses)).join(', ');
+  const facts = [
+    ...(view.typeName ? [{ title: text.meeting.type, value: view.typeName }] : []),
+    { title: text.meeting.when, value: whenLine(view, text) },
+    ...(people ? [{ title: text.meeting.with, value: people }] : []),
+    ...(view.location ? [{ title: text.meeting.where, value: view.location }] : []),
+  ];
+  return [
+    { type: 'TextBlock', text: view.title, wrap: true, size: 'Medium', weight: 'Bolder' },
+    { type: 'FactSet', facts },
+    agendaBlock(view, text),
+  ];
+}
+
+export function whenLine(view: MeetingCardView, text: BotText): string {
+  const when = text.when(view.start, view.end, view.timeZone);
+  return view.recurring ? `${when} · ${text.meeting.series}` : when;
+}
+
+function agendaBlock(view: MeetingCardView, text: BotText): TextBlock {
+  const agenda = view.agenda.trim();
+  return agenda
+    ? { type: 'TextBlock', text: `**${text.meeting.agenda}:** ${agenda}`, wrap: true }
+    : { type: 'TextBlock', text: text.meeting.noAgenda, wrap: true, isSubtle: true };
+}
+
+function personLine(person: MeetingPersonView, view: MeetingCardView, text: BotText, responses: boolean): string {
+  if (person.email === view.organizer.email) return `${person.name} (${text.meeting.organizer.toLowerCase()})`;
+  return responses ? `${person.name} (${text.meeting.response[person.response]})` : person.name;
+}
+
+function isViewer(view: MeetingCardView, person: MeetingPersonView): boolean {
+  return person.userId === view.viewer.userId;
+}
+
+/** A meeting is over once it ends; its cards then offer nothing to answer. */
+export function isOver(view: MeetingCardView, now: Date): boolean {
+  return view.end.getTime() <= now.getTime();
+}
+
+export function isClosed(view: MeetingCardView, now: Date): boolean {
+  return view.status === 'cancelled' || isOver(view, now);
+}
+
+/** The line that says why a card has no buttons any more. */
+export function closedNotice(view: MeetingCardView, text: BotText): TextBlock {
+  const cancelled = view.status === 'cancelled';
+  return {
+    type: 'TextBlock',
+    text: cancelled ? text.meeting.cancelled : text.meeting.past,
+    wrap: true,
+    weight: 'Bolder',
+    ...(cancelled ? {} : { isSubtle: true }),
+  };
+}
+
+/** Join (while it can still be joined) and the meeting's page in Confer. */
+export function meetingLinks(view: MeetingCardView, text: BotText, closed: boolean): OpenUrlAction[] {
+  const join: OpenUrlAction[] =
+    view.joinUrl && !closed ? [{ type: 'Action.OpenUrl', title: text.meeting.join, url: view.joinUrl }] : [];
+  return [...join, { type: 'Action.OpenUrl', title: text.meeting.openInConfer, url: view.webUrl }];
+}

@@ -1,0 +1,156 @@
+import type { AdaptiveCard, TextBlock } from '../cards/adaptive-card.ts';
+import type { CardContext } from '../cards/invitation-card.ts';
+import { isClosed } from '../cards/meeting-details.ts';
+import { buildOrganizerCard } from '../cards/organizer-cards.ts';
+import type { ActionFailureCode, ActionResult, MeetingCardView, SchedulingActions } from '../ports.ts';
+import type { ActionErrorCode, BotText } from '../text.ts';
+import {
+  type CardActionRequest,
+  instantField,
+  type Refusal,
+  stringField,
+  versionField,
+} from './card-action-request.ts';
+import { meetingCardFor, refreshedCard } from './current-card.ts';
+import { zonedInstant } from './local-time.ts';
+
+export type CardOutcome = { ok: true; card: AdaptiveCard } | ({ ok: false } & Refusal);
+
+export interface CardActionDeps {
+  actions: SchedulingActions;
+  text: BotText;
+  now: Date;
+}
+
+const answers = { accept: 'accept', tentative: 'tentative', decline: 'decline' } as const;
+
+/** Runs one card click for the person who clicked; a refusal changes nothing. */
+export async function runCardAction(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  switch (request.verb) {
+    case 'accept':
+    case 'tentative':
+    case 'decline':
+    case 'propose':
+      return respond(request, deps);
+    case 'reschedule':
+      return reschedule(request, deps);
+    case 'schedule':
+      return schedule(request, deps);
+    case 'refresh':
+      return refresh(request, deps);
+  }
+}
+
+/** The meeting the card names, as the clicker sees it, and still in the state the card showed. */
+async function loadForAction(
+  request: CardActionRequest,
+  deps: CardActionDeps,
+  role: 'organizer' | 'attendee',
+): Promise<{ ok: true; view: MeetingCardView } | ({ ok: false } & Refusal)> {
+  const meetingId = stringField(request.data, 'meetingId');
+  const version = versionField(request.data, 'version');
+  const start = instantField(request.data, 'start');
+  if (!meetingId || !version || !start) return refuse('invalid_action');
+  const view = await deps.actions.meetingFor(request.user, meetingId);
+  if (!view) return refuse('not_found');
+  if (view.viewer.role !== role) return refuse('forbidden');
+  if (isClosed(view, deps.now)) return refuse('not_editable');
+  // Answers bump the version too, so an invitation may be behind by others' answers; what must not have
+  // changed is the time it showed. A version from the future is forged.
+  if (version > view.version || start.getTime() !== view.start.getTime()) return refuse('version_conflict');
+  return { ok: true, view };
+}
+
+async function respond(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  const loaded = await loadForAction(request, deps, 'attendee');
+  if (!loaded.ok) return loaded;
+  const { view } = loaded;
+  let answer: Parameters<SchedulingActions['respond']>[2];
+  if (request.verb === 'propose') {
+    const zone = stringField(request.data, 'timeZone') ?? view.timeZone;
+    const date = stringField(request.data, 'proposedDate') ?? '';
+    const time = stringField(request.data, 'proposedTime') ?? '';
+    const start = zonedInstant(date, time, zone);
+    if (!start || start.getTime() <= deps.now.getTime()) return refuse('invalid_input');
+    const end = new Date(start.getTime() + (view.end.getTime() - view.start.getTime()));
+    // Outlook sends a proposal with a tentative answer (graph-calendar: proposedNewTime on tentativelyAccept).
+    answer = { response: 'tentative', proposed: { start, end } };
+  } else {
+    answer = { response: answers[request.verb as keyof typeof answers] };
+  }
+  const result = await deps.actions.respond(request.user, view.meetingId, answer);
+  return toOutcome(result, (updated) => meetingCardFor(updated, deps.text, context(request, deps)));
+}
+
+async function reschedule(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  const newStart = instantField(request.data, 'newStart');
+  const newEnd = instantField(request.data, 'newEnd');
+  if (!newStart || !newEnd) return refuse('invalid_action');
+  const loaded = await loadForAction(request, deps, 'organizer');
+  if (!loaded.ok) return loaded;
+  const { view } = loaded;
+  const version = versionField(request.data, 'version') ?? 0;
+  const sameLength = newEnd.getTime() - newStart.getTime() === view.end.getTime() - view.start.getTime();
+  if (!sameLength || newStart.getTime() <= deps.now.getTime()) return refuse('invalid_input');
+  const slot = { start: newStart, end: newEnd };
+  const result = await deps.actions.reschedule(request.user, view.meetingId, version, slot);
+  return toOutcome(result, (updated) =>
+    lead(
+      buildOrganizerCard(updated, deps.text, context(request, deps)),
+      deps.text.reschedule.done(deps.text.slot(updated.start, updated.end, updated.timeZone)),
+    ),
+  );
+}
+
+async function schedule(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  const email = stringField(request.data, 'with');
+  const name = stringField(request.data, 'withName') ?? email ?? '';
+  const start = instantField(request.data, 'start');
+  const end = instantField(request.data, 'end');
+  if (!email || !start || !end) return refuse('invalid_action');
+  if (end.getTime() <= start.getTime() || start.getTime() <= deps.now.getTime()) return refuse('invalid_input');
+  const title = deps.text.schedule.meetingTitle(request.user.name ?? '', name).replace(/^ \/ /, '');
+  const result = await deps.actions.schedule(request.user, { attendees: [email], start, end, title });
+  return toOutcome(result, (created) =>
+    lead(buildOrganizerCard(created, deps.text, context(request, deps)), deps.text.schedule.scheduled(created.title)),
+  );
+}
+
+async function refresh(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  const meetingId = stringField(request.data, 'meetingId');
+  if (!meetingId) return refuse('invalid_action');
+  const view = await deps.actions.meetingFor(request.user, meetingId);
+  if (!view) return refuse('not_found');
+  const card = refreshedCard(stringField(request.data, 'card'), view, request.data, deps.text, context(request, deps));
+  return { ok: true, card };
+}
+
+function context(request: CardActionRequest, deps: CardActionDeps): CardContext {
+  return { tenantId: request.user.tenantId, now: deps.now, refreshUserIds: [request.teamsUserId] };
+}
+
+function lead(card: AdaptiveCard, message: string): AdaptiveCard {
+  const block: TextBlock = { type: 'TextBlock', text: message, wrap: true, weight: 'Bolder' };
+  return { ...card, body: [block, ...card.body] };
+}
+
+function toOutcome<T>(result: ActionResult<T>, build: (value: T) => AdaptiveCard): CardOutcome {
+  return result.ok ? { ok: true, card: build(result.value) } : refuse(result.code);
+}
+
+const statusOf: Record<ActionErrorCode, number> = {
+  invalid_action: 400,
+  invalid_input: 400,
+  wrong_tenant: 403,
+  forbidden: 403,
+  not_connected: 403,
+  not_found: 404,
+  version_conflict: 409,
+  not_editable: 409,
+  conflicts: 409,
+  unavailable: 503,
+};
+
+export function refuse(code: ActionErrorCode | ActionFailureCode): { ok: false } & Refusal {
+  return { ok: false, code, status: statusOf[code] };
+}
