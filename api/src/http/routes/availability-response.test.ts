@@ -18,7 +18,10 @@ function result(): AvailabilityResult {
         message: null,
         timeZone: 'America/New_York',
         workingHours: hours,
-        blocks: [{ ...meeting, status: 'busy', subject: 'Team sync', isConferMeeting: true }],
+        blocks: [
+          { ...meeting, status: 'busy', subject: 'Team sync', isConferMeeting: true },
+          { start: at('2026-11-23T16:00:00Z'), end: at('2026-11-23T16:15:00Z'), status: 'free', subject: 'Expenses' },
+        ],
       },
       {
         person: { userId: 'u2', email: 'meganb@contoso.onmicrosoft.com', displayName: 'Megan Bowen' },
@@ -30,6 +33,8 @@ function result(): AvailabilityResult {
         blocks: [
           { ...meeting, status: 'tentative', subject: 'Not for the organizer to read' },
           { start: at('2026-11-23T10:30:00Z'), end: at('2026-11-23T11:00:00.250Z'), status: 'oof' },
+          { start: at('2026-11-23T12:00:00Z'), end: at('2026-11-23T12:30:00Z'), status: 'free' },
+          { start: at('2026-11-23T13:00:00Z'), end: at('2026-11-23T14:00:00Z'), status: 'workingElsewhere' },
         ],
       },
       {
@@ -53,7 +58,17 @@ describe('availabilityResponse', () => {
     expect(answer.people[1]?.blocks).toEqual([
       { start: '2026-11-23T10:00:00.000Z', end: '2026-11-23T10:30:00.000Z', status: 'tentative' },
       { start: '2026-11-23T10:30:00.000Z', end: '2026-11-23T11:00:00.250Z', status: 'oof' },
+      { start: '2026-11-23T13:00:00.000Z', end: '2026-11-23T14:00:00.000Z', status: 'workingElsewhere' },
     ]);
+  });
+
+  it("passes on the organizer's free items but not other people's", () => {
+    const [organizer, other] = availabilityResponse(result()).people;
+    expect(organizer?.blocks.map((b) => [b.status, b.subject])).toEqual([
+      ['busy', 'Team sync'],
+      ['free', 'Expenses'],
+    ]);
+    expect(other?.blocks.map((b) => b.status)).toEqual(['tentative', 'oof', 'workingElsewhere']);
   });
 
   it("keeps titles only on the organizer's own blocks and marks Confer meetings", () => {

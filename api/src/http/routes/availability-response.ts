@@ -1,4 +1,5 @@
 import type { AvailabilityResponse } from '@confer/contracts';
+import type { BusyBlock } from '../../domain/scheduling/model.ts';
 import type { AvailabilityResult } from '../../use-cases/scheduling/load-availability.ts';
 
 type Block = AvailabilityResponse['people'][number]['blocks'][number];
@@ -28,7 +29,7 @@ export function availabilityResponse(result: AvailabilityResult): AvailabilityRe
       message: p.message,
       timeZone: p.timeZone,
       workingHours: p.workingHours ? { ...p.workingHours, days: [...p.workingHours.days] } : null,
-      blocks: p.blocks.map((b) => {
+      blocks: blocksShown(p).map((b) => {
         const block: Block = { start: iso(b.start), end: iso(b.end), status: b.status };
         // Titles only from the organizer's own calendar (DESIGN: least privilege).
         if (p.isOrganizer && b.subject !== undefined) block.subject = b.subject;
@@ -37,4 +38,13 @@ export function availabilityResponse(result: AvailabilityResult): AvailabilityRe
       }),
     })),
   };
+}
+
+/**
+ * The organizer sees all their own events; everyone else is shown as busy, tentative, out-of-office and
+ * working-elsewhere blocks only (issue 4, least privilege): their free items (reminders, declined meetings)
+ * say nothing about when they can meet, so they are not passed on. Suggestions still read every block.
+ */
+function blocksShown(person: AvailabilityResult['people'][number]): readonly BusyBlock[] {
+  return person.isOrganizer ? person.blocks : person.blocks.filter((b) => b.status !== 'free');
 }
