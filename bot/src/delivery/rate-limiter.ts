@@ -1,0 +1,100 @@
+import type { DeliveryLimits, WindowLimit } from './teams-limits.ts';
+
+export interface RateLimiterOptions {
+  limits: DeliveryLimits;
+  /**
+   * Added to every window: the connector counts arrivals on its own clock, so two sends exactly one
+   * window apart here can land a hair inside one window there and draw a 429.
+   */
+  marginMs: number;
+}
+
+export interface RateLimiter {
+  /** Milliseconds until a request to this conversation is allowed (0 = now). Reserves nothing. */
+  delayFor(tenantId: string, conversationId: string, now: number): number;
+  /** Counts a request made at `now` against both the conversation's and the tenant's windows. */
+  record(tenantId: string, conversationId: string, now: number): void;
+  /** Holds a conversation back until `until` (a 429's Retry-After). */
+  pause(tenantId: string, conversationId: string, until: number): void;
+}
+
+/**
+ * Sliding windows over the times of requests actually made, per conversation and per tenant. Asking
+ * answers the exact instant the next request fits, so the worker sets one timer for it instead of
+ * polling; times only grow (each request is recorded when it is made), so each window is a sorted list.
+ */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const conversations = new Map<string, Window>();
+  const tenants = new Map<string, Window>();
+  const pausedUntil = new Map<string, number>();
+  const conversationKey = (tenantId: string, conversationId: string) => `${tenantId}\n${conversationId}`;
+  const windowOf = (map: Map<string, Window>, key: string, limits: readonly WindowLimit[]) => {
+    let window = map.get(key);
+    if (!window) {
+      window = new Window(limits, options.marginMs);
+      map.set(key, window);
+    }
+    return window;
+  };
+
+  return {
+    delayFor(tenantId, conversationId, now) {
+      const key = conversationKey(tenantId, conversationId);
+      const ready = Math.max(
+        conversations.get(key)?.readyAt(now) ?? now,
+        tenants.get(tenantId)?.readyAt(now) ?? now,
+        pausedUntil.get(key) ?? now,
+      );
+      return Math.max(0, ready - now);
+    },
+    record(tenantId, conversationId, now) {
+      windowOf(conversations, conversationKey(tenantId, conversationId), options.limits.perConversation).add(now);
+      windowOf(tenants, tenantId, options.limits.perTenant).add(now);
+    },
+    pause(tenantId, conversationId, until) {
+      const key = conversationKey(tenantId, conversationId);
+      pausedUntil.set(key, Math.max(until, pausedUntil.get(key) ?? 0));
+    },
+  };
+}
+
+class Window {
+  readonly #limits: readonly WindowLimit[];
+  readonly #marginMs: number;
+  readonly #longestMs: number;
+  readonly #times: number[] = [];
+  #head = 0;
+
+  constructor(limits: readonly WindowLimit[], marginMs: number) {
+    this.#limits = limits;
+    this.#marginMs = marginMs;
+    this.#longestMs = Math.max(0, ...limits.map((limit) => limit.windowMs)) + marginMs;
+  }
+
+  /** A request at t fits a limit when fewer than `count` requests lie in (t − window, t]. */
+  readyAt(now: number): number {
+    this.#prune(now);
+    const size = this.#times.length - this.#head;
+    let ready = now;
+    for (const { count, windowMs } of this.#limits) {
+      if (size < count) continue;
+      const nthMostRecent = this.#times[this.#times.length - count] as number;
+      ready = Math.max(ready, nthMostRecent + windowMs + this.#marginMs);
+    }
+    return ready;
+  }
+
+  add(at: number): void {
+    const last = this.#times[this.#times.length - 1];
+    // A wall clock stepped back must not reorder the list (the limits only get stricter).
+    this.#times.push(last !== undefined && last > at ? last : at);
+  }
+
+  #prune(now: number): void {
+    while (this.#head < this.#times.length && (this.#times[this.#head] as number) <= now - this.#longestMs) this.#head++;
+    if (this.#head > 1024 && this.#head * 2 > this.#times.length) {
+      this.#times.splice(0, this.#head);
+      this.#head = 0;
+    }
+  }
+}

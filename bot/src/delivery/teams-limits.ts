@@ -1,0 +1,28 @@
+/** One sliding window: at most `count` requests in any `windowMs`. */
+export interface WindowLimit {
+  count: number;
+  windowMs: number;
+}
+
+export interface DeliveryLimits {
+  /** Per bot per conversation (thread). */
+  perConversation: readonly WindowLimit[];
+  /** Per app per tenant, across every conversation. */
+  perTenant: readonly WindowLimit[];
+}
+
+/**
+ * Teams' published limits (teams-platform.md §4, msteams-docs bots/how-to/rate-limit.md): sending to a
+ * conversation 7 per second, 8 per 2 s, 60 per 30 s and 1,800 per hour per bot per thread, and 50
+ * requests per second per app per tenant. Microsoft says the values may change, which is why a 429 is
+ * still handled (Retry-After honoured) rather than assumed impossible.
+ */
+export const TEAMS_LIMITS: DeliveryLimits = Object.freeze({
+  perConversation: Object.freeze([
+    { count: 7, windowMs: 1_000 },
+    { count: 8, windowMs: 2_000 },
+    { count: 60, windowMs: 30_000 },
+    { count: 1_800, windowMs: 3_600_000 },
+  ]),
+  perTenant: Object.freeze([{ count: 50, windowMs: 1_000 }]),
+});
