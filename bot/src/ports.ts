@@ -96,6 +96,8 @@ export interface MeetingPersonView {
   email: string;
   name: string;
   response: MeetingResponse;
+  /** The new time this person proposed with their answer, if any. */
+  proposed: TimeSlot | null;
 }
 
 /** One meeting as one person's card shows it: times in their zone, their answer, what they may do. */
@@ -122,6 +124,8 @@ export interface MeetingCardView {
   webUrl: string;
   /** Actions not yet done, oldest first. */
   openActions: { title: string; ownerName: string; dueDate: string | null }[];
+  /** Occurrences of a series that were moved or cancelled, keyed by their original start. */
+  overrides: { originalStart: Date; start: Date; end: Date; cancelled: boolean }[];
 }
 
 export interface TimeSlot {

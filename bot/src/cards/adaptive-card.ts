@@ -161,3 +161,8 @@ export function withRefresh(
 export function toAttachment(card: AdaptiveCard): CardAttachment {
   return { contentType: adaptiveCardContentType, content: card };
 }
+
+/** The card as the plain JSON object an attachment or a queued message carries. */
+export function cardJson(card: AdaptiveCard): Record<string, unknown> {
+  return { ...card };
+}
