@@ -7,6 +7,7 @@ import type { EventPatch } from '../../ports/scheduling-gateway.ts';
 import { actorFor, type Caller } from './caller.ts';
 import { checkConflicts, validateTimes } from './check-conflicts.ts';
 import { conflictsDetails } from './conflict-details.ts';
+import { rejectUnknownColleagues } from './load-availability.ts';
 import { loadMeetingFor, requireOrganizer, requireScheduled } from './meeting-access.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
@@ -36,6 +37,10 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
       meeting.attendees.map((a) => a.email),
     );
   if (moved) validateTimes(start, end);
+  // Checked here, not only by the clash check, which `acceptConflicts` skips.
+  if (peopleChanged && emails.includes(caller.mailbox.email)) {
+    throw new AppError('validation_failed', 'You are the organizer: list only the other people.');
+  }
   if ((moved || peopleChanged) && !request.acceptConflicts) {
     const proposed = { start, end, timeZone, recurrence: meeting.recurrence };
     const conflicts = await checkConflicts(deps, caller, emails, proposed, { ignore: meeting });
@@ -46,7 +51,9 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
     }
   }
   const actor = await actorFor(deps, caller);
-  const attendees = peopleChanged ? await mergeAttendees(deps, actor, meeting.attendees, emails) : meeting.attendees;
+  const attendees = peopleChanged
+    ? await mergeAttendees(deps, caller, actor, meeting.attendees, emails)
+    : meeting.attendees;
   const title = request.title ?? meeting.title;
   const agenda = request.agenda ?? meeting.agenda;
   const location = request.location === undefined ? meeting.location : request.location;
@@ -100,14 +107,17 @@ async function bodyFor(deps: SchedulingDeps, meeting: Meeting, agenda: string): 
   return buildMeetingBody({ agenda, meetingUrl: meetingUrl(deps.tabUrl, meeting.id), typeName: type?.name ?? null });
 }
 
+/** Keeps who stays (with their answers) and looks up who is new; a typo at the organizer's domain is refused. */
 async function mergeAttendees(
   deps: SchedulingDeps,
+  caller: Caller,
   actor: Awaited<ReturnType<typeof actorFor>>,
   current: readonly MeetingAttendee[],
   emails: readonly string[],
 ): Promise<MeetingAttendee[]> {
   const added = emails.filter((e) => !current.some((a) => a.email === e));
   const directory = added.length ? await deps.directory.resolveEmails(actor, added) : new Map();
+  rejectUnknownColleagues(caller, added, directory);
   return emails.map((email) => {
     const kept = current.find((a) => a.email === email);
     if (kept) return kept;

@@ -81,7 +81,11 @@ export async function loadAvailability(
  * An address at the organizer's own domain that the directory does not know is a typo, not a guest:
  * refuse it rather than invite nobody. Other domains are external people, who still get invitations.
  */
-function rejectUnknownColleagues(caller: Caller, emails: readonly string[], directory: ReadonlyMap<string, unknown>) {
+export function rejectUnknownColleagues(
+  caller: Caller,
+  emails: readonly string[],
+  directory: ReadonlyMap<string, unknown>,
+): void {
   const ownDomain = caller.mailbox.email.split('@')[1];
   const unknown = emails.filter((e) => e.split('@')[1] === ownDomain && !directory.has(e));
   if (unknown.length > 0) {
