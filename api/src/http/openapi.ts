@@ -33,6 +33,37 @@ const operations: Operation[] = [
     response: contracts.weekResponseSchema,
   },
   {
+    method: 'get',
+    path: '/api/me/connection',
+    summary: 'My calendar connection: mode, status and what to do',
+    response: contracts.connectionSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/me/connection',
+    summary: 'Connect my calendar (per-user mode) and check it',
+    response: contracts.connectionSchema,
+  },
+  {
+    method: 'delete',
+    path: '/api/me/connection',
+    summary: 'Disconnect my calendar (per-user mode)',
+    response: contracts.connectionSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/me/preferences',
+    summary: 'My reminders, time zone and working hours overrides',
+    response: contracts.preferencesSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/me/preferences',
+    summary: 'Save my preferences',
+    request: contracts.preferencesSchema,
+    response: contracts.preferencesSchema,
+  },
+  {
     method: 'post',
     path: '/api/availability',
     summary: 'Free/busy, working hours and readability of everyone',
