@@ -173,6 +173,9 @@ describe('per-user mode: the organizer’s own connection', () => {
       });
       expectError(create, 403, 'consent_required');
       expect(await listMeetings(later)).toEqual([]);
+      const connection = bodyOf<{ status: string; message: string }>(await later.post('/api/me/connection'), 200);
+      expect(connection.status).toBe('consent_required');
+      expect(connection.message).toMatch(/permission/);
     } finally {
       await stack.devtenant.control('consent/admin', { clientId: CLIENT_ID, granted: true });
     }
@@ -189,6 +192,16 @@ describe('per-user mode: the organizer’s own connection', () => {
     expect(await check(TENANT_ID, PEOPLE.patti.id, 'user')).toBe('connected');
     await stack.devtenant.control('refresh-tokens/revoke', { userId: PEOPLE.patti.id, clientId: CLIENT_ID });
     expect(await check(TENANT_ID, PEOPLE.patti.id, 'user')).toBe('expired');
+  });
+
+  it('shows a person who disconnected as not_connected, in the API and to background work', async () => {
+    const isaiah = apiAs(stack, PEOPLE.isaiah.id);
+    expect(bodyOf<{ status: string }>(await isaiah.post('/api/me/connection'), 200).status).toBe('connected');
+    const gone = bodyOf<{ status: string; message: string }>(await isaiah.delete('/api/me/connection'), 200);
+    expect(gone.status).toBe('not_connected');
+    expect(gone.message).toMatch(/not connected/);
+    expect(bodyOf<{ status: string }>(await isaiah.get('/api/me/connection'), 200).status).toBe('not_connected');
+    expect(await stack.composed.graph.checkConnection(TENANT_ID, PEOPLE.isaiah.id, 'user')).toBe('not_connected');
   });
 
   it('reads other people’s free/busy with the organizer’s own authority: they need not have connected', async () => {
