@@ -164,6 +164,7 @@ describe('scheduling flows (per-user mode)', () => {
     expect(event.attendees.map((a) => a.emailAddress.address.toLowerCase())).toEqual([mail('alexw')]);
     expect(event.body.content).toContain('Quarterly goals and the Fabrikam launch');
     expect(event.body.content).toContain(meeting.webUrl);
+    expect(event.body.content).toContain('1:1 check-in');
 
     const copies = await attendeeCopy(PEOPLE.alex.id, meeting);
     expect(copies).toHaveLength(1);
@@ -281,6 +282,50 @@ describe('scheduling flows (per-user mode)', () => {
     meeting = declined;
   });
 
+  it('changes the agenda and adds a person: the Teams join block stays, the newcomer is invited, answers are kept', async () => {
+    const current = bodyOf<MeetingDto>(await adele.get(`/api/meetings/${meeting.id}`), 200);
+    const changed = bodyOf<MeetingDto>(
+      await adele.patch(`/api/meetings/${meeting.id}`, {
+        version: current.version,
+        agenda: 'Launch plan, then hiring',
+        attendees: [mail('alexw'), mail('lynner')],
+        // The organizer has seen Lynne's clashes, if any, in the picker.
+        acceptConflicts: true,
+      }),
+      200,
+    );
+    expect(changed.agenda).toBe('Launch plan, then hiring');
+    expect(changed.joinUrl).toBe(meeting.joinUrl);
+    expect(changed.attendees.map((a) => [a.email, a.response])).toEqual([
+      [mail('alexw'), 'declined'],
+      [mail('lynner'), 'none'],
+    ]);
+    const event = await organizerEvent(changed);
+    expect(event.body.content).toContain('Launch plan, then hiring');
+    expect(event.body.content).not.toContain('Quarterly goals');
+    expect(event.body.content).toContain(meeting.joinUrl ?? 'join url');
+    expect(event.onlineMeeting?.joinUrl).toBe(meeting.joinUrl);
+    expect(event.attendees.map((a) => a.emailAddress.address.toLowerCase()).sort()).toEqual([
+      mail('alexw'),
+      mail('lynner'),
+    ]);
+    expect(await attendeeCopy(PEOPLE.lynne.id, changed)).toHaveLength(1);
+    meeting = changed;
+  });
+
+  it('creates an in-person meeting with a place and no Teams link', async () => {
+    const slot = await suggestedSlot([mail('alexw')]);
+    const inPerson = bodyOf<MeetingDto>(
+      await createWith([mail('alexw')], slot, { online: false, location: 'London office, room 4.02' }),
+      201,
+    );
+    expect(inPerson).toMatchObject({ online: false, joinUrl: null, location: 'London office, room 4.02' });
+    const event = await organizerEvent(inPerson);
+    expect(event.isOnlineMeeting).toBe(false);
+    expect(event.location?.displayName).toBe('London office, room 4.02');
+    expect(event.body.content).not.toContain('teams.microsoft.com');
+  });
+
   it('lets an attendee “cancel” only by declining: the meeting stays for the organizer', async () => {
     const slot = await suggestedSlot([mail('alexw')]);
     const other = bodyOf<MeetingDto>(await createWith([mail('alexw')], slot), 201);
@@ -379,7 +424,7 @@ describe('scheduling flows (per-user mode)', () => {
       200,
     ).history;
     const kinds = history.map((h) => h.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['created', 'responded', 'rescheduled']));
+    expect(kinds).toEqual(expect.arrayContaining(['created', 'responded', 'rescheduled', 'updated']));
     expect(kinds.filter((k) => k === 'responded')).toHaveLength(3);
     expect(history.find((h) => h.kind === 'created')?.actorId).toBe(PEOPLE.adele.id);
     expect(history.every((h) => h.summary.length > 0)).toBe(true);

@@ -14,6 +14,7 @@ export interface GraphEvent {
   isAllDay: boolean;
   showAs: string;
   onlineMeeting?: { joinUrl?: string } | null;
+  location?: { displayName?: string } | null;
   body: { contentType: string; content: string };
   start: { dateTime: string; timeZone: string };
   end: { dateTime: string; timeZone: string };
