@@ -1,13 +1,13 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppHeader } from '../features/shell/app-header.tsx';
 import { PageLayout } from '../features/shell/page-layout.tsx';
+import { PageSkeleton } from '../features/shell/page-skeleton.tsx';
 import { SignInScreen } from '../features/shell/sign-in-screen.tsx';
 import { StartupError } from '../features/shell/startup-error.tsx';
-import { WeekPage } from '../features/week/week-page.tsx';
-import { WeekSkeleton } from '../features/week/week-skeleton.tsx';
 import type { HostKind } from '../lib/host-detection.ts';
 import { fluentThemeOf } from '../ui/themes.ts';
+import { AppShell } from './app-shell.tsx';
 import { type BootDeps, type BootState, bootstrap } from './bootstrap.ts';
 import { useThemeName } from './use-theme-name.ts';
 
@@ -29,10 +29,6 @@ export function App({ host, deps }: AppProps) {
   }, [host, deps, attempt]);
   const session = boot.status === 'ready' ? boot.session : null;
   const theme = useThemeName(session, deps.themeSource, host === 'framed');
-  const weekDeps = useMemo(
-    () => ({ fetch: deps.fetch, baseUrl: deps.origin, now: () => new Date() }),
-    [deps.fetch, deps.origin],
-  );
   const lang = session?.locale ?? deps.locale;
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -41,7 +37,7 @@ export function App({ host, deps }: AppProps) {
     <FluentProvider theme={fluentThemeOf(theme)} data-theme={theme}>
       {boot.status === 'starting' && (
         <PageLayout header={<AppHeader user={null} loading onRefresh={null} onSignOut={null} />}>
-          <WeekSkeleton />
+          <PageSkeleton label="Starting Confer" />
         </PageLayout>
       )}
       {boot.status === 'signed-out' && <SignInScreen onSignIn={boot.signIn} />}
@@ -55,7 +51,7 @@ export function App({ host, deps }: AppProps) {
           }}
         />
       )}
-      {session && <WeekPage session={session} deps={weekDeps} />}
+      {session && <AppShell session={session} fetch={deps.fetch} origin={deps.origin} />}
     </FluentProvider>
   );
 }

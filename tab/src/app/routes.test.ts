@@ -11,6 +11,8 @@ describe('parseRoute', () => {
     ['#/schedule?with=meganb@contoso.onmicrosoft.com', { page: 'schedule', with: ['meganb@contoso.onmicrosoft.com'] }],
     ['#/schedule?with=a@x.com,b@x.com&with=a@x.com', { page: 'schedule', with: ['a@x.com', 'b@x.com'] }],
     ['#/meetings/m-123', { page: 'meeting', id: 'm-123' }],
+    ['#/meetings/m-123?do=notes', { page: 'meeting', id: 'm-123', intent: 'notes' }],
+    ['#/meetings/m-123?do=other', { page: 'meeting', id: 'm-123' }],
     ['#/settings', { page: 'settings' }],
     ['#/meetings/bad%20id', { page: 'not-found', path: '/meetings/bad%20id' }],
     ['#/nowhere', { page: 'not-found', path: '/nowhere' }],
@@ -24,6 +26,7 @@ describe('parseRoute', () => {
       { page: 'home', view: 'past' },
       { page: 'schedule', with: ['a@x.com', 'b@x.com'] },
       { page: 'meeting', id: 'abc-1' },
+      { page: 'meeting', id: 'abc-1', intent: 'reschedule' },
       { page: 'settings' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);

@@ -1,10 +1,14 @@
 /** The tab's pages, addressed by the URL hash so a browser link and a Teams deep link land on the same page. */
 export type HomeView = 'upcoming' | 'past' | 'week';
 
+/** What a quick action on Home opens on the meeting page. */
+export type MeetingIntent = 'reschedule' | 'cancel' | 'respond' | 'notes';
+const intents: readonly string[] = ['reschedule', 'cancel', 'respond', 'notes'];
+
 export type Route =
   | { readonly page: 'home'; readonly view: HomeView }
   | { readonly page: 'schedule'; readonly with: readonly string[] }
-  | { readonly page: 'meeting'; readonly id: string }
+  | { readonly page: 'meeting'; readonly id: string; readonly intent?: MeetingIntent }
   | { readonly page: 'settings' }
   | { readonly page: 'not-found'; readonly path: string };
 
@@ -20,7 +24,12 @@ export function parseRoute(hash: string): Route {
   if (path === 'schedule') return { page: 'schedule', with: peopleOf(new URLSearchParams(query)) };
   if (path === 'settings') return { page: 'settings' };
   const meeting = /^meetings\/([A-Za-z0-9-]{1,64})$/.exec(path);
-  if (meeting?.[1]) return { page: 'meeting', id: meeting[1] };
+  if (meeting?.[1]) {
+    const intent = new URLSearchParams(query).get('do') ?? '';
+    return intents.includes(intent)
+      ? { page: 'meeting', id: meeting[1], intent: intent as MeetingIntent }
+      : { page: 'meeting', id: meeting[1] };
+  }
   return { page: 'not-found', path: `/${path}` };
 }
 
@@ -31,7 +40,7 @@ export function hrefOf(route: Route): string {
     case 'schedule':
       return route.with.length > 0 ? `#/schedule?with=${route.with.map(encodeURIComponent).join(',')}` : '#/schedule';
     case 'meeting':
-      return `#/meetings/${encodeURIComponent(route.id)}`;
+      return `#/meetings/${encodeURIComponent(route.id)}${route.intent ? `?do=${route.intent}` : ''}`;
     case 'settings':
       return '#/settings';
     case 'not-found':

@@ -17,6 +17,8 @@ export interface TabServices {
   navigate(route: Route): void;
   /** Tells the host the tab has loaded (teams-js `app.notifySuccess`); only the first call counts. */
   reportReady(): void;
+  /** Settings changed the time-zone override: resolve the zone again. */
+  refreshTimeZone(): void;
 }
 
 export const TabServicesContext = createContext<TabServices | null>(null);

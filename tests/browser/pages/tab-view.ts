@@ -11,7 +11,17 @@ export class TabView {
   }
 
   get heading(): Locator {
-    return this.root.getByRole('heading', { level: 1, name: 'Your next 7 days' });
+    return this.root.getByRole('heading', { level: 2, name: 'Your next 7 days' });
+  }
+
+  /** Home's "Next 7 days" tab: the whole Outlook calendar for the week. */
+  get weekTab(): Locator {
+    return this.root.getByRole('tab', { name: 'Next 7 days' });
+  }
+
+  /** "Grant permission", wherever the tab offers it (Home's connection banner or an error panel). */
+  get grantPermission(): Locator {
+    return this.root.getByRole('button', { name: 'Grant permission' }).first();
   }
 
   get timeZoneNote(): Locator {
@@ -31,10 +41,11 @@ export class TabView {
   }
 
   /**
-   * Waits until the week has loaded (its time-zone note only exists with data: not while loading, not on an error,
+   * Opens Home's "Next 7 days" tab and waits until the week has loaded (its time-zone note only exists with data: not while loading, not on an error,
    * where the host's account name may already be shown) and returns the person's name.
    */
   async waitForWeek(timeout = 20_000): Promise<string> {
+    await this.weekTab.click({ timeout });
     await this.timeZoneNote.waitFor({ timeout });
     return (await this.signedInName.textContent()) ?? '';
   }

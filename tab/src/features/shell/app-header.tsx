@@ -1,5 +1,5 @@
 import { Avatar, Button, makeStyles, Skeleton, SkeletonItem, Text, Tooltip, tokens } from '@fluentui/react-components';
-import { Icon } from '../../ui/icons.tsx';
+import { ArrowClockwiseRegular, SignOutRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   header: {
@@ -62,11 +62,11 @@ export function AppHeader({ user, loading, onRefresh, onSignOut }: AppHeaderProp
       <div className={styles.actions}>
         {onRefresh && (
           <Tooltip content="Refresh" relationship="label">
-            <Button appearance="subtle" icon={<Icon name="refresh" />} onClick={onRefresh} />
+            <Button appearance="subtle" icon={<ArrowClockwiseRegular aria-hidden="true" />} onClick={onRefresh} />
           </Tooltip>
         )}
         {onSignOut && (
-          <Button appearance="subtle" icon={<Icon name="signOut" />} onClick={onSignOut}>
+          <Button appearance="subtle" icon={<SignOutRegular aria-hidden="true" />} onClick={onSignOut}>
             Sign out
           </Button>
         )}

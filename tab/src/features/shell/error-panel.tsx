@@ -22,11 +22,13 @@ export interface ErrorPanelProps {
   readonly onRetry: () => void;
   readonly onConsent: () => Promise<void>;
   readonly onSignIn: () => Promise<void>;
+  /** What failed to load, for the title ("your meetings couldn't be loaded"); the calendar by default. */
+  readonly what?: string;
 }
 
-export function ErrorPanel({ error, onRetry, onConsent, onSignIn }: ErrorPanelProps) {
+export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorPanelProps) {
   const styles = useStyles();
-  const text = describeError(error);
+  const text = describeError(error, what);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const run = (action: () => Promise<void>) => async () => {

@@ -25,7 +25,7 @@ const retryTitles: Record<string, string> = {
 };
 
 /** Turns an error code (the API's or the tab's own) into words a person can act on. */
-export function describeError(error: AppError): ErrorText {
+export function describeError(error: AppError, subject = 'your calendar'): ErrorText {
   const fromApi = error.status !== null;
   if (error.code === 'consent_required') {
     return {
@@ -42,5 +42,9 @@ export function describeError(error: AppError): ErrorText {
   const retryTitle = retryTitles[error.code];
   if (retryTitle) return { title: retryTitle, body: error.message, action: 'retry' };
   if (error.status === 403) return { title: 'Access denied', body: error.message, action: 'retry' };
-  return { title: "Your calendar couldn't be loaded", body: error.message, action: 'retry' };
+  return {
+    title: `${subject.charAt(0).toUpperCase()}${subject.slice(1)} couldn't be loaded`,
+    body: error.message,
+    action: 'retry',
+  };
 }

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CalendarLtrRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { Icon } from '../../ui/icons.tsx';
 
 export const useCentredStyles = makeStyles({
   page: {
@@ -48,7 +48,7 @@ export function SignInScreen({ onSignIn }: { onSignIn: () => Promise<void> }) {
   return (
     <main className={styles.page}>
       <div className={styles.card}>
-        <Icon name="calendar" className={styles.logo} />
+        <CalendarLtrRegular aria-hidden="true" className={styles.logo} />
         <Text as="h1" size={600} weight="semibold" className={styles.title}>
           Welcome to Confer
         </Text>

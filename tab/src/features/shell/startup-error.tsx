@@ -1,7 +1,7 @@
 import { Button, Link, Text } from '@fluentui/react-components';
+import { CalendarLtrRegular } from '@fluentui/react-icons';
 import type { AppError } from '../../lib/app-error.ts';
 import type { HostKind } from '../../lib/host-detection.ts';
-import { Icon } from '../../ui/icons.tsx';
 import { useCentredStyles } from './sign-in-screen.tsx';
 
 export function StartupError({ error, host, onRetry }: { error: AppError; host: HostKind; onRetry: () => void }) {
@@ -10,7 +10,7 @@ export function StartupError({ error, host, onRetry }: { error: AppError; host: 
   return (
     <main className={styles.page}>
       <div className={styles.card} role="alert">
-        <Icon name="calendar" className={styles.logo} />
+        <CalendarLtrRegular aria-hidden="true" className={styles.logo} />
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
           {notTeams ? 'Open Confer in Microsoft Teams' : "Confer couldn't start"}
         </Text>

@@ -42,10 +42,10 @@ export function DaySection({ day, todayKey, formatters }: DaySectionProps) {
   const relative = formatters.relativeDay(day.dateKey, todayKey);
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="day" data-date={day.dateKey}>
-      <h2 id={headingId} className={styles.heading}>
+      <h3 id={headingId} className={styles.heading}>
         {relative && <span className={styles.relative}>{relative}</span>}
         <span>{formatters.dayHeading(day.dateKey)}</span>
-      </h2>
+      </h3>
       {day.entries.length > 0 ? (
         <ul className={styles.list}>
           {day.entries.map((entry) => (

@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
-import { Icon } from '../../ui/icons.tsx';
+import { ArrowRepeatAllRegular, LocationRegular, LockClosedRegular, VideoRegular } from '@fluentui/react-icons';
 import { showAsStyles } from './show-as.ts';
 import { ShowAsLabel } from './show-as-label.tsx';
 import type { DayEntry } from './week-days.ts';
@@ -81,17 +81,17 @@ export function EventCard({ entry, timeText }: EventCardProps) {
           {event.isCancelled && <span className={styles.metaItem}>Cancelled</span>}
           {isPrivate && (
             <span className={styles.metaItem}>
-              <Icon name="lock" /> Private
+              <LockClosedRegular aria-hidden="true" /> Private
             </span>
           )}
           {recurring && (
             <span className={styles.metaItem}>
-              <Icon name="repeat" /> Recurring
+              <ArrowRepeatAllRegular aria-hidden="true" /> Recurring
             </span>
           )}
           {event.location && (
             <span className={styles.metaItem}>
-              <Icon name="location" /> {event.location}
+              <LocationRegular aria-hidden="true" /> {event.location}
             </span>
           )}
           {event.organizer && !event.isOrganizer && <span className={styles.metaItem}>From {event.organizer}</span>}
@@ -106,7 +106,7 @@ export function EventCard({ entry, timeText }: EventCardProps) {
             rel="noreferrer"
             appearance="primary"
             size="small"
-            icon={<Icon name="video" />}
+            icon={<VideoRegular aria-hidden="true" />}
             aria-label={`Join ${event.subject || 'meeting'} in Teams`}
           >
             Join

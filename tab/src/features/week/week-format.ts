@@ -1,5 +1,5 @@
-import type { DayEntry } from './week-days.ts';
 import { addDays, dateOfKey } from '../../lib/zoned-date.ts';
+import type { DayEntry } from './week-days.ts';
 
 export interface WeekFormatters {
   /** "Friday, 20 November" in the user's locale. */

@@ -1,11 +1,11 @@
 import type { WeekResponse } from '@confer/contracts';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CalendarCheckmarkRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import { Icon } from '../../ui/icons.tsx';
+import { dateKeyIn } from '../../lib/zoned-date.ts';
 import { DaySection } from './day-section.tsx';
 import { buildWeekDays } from './week-days.ts';
 import type { WeekFormatters } from './week-format.ts';
-import { dateKeyIn } from '../../lib/zoned-date.ts';
 
 const useStyles = makeStyles({
   days: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -37,8 +37,8 @@ export function WeekList({ week, formatters, now }: WeekListProps) {
   if (days.every((day) => day.entries.length === 0)) {
     return (
       <section className={styles.empty} aria-labelledby="empty-week">
-        <Icon name="calendarCheck" className={styles.emptyIcon} />
-        <Text as="h2" id="empty-week" size={500} weight="semibold">
+        <CalendarCheckmarkRegular aria-hidden="true" className={styles.emptyIcon} />
+        <Text as="h3" id="empty-week" size={500} weight="semibold">
           Your next 7 days are clear
         </Text>
         <Text className={styles.emptyBody}>

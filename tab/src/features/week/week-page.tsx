@@ -1,18 +1,18 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, Tooltip, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, GlobeRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
 import { consentScopesOf } from '../../lib/app-error.ts';
-import type { HostSession } from '../../lib/session.ts';
-import { Icon } from '../../ui/icons.tsx';
-import { AppHeader } from '../shell/app-header.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
-import { PageLayout } from '../shell/page-layout.tsx';
-import { useWeek, type WeekDeps } from './use-week.ts';
+import { useWeek } from './use-week.ts';
 import { createWeekFormatters } from './week-format.ts';
 import { WeekList } from './week-list.tsx';
 import { WeekSkeleton } from './week-skeleton.tsx';
 
 const useStyles = makeStyles({
-  titleRow: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minHeight: '52px' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  titleRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minHeight: '52px' },
+  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1 },
   title: { margin: 0 },
   zone: {
     display: 'inline-flex',
@@ -23,15 +23,12 @@ const useStyles = makeStyles({
   },
 });
 
-export interface WeekPageProps {
-  readonly session: HostSession;
-  readonly deps: WeekDeps;
-}
-
-export function WeekPage({ session, deps }: WeekPageProps) {
+/** The next 7 days of the person's Outlook calendar, all events (not only Confer's), in their mailbox zone. */
+export function WeekView() {
   const styles = useStyles();
-  const { state, reload } = useWeek(session, deps);
-  const week = state.status === 'loaded' ? state.week : state.status === 'loading' ? state.previous : null;
+  const { session } = useTabServices();
+  const { state, data, reload } = useWeek();
+  const week = data?.week ?? null;
   const formatters = useMemo(
     () => (week ? createWeekFormatters(session.locale, week.user.timeZone) : null),
     [session.locale, week],
@@ -42,33 +39,34 @@ export function WeekPage({ session, deps }: WeekPageProps) {
     reload();
   };
   return (
-    <PageLayout
-      header={
-        <AppHeader
-          user={week?.user ?? (state.status === 'error' ? session.account : null)}
-          loading={state.status === 'loading'}
-          onRefresh={state.status === 'loading' ? null : reload}
-          onSignOut={session.signOut}
-        />
-      }
-    >
+    <section className={styles.section} aria-labelledby="week-title">
       <div className={styles.titleRow}>
-        <Text as="h1" size={600} weight="semibold" className={styles.title}>
-          Your next 7 days
-        </Text>
-        {week && formatters && (
-          <Text size={200} className={styles.zone} data-testid="time-zone-note">
-            <Icon name="globe" /> Times in {formatters.zoneName()} ({week.user.timeZone})
+        <div className={styles.titles}>
+          <Text as="h2" id="week-title" size={500} weight="semibold" className={styles.title}>
+            Your next 7 days
           </Text>
-        )}
+          {week && formatters && (
+            <Text size={200} className={styles.zone} data-testid="time-zone-note">
+              <GlobeRegular aria-hidden="true" /> Times in {formatters.zoneName()} ({week.user.timeZone})
+            </Text>
+          )}
+        </div>
+        <Tooltip content="Refresh your calendar" relationship="label">
+          <Button
+            appearance="subtle"
+            icon={<ArrowClockwiseRegular />}
+            disabled={state.status === 'loading'}
+            onClick={reload}
+          />
+        </Tooltip>
       </div>
       {state.status === 'error' && (
         <ErrorPanel error={state.error} onRetry={reload} onConsent={consent} onSignIn={() => session.signInAgain()} />
       )}
       {state.status === 'loading' && <WeekSkeleton />}
       {state.status === 'loaded' && formatters && (
-        <WeekList week={state.week} formatters={formatters} now={state.loadedAt} />
+        <WeekList week={state.data.week} formatters={formatters} now={state.data.loadedAt} />
       )}
-    </PageLayout>
+    </section>
   );
 }

@@ -1,0 +1,109 @@
+import type { MeetingDto } from '@confer/contracts';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CalendarAddRegular, HistoryRegular } from '@fluentui/react-icons';
+import { useMemo } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { createMeetingFormatters } from '../../lib/meeting-format.ts';
+import { listMeetings, type MeetingScope } from '../../lib/meetings-api.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { PageSkeleton } from '../shell/page-skeleton.tsx';
+import { RequestError } from '../shell/request-error.tsx';
+import { MeetingCard } from './meeting-card.tsx';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow2,
+  },
+  emptyIcon: { fontSize: '48px', color: tokens.colorBrandForeground1 },
+  emptyBody: { color: tokens.colorNeutralForeground2, maxWidth: '44ch' },
+  zone: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface MeetingsListProps {
+  readonly scope: MeetingScope;
+  readonly typeNames: ReadonlyMap<string, string>;
+}
+
+/** The person's Confer meetings, soonest first (upcoming) or latest first (past). */
+export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
+  const styles = useStyles();
+  const { api, locale, timeZone, reportReady } = useTabServices();
+  const request = useRequest(`meetings:${scope}`, () => listMeetings(api, scope), reportReady);
+  const formatters = useMemo(() => createMeetingFormatters(locale, timeZone), [locale, timeZone]);
+  const { state, data } = request;
+  const replace = (changed: MeetingDto) =>
+    request.set((data ?? []).map((meeting) => (meeting.id === changed.id ? changed : meeting)));
+  if (state.status === 'error')
+    return <RequestError error={state.error} onRetry={request.reload} what="your meetings" />;
+  if (!data) return <PageSkeleton label={`Loading your ${scope} meetings`} compact />;
+  if (data.length === 0) return scope === 'upcoming' ? <FirstSteps /> : <NothingPast />;
+  return (
+    <>
+      <Text size={200} className={styles.zone} data-testid="meetings-zone-note">
+        Times in {formatters.zoneName()} ({timeZone})
+      </Text>
+      <ul className={styles.list} aria-label={scope === 'upcoming' ? 'Upcoming meetings' : 'Past meetings'}>
+        {data.map((meeting) => (
+          <MeetingCard
+            key={meeting.id}
+            meeting={meeting}
+            typeName={meeting.typeId ? (typeNames.get(meeting.typeId) ?? null) : null}
+            formatters={formatters}
+            past={scope === 'past'}
+            onChanged={replace}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function FirstSteps() {
+  const styles = useStyles();
+  return (
+    <section className={styles.empty} aria-labelledby="first-steps">
+      <CalendarAddRegular aria-hidden="true" className={styles.emptyIcon} />
+      <Text as="h2" id="first-steps" size={500} weight="semibold">
+        Schedule your first conversation
+      </Text>
+      <Text className={styles.emptyBody}>
+        Pick who you want to meet. Confer reads both calendars, suggests times inside everyone's working hours and sends
+        the Outlook invitation with a Teams link.
+      </Text>
+      <Button as="a" href="#/schedule" appearance="primary" icon={<CalendarAddRegular />}>
+        Schedule a conversation
+      </Button>
+    </section>
+  );
+}
+
+function NothingPast() {
+  const styles = useStyles();
+  return (
+    <section className={styles.empty} aria-labelledby="nothing-past">
+      <HistoryRegular aria-hidden="true" className={styles.emptyIcon} />
+      <Text as="h2" id="nothing-past" size={500} weight="semibold">
+        No past meetings yet
+      </Text>
+      <Text className={styles.emptyBody}>
+        Meetings you held through Confer appear here afterwards, with their notes and open actions.
+      </Text>
+    </section>
+  );
+}

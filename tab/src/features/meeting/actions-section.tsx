@@ -1,0 +1,148 @@
+import type { MeetingDto } from '@confer/contracts';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { toAppError } from '../../lib/app-error.ts';
+import { type ActionDto, deleteAction, listActions, setActionDone } from '../../lib/notes-api.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { RequestError } from '../shell/request-error.tsx';
+import { ActionForm } from './action-form.tsx';
+import { SectionCard } from './section-card.tsx';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    minHeight: '40px',
+  },
+  check: { flexGrow: 1, minWidth: 0 },
+  done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
+  meta: {
+    color: tokens.colorNeutralForeground2,
+    display: 'inline-flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+  },
+  none: { color: tokens.colorNeutralForeground2 },
+  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: '120px' },
+});
+
+export interface ActionsSectionProps {
+  readonly meeting: MeetingDto;
+  readonly occurrenceStart: string | null;
+  readonly dueText: (date: string) => string;
+}
+
+/** Actions with an owner, a due date and a done box; open ones from earlier occurrences are marked carried over. */
+export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSectionProps) {
+  const styles = useStyles();
+  const { api } = useTabServices();
+  const request = useRequest(`actions:${meeting.id}:${occurrenceStart ?? ''}`, () =>
+    listActions(api, meeting.id, occurrenceStart),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const actions = request.data ?? [];
+  const replace = (next: ActionDto[]) => request.set(next);
+  const run = async (work: () => Promise<ActionDto[]>) => {
+    setProblem(null);
+    try {
+      replace(await work());
+    } catch (cause) {
+      const error = toAppError(cause);
+      setProblem(
+        error.code === 'version_conflict'
+          ? 'Someone changed this action meanwhile; the list is fresh now, try again.'
+          : error.message,
+      );
+      request.reload();
+    }
+  };
+  const toggle = (action: ActionDto, done: boolean) =>
+    run(async () => {
+      const saved = await setActionDone(api, meeting.id, action, done);
+      return actions.map((a) => (a.id === action.id ? { ...saved, carriedOver: action.carriedOver } : a));
+    });
+  const remove = (action: ActionDto) =>
+    run(async () => {
+      await deleteAction(api, meeting.id, action.id);
+      return actions.filter((a) => a.id !== action.id);
+    });
+  return (
+    <SectionCard id="actions" title="Actions" testId="actions">
+      {request.state.status === 'error' && (
+        <RequestError error={request.state.error} onRetry={request.reload} what="the actions" />
+      )}
+      {!request.data && request.state.status === 'loading' && (
+        <Skeleton aria-label="Loading actions" className={styles.skeleton}>
+          <SkeletonItem size={32} />
+          <SkeletonItem size={32} />
+        </Skeleton>
+      )}
+      {request.data && actions.length === 0 && (
+        <Text className={styles.none}>No actions yet. Add what each person agreed to do.</Text>
+      )}
+      {actions.length > 0 && (
+        <ul className={styles.list}>
+          {actions.map((action) => (
+            <li key={action.id} className={styles.item} data-testid="action" data-done={action.done}>
+              <Checkbox
+                className={styles.check}
+                checked={action.done}
+                onChange={(_, data) => toggle(action, data.checked === true)}
+                label={<span className={action.done ? styles.done : undefined}>{action.title}</span>}
+              />
+              <Text size={200} className={styles.meta}>
+                {action.ownerName}
+                {action.dueDate && <span>Due {dueText(action.dueDate)}</span>}
+                {action.carriedOver && (
+                  <Badge appearance="tint" color="warning" shape="rounded">
+                    Carried over
+                  </Badge>
+                )}
+              </Text>
+              <Button
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={`Delete action: ${action.title}`}
+                onClick={() => remove(action)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ActionForm
+        meeting={meeting}
+        occurrenceStart={occurrenceStart}
+        onCreated={(action) => replace([...actions, action])}
+      />
+    </SectionCard>
+  );
+}

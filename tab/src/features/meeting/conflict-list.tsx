@@ -1,0 +1,48 @@
+import { type ConflictsResponse, conflictsResponseSchema } from '@confer/contracts';
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { AppError } from '../../lib/app-error.ts';
+
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+const statusWords: Record<string, string> = {
+  busy: 'busy',
+  tentative: 'tentatively booked',
+  oof: 'out of office',
+  workingElsewhere: 'working elsewhere',
+  unknown: 'of unknown availability',
+  unreadable: 'unreadable (Confer cannot see this calendar)',
+};
+
+/** The clashes in a `conflicts_found` answer, or null when the error is something else. */
+export function conflictsOf(error: AppError): ConflictsResponse['conflicts'] | null {
+  if (error.code !== 'conflicts_found') return null;
+  const parsed = conflictsResponseSchema.safeParse(error.details);
+  return parsed.success ? parsed.data.conflicts : [];
+}
+
+export function ConflictList({
+  conflicts,
+  when,
+}: {
+  conflicts: ConflictsResponse['conflicts'];
+  when: (start: string, end: string) => string;
+}) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline" role="alert" data-testid="clash-warning">
+      <MessageBarBody>
+        <MessageBarTitle>Someone is busy at the new time</MessageBarTitle>
+        <ul className={styles.list}>
+          {conflicts.map((c) => (
+            <li key={`${c.person.email}-${c.occurrence.start}`}>
+              {c.person.displayName} is {statusWords[c.status] ?? c.status}
+              {c.subject ? ` (${c.subject})` : ''} on {when(c.occurrence.start, c.occurrence.end)}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,86 @@
+import type { MeetingDto } from '@confer/contracts';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ResponseBadge } from '../../ui/response-badge.tsx';
+import { SectionCard } from './section-card.tsx';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  agenda: { whiteSpace: 'pre-wrap', margin: 0, overflowWrap: 'anywhere' },
+  none: { color: tokens.colorNeutralForeground2 },
+  people: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  person: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM },
+  email: { color: tokens.colorNeutralForeground2 },
+});
+
+export function MeetingDetails({
+  meeting,
+  typeName,
+  proposedText,
+}: {
+  meeting: MeetingDto;
+  typeName: string | null;
+  proposedText: (start: string, end: string) => string;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <SectionCard id="details" title="Details and agenda">
+        <dl className={styles.facts}>
+          <dt className={styles.term}>Organizer</dt>
+          <dd className={styles.value}>{meeting.organizer.displayName}</dd>
+          <dt className={styles.term}>Meeting type</dt>
+          <dd className={styles.value}>{typeName ?? 'None'}</dd>
+          <dt className={styles.term}>Where</dt>
+          <dd className={styles.value}>
+            {meeting.online ? 'Microsoft Teams meeting' : (meeting.location ?? 'No place given')}
+          </dd>
+        </dl>
+        <Text as="h3" size={400} weight="semibold">
+          Agenda
+        </Text>
+        {meeting.agenda.trim() ? (
+          <p className={styles.agenda} data-testid="agenda">
+            {meeting.agenda}
+          </p>
+        ) : (
+          <Text className={styles.none}>No agenda yet.</Text>
+        )}
+      </SectionCard>
+      <SectionCard id="responses" title="Responses" testId="responses">
+        <ul className={styles.people}>
+          <li className={styles.person}>
+            <Text weight="semibold">{meeting.organizer.displayName}</Text>
+            <ResponseBadge response="organizer" />
+          </li>
+          {meeting.attendees.map((attendee) => (
+            <li key={attendee.email} className={styles.person} data-testid="attendee" data-email={attendee.email}>
+              <Text weight="semibold">{attendee.displayName}</Text>
+              <Text size={200} className={styles.email}>
+                {attendee.email}
+              </Text>
+              <ResponseBadge response={attendee.response} />
+              {attendee.proposedStart && attendee.proposedEnd && (
+                <Text size={200}>Proposed {proposedText(attendee.proposedStart, attendee.proposedEnd)}</Text>
+              )}
+            </li>
+          ))}
+        </ul>
+      </SectionCard>
+    </>
+  );
+}

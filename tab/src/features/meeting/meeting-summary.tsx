@@ -1,0 +1,90 @@
+import type { MeetingDto } from '@confer/contracts';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ArrowRepeatAllRegular, VideoRegular } from '@fluentui/react-icons';
+import { describeRecurrence, type MeetingFormatters } from '../../lib/meeting-format.ts';
+import { ResponseBadge } from '../../ui/response-badge.tsx';
+import type { Occurrence } from './series.ts';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  title: { margin: 0, overflowWrap: 'anywhere' },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  item: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export type Panel = 'reschedule' | 'cancel' | 'respond' | null;
+
+export interface MeetingSummaryProps {
+  readonly meeting: MeetingDto;
+  readonly occurrence: Occurrence;
+  readonly formatters: MeetingFormatters;
+  readonly timeZone: string;
+  readonly onOpen: (panel: Panel) => void;
+}
+
+/** Title, time in the viewer's zone, status, and the buttons for what this person may do. */
+export function MeetingSummary({ meeting, occurrence, formatters, timeZone, onOpen }: MeetingSummaryProps) {
+  const styles = useStyles();
+  const cancelled = meeting.status === 'cancelled' || occurrence.cancelled;
+  const live = meeting.status === 'scheduled' && !occurrence.cancelled && Date.parse(occurrence.end) > Date.now();
+  const recurrence = describeRecurrence(meeting.recurrence);
+  return (
+    <div className={styles.head}>
+      <Text as="h1" size={700} weight="semibold" className={styles.title}>
+        {meeting.title}
+      </Text>
+      <Text className={styles.meta}>
+        <time dateTime={occurrence.start} data-testid="meeting-when">
+          {formatters.when(occurrence.start, occurrence.end)}
+        </time>
+        <span>
+          ({formatters.zoneName()}, {timeZone})
+        </span>
+        {recurrence && (
+          <span className={styles.item}>
+            <ArrowRepeatAllRegular aria-hidden="true" /> {recurrence}
+          </span>
+        )}
+        {cancelled && (
+          <Badge appearance="filled" color="danger" shape="rounded" data-testid="cancelled-badge">
+            Cancelled
+          </Badge>
+        )}
+        {occurrence.moved && !cancelled && (
+          <Badge appearance="tint" shape="rounded">
+            Moved
+          </Badge>
+        )}
+        {!meeting.isOrganizer && (
+          <span className={styles.item}>
+            Your answer: <ResponseBadge response={meeting.myResponse} />
+          </span>
+        )}
+      </Text>
+      <div className={styles.actions}>
+        {meeting.online && meeting.joinUrl && live && (
+          <Button
+            as="a"
+            href={meeting.joinUrl}
+            target="_blank"
+            rel="noreferrer"
+            appearance="primary"
+            icon={<VideoRegular />}
+          >
+            Join in Teams
+          </Button>
+        )}
+        {live && meeting.isOrganizer && <Button onClick={() => onOpen('reschedule')}>Reschedule</Button>}
+        {live && meeting.isOrganizer && <Button onClick={() => onOpen('cancel')}>Cancel meeting</Button>}
+        {live && !meeting.isOrganizer && <Button onClick={() => onOpen('respond')}>Respond</Button>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { ConflictsResponse, MeetingDto } from '@confer/contracts';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { toAppError } from '../../lib/app-error.ts';
+import type { MeetingFormatters } from '../../lib/meeting-format.ts';
+import { moveOccurrence, rescheduleMeeting } from '../../lib/meetings-api.ts';
+import { TimePicker } from '../schedule/index.ts';
+import { ConflictList, conflictsOf } from './conflict-list.tsx';
+import { PanelFrame } from './panel-frame.tsx';
+import { type Scope, ScopeChoice } from './scope-choice.tsx';
+import type { Occurrence } from './series.ts';
+
+type Slot = { start: string; end: string };
+
+export interface ReschedulePanelProps {
+  readonly meeting: MeetingDto;
+  readonly occurrence: Occurrence;
+  readonly formatters: MeetingFormatters;
+  readonly onDone: (meeting: MeetingDto, summary: string) => void;
+  readonly onClose: () => void;
+}
+
+/** Pick a new time with the shared picker; the API checks clashes and answers 409 with them, then "Move anyway". */
+export function ReschedulePanel({ meeting, occurrence, formatters, onDone, onClose }: ReschedulePanelProps) {
+  const { api } = useTabServices();
+  const [scope, setScope] = useState<Scope>('occurrence');
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [conflicts, setConflicts] = useState<ConflictsResponse['conflicts'] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const series = meeting.recurrence !== null;
+  const wholeSeries = !series || scope === 'series';
+  const durationMinutes = Math.round((Date.parse(occurrence.end) - Date.parse(occurrence.start)) / 60_000);
+  const move = async (acceptConflicts: boolean) => {
+    if (!slot) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const moved = wholeSeries
+        ? await rescheduleMeeting(api, meeting, { ...slot, timeZone: meeting.timeZone, acceptConflicts })
+        : await moveOccurrence(api, meeting.id, occurrence.originalStart, { ...slot, acceptConflicts });
+      onDone(moved, `Moved to ${formatters.when(slot.start, slot.end)}. Everyone gets an updated invitation.`);
+    } catch (cause) {
+      const error = toAppError(cause);
+      const clashes = conflictsOf(error);
+      if (clashes) setConflicts(clashes);
+      else
+        setProblem(
+          error.code === 'version_conflict' ? `${error.message} (someone changed this meeting)` : error.message,
+        );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = (value: Slot | null) => {
+    setSlot(value);
+    setConflicts(null);
+    setProblem(null);
+  };
+  return (
+    <PanelFrame
+      id="reschedule"
+      title="Reschedule"
+      actions={
+        <>
+          {conflicts ? (
+            <Button appearance="primary" disabled={busy || !slot} onClick={() => move(true)}>
+              Move anyway
+            </Button>
+          ) : (
+            <Button appearance="primary" disabled={busy || !slot} onClick={() => move(false)}>
+              {busy ? 'Moving…' : 'Move meeting'}
+            </Button>
+          )}
+          <Button disabled={busy} onClick={onClose}>
+            Keep the current time
+          </Button>
+        </>
+      }
+    >
+      {series && (
+        <ScopeChoice
+          value={scope}
+          onChange={(next) => {
+            setScope(next);
+            choose(null);
+          }}
+          occurrenceText={formatters.when(occurrence.start, occurrence.end)}
+          verb="Move"
+        />
+      )}
+      <TimePicker
+        attendees={meeting.attendees.map((a) => a.email)}
+        durationMinutes={durationMinutes}
+        recurrence={wholeSeries ? meeting.recurrence : null}
+        meetingId={meeting.id}
+        value={slot}
+        onChange={choose}
+      />
+      {conflicts && <ConflictList conflicts={conflicts} when={formatters.when} />}
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,117 @@
+import type { MeetingDto } from '@confer/contracts';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Switch,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { toAppError } from '../../lib/app-error.ts';
+import type { MeetingFormatters } from '../../lib/meeting-format.ts';
+import { type Reply, respondToMeeting } from '../../lib/meetings-api.ts';
+import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { TimePicker } from '../schedule/index.ts';
+import { PanelFrame } from './panel-frame.tsx';
+
+const doneWords: Record<Reply, string> = {
+  accept: 'You accepted. The organizer sees it in Outlook.',
+  tentative: 'You answered tentative.',
+  decline: 'You declined. The organizer sees it in Outlook.',
+};
+
+export interface RespondPanelProps {
+  readonly meeting: MeetingDto;
+  readonly formatters: MeetingFormatters;
+  readonly onDone: (meeting: MeetingDto, summary: string) => void;
+  readonly onClose: () => void;
+}
+
+/** An attendee answers: accept, tentative or decline, with a comment and, when not accepting, a proposed time. */
+export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPanelProps) {
+  const { api, session } = useTabServices();
+  const [reply, setReply] = useState<Reply>('accept');
+  const [comment, setComment] = useState('');
+  const [proposing, setProposing] = useState(false);
+  const [proposed, setProposed] = useState<{ start: string; end: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const me = session.account?.userPrincipalName.toLowerCase() ?? '';
+  const others = [meeting.organizer.email, ...meeting.attendees.map((a) => a.email)].filter(
+    (e) => e.toLowerCase() !== me,
+  );
+  const canPropose = reply !== 'accept';
+  const send = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const answered = await respondToMeeting(api, meeting.id, {
+        response: reply,
+        comment,
+        proposed: canPropose && proposing ? proposed : null,
+      });
+      const suffix =
+        canPropose && proposing && proposed ? ` You proposed ${formatters.when(proposed.start, proposed.end)}.` : '';
+      onDone(answered, `${doneWords[reply]}${suffix}`);
+    } catch (error) {
+      setProblem(toAppError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const minutes = Math.round((Date.parse(meeting.end) - Date.parse(meeting.start)) / 60_000);
+  return (
+    <PanelFrame
+      id="respond"
+      title="Respond"
+      actions={
+        <>
+          <Button appearance="primary" disabled={busy || (canPropose && proposing && !proposed)} onClick={send}>
+            {busy ? 'Sending…' : 'Send response'}
+          </Button>
+          <Button disabled={busy} onClick={onClose}>
+            Not now
+          </Button>
+        </>
+      }
+    >
+      <ChoiceGroup legend="Your answer">
+        <RadioGroup
+          value={reply}
+          layout="horizontal"
+          aria-label="Your answer"
+          onChange={(_, data) => setReply(data.value as Reply)}
+        >
+          <Radio value="accept" label="Accept" />
+          <Radio value="tentative" label="Tentative" />
+          <Radio value="decline" label="Decline" />
+        </RadioGroup>
+      </ChoiceGroup>
+      <Field label="Comment for the organizer (optional)">
+        <Textarea value={comment} maxLength={1000} resize="vertical" onChange={(_, data) => setComment(data.value)} />
+      </Field>
+      {canPropose && (
+        <Switch label="Propose a new time" checked={proposing} onChange={(_, data) => setProposing(data.checked)} />
+      )}
+      {canPropose && proposing && (
+        <TimePicker
+          attendees={others}
+          durationMinutes={minutes}
+          recurrence={null}
+          meetingId={meeting.id}
+          value={proposed}
+          onChange={setProposed}
+        />
+      )}
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </PanelFrame>
+  );
+}

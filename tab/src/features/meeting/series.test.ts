@@ -1,0 +1,91 @@
+import type { MeetingDto } from '@confer/contracts';
+import { describe, expect, it } from 'vitest';
+import { currentOccurrence, occurrencesOf } from './series.ts';
+
+function meeting(overrides: Partial<MeetingDto>): MeetingDto {
+  return {
+    id: 'm1',
+    title: 'Check-in',
+    agenda: '',
+    typeId: null,
+    organizer: { userId: 'o', email: 'alexw@contoso.onmicrosoft.com', displayName: 'Alex Wilber' },
+    isOrganizer: true,
+    start: '2026-10-19T09:00:00.000Z',
+    end: '2026-10-19T09:30:00.000Z',
+    timeZone: 'Europe/London',
+    recurrence: null,
+    online: true,
+    joinUrl: null,
+    location: null,
+    status: 'scheduled',
+    attendees: [],
+    myResponse: 'organizer',
+    version: 1,
+    webUrl: '',
+    occurrences: [],
+    ...overrides,
+  };
+}
+
+describe('occurrencesOf', () => {
+  it('is the meeting itself when it is not a series', () => {
+    expect(occurrencesOf(meeting({})).map((o) => o.start)).toEqual(['2026-10-19T09:00:00.000Z']);
+  });
+
+  it('keeps 10:00 London wall-clock time across the end of British Summer Time', () => {
+    const weekly = meeting({ recurrence: { kind: 'weekly', count: 3 } });
+    expect(occurrencesOf(weekly).map((o) => o.start)).toEqual([
+      '2026-10-19T09:00:00.000Z',
+      '2026-10-26T10:00:00.000Z',
+      '2026-11-02T10:00:00.000Z',
+    ]);
+  });
+
+  it('puts a monthly series on the 31st on the last day of shorter months', () => {
+    const monthly = meeting({
+      start: '2027-01-31T15:00:00.000Z',
+      end: '2027-01-31T16:00:00.000Z',
+      timeZone: 'America/New_York',
+      recurrence: { kind: 'monthly', count: 4 },
+    });
+    expect(occurrencesOf(monthly).map((o) => o.start)).toEqual([
+      '2027-01-31T15:00:00.000Z',
+      '2027-02-28T15:00:00.000Z',
+      '2027-03-31T14:00:00.000Z',
+      '2027-04-30T14:00:00.000Z',
+    ]);
+  });
+
+  it('applies moved and cancelled occurrences, keyed by where the series put them', () => {
+    const series = meeting({
+      recurrence: { kind: 'biweekly', count: 3 },
+      start: '2026-11-02T10:00:00.000Z',
+      end: '2026-11-02T10:30:00.000Z',
+      occurrences: [
+        {
+          originalStart: '2026-11-16T10:00:00.000Z',
+          start: '2026-11-17T14:00:00.000Z',
+          end: '2026-11-17T14:30:00.000Z',
+          cancelled: false,
+        },
+        {
+          originalStart: '2026-11-30T10:00:00.000Z',
+          start: '2026-11-30T10:00:00.000Z',
+          end: '2026-11-30T10:30:00.000Z',
+          cancelled: true,
+        },
+      ],
+    });
+    const [first, second, third] = occurrencesOf(series);
+    expect(first).toMatchObject({ moved: false, cancelled: false });
+    expect(second).toMatchObject({
+      originalStart: '2026-11-16T10:00:00.000Z',
+      start: '2026-11-17T14:00:00.000Z',
+      moved: true,
+    });
+    expect(third).toMatchObject({ cancelled: true, moved: false });
+    expect(currentOccurrence(occurrencesOf(series), new Date('2026-11-10T00:00:00Z'))?.originalStart).toBe(
+      '2026-11-16T10:00:00.000Z',
+    );
+  });
+});

@@ -1,0 +1,62 @@
+import type { PreferencesDto } from '@confer/contracts';
+
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** Lead times offered for reminders; Confer keeps at most five (the API's limit). */
+export const reminderChoices = [5, 10, 15, 30, 60, 1440] as const;
+export const MAX_REMINDERS = 5;
+
+export interface PreferencesDraft {
+  readonly reminderMinutes: readonly number[];
+  /** '' = the mailbox zone from Outlook. */
+  readonly timeZone: string;
+  readonly overrideHours: boolean;
+  readonly days: readonly Weekday[];
+  readonly start: string;
+  readonly end: string;
+}
+
+export function draftOf(preferences: PreferencesDto): PreferencesDraft {
+  const hours = preferences.workingHoursOverride;
+  return {
+    reminderMinutes: [...preferences.reminderMinutes].sort((a, b) => a - b),
+    timeZone: preferences.timeZoneOverride ?? '',
+    overrideHours: hours !== null,
+    days: hours?.days ?? ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+    start: hours?.start ?? '09:00',
+    end: hours?.end ?? '17:00',
+  };
+}
+
+export type DraftErrors = Partial<Record<'reminders' | 'days' | 'hours', string>>;
+
+export function validateDraft(draft: PreferencesDraft): DraftErrors {
+  const errors: DraftErrors = {};
+  if (draft.reminderMinutes.length > MAX_REMINDERS) errors.reminders = `Choose at most ${MAX_REMINDERS} reminders.`;
+  if (draft.overrideHours && draft.days.length === 0) errors.days = 'Choose at least one working day.';
+  if (draft.overrideHours && !(draft.start < draft.end)) errors.hours = 'Working hours must end after they start.';
+  return errors;
+}
+
+export function preferencesOf(draft: PreferencesDraft): PreferencesDto {
+  return {
+    reminderMinutes: [...draft.reminderMinutes],
+    timeZoneOverride: draft.timeZone === '' ? null : draft.timeZone,
+    workingHoursOverride: draft.overrideHours
+      ? { days: weekdays.filter((day) => draft.days.includes(day)), start: draft.start, end: draft.end }
+      : null,
+  };
+}
+
+/** "5 minutes", "1 hour", "1 day" in the locale. */
+export function leadTimeText(minutes: number, locale: string): string {
+  const [value, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/** Every IANA zone the browser knows, for the override list. */
+export function supportedZones(): string[] {
+  return Intl.supportedValuesOf('timeZone');
+}

@@ -1,0 +1,173 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Select,
+  Skeleton,
+  SkeletonItem,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { toAppError } from '../../lib/app-error.ts';
+import { getPreferences, savePreferences } from '../../lib/me-api.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { RequestError } from '../shell/request-error.tsx';
+import {
+  draftOf,
+  leadTimeText,
+  type PreferencesDraft,
+  preferencesOf,
+  reminderChoices,
+  supportedZones,
+  validateDraft,
+  weekdays,
+} from './preferences-model.ts';
+import { SettingsCard, useCardStyles } from './settings-card.tsx';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  hours: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  zone: { maxWidth: '420px' },
+  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '320px' },
+});
+
+export function PreferencesSection() {
+  const styles = useStyles();
+  const card = useCardStyles();
+  const { api, locale, refreshTimeZone } = useTabServices();
+  const request = useRequest('preferences', () => getPreferences(api));
+  const [draft, setDraft] = useState<PreferencesDraft | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const zones = useMemo(supportedZones, []);
+  const dayName = useMemo(() => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }), [locale]);
+  useEffect(() => {
+    if (request.state.status === 'loaded') setDraft(draftOf(request.state.data));
+  }, [request.state]);
+  const update = (change: Partial<PreferencesDraft>) => {
+    setOutcome(null);
+    setDraft((was) => (was ? { ...was, ...change } : was));
+  };
+  const errors = draft ? validateDraft(draft) : {};
+  const save = async () => {
+    if (!draft || Object.keys(errors).length > 0) return;
+    setSaving(true);
+    try {
+      const saved = await savePreferences(api, preferencesOf(draft));
+      request.set(saved);
+      refreshTimeZone();
+      setOutcome({ ok: true, text: 'Your preferences are saved.' });
+    } catch (error) {
+      setOutcome({ ok: false, text: `Not saved: ${toAppError(error).message}` });
+    } finally {
+      setSaving(false);
+    }
+  };
+  const toggle = <T,>(list: readonly T[], value: T, on: boolean) =>
+    on ? [...list, value] : list.filter((v) => v !== value);
+  return (
+    <SettingsCard
+      id="preferences-title"
+      title="Reminders, time zone and working hours"
+      help="Confer uses Outlook's settings unless you choose otherwise here."
+    >
+      {request.state.status === 'error' && (
+        <RequestError error={request.state.error} onRetry={request.reload} what="your preferences" />
+      )}
+      {!draft && request.state.status === 'loading' && (
+        <Skeleton aria-label="Loading your preferences" className={styles.skeleton}>
+          <SkeletonItem size={24} />
+          <SkeletonItem size={32} />
+          <SkeletonItem size={32} />
+          <SkeletonItem size={32} />
+        </Skeleton>
+      )}
+      {draft && (
+        <form
+          className={styles.form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <ChoiceGroup
+            legend="Remind me before meetings"
+            hint="None chosen: each meeting type's default reminders."
+            error={errors.reminders}
+          >
+            {reminderChoices.map((minutes) => (
+              <Checkbox
+                key={minutes}
+                label={leadTimeText(minutes, locale)}
+                checked={draft.reminderMinutes.includes(minutes)}
+                onChange={(_, data) =>
+                  update({
+                    reminderMinutes: toggle(draft.reminderMinutes, minutes, data.checked === true).sort(
+                      (a, b) => a - b,
+                    ),
+                  })
+                }
+              />
+            ))}
+          </ChoiceGroup>
+          <Field label="Time zone" hint="Times in Confer and suggestions use this zone." className={styles.zone}>
+            <Select value={draft.timeZone} onChange={(_, data) => update({ timeZone: data.value })}>
+              <option value="">Use my Outlook time zone</option>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Switch
+            label="Use different working hours from Outlook"
+            checked={draft.overrideHours}
+            onChange={(_, data) => update({ overrideHours: data.checked })}
+          />
+          {draft.overrideHours && (
+            <>
+              <ChoiceGroup legend="Working days" error={errors.days}>
+                {weekdays.map((day, index) => (
+                  <Checkbox
+                    key={day}
+                    // 2024-01-01 was a Monday: index days from there for the locale's weekday names.
+                    label={dayName.format(new Date(Date.UTC(2024, 0, 1 + index)))}
+                    checked={draft.days.includes(day)}
+                    onChange={(_, data) => update({ days: toggle(draft.days, day, data.checked === true) })}
+                  />
+                ))}
+              </ChoiceGroup>
+              <div className={styles.hours}>
+                <Field label="Start of day" validationMessage={errors.hours}>
+                  <Input type="time" value={draft.start} onChange={(_, data) => update({ start: data.value })} />
+                </Field>
+                <Field label="End of day">
+                  <Input type="time" value={draft.end} onChange={(_, data) => update({ end: data.value })} />
+                </Field>
+              </div>
+            </>
+          )}
+          {outcome && (
+            <MessageBar intent={outcome.ok ? 'success' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+              <MessageBarBody>{outcome.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={card.actions}>
+            <Button type="submit" appearance="primary" disabled={saving || Object.keys(errors).length > 0}>
+              {saving ? 'Saving…' : 'Save preferences'}
+            </Button>
+          </div>
+        </form>
+      )}
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,23 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ConnectionSection } from './connection-section.tsx';
+import { PreferencesSection } from './preferences-section.tsx';
+
+const useStyles = makeStyles({
+  title: { margin: 0 },
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+});
+
+export function SettingsPage() {
+  const styles = useStyles();
+  return (
+    <>
+      <Text as="h1" size={700} weight="semibold" className={styles.title}>
+        Settings
+      </Text>
+      <div className={styles.sections}>
+        <ConnectionSection />
+        <PreferencesSection />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CalendarAddRegular, HomeRegular, SettingsRegular } from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+
+const useStyles = makeStyles({
+  nav: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  list: { display: 'flex', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  link: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minHeight: '40px',
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    fontSize: tokens.fontSizeBase300,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0`,
+    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
+    '@media (max-width: 360px)': { padding: `0 ${tokens.spacingHorizontalS}` },
+  },
+  current: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+  },
+  icon: { fontSize: '20px' },
+});
+
+export type NavTarget = 'home' | 'schedule' | 'settings';
+
+const items: readonly { target: NavTarget; href: string; label: string; icon: ReactElement }[] = [
+  { target: 'home', href: '#/', label: 'Home', icon: <HomeRegular /> },
+  { target: 'schedule', href: '#/schedule', label: 'Schedule', icon: <CalendarAddRegular /> },
+  { target: 'settings', href: '#/settings', label: 'Settings', icon: <SettingsRegular /> },
+];
+
+/** Plain links (hash routes), so every page has an address; `aria-current` tells screen readers where they are. */
+export function NavBar({ current }: { current: NavTarget | null }) {
+  const styles = useStyles();
+  return (
+    <nav aria-label="Confer" className={styles.nav}>
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <li key={item.target}>
+            <a
+              href={item.href}
+              className={mergeClasses(styles.link, item.target === current && styles.current)}
+              aria-current={item.target === current ? 'page' : undefined}
+            >
+              <span className={styles.icon} aria-hidden="true">
+                {item.icon}
+              </span>
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

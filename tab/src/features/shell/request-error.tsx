@@ -1,0 +1,20 @@
+import { useTabServices } from '../../app/tab-services.ts';
+import { type AppError, consentScopesOf } from '../../lib/app-error.ts';
+import { ErrorPanel } from './error-panel.tsx';
+
+/** A failed read, with what to do: retry, grant consent (then retry) or sign in again. */
+export function RequestError({ error, onRetry, what }: { error: AppError; onRetry: () => void; what: string }) {
+  const { session } = useTabServices();
+  return (
+    <ErrorPanel
+      error={error}
+      what={what}
+      onRetry={onRetry}
+      onConsent={async () => {
+        await session.requestConsent(consentScopesOf(error));
+        onRetry();
+      }}
+      onSignIn={() => session.signInAgain()}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+import type { MeetingDto } from '@confer/contracts';
+
+/** Dates and times of meetings in the viewer's locale and zone, with Intl only. */
+export interface MeetingFormatters {
+  /** "Mon 23 Nov, 09:00 – 09:30" (the date once when both ends fall on the same day). */
+  when(start: string, end: string): string;
+  /** "Monday 23 November 2026". */
+  longDate(instant: string): string;
+  /** "23 Nov, 14:05", for history and notes. */
+  stamp(instant: string): string;
+  /** "Fri, 27 Nov 2026" for a `YYYY-MM-DD` due date (a calendar date, not an instant). */
+  dueDate(date: string): string;
+  /** "Central European Time" or the IANA name. */
+  zoneName(): string;
+}
+
+export function createMeetingFormatters(locale: string, timeZone: string): MeetingFormatters {
+  const range = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  const long = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const stamp = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  const due = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return {
+    when: (start, end) => range.formatRange(new Date(start), new Date(end)),
+    longDate: (instant) => long.format(new Date(instant)),
+    stamp: (instant) => stamp.format(new Date(instant)),
+    dueDate: (date) => due.format(new Date(`${date}T12:00:00Z`)),
+    zoneName: () => zoneName(locale, timeZone),
+  };
+}
+
+function zoneName(locale: string, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+const recurrenceWords: Record<NonNullable<MeetingDto['recurrence']>['kind'], string> = {
+  weekly: 'Every week',
+  biweekly: 'Every two weeks',
+  monthly: 'Every month',
+};
+
+/** "Every two weeks, 6 times". */
+export function describeRecurrence(recurrence: MeetingDto['recurrence']): string | null {
+  if (!recurrence) return null;
+  return `${recurrenceWords[recurrence.kind]}, ${recurrence.count} times`;
+}
+
+export type AttendeeResponse = MeetingDto['attendees'][number]['response'];
+
+export const responseWords: Record<AttendeeResponse, string> = {
+  organizer: 'Organizer',
+  accepted: 'Accepted',
+  tentativelyAccepted: 'Tentative',
+  declined: 'Declined',
+  notResponded: 'No response yet',
+  none: 'No response yet',
+};

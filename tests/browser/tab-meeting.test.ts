@@ -1,0 +1,124 @@
+import type { MeetingDto } from '@confer/contracts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from '../support/api-client.ts';
+import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
+import { HomeView } from './pages/home-view.ts';
+import { MeetingView } from './pages/meeting-view.ts';
+import { launchChromium, saveScreenshot } from './support/chromium.ts';
+import { createMeeting, emailOf, openInTeams, uniqueTitle } from './support/tab-session.ts';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchChromium(stack.devtenant.spkiHash);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const alexEmail = () => emailOf(PEOPLE.alex);
+
+describe('the meeting page', () => {
+  it('lets the attendee accept in their own browser, and the organizer sees it after a refresh', {
+    timeout: 120_000,
+  }, async () => {
+    const title = uniqueTitle('1:1 Adele and Alex');
+    const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title });
+    // Two separate browser contexts: two people, two sessions, nothing shared.
+    const adele = await openInTeams(browser, stack, PEOPLE.adele, { subEntityId: `meeting:${meeting.id}` });
+    const alex = await openInTeams(browser, stack, PEOPLE.alex, { subEntityId: `meeting:${meeting.id}` });
+    const organizerView = new MeetingView(adele.root);
+    const attendeeView = new MeetingView(alex.root);
+    await organizerView.open(title);
+    await attendeeView.open(title);
+    expect(await organizerView.attendee(alexEmail()).textContent()).toContain('No response yet');
+
+    await attendeeView.button('Respond').click();
+    await attendeeView.respondPanel.getByRole('radio', { name: 'Accept' }).check();
+    await attendeeView.respondPanel.getByLabel('Comment for the organizer (optional)').fill('See you then');
+    await attendeeView.button('Send response').click();
+    await attendeeView.done.filter({ hasText: 'You accepted' }).waitFor();
+    expect(await attendeeView.page.textContent()).toContain('Your answer:');
+
+    await adele.go(`#/`);
+    const home = new HomeView(adele.root);
+    await home.waitForList();
+    await home.responseOf(title, PEOPLE.alex.name).filter({ hasText: 'Accepted' }).waitFor({ timeout: 20_000 });
+    await adele.go(`#/meetings/${meeting.id}`);
+    await organizerView.attendee(alexEmail()).filter({ hasText: 'Accepted' }).waitFor({ timeout: 20_000 });
+    await saveScreenshot(adele.page, 'meeting-organizer-sees-accepted');
+    await adele.context.close();
+    await alex.context.close();
+  });
+
+  it('reschedules to a suggested time and cancels with a message, both recorded in the history', {
+    timeout: 120_000,
+  }, async () => {
+    const title = uniqueTitle('Mentoring Adele and Alex');
+    const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title });
+    const adele = await openInTeams(browser, stack, PEOPLE.adele);
+    const home = new HomeView(adele.root);
+    await home.waitForList();
+    await home.quickAction(title, 'Reschedule');
+    const view = new MeetingView(adele.root);
+    await view.reschedulePanel.waitFor();
+    const before = await view.when.textContent();
+    await view.pickFirstSuggestion(view.reschedulePanel);
+    await view.button('Move meeting').click();
+    await view.done.filter({ hasText: 'Moved to' }).waitFor({ timeout: 20_000 });
+    const moved = (await apiAs(stack, PEOPLE.adele.id).get<MeetingDto>(`/api/meetings/${meeting.id}`)).body;
+    expect(moved.start).not.toBe(meeting.start);
+    expect(await view.when.textContent()).not.toBe(before);
+    await view.history
+      .filter({ hasText: /moved|rescheduled|changed/i })
+      .first()
+      .waitFor();
+
+    await view.button('Cancel meeting').click();
+    await view.cancelPanel.getByLabel('Message to everyone').fill('Sorry, something came up.');
+    await view.cancelPanel.getByRole('button', { name: 'Cancel meeting' }).click();
+    await view.done.filter({ hasText: 'cancelled' }).waitFor({ timeout: 20_000 });
+    await adele.root.getByTestId('cancelled-badge').waitFor();
+    const cancelled = (await apiAs(stack, PEOPLE.adele.id).get<MeetingDto>(`/api/meetings/${meeting.id}`)).body;
+    expect(cancelled.status).toBe('cancelled');
+    expect(await view.button('Reschedule').count()).toBe(0);
+    await adele.context.close();
+  });
+
+  it('keeps private notes private, shares shared notes, and tracks actions with owners and due dates', {
+    timeout: 120_000,
+  }, async () => {
+    const title = uniqueTitle('Check-in Adele and Alex');
+    const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title });
+    const adele = await openInTeams(browser, stack, PEOPLE.adele, { subEntityId: `meeting:${meeting.id}` });
+    const organizerView = new MeetingView(adele.root);
+    await organizerView.open(title);
+    await organizerView.writeNote('private', 'Alex seems stretched; ask about workload.');
+    await organizerView.writeNote('shared', 'Agreed: Fabrikam launch plan by Friday.');
+    await organizerView.addAction('Draft the launch plan', PEOPLE.alex.name, '2030-01-15');
+    await organizerView.action('Draft the launch plan').filter({ hasText: 'Due' }).waitFor();
+
+    const alex = await openInTeams(browser, stack, PEOPLE.alex, { subEntityId: `meeting:${meeting.id}` });
+    const attendeeView = new MeetingView(alex.root);
+    await attendeeView.open(title);
+    await attendeeView.othersNotes.filter({ hasText: 'Fabrikam launch plan by Friday' }).waitFor();
+    const page = (await attendeeView.page.textContent()) ?? '';
+    expect(page).not.toContain('ask about workload');
+    // The attendee ticks their action off; the organizer sees it done after a refresh.
+    const action = attendeeView.action('Draft the launch plan');
+    expect(await action.textContent()).toContain(PEOPLE.alex.name);
+    await action.getByRole('checkbox').check();
+    await attendeeView.action('Draft the launch plan').and(alex.root.locator('[data-done="true"]')).waitFor();
+    await adele.page.reload();
+    await organizerView.open(title);
+    await organizerView.action('Draft the launch plan').and(adele.root.locator('[data-done="true"]')).waitFor();
+    expect(await organizerView.note('private').getByRole('textbox').inputValue()).toContain('ask about workload');
+    await saveScreenshot(adele.page, 'meeting-notes-and-actions');
+    await adele.context.close();
+    await alex.context.close();
+  });
+});
