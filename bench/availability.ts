@@ -31,111 +31,127 @@ interface Window {
   end: Date;
 }
 
+interface Setup {
+  stack: Stack;
+  organizerId: string;
+  /** The organizer first, then the 19 others. */
+  everyone: string[];
+  windowAt(minutes: number): Window;
+  loadAvailability(window: Window): Promise<{ people: { status: string; blocks: unknown[] }[] }>;
+}
+
 export async function benchAvailability(): Promise<BenchResult[]> {
   const stack = await startStack({ tabDir: null });
   try {
-    const organizer = SEED_PEOPLE.find((p) => p.id === PEOPLE.alex.id);
-    if (!organizer) throw new Error('the seed has no Alex Wilber');
-    const others = SEED_PEOPLE.filter((p) => p.id !== organizer.id && p.hasMailbox !== false)
-      .slice(0, PEOPLE_COUNT - 1)
-      .map((p) => `${p.alias}@${DOMAIN}`);
-    const everyone = [`${organizer.alias}@${DOMAIN}`, ...others];
-    const api = apiAs(stack, organizer.id);
-    const now = stack.devtenant.clock.now();
-    const windowAt = (minutes: number): Window => {
-      const start = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + minutes * 60_000);
-      return { start, end: new Date(start.getTime() + WINDOW_DAYS * DAY_MS) };
-    };
-    const loadAvailability = async (window: Window) => {
-      const answer = await api.post('/api/availability', {
-        attendees: others,
-        start: window.start.toISOString(),
-        end: window.end.toISOString(),
-      });
-      if (answer.status !== 200)
-        throw new Error(`availability answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-      return answer.body as { people: { status: string; blocks: unknown[] }[] };
-    };
-
-    // 1. Requests per load: the first (cold) load also resolves the 19 addresses in the directory.
-    await resetCounters(stack);
-    const first = await loadAvailability(windowAt(0));
-    const cold = await counters(stack);
-    const coldRequests = cold.total;
-    const unreadable = first.people.filter((p) => p.status !== 'ok').length;
-    if (first.people.length !== PEOPLE_COUNT || unreadable > 0) {
-      throw new Error(
-        `expected ${PEOPLE_COUNT} readable calendars, got ${first.people.length} (${unreadable} unreadable)`,
-      );
-    }
-    await resetCounters(stack);
-    const warm = await loadAvailability(windowAt(1));
-    const warmRequests = await graphRequests(stack);
-    const blocks = warm.people.reduce((sum, p) => sum + p.blocks.length, 0);
-
-    const appToken = await stack.appGraphToken();
-    await resetCounters(stack);
-    const view = await calendarViews(stack, appToken, everyone, windowAt(1));
-    const viewRequests = await graphRequests(stack);
-    process.stdout.write(
-      `  availability: ${blocks} blocks shown for ${PEOPLE_COUNT} people; calendarView: ${view.events} events in ${view.pages} pages\n` +
-        `  requests per load: ${warmRequests} warm; ${coldRequests} cold (${cold.mailbox} to calendars, ${cold.total - cold.mailbox} directory look-ups); ` +
-        `calendarView ${viewRequests} (${ratio(viewRequests, warmRequests)}× as many)\n`,
-    );
-
-    // 2. Overhead: each run asks for a window a minute later than the last, so neither side is served from a cache.
-    const graphToken = await delegatedGraphToken(stack, await stack.tabTokenFor(organizer.id));
-    await resetCounters(stack);
-    const direct = (window: Window) => directGetSchedule(stack, graphToken, everyone, window);
-    const apiTimes: number[] = [];
-    const directTimes: number[] = [];
-    for (let run = 0; run < WARM_UP_RUNS + OVERHEAD_RUNS; run++) {
-      const window = windowAt(10 + run);
-      // Alternate which goes first, so neither side always runs on a machine the other just warmed.
-      const order = run % 2 === 0 ? ([true, false] as const) : ([false, true] as const);
-      for (const throughApi of order) {
-        const ms = await timed(() => (throughApi ? loadAvailability(window) : direct(window)));
-        if (run >= WARM_UP_RUNS) (throughApi ? apiTimes : directTimes).push(ms);
-      }
-    }
-    // Both sides must have asked devtenant every time: one getSchedule each, no answer from a cache.
-    const served = await graphRequests(stack);
-    if (served !== 2 * (WARM_UP_RUNS + OVERHEAD_RUNS)) {
-      throw new Error(`expected one getSchedule per call, devtenant served ${served}`);
-    }
-    const apiMedian = median(apiTimes);
-    const directMedian = median(directTimes);
-    process.stdout.write(
-      `  availability latency: API ${apiMedian.toFixed(2)} ms, direct getSchedule ${directMedian.toFixed(2)} ms (medians of ${OVERHEAD_RUNS}; ` +
-        // Interleaving cancels load that comes and goes, not a machine slowed throughout: both medians and the
-        // difference grow together then, so the load is printed beside them.
-        `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)\n`,
-    );
-
-    return [
-      {
-        name: `availability: Graph requests per load (${PEOPLE_COUNT} people × ${WINDOW_DAYS} days)`,
-        unit: 'requests',
-        value: warmRequests,
-        target: 1,
-        baseline: viewRequests,
-        better: 'lower',
-      },
-      { name: 'availability: Graph requests, first load (directory look-up)', unit: 'requests', value: coldRequests },
-      { name: 'availability: calendarView pages for the same people', unit: 'pages', value: view.pages },
-      { name: 'availability: calendarView ÷ getSchedule requests', unit: '×', value: viewRequests / warmRequests },
-      {
-        name: 'availability: API overhead over direct getSchedule (median)',
-        unit: 'ms',
-        value: apiMedian - directMedian,
-        target: 5,
-        baseline: directMedian,
-        better: 'lower',
-      },
-    ];
+    const setup = prepare(stack);
+    return [...(await requestsPerLoad(setup)), await apiOverhead(setup)];
   } finally {
     await stack.stop();
   }
+}
+
+function prepare(stack: Stack): Setup {
+  const organizer = SEED_PEOPLE.find((p) => p.id === PEOPLE.alex.id);
+  if (!organizer) throw new Error('the seed has no Alex Wilber');
+  const others = SEED_PEOPLE.filter((p) => p.id !== organizer.id && p.hasMailbox !== false)
+    .slice(0, PEOPLE_COUNT - 1)
+    .map((p) => `${p.alias}@${DOMAIN}`);
+  const api = apiAs(stack, organizer.id);
+  const minute = Math.floor(stack.devtenant.clock.now().getTime() / 60_000) * 60_000;
+  const windowAt = (minutes: number): Window => {
+    const start = new Date(minute + minutes * 60_000);
+    return { start, end: new Date(start.getTime() + WINDOW_DAYS * DAY_MS) };
+  };
+  const loadAvailability = async (window: Window) => {
+    const body = { attendees: others, start: window.start.toISOString(), end: window.end.toISOString() };
+    const answer = await api.post('/api/availability', body);
+    if (answer.status !== 200)
+      throw new Error(`availability answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body as { people: { status: string; blocks: unknown[] }[] };
+  };
+  return {
+    stack,
+    organizerId: organizer.id,
+    everyone: [`${organizer.alias}@${DOMAIN}`, ...others],
+    windowAt,
+    loadAvailability,
+  };
+}
+
+/** Figure 1: the first (cold) load also resolves the 19 addresses in the directory; later loads do not. */
+async function requestsPerLoad({ stack, everyone, windowAt, loadAvailability }: Setup): Promise<BenchResult[]> {
+  await resetCounters(stack);
+  const first = await loadAvailability(windowAt(0));
+  const cold = await counters(stack);
+  const unreadable = first.people.filter((p) => p.status !== 'ok').length;
+  if (first.people.length !== PEOPLE_COUNT || unreadable > 0) {
+    throw new Error(
+      `expected ${PEOPLE_COUNT} readable calendars, got ${first.people.length} (${unreadable} unreadable)`,
+    );
+  }
+  await resetCounters(stack);
+  const warm = await loadAvailability(windowAt(1));
+  const warmRequests = (await counters(stack)).total;
+  const blocks = warm.people.reduce((sum, p) => sum + p.blocks.length, 0);
+
+  const appToken = await stack.appGraphToken();
+  await resetCounters(stack);
+  const view = await calendarViews(stack, appToken, everyone, windowAt(1));
+  const viewRequests = (await counters(stack)).total;
+  process.stdout.write(
+    `  availability: ${blocks} blocks shown for ${PEOPLE_COUNT} people; calendarView: ${view.events} events in ${view.pages} pages\n` +
+      `  requests per load: ${warmRequests} warm; ${cold.total} cold (${cold.mailbox} to calendars, ` +
+      `${cold.total - cold.mailbox} directory look-ups); calendarView ${viewRequests} (${(viewRequests / warmRequests).toFixed(1)}× as many)\n`,
+  );
+  return [
+    {
+      name: `availability: Graph requests per load (${PEOPLE_COUNT} people × ${WINDOW_DAYS} days)`,
+      unit: 'requests',
+      value: warmRequests,
+      target: 1,
+      baseline: viewRequests,
+      better: 'lower',
+    },
+    { name: 'availability: Graph requests, first load (directory look-up)', unit: 'requests', value: cold.total },
+    { name: 'availability: calendarView pages for the same people', unit: 'pages', value: view.pages },
+    { name: 'availability: calendarView ÷ getSchedule requests', unit: '×', value: viewRequests / warmRequests },
+  ];
+}
+
+/** Figure 2: each run asks for a window a minute later than the last, so neither side is served from a cache. */
+async function apiOverhead({ stack, organizerId, everyone, windowAt, loadAvailability }: Setup): Promise<BenchResult> {
+  const graphToken = await delegatedGraphToken(stack, await stack.tabTokenFor(organizerId));
+  const direct = (window: Window) => directGetSchedule(stack, graphToken, everyone, window);
+  const times = { api: [] as number[], direct: [] as number[] };
+  await resetCounters(stack);
+  for (let run = 0; run < WARM_UP_RUNS + OVERHEAD_RUNS; run++) {
+    const window = windowAt(10 + run);
+    // Alternate which goes first, so neither side always runs on a machine the other just warmed.
+    for (const side of run % 2 === 0 ? (['api', 'direct'] as const) : (['direct', 'api'] as const)) {
+      const ms = await timed(() => (side === 'api' ? loadAvailability(window) : direct(window)));
+      if (run >= WARM_UP_RUNS) times[side].push(ms);
+    }
+  }
+  const served = (await counters(stack)).total;
+  if (served !== 2 * (WARM_UP_RUNS + OVERHEAD_RUNS)) {
+    throw new Error(`expected one getSchedule per call on both sides, devtenant served ${served}`);
+  }
+  const apiMedian = median(times.api);
+  const directMedian = median(times.direct);
+  process.stdout.write(
+    `  availability latency: API ${apiMedian.toFixed(2)} ms, direct getSchedule ${directMedian.toFixed(2)} ms ` +
+      // Interleaving cancels load that comes and goes, not a machine slowed throughout: both medians and the
+      // difference grow together then, so the load is printed beside them.
+      `(medians of ${OVERHEAD_RUNS}; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)\n`,
+  );
+  return {
+    name: 'availability: API overhead over direct getSchedule (median)',
+    unit: 'ms',
+    value: apiMedian - directMedian,
+    target: 5,
+    baseline: directMedian,
+    better: 'lower',
+  };
 }
 
 /** One calendarView per person and every nextLink page, at Graph's default page size (no `$top`). */
@@ -202,12 +218,10 @@ async function resetCounters(stack: Stack): Promise<void> {
   if (!response.ok) throw new Error(`counters/reset answered ${response.status}`);
 }
 
-/** Graph operations devtenant served since the last reset (a `$batch`'s inner requests count one each). */
-async function graphRequests(stack: Stack): Promise<number> {
-  return (await counters(stack)).total;
-}
-
-/** All Graph operations, and those addressed to a mailbox (the rest are directory look-ups). */
+/**
+ * Graph operations devtenant served since the last reset (a `$batch`'s inner requests count one each), and of
+ * those the ones addressed to a mailbox (the rest are directory look-ups).
+ */
 async function counters(stack: Stack): Promise<{ total: number; mailbox: number }> {
   const response = await stack.devtenant.control('counters');
   const snapshot = (await response.json()) as {
@@ -230,8 +244,4 @@ function median(values: readonly number[]): number {
   return sorted.length % 2
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function ratio(value: number, of: number): string {
-  return (value / of).toFixed(1);
 }
