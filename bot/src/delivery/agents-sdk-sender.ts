@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import { type CloudAdapter, type ConnectorClient, HttpError } from '@microsoft/agents-hosting';
-import { type SendOutcome, outcomeOfStatus } from './connector-outcome.ts';
-import type { ConfirmOutcome, DeliverySender, DeliveryTarget, OutgoingMessage } from './delivery-sender.ts';
+import { outcomeOfStatus, type SendOutcome } from './connector-outcome.ts';
+import type { ConfirmOutcome, DeliverySender, DeliveryTarget } from './delivery-sender.ts';
 import { toOutboundActivity } from './outbound-activity.ts';
 import { parseRetryAfter } from './retry-policy.ts';
 
@@ -94,7 +94,11 @@ async function raceTimeout(work: Promise<void>, timeoutMs: number): Promise<bool
 
 function outcomeOfError(error: unknown, now: number): SendOutcome {
   if (error instanceof HttpError) {
-    return outcomeOfStatus(error.status, errorCodeOf(error), parseRetryAfter(error.response.headers?.get('retry-after'), now));
+    return outcomeOfStatus(
+      error.status,
+      errorCodeOf(error),
+      parseRetryAfter(error.response.headers?.get('retry-after'), now),
+    );
   }
   // No HTTP answer: a reset or timeout after the request left may hide a delivered message.
   return { kind: 'unknown', reason: error instanceof Error ? `network_${error.name}` : 'network_error' };

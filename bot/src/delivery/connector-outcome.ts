@@ -21,9 +21,11 @@ export type SendOutcome =
  */
 export function outcomeOfStatus(status: number, errorCode: string | null, retryAfterMs: number | null): SendOutcome {
   const reason = errorCode ? `http_${status}_${errorCode}` : `http_${status}`;
-  if (status === 429 || status === 412 || status === 503 || status === 401) return { kind: 'retry', reason, retryAfterMs };
+  if (status === 429 || status === 412 || status === 503 || status === 401)
+    return { kind: 'retry', reason, retryAfterMs };
   if (status === 500 || status === 502 || status === 504) return { kind: 'unknown', reason };
-  if (status === 403 && errorCode === 'MessageWritesBlocked') return { kind: 'permanent', reason: 'message_writes_blocked' };
+  if (status === 403 && errorCode === 'MessageWritesBlocked')
+    return { kind: 'permanent', reason: 'message_writes_blocked' };
   if (status === 404) return { kind: 'permanent', reason: 'conversation_not_found' };
   return { kind: 'permanent', reason };
 }

@@ -15,7 +15,12 @@ export interface DeliveryTuning {
   pollMs: number;
 }
 
-export const DEFAULT_TUNING: DeliveryTuning = Object.freeze({ batchSize: 100, leaseMs: 60_000, holdMs: 5_000, pollMs: 1_000 });
+export const DEFAULT_TUNING: DeliveryTuning = Object.freeze({
+  batchSize: 100,
+  leaseMs: 60_000,
+  holdMs: 5_000,
+  pollMs: 1_000,
+});
 
 export interface DeliveryDeps {
   store: OutboundJobStore;

@@ -44,7 +44,10 @@ export interface OutboundJobStore {
    */
   claim(options: { now: Date; limit: number; claimToken: string; leaseUntil: Date }): Promise<ClaimedJob[]>;
   /** Records the send intent before the request leaves; false when the claim was lost (or the message cancelled). */
-  markSending(job: ClaimedJob, details: { deliveryId: string; conversationId: string; leaseUntil: Date }): Promise<boolean>;
+  markSending(
+    job: ClaimedJob,
+    details: { deliveryId: string; conversationId: string; leaseUntil: Date },
+  ): Promise<boolean>;
   markSent(job: ClaimedJob, details: { activityId: string; sentAt: Date }): Promise<boolean>;
   /**
    * Gives the job back, due again at `notBefore`: pending, or, when `inDoubt` (the last send may have

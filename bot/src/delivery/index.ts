@@ -1,5 +1,6 @@
-export { createAgentsSdkSender, type AgentsSdkSenderOptions } from './agents-sdk-sender.ts';
+export { type AgentsSdkSenderOptions, createAgentsSdkSender } from './agents-sdk-sender.ts';
 export { outcomeOfStatus, type SendOutcome } from './connector-outcome.ts';
+export { createDelivery, type DeliveryOptions } from './create-delivery.ts';
 export { DEFAULT_TUNING, type DeliveryDeps, type DeliveryTuning } from './delivery-deps.ts';
 export type { ConfirmOutcome, DeliverySender, DeliveryTarget, OutgoingMessage } from './delivery-sender.ts';
 export type {
@@ -15,4 +16,3 @@ export { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts'
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limiter.ts';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelayMs } from './retry-policy.ts';
 export { type DeliveryLimits, TEAMS_LIMITS, type WindowLimit } from './teams-limits.ts';
-export { createDelivery, type DeliveryOptions } from './create-delivery.ts';

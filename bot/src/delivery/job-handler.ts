@@ -1,9 +1,9 @@
+import { describeError } from '../describe-error.ts';
+import type { SendOutcome } from './connector-outcome.ts';
 import type { DeliveryDeps } from './delivery-deps.ts';
 import type { DeliveryTarget, OutgoingMessage } from './delivery-sender.ts';
 import type { ClaimedJob } from './delivery-types.ts';
-import type { SendOutcome } from './connector-outcome.ts';
 import { retryDelayMs } from './retry-policy.ts';
-import { describeError } from '../describe-error.ts';
 
 /** A claimed job with everything needed to send it; `confirmFirst` when an earlier send is in doubt. */
 export interface ReadyJob {
@@ -59,7 +59,9 @@ export async function runJob(deps: DeliveryDeps, ready: ReadyJob, startedAt: Dat
   if (ready.confirmFirst) {
     const confirmed = await deps.sender.confirm(target, outgoing);
     if (confirmed.kind === 'delivered') {
-      await record(deps, job, 'sent', () => deps.store.markSent(job, { activityId: confirmed.activityId, sentAt: startedAt }));
+      await record(deps, job, 'sent', () =>
+        deps.store.markSent(job, { activityId: confirmed.activityId, sentAt: startedAt }),
+      );
       return null;
     }
     if (confirmed.kind === 'retry') {
@@ -97,7 +99,9 @@ async function settle(
   const now = deps.clock.now();
   switch (outcome.kind) {
     case 'delivered':
-      await record(deps, job, 'sent', () => deps.store.markSent(job, { activityId: outcome.activityId, sentAt: startedAt }));
+      await record(deps, job, 'sent', () =>
+        deps.store.markSent(job, { activityId: outcome.activityId, sentAt: startedAt }),
+      );
       return;
     case 'permanent':
       deps.logger.warn('delivery.failed', { key: job.message.key, reason: outcome.reason });
@@ -134,7 +138,12 @@ async function retryOrGiveUp(
   const { inDoubt, countAttempt } = how;
   const attempts = job.attempts + (countAttempt ? 1 : 0);
   if (attempts >= deps.retry.maxAttempts) {
-    await finish(deps, job, 'failed', inDoubt ? `outcome_unknown:${outcome.reason}` : `retries_exhausted:${outcome.reason}`);
+    await finish(
+      deps,
+      job,
+      'failed',
+      inDoubt ? `outcome_unknown:${outcome.reason}` : `retries_exhausted:${outcome.reason}`,
+    );
     return;
   }
   const delay = retryDelayMs(deps.retry, Math.max(1, attempts), outcome.retryAfterMs, deps.random);

@@ -91,7 +91,8 @@ class Window {
   }
 
   #prune(now: number): void {
-    while (this.#head < this.#times.length && (this.#times[this.#head] as number) <= now - this.#longestMs) this.#head++;
+    while (this.#head < this.#times.length && (this.#times[this.#head] as number) <= now - this.#longestMs)
+      this.#head++;
     if (this.#head > 1024 && this.#head * 2 > this.#times.length) {
       this.#times.splice(0, this.#head);
       this.#head = 0;

@@ -10,7 +10,11 @@ export interface RetryPolicy {
  * rate-limit.md: e.g. 2–20 s, ±20 %). Eight attempts span about four minutes before a message is given up
  * with a recorded reason, so a long outage ends visibly instead of retrying forever.
  */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 8, baseDelayMs: 2_000, maxDelayMs: 120_000 });
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+  maxAttempts: 8,
+  baseDelayMs: 2_000,
+  maxDelayMs: 120_000,
+});
 
 /**
  * How long to wait before attempt `attempt + 1`. A `Retry-After` from the connector wins: it says when

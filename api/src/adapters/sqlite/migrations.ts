@@ -223,4 +223,36 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_by_tenant ON audit_log (tenant_id, at);
     `,
   },
+  {
+    version: 7,
+    name: 'outbound messages',
+    sql: `
+      -- The bot's proactive messages, one row per logical message (key), kept after sending so enqueuing
+      -- the same key again changes nothing. Times are epoch milliseconds: the worker scans them by range.
+      CREATE TABLE outbound_messages (
+        key             TEXT NOT NULL PRIMARY KEY,
+        tenant_id       TEXT NOT NULL,
+        user_id         TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        payload_json    TEXT NOT NULL,
+        not_before_ms   INTEGER NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sending', 'sent', 'skipped', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        claim_token     TEXT,
+        lease_until_ms  INTEGER,
+        delivery_id     TEXT,
+        conversation_id TEXT,
+        activity_id     TEXT,
+        last_error      TEXT,
+        reason          TEXT,
+        sent_at_ms      INTEGER,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        CHECK ((state IN ('claimed', 'sending')) = (claim_token IS NOT NULL AND lease_until_ms IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX outbound_due ON outbound_messages (not_before_ms) WHERE state = 'pending';
+      CREATE INDEX outbound_leased ON outbound_messages (lease_until_ms) WHERE state IN ('claimed', 'sending');
+      CREATE INDEX outbound_sent ON outbound_messages (sent_at_ms) WHERE state = 'sent';
+    `,
+  },
 ];
