@@ -36,21 +36,32 @@ export function rowStartMinute(spec: GridSpec, row: number): number {
 }
 
 export function cellInterval(spec: GridSpec, cell: Cell): Interval {
-  const dateKey = spec.days[cell.day] ?? spec.days[0] ?? '1970-01-01';
-  const from = rowStartMinute(spec, cell.row);
-  return {
-    start: instantAt(dateKey, from, spec.timeZone),
-    end: instantAt(dateKey, from + spec.slotMinutes, spec.timeZone),
-  };
+  const edges = slotEdges(spec)[cell.day] ?? slotEdges(spec)[0] ?? [];
+  const start = edges[cell.row] ?? new Date(0);
+  return { start, end: edges[cell.row + 1] ?? start };
 }
 
 /** The visible part of each grid day, as instants (DST-aware: a day may be 23 or 25 hours long). */
 export function dayBounds(spec: GridSpec, day: number): Interval {
-  const dateKey = spec.days[day] ?? '1970-01-01';
-  return {
-    start: instantAt(dateKey, spec.startMinute, spec.timeZone),
-    end: instantAt(dateKey, spec.endMinute, spec.timeZone),
-  };
+  const edges = slotEdges(spec)[day] ?? [];
+  const start = edges[0] ?? new Date(0);
+  return { start, end: edges[edges.length - 1] ?? start };
+}
+
+// Zone arithmetic goes through Intl and is not free; a grid's slot edges are worked out once per spec.
+const edgesCache = new WeakMap<GridSpec, Date[][]>();
+
+/** Per day, the instants where each row starts, plus the end of the last row. */
+function slotEdges(spec: GridSpec): Date[][] {
+  let edges = edgesCache.get(spec);
+  if (!edges) {
+    const rows = rowCount(spec);
+    edges = spec.days.map((dateKey) =>
+      Array.from({ length: rows + 1 }, (_, row) => instantAt(dateKey, rowStartMinute(spec, row), spec.timeZone)),
+    );
+    edgesCache.set(spec, edges);
+  }
+  return edges;
 }
 
 /** Where an interval shows on the grid: one placement per day it touches inside the visible hours. */

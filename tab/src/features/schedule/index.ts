@@ -1,0 +1,2 @@
+export { SchedulePage, type SchedulePageProps } from './schedule-page.tsx';
+export { TimePicker, type TimePickerProps } from './time-picker.tsx';

@@ -1,0 +1,122 @@
+import {
+  Avatar,
+  Field,
+  makeStyles,
+  Spinner,
+  Tag,
+  TagPicker,
+  TagPickerControl,
+  TagPickerGroup,
+  TagPickerInput,
+  TagPickerList,
+  TagPickerOption,
+  type TagPickerProps,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AuthedApi } from '../../lib/authed-api.ts';
+import type { Person } from './schedule-api.ts';
+import { domainOf, looksLikeEmail, usePeopleSearch } from './use-people-search.ts';
+
+const useStyles = makeStyles({
+  note: { color: tokens.colorNeutralForeground3, display: 'block' },
+  status: { padding: tokens.spacingHorizontalS },
+});
+
+export interface PeoplePickerProps {
+  readonly api: AuthedApi;
+  readonly people: readonly Person[];
+  readonly max: number;
+  /** The organizer's own address: its domain is the organisation's (unknown addresses there are mistakes). */
+  readonly ownEmail: string | null;
+  onChange(people: Person[]): void;
+}
+
+/** Directory search with chips; an address outside the organisation can be invited too (no calendar view). */
+export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePickerProps) {
+  const styles = useStyles();
+  const [query, setQuery] = useState('');
+  const search = usePeopleSearch(api, query);
+  const chosen = new Set(people.map((p) => p.email.toLowerCase()));
+  const found = search.status === 'found' ? search.people.filter((p) => !chosen.has(p.email.toLowerCase())) : [];
+  const typed = query.trim();
+  const ownDomain = ownEmail ? domainOf(ownEmail) : null;
+  const offerAddress =
+    search.status === 'found' &&
+    looksLikeEmail(typed) &&
+    !chosen.has(typed.toLowerCase()) &&
+    !search.people.some((p) => p.email.toLowerCase() === typed.toLowerCase()) &&
+    domainOf(typed) !== ownDomain;
+  const options: Person[] = [...found, ...(offerAddress ? [{ userId: null, email: typed, displayName: typed }] : [])];
+  const full = people.length >= max;
+
+  const onOptionSelect: TagPickerProps['onOptionSelect'] = (_, data) => {
+    const keep = people.filter((p) => data.selectedOptions.includes(p.email));
+    const added = options.find((o) => o.email === data.value && data.selectedOptions.includes(o.email));
+    if (added && keep.length < max) keep.push(added);
+    onChange(keep);
+    setQuery('');
+  };
+  const externals = people.filter((p) => p.userId === null);
+
+  return (
+    <Field
+      label="People"
+      hint={full ? `That's the most: up to ${max} people besides you.` : 'Search by name or address.'}
+    >
+      <TagPicker onOptionSelect={onOptionSelect} selectedOptions={people.map((p) => p.email)}>
+        <TagPickerControl>
+          <TagPickerGroup aria-label="People invited">
+            {people.map((person) => (
+              <Tag
+                key={person.email}
+                value={person.email}
+                shape="rounded"
+                media={<Avatar name={person.displayName} color="colorful" aria-hidden />}
+                dismissible
+                aria-label={`${person.displayName}, remove`}
+              >
+                {person.displayName}
+              </Tag>
+            ))}
+          </TagPickerGroup>
+          <TagPickerInput
+            aria-label="Add people"
+            value={query}
+            disabled={full}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </TagPickerControl>
+        <TagPickerList>
+          {search.status === 'searching' && <Spinner size="tiny" label="Searching…" className={styles.status} />}
+          {search.status === 'error' && <Text className={styles.status}>Search failed: {search.message}</Text>}
+          {search.status === 'found' && options.length === 0 && (
+            <Text className={styles.status}>
+              {looksLikeEmail(typed) && domainOf(typed) === ownDomain
+                ? `No one in your organisation has the address ${typed}.`
+                : 'No one found. Type a full address to invite someone outside your organisation.'}
+            </Text>
+          )}
+          {options.map((option) => (
+            <TagPickerOption
+              key={option.email}
+              value={option.email}
+              text={option.displayName}
+              secondaryContent={option.userId === null ? 'Outside your organisation' : option.email}
+              media={<Avatar name={option.displayName} color="colorful" aria-hidden />}
+            >
+              {option.userId === null ? `Invite ${option.email}` : option.displayName}
+            </TagPickerOption>
+          ))}
+        </TagPickerList>
+      </TagPicker>
+      {externals.length > 0 && (
+        <Text size={200} className={styles.note} data-testid="external-note">
+          {externals.map((p) => p.email).join(', ')} {externals.length === 1 ? 'is' : 'are'} outside your organisation:
+          they get the invitation, but Confer can't see their calendar.
+        </Text>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,155 @@
+import type { MeetingDto } from '@confer/contracts';
+import { LIMITS } from '@confer/contracts';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { listMeetingTypes } from '../../lib/me-api.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { CreateBar } from './create-bar.tsx';
+import { CreatedPanel } from './created-panel.tsx';
+import { applyType, defaultTitle, initialDetails, type MeetingDetails } from './meeting-details.ts';
+import { MeetingForm } from './meeting-form.tsx';
+import { PeoplePicker } from './people-picker.tsx';
+import { createScheduleFormat } from './schedule-format.ts';
+import { TimePicker } from './time-picker.tsx';
+import { useCreateMeeting } from './use-create-meeting.ts';
+import { useInitialPeople } from './use-initial-people.ts';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0 },
+});
+
+export interface SchedulePageProps {
+  initialAttendees?: string[];
+  onCreated(meeting: MeetingDto): void;
+}
+
+/** Schedule a meeting: who, what, when (with everyone's calendars), then create. */
+export function SchedulePage({ initialAttendees = [], onCreated }: SchedulePageProps) {
+  const styles = useStyles();
+  const { api, locale, timeZone, session, reportReady } = useTabServices();
+  const ownEmail = session.account?.userPrincipalName ?? null;
+  const [people, setPeople] = useInitialPeople(api, initialAttendees);
+  const [details, setDetails] = useState<MeetingDetails>(initialDetails);
+  const [value, setValue] = useState<{ start: string; end: string } | null>(null);
+  const types = useRequest('meeting-types', () => listMeetingTypes(api), reportReady);
+  const creation = useCreateMeeting(api);
+  const format = useMemo(() => createScheduleFormat(locale, timeZone), [locale, timeZone]);
+  const type = types.data?.find((t) => t.id === details.typeId);
+  const title = details.titleEdited
+    ? details.title.trim()
+    : defaultTitle(
+        type,
+        people.map((p) => p.displayName),
+      );
+  const emails = useMemo(() => people.map((p) => p.email), [people]);
+
+  useEffect(() => {
+    document.title = 'Schedule · Confer';
+  }, []);
+  // The chosen time follows the length: a new length keeps the start.
+  const changeDetails = (next: MeetingDetails) => {
+    if (value && next.durationMinutes !== details.durationMinutes) {
+      const start = new Date(value.start);
+      setValue({ start: value.start, end: new Date(start.getTime() + next.durationMinutes * 60_000).toISOString() });
+    }
+    setDetails(next);
+  };
+  // A dragged or Shift+arrow range sets the length (rounded to the API's limits).
+  const choose = useCallback((next: { start: string; end: string } | null) => {
+    setValue(next);
+    if (!next) return;
+    const minutes = Math.round((Date.parse(next.end) - Date.parse(next.start)) / 60_000);
+    const clamped = Math.min(LIMITS.maxDurationMinutes, Math.max(LIMITS.minDurationMinutes, minutes));
+    setDetails((d) => (d.durationMinutes === clamped ? d : { ...d, durationMinutes: clamped }));
+  }, []);
+
+  const missing = [
+    ...(people.length ? [] : ['add at least one person']),
+    ...(title ? [] : ['give it a title']),
+    ...(!details.online && !details.location.trim() ? ['say where'] : []),
+    ...(value ? [] : ['choose a time']),
+  ];
+  const create = (acceptConflicts: boolean) => {
+    if (!value || missing.length) return;
+    void creation.create(
+      {
+        typeId: details.typeId,
+        title,
+        agenda: details.agenda,
+        attendees: emails,
+        start: value.start,
+        end: value.end,
+        timeZone,
+        recurrence: details.recurrence,
+        online: details.online,
+        location: details.online ? null : details.location.trim(),
+      },
+      acceptConflicts,
+    );
+  };
+
+  if (creation.state.status === 'created') {
+    const meeting = creation.state.meeting;
+    return (
+      <CreatedPanel
+        meeting={meeting}
+        format={format}
+        onOpen={() => onCreated(meeting)}
+        onAnother={() => {
+          creation.reset();
+          setValue(null);
+        }}
+      />
+    );
+  }
+  return (
+    <div className={styles.page} data-testid="schedule-page">
+      <Text as="h1" size={700} weight="semibold" className={styles.heading}>
+        Schedule a meeting
+      </Text>
+      <section className={styles.section} aria-labelledby="who-heading">
+        <Text as="h2" id="who-heading" size={500} weight="semibold" className={styles.heading}>
+          Who
+        </Text>
+        <PeoplePicker api={api} people={people} max={LIMITS.maxPeople - 1} ownEmail={ownEmail} onChange={setPeople} />
+      </section>
+      <section className={styles.section} aria-labelledby="what-heading">
+        <Text as="h2" id="what-heading" size={500} weight="semibold" className={styles.heading}>
+          What
+        </Text>
+        <MeetingForm
+          details={details}
+          types={types.data}
+          titlePlaceholder={title}
+          onType={(typeId) => changeDetails(applyType(details, types.data ?? [], typeId))}
+          onChange={changeDetails}
+        />
+      </section>
+      <section className={styles.section} aria-labelledby="when-heading">
+        <Text as="h2" id="when-heading" size={500} weight="semibold" className={styles.heading}>
+          When
+        </Text>
+        <TimePicker
+          attendees={emails}
+          durationMinutes={details.durationMinutes}
+          recurrence={details.recurrence}
+          value={value}
+          onChange={choose}
+        />
+      </section>
+      <CreateBar
+        state={creation.state}
+        missing={missing}
+        summary={value ? `${title}, ${format.when(new Date(value.start), new Date(value.end))}` : null}
+        format={format}
+        organizerEmail={ownEmail}
+        series={details.recurrence !== null}
+        onCreate={create}
+        onDismiss={creation.reset}
+      />
+    </div>
+  );
+}

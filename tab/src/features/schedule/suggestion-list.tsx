@@ -1,0 +1,105 @@
+import { Button, makeStyles, mergeClasses, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Filled, Sparkle20Regular } from '@fluentui/react-icons';
+import type { Interval } from './grid-geometry.ts';
+import type { ScheduleFormat } from './schedule-format.ts';
+
+export interface SuggestionView extends Interval {
+  readonly reasons: readonly string[];
+}
+
+const useStyles = makeStyles({
+  area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minHeight: '96px' },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  button: {
+    width: '100%',
+    height: '100%',
+    justifyContent: 'flex-start',
+    alignItems: 'flex-start',
+    textAlign: 'left',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  chosen: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  when: {
+    fontWeight: tokens.fontWeightSemibold,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface SuggestionListProps {
+  readonly suggestions: readonly SuggestionView[] | null;
+  readonly value: Interval | null;
+  readonly format: ScheduleFormat;
+  /** People the suggestions could not account for (unreadable calendars). */
+  readonly unaccounted: readonly string[];
+  readonly error: string | null;
+  onPick(suggestion: Interval): void;
+}
+
+const same = (a: Interval, b: Interval | null) =>
+  b !== null && a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime();
+
+/** The best times on screen, each with the API's reasons; picking one chooses it on the grid. */
+export function SuggestionList({ suggestions, value, format, unaccounted, error, onPick }: SuggestionListProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.area} aria-labelledby="suggestions-heading" data-testid="suggestions">
+      <Text as="h3" id="suggestions-heading" size={300} weight="semibold">
+        Suggested times
+      </Text>
+      {unaccounted.length > 0 && (
+        <Text size={200} className={styles.note} data-testid="suggestions-unaccounted">
+          These could not account for {unaccounted.join(', ')}: their calendars can't be read.
+        </Text>
+      )}
+      {error && <Text size={200}>Suggestions could not be loaded: {error}</Text>}
+      {!suggestions && !error && (
+        <Skeleton aria-label="Loading suggestions">
+          <SkeletonItem size={48} />
+        </Skeleton>
+      )}
+      {suggestions?.length === 0 && (
+        <Text size={200} className={styles.note}>
+          No time on these days works for everyone. Try the next week, a shorter meeting, or pick a slot yourself.
+        </Text>
+      )}
+      {suggestions && suggestions.length > 0 && (
+        <ol className={styles.list}>
+          {suggestions.map((s, i) => (
+            <li key={s.start.toISOString()}>
+              <Button
+                className={mergeClasses(styles.button, same(s, value) && styles.chosen)}
+                aria-pressed={same(s, value)}
+                onClick={() => onPick(s)}
+                data-testid="suggestion"
+              >
+                <span className={styles.when}>
+                  {same(s, value) ? <CheckmarkCircle20Filled aria-hidden /> : <Sparkle20Regular aria-hidden />}
+                  {i + 1}. {format.when(s.start, s.end)}
+                </span>
+                <ul className={styles.reasons}>
+                  {s.reasons.slice(0, 3).map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
