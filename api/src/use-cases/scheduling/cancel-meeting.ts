@@ -2,6 +2,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import { actorFor, type Caller } from './caller.ts';
 import { loadMeetingFor, requireScheduled } from './meeting-access.ts';
+import { notify } from './notify.ts';
 import { respondToMeeting } from './respond-to-meeting.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
@@ -39,5 +40,6 @@ export async function cancelMeeting(
     summary: `${caller.displayName} cancelled the meeting`,
     details: { message: request.message.length > 0 },
   });
+  await notify(deps, 'meetingCancelled', meeting.id, (n) => n.meetingCancelled(cancelled));
   return cancelled;
 }

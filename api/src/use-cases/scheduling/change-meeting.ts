@@ -9,6 +9,7 @@ import { checkConflicts, validateTimes } from './check-conflicts.ts';
 import { conflictsDetails } from './conflict-details.ts';
 import { rejectUnknownColleagues } from './load-availability.ts';
 import { loadMeetingFor, requireOrganizer, requireScheduled } from './meeting-access.ts';
+import { notify } from './notify.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 type UpdateRequest = z.infer<typeof updateMeetingRequestSchema>;
@@ -99,6 +100,7 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
     summary: moved ? `${caller.displayName} moved the meeting` : `${caller.displayName} updated the meeting`,
     details: moved ? { from: meeting.start.toISOString(), to: start.toISOString() } : { fields: Object.keys(patch) },
   });
+  await notify(deps, 'meetingChanged', meeting.id, (n) => n.meetingChanged(meeting, updated));
   return updated;
 }
 

@@ -4,6 +4,7 @@ import { actorFor, type Caller } from './caller.ts';
 import { checkConflicts, occurrencesOf, validateTimes } from './check-conflicts.ts';
 import { conflictsDetails } from './conflict-details.ts';
 import { loadMeetingFor, requireOrganizer, requireScheduled } from './meeting-access.ts';
+import { notify } from './notify.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 const DAY_MS = 86_400_000;
@@ -129,4 +130,5 @@ async function saveOverride(
     summary,
     details: { originalStart: override.originalStart.toISOString(), start: override.start.toISOString() },
   });
+  await notify(deps, 'occurrenceChanged', meeting.id, (n) => n.occurrenceChanged(meeting, override));
 }

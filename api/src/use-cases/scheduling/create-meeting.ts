@@ -6,6 +6,7 @@ import { actorFor, type Caller } from './caller.ts';
 import { checkConflicts, validateTimes } from './check-conflicts.ts';
 import { conflictsDetails } from './conflict-details.ts';
 import { draftFor } from './meeting-draft.ts';
+import { notify } from './notify.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /** A start this far in the past is a mistake, not clock skew. */
@@ -93,6 +94,7 @@ export async function createMeeting(
     summary: `${caller.displayName} scheduled "${meeting.title}"`,
     details: { start: start.toISOString(), end: end.toISOString(), attendees: request.attendees.length },
   });
+  await notify(deps, 'meetingCreated', scheduled.id, (n) => n.meetingCreated(scheduled));
   return scheduled;
 }
 

@@ -2,6 +2,7 @@ import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { EventRecord } from '../../ports/scheduling-gateway.ts';
 import { actorFor, type Caller } from './caller.ts';
 import { loadMeetingFor } from './meeting-access.ts';
+import { notify } from './notify.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /** Upcoming meetings end after now (soonest first); past ones ended before now (latest first). */
@@ -74,5 +75,23 @@ export async function syncFromEvent(
     updatedAt: now,
   };
   // Someone else saving first is fine: their copy is at least as fresh as ours.
-  return (await deps.meetings.update(updated, meeting.version)) ? updated : meeting;
+  if (!(await deps.meetings.update(updated, meeting.version))) return meeting;
+  await announceSynced(deps, meeting, updated);
+  return updated;
+}
+
+/**
+ * Answers and cancellations made in Outlook reach Confer here; the organizer hears about them as if
+ * they had been made through Confer (a decline in Outlook still brings the reschedule card).
+ */
+async function announceSynced(deps: SchedulingDeps, before: Meeting, after: Meeting): Promise<void> {
+  if (after.status === 'cancelled' && before.status !== 'cancelled') {
+    await notify(deps, 'meetingCancelled', after.id, (n) => n.meetingCancelled(after));
+    return;
+  }
+  for (const attendee of after.attendees) {
+    const previous = before.attendees.find((a) => a.email === attendee.email);
+    if (previous?.response === attendee.response) continue;
+    await notify(deps, 'attendeeResponded', after.id, (n) => n.attendeeResponded(after, attendee.email));
+  }
 }

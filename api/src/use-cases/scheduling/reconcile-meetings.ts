@@ -2,6 +2,7 @@ import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import { actorForUser } from './caller.ts';
 import { completeCreation } from './create-meeting.ts';
 import { draftFor } from './meeting-draft.ts';
+import { notify } from './notify.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /** A create younger than this may still be in flight in a live process; leave it alone. */
@@ -43,11 +44,16 @@ async function reconcileOne(deps: SchedulingDeps, meeting: Meeting): Promise<'co
   };
   const existing = await deps.gateway.findEventByTransactionId(actor, mailbox, meeting.transactionId, around);
   if (existing) {
-    await completeCreation(deps, meeting, existing);
+    await announce(deps, await completeCreation(deps, meeting, existing));
     return 'completed';
   }
   const type = meeting.typeId ? await deps.meetingTypes.get(meeting.tenantId, meeting.typeId) : undefined;
   const created = await deps.gateway.createEvent(actor, mailbox, draftFor(meeting, deps.tabUrl, type?.name ?? null));
-  await completeCreation(deps, meeting, created);
+  await announce(deps, await completeCreation(deps, meeting, created));
   return 'recreated';
+}
+
+/** A create the crash interrupted is announced once it completes, like any other. */
+function announce(deps: SchedulingDeps, scheduled: Meeting): Promise<void> {
+  return notify(deps, 'meetingCreated', scheduled.id, (n) => n.meetingCreated(scheduled));
 }

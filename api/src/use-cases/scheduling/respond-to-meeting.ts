@@ -3,6 +3,7 @@ import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.t
 import type { AttendeeResponse, ResponseKind } from '../../ports/scheduling-gateway.ts';
 import { actorFor, type Caller } from './caller.ts';
 import { loadMeetingFor, requireScheduled } from './meeting-access.ts';
+import { notify } from './notify.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 const DAY_MS = 86_400_000;
@@ -85,6 +86,8 @@ async function recordResponse(
         details: { response, proposed: Boolean(proposed) },
       });
       deps.availabilityCache.invalidateTenant(meeting.tenantId);
+      const email = updated.attendees.find((a) => a.userId === caller.mailbox.userId)?.email ?? caller.mailbox.email;
+      await notify(deps, 'attendeeResponded', meeting.id, (n) => n.attendeeResponded(updated, email));
       return updated;
     }
   }

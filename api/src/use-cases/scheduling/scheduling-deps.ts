@@ -1,6 +1,7 @@
 import type { Logger } from '../../logging/logger.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { DirectoryGateway } from '../../ports/directory.ts';
+import type { MeetingNotifier } from '../../ports/meeting-notifier.ts';
 import type { MeetingHistoryStore, MeetingStore } from '../../ports/meeting-store.ts';
 import type { NotesStore } from '../../ports/notes-store.ts';
 import type { SchedulingGateway } from '../../ports/scheduling-gateway.ts';
@@ -24,4 +25,6 @@ export interface SchedulingDeps {
   tabUrl: string;
   /** The connection mode of a tenant that has not chosen one. */
   defaultConnectionMode: ConnectionMode;
+  /** Tells the people in a meeting what changed (the bot's cards and reminders); absent = nobody is told. */
+  notifier?: MeetingNotifier;
 }

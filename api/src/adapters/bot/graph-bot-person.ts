@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { GraphActor } from '../../ports/scheduling-gateway.ts';
+import type { TenantStore } from '../../ports/tenant-store.ts';
+import { clientFor, type GraphActorDeps } from '../graph/graph-actor.ts';
+import { toAppErrorFromGraph } from '../graph/graph-errors.ts';
+import { toIanaZone } from '../graph/graph-time.ts';
+
+/** Who a bot user is, for acting as them: their address, name and zone. */
+export interface BotPerson {
+  email: string;
+  displayName: string;
+  timeZone: string;
+}
+
+export type FindBotPerson = (tenantId: string, userId: string, actor: () => Promise<GraphActor>) => Promise<BotPerson>;
+
+const userSchema = z.object({
+  id: z.string(),
+  displayName: z.string().nullable(),
+  mail: z.string().nullable().optional(),
+  userPrincipalName: z.string(),
+});
+const settingsSchema = z.object({ timeZone: z.string().nullable().optional() });
+
+/** People change address or zone rarely; an hour keeps card clicks from costing two Graph reads each. */
+const TTL_MS = 60 * 60_000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * The person behind an activity's Entra object id: the user record Confer keeps once they have used
+ * the tab, else Graph (`/users/{id}` and its mailbox zone), as the user's stored token or the app.
+ */
+export function createBotPersonFinder(deps: GraphActorDeps & { tenants: TenantStore; clock: Clock }): FindBotPerson {
+  const cache = new Map<string, { at: number; person: BotPerson }>();
+  return async (tenantId, userId, actor) => {
+    const key = `${tenantId}|${userId}`;
+    const now = deps.clock.now().getTime();
+    const cached = cache.get(key);
+    if (cached && now - cached.at < TTL_MS) return cached.person;
+    const record = await deps.tenants.getUser(tenantId, userId);
+    // A connected record holds the mailbox zone read at connect time; otherwise ask Graph, and fall back
+    // to what the record knows when Graph cannot be asked for this person.
+    const known = record?.email
+      ? { email: record.email, displayName: record.displayName, timeZone: record.timeZone }
+      : null;
+    const person =
+      known && record?.connectionStatus === 'connected'
+        ? known
+        : await actor()
+            .then((graphActor) => readFromGraph(deps, userId, graphActor))
+            .catch((error: unknown) => {
+              if (known) return known;
+              throw error;
+            });
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { at: now, person });
+    return person;
+  };
+}
+
+async function readFromGraph(deps: GraphActorDeps, userId: string, actor: GraphActor): Promise<BotPerson> {
+  const client = await clientFor(deps, actor);
+  const path = `/users/${encodeURIComponent(userId)}`;
+  const [user, settings] = await Promise.all([
+    read(userSchema, () => client.api(path).select('id,displayName,mail,userPrincipalName').get()),
+    read(settingsSchema, () => client.api(`${path}/mailboxSettings`).select('timeZone').get()).catch(() => ({
+      timeZone: null,
+    })),
+  ]);
+  const email = (user.mail ?? user.userPrincipalName).toLowerCase();
+  return {
+    email,
+    displayName: user.displayName ?? user.userPrincipalName,
+    timeZone: toIanaZone(settings.timeZone ?? null) ?? 'UTC',
+  };
+}
+
+async function read<T>(schema: z.ZodType<T>, request: () => Promise<unknown>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request();
+  } catch (error) {
+    throw toAppErrorFromGraph(error);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError('graph_bad_response', 'Microsoft Graph returned an unexpected user.');
+  return parsed.data;
+}

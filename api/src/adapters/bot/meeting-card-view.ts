@@ -1,0 +1,89 @@
+import type { MeetingCardView, MeetingPersonView } from '@confer/bot/ports';
+import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.ts';
+import { meetingUrl } from '../../domain/scheduling/meeting-body.ts';
+import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
+
+export interface Viewer {
+  userId: string;
+  email: string | null;
+  timeZone: string | null;
+}
+
+/** Whether and how the viewer takes part: by object id, else by address (an attendee Graph did not resolve). */
+export function roleIn(meeting: Meeting, viewer: Viewer): 'organizer' | 'attendee' | null {
+  if (meeting.organizerId === viewer.userId) return 'organizer';
+  return attendeeOf(meeting, viewer) ? 'attendee' : null;
+}
+
+export function attendeeOf(meeting: Meeting, viewer: Viewer): MeetingAttendee | undefined {
+  return (
+    meeting.attendees.find((a) => a.userId === viewer.userId) ??
+    (viewer.email ? meeting.attendees.find((a) => a.email === viewer.email) : undefined)
+  );
+}
+
+/** The meeting as one person's card shows it: their zone, their answer, the open actions and notes link. */
+export async function toMeetingCardView(
+  deps: SchedulingDeps,
+  meeting: Meeting,
+  viewer: Viewer,
+): Promise<MeetingCardView> {
+  const role = roleIn(meeting, viewer) ?? 'attendee';
+  const [type, overrides, actions] = await Promise.all([
+    meeting.typeId ? deps.meetingTypes.get(meeting.tenantId, meeting.typeId) : undefined,
+    deps.meetings.listOccurrences(meeting.tenantId, meeting.id),
+    deps.notes.listActions(meeting.tenantId, meeting.id),
+  ]);
+  const mine = attendeeOf(meeting, viewer);
+  return {
+    meetingId: meeting.id,
+    version: meeting.version,
+    title: meeting.title,
+    typeName: type?.name ?? null,
+    agenda: meeting.agenda,
+    start: meeting.start,
+    end: meeting.end,
+    timeZone: viewer.timeZone ?? meeting.timeZone,
+    status: meeting.status === 'cancelled' ? 'cancelled' : 'scheduled',
+    recurring: meeting.recurrence !== null,
+    joinUrl: meeting.joinUrl,
+    location: meeting.location,
+    organizer: {
+      userId: meeting.organizerId,
+      email: meeting.organizerEmail,
+      name: meeting.organizerName,
+      response: 'organizer',
+      proposed: null,
+    },
+    attendees: meeting.attendees.map(toPerson),
+    viewer: {
+      userId: viewer.userId,
+      role,
+      response: role === 'organizer' ? 'organizer' : (mine?.response ?? 'none'),
+    },
+    webUrl: meetingUrl(deps.tabUrl, meeting.id),
+    openActions: actions
+      .filter((action) => !action.done)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((action) => ({ title: action.title, ownerName: action.ownerName, dueDate: action.dueDate })),
+    overrides: overrides.map((o) => ({
+      originalStart: o.originalStart,
+      start: o.start,
+      end: o.end,
+      cancelled: o.cancelled,
+    })),
+  };
+}
+
+function toPerson(attendee: MeetingAttendee): MeetingPersonView {
+  return {
+    userId: attendee.userId,
+    email: attendee.email,
+    name: attendee.displayName,
+    response: attendee.response,
+    proposed:
+      attendee.proposedStart && attendee.proposedEnd
+        ? { start: attendee.proposedStart, end: attendee.proposedEnd }
+        : null,
+  };
+}

@@ -1,0 +1,170 @@
+import type { BotUser, MeetingCardView, SchedulingActions } from '@confer/bot/ports';
+import { createMeetingRequestSchema, suggestionsRequestSchema, updateMeetingRequestSchema } from '@confer/contracts';
+import { AppError } from '../../domain/app-error.ts';
+import type { Meeting } from '../../domain/scheduling/meeting.ts';
+import { connectionMessage } from '../../use-cases/connection/my-connection.ts';
+import { actorForUser, backgroundCaller, type Caller, connectionModeOf } from '../../use-cases/scheduling/caller.ts';
+import { updateMeeting } from '../../use-cases/scheduling/change-meeting.ts';
+import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
+import { listMyMeetings } from '../../use-cases/scheduling/read-meetings.ts';
+import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.ts';
+import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
+import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
+import { attempt } from './action-result.ts';
+import type { BotPerson, FindBotPerson } from './graph-bot-person.ts';
+import { attendeeOf, roleIn, toMeetingCardView, type Viewer } from './meeting-card-view.ts';
+
+export interface SchedulingActionsDeps {
+  scheduling: SchedulingDeps;
+  findPerson: FindBotPerson;
+}
+
+const meetingIdPattern = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * The scheduling use cases for the bot, each run as the person who clicked or typed (a background
+ * caller: their stored token in per-user mode, the app in tenant-wide mode). The person is the
+ * activity's; a meeting they are not part of does not exist for them.
+ */
+export function createSchedulingActions(deps: SchedulingActionsDeps): SchedulingActions {
+  const { scheduling } = deps;
+  const person = (user: BotUser) =>
+    deps.findPerson(user.tenantId, user.userId, () => actorForUser(scheduling, user.tenantId, user.userId));
+  const personOrNull = (user: BotUser) => person(user).catch(() => null);
+  const callerOf = (user: BotUser, who: Pick<BotPerson, 'email' | 'displayName'>): Caller =>
+    backgroundCaller({ tenantId: user.tenantId, userId: user.userId, ...who });
+
+  /** The meeting and the person's part in it, or null (unknown id, other tenant, not theirs, never created). */
+  async function load(user: BotUser, meetingId: string) {
+    if (!meetingIdPattern.test(meetingId)) return null;
+    const meeting = await scheduling.meetings.get(user.tenantId, meetingId);
+    if (!meeting || meeting.status === 'creating' || meeting.status === 'failed') return null;
+    let viewer: Viewer = { userId: user.userId, email: null, timeZone: null };
+    if (!roleIn(meeting, viewer)) {
+      const found = await personOrNull(user);
+      viewer = { ...viewer, email: found?.email ?? null };
+    }
+    const role = roleIn(meeting, viewer);
+    return role ? { meeting, role, viewer } : null;
+  }
+
+  async function viewOf(user: BotUser, meeting: Meeting, viewer: Viewer): Promise<MeetingCardView> {
+    const zone = viewer.timeZone ?? (await personOrNull(user))?.timeZone ?? null;
+    return toMeetingCardView(scheduling, meeting, { ...viewer, timeZone: zone });
+  }
+
+  async function asOrganizer(user: BotUser, meetingId: string) {
+    const loaded = await load(user, meetingId);
+    if (!loaded) throw new AppError('not_found', 'No such meeting.');
+    if (loaded.role !== 'organizer') throw new AppError('forbidden', 'Only the organizer can change this meeting.');
+    const { meeting } = loaded;
+    return { ...loaded, caller: callerOf(user, { email: meeting.organizerEmail, displayName: meeting.organizerName }) };
+  }
+
+  return {
+    async meetingFor(user, meetingId) {
+      const loaded = await load(user, meetingId);
+      return loaded ? viewOf(user, loaded.meeting, loaded.viewer) : null;
+    },
+
+    respond: (user, meetingId, answer) =>
+      attempt(async () => {
+        const loaded = await load(user, meetingId);
+        if (!loaded) throw new AppError('not_found', 'No such meeting.');
+        const attendee = attendeeOf(loaded.meeting, loaded.viewer);
+        if (loaded.role !== 'attendee' || !attendee) throw new AppError('forbidden', 'You organise this meeting.');
+        const caller = callerOf(user, { email: attendee.email, displayName: attendee.displayName });
+        const updated = await respondToMeeting(scheduling, caller, meetingId, {
+          response: answer.response,
+          comment: '',
+          ...(answer.proposed
+            ? { proposedStart: answer.proposed.start.toISOString(), proposedEnd: answer.proposed.end.toISOString() }
+            : {}),
+        });
+        return viewOf(user, updated, loaded.viewer);
+      }),
+
+    rescheduleOptions: (user, meetingId, count) =>
+      attempt(async () => {
+        const { meeting, caller } = await asOrganizer(user, meetingId);
+        const request = suggestionsRequestSchema.safeParse({
+          attendees: meeting.attendees.map((a) => a.email),
+          durationMinutes: Math.round((meeting.end.getTime() - meeting.start.getTime()) / 60_000),
+          maxSuggestions: count,
+        });
+        if (!request.success) throw new AppError('validation_failed', 'This meeting cannot be re-planned here.');
+        const answer = await suggestTimes(scheduling, caller, request.data);
+        return answer.suggestions.map((s) => ({ start: new Date(s.start), end: new Date(s.end) }));
+      }),
+
+    reschedule: (user, meetingId, version, slot) =>
+      attempt(async () => {
+        const { caller, viewer } = await asOrganizer(user, meetingId);
+        const request = updateMeetingRequestSchema.parse({
+          version,
+          start: slot.start.toISOString(),
+          end: slot.end.toISOString(),
+        });
+        const updated = await updateMeeting(scheduling, caller, meetingId, request);
+        return viewOf(user, updated, viewer);
+      }),
+
+    findPeople: (user, text, limit) =>
+      attempt(async () => {
+        const actor = await actorForUser(scheduling, user.tenantId, user.userId);
+        const found = await scheduling.directory.searchPeople(actor, text, limit);
+        return found
+          .filter((entry) => entry.hasMailbox)
+          .map((entry) => ({ userId: entry.userId, email: entry.email.toLowerCase(), name: entry.displayName }));
+      }),
+
+    suggestWith: (user, emails, durationMinutes, count) =>
+      attempt(async () => {
+        const me = await person(user);
+        const request = suggestionsRequestSchema.parse({
+          attendees: [...emails],
+          durationMinutes,
+          maxSuggestions: count,
+        });
+        const answer = await suggestTimes(scheduling, callerOf(user, me), request);
+        return {
+          slots: answer.suggestions.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })),
+          timeZone: me.timeZone,
+          unreadable: answer.unreadable.length > 0,
+        };
+      }),
+
+    schedule: (user, request) =>
+      attempt(async () => {
+        const me = await person(user);
+        const parsed = createMeetingRequestSchema.safeParse({
+          title: request.title,
+          attendees: [...request.attendees],
+          start: request.start.toISOString(),
+          end: request.end.toISOString(),
+          timeZone: me.timeZone,
+        });
+        if (!parsed.success) throw new AppError('validation_failed', 'That meeting cannot be created.');
+        const created = await createMeeting(scheduling, callerOf(user, me), parsed.data);
+        return viewOf(user, created, { userId: user.userId, email: me.email, timeZone: me.timeZone });
+      }),
+
+    upcoming: (user, limit) =>
+      attempt(async () => {
+        const me = await personOrNull(user);
+        const caller = callerOf(user, { email: me?.email ?? '', displayName: me?.displayName ?? user.name ?? '' });
+        const meetings = await listMyMeetings(scheduling, caller, 'upcoming', limit * 2);
+        const viewer: Viewer = { userId: user.userId, email: me?.email ?? null, timeZone: me?.timeZone ?? null };
+        const scheduled = meetings.filter((m) => m.status === 'scheduled').slice(0, limit);
+        return Promise.all(scheduled.map((m) => toMeetingCardView(scheduling, m, viewer)));
+      }),
+
+    async connection(user) {
+      const mode = await connectionModeOf(scheduling, user.tenantId);
+      const record = await scheduling.tenants.getUser(user.tenantId, user.userId);
+      // Tenant-wide access is granted by the admin for everyone; a person Confer has not met yet is covered.
+      const status = record?.connectionStatus ?? (mode === 'tenant' ? 'connected' : 'not_connected');
+      return { status, message: connectionMessage(status, mode), expiresAt: record?.connectionExpiresAt ?? null };
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { ConversationStore, OutboundMessage, OutboundPayloads, OutboundQueue } from '@confer/bot/ports';
+import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { MeetingNotifier } from '../../ports/meeting-notifier.ts';
+import { changeOf, recipientsOf } from './meeting-recipients.ts';
+
+/** The reminders a meeting should have now (per occurrence, per person, per preference). */
+export type PlanReminders = (meeting: Meeting) => Promise<readonly OutboundMessage[]>;
+
+export interface NotifierDeps {
+  queue: OutboundQueue;
+  /** Only people who have the app (a stored personal chat) can get a card. */
+  conversations: Pick<ConversationStore, 'find'>;
+  clock: Clock;
+  /** The reminder planning of the delivery side; without it no reminders are queued. */
+  planReminders?: PlanReminders;
+}
+
+type Kind = OutboundMessage['kind'];
+type Draft<K extends Kind> = { key: string; userId: string; kind: K; payload: OutboundPayloads[K] };
+
+const answered = new Set(['accepted', 'tentativelyAccepted', 'declined']);
+
+/**
+ * Turns what happened to a meeting into durable outbound messages. Keys make each message once:
+ * a retried call enqueues nothing new (the queue ignores known keys); a later version of the meeting
+ * is a new message. Cards are rendered at send time from the meeting as it is then.
+ */
+export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
+  async function enqueue(meeting: Meeting, drafts: readonly Draft<Kind>[]): Promise<void> {
+    const withApp = await hasApp(
+      deps,
+      meeting.tenantId,
+      drafts.map((d) => d.userId),
+    );
+    const now = deps.clock.now();
+    const messages: OutboundMessage[] = drafts
+      .filter((draft) => withApp.has(draft.userId))
+      .map((draft) => ({ ...draft, tenantId: meeting.tenantId, payload: { ...draft.payload }, notBefore: now }));
+    if (messages.length > 0) await deps.queue.enqueue(messages);
+  }
+
+  async function replanReminders(meeting: Meeting): Promise<void> {
+    await deps.queue.cancelPending(`reminder:${meeting.id}:`);
+    if (meeting.status === 'scheduled') await planReminders(meeting);
+  }
+
+  async function planReminders(meeting: Meeting): Promise<void> {
+    if (!deps.planReminders) return;
+    const reminders = await deps.planReminders(meeting);
+    if (reminders.length > 0) await deps.queue.enqueue(reminders);
+  }
+
+  return {
+    async meetingCreated(meeting) {
+      const invitations = recipientsOf(meeting, { organizer: false }).map(
+        (userId): Draft<'invitation'> => ({
+          key: `invitation:${meeting.id}:${userId}`,
+          userId,
+          kind: 'invitation',
+          payload: { meetingId: meeting.id },
+        }),
+      );
+      await enqueue(meeting, invitations);
+      await planReminders(meeting);
+    },
+
+    async meetingChanged(before, after) {
+      const change = changeOf(before, after);
+      if (!change) return;
+      const known = new Set(recipientsOf(before, { organizer: false }));
+      const drafts = recipientsOf(after, { organizer: false }).map(
+        (userId): Draft<Kind> =>
+          known.has(userId)
+            ? {
+                key: `change:${after.id}:${after.version}:${userId}`,
+                userId,
+                kind: 'change-notice',
+                payload: {
+                  meetingId: after.id,
+                  change,
+                  version: after.version,
+                  ...(change === 'rescheduled' ? { previousStart: before.start.toISOString() } : {}),
+                },
+              }
+            : { key: `invitation:${after.id}:${userId}`, userId, kind: 'invitation', payload: { meetingId: after.id } },
+      );
+      await enqueue(after, drafts);
+      if (change === 'rescheduled' || drafts.some((d) => d.kind === 'invitation')) await replanReminders(after);
+    },
+
+    async meetingCancelled(meeting) {
+      await deps.queue.cancelPending(`invitation:${meeting.id}:`);
+      await deps.queue.cancelPending(`reminder:${meeting.id}:`);
+      const notices = recipientsOf(meeting, { organizer: false }).map(
+        (userId): Draft<'change-notice'> => ({
+          key: `change:${meeting.id}:${meeting.version}:${userId}`,
+          userId,
+          kind: 'change-notice',
+          payload: { meetingId: meeting.id, change: 'cancelled', version: meeting.version },
+        }),
+      );
+      await enqueue(meeting, notices);
+    },
+
+    async attendeeResponded(meeting, attendeeEmail) {
+      const email = attendeeEmail.toLowerCase();
+      const attendee = meeting.attendees.find((a) => a.email.toLowerCase() === email);
+      if (!attendee || !answered.has(attendee.response)) return;
+      const who = attendee.userId ?? email;
+      const drafts: Draft<Kind>[] = [
+        {
+          key: `response:${meeting.id}:${meeting.version}:${who}`,
+          userId: meeting.organizerId,
+          kind: 'organizer-update',
+          payload: { meetingId: meeting.id, attendeeEmail: attendee.email, response: attendee.response },
+        },
+      ];
+      if (attendee.response === 'declined') {
+        drafts.push({
+          key: `reschedule:${meeting.id}:${meeting.version}:${who}`,
+          userId: meeting.organizerId,
+          kind: 'reschedule-options',
+          payload: { meetingId: meeting.id, attendeeEmail: attendee.email, version: meeting.version },
+        });
+      }
+      await enqueue(meeting, drafts);
+    },
+
+    async occurrenceChanged(meeting, occurrence) {
+      const original = occurrence.originalStart.toISOString();
+      const change = occurrence.cancelled ? 'occurrence-cancelled' : 'occurrence-moved';
+      const notices = recipientsOf(meeting, { organizer: false }).map(
+        (userId): Draft<'change-notice'> => ({
+          key: `occurrence:${meeting.id}:${original}:${occurrenceVersion(occurrence)}:${userId}`,
+          userId,
+          kind: 'change-notice',
+          payload: {
+            meetingId: meeting.id,
+            change,
+            version: meeting.version,
+            occurrenceStart: (occurrence.cancelled ? occurrence.originalStart : occurrence.start).toISOString(),
+          },
+        }),
+      );
+      await enqueue(meeting, notices);
+      await deps.queue.cancelPending(`reminder:${meeting.id}:${original}:`);
+      if (!occurrence.cancelled) await planReminders(meeting);
+    },
+  };
+}
+
+/** An occurrence has no version of its own; where it is now (or that it is cancelled) tells changes apart. */
+function occurrenceVersion(occurrence: OccurrenceOverride): string {
+  return occurrence.cancelled ? 'cancelled' : occurrence.start.toISOString();
+}
+
+async function hasApp(deps: NotifierDeps, tenantId: string, userIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(userIds)];
+  const found = await Promise.all(
+    unique.map(async (id) => ((await deps.conversations.find(tenantId, id)) ? id : null)),
+  );
+  return new Set(found.filter((id): id is string => id !== null));
+}
