@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
 import { actorFor, type Caller } from './caller.ts';
-import { checkConflicts, occurrencesOf, validateTimes } from './check-conflicts.ts';
+import { checkConflicts, everyOccurrenceOf, validateTimes } from './check-conflicts.ts';
 import { conflictsDetails } from './conflict-details.ts';
 import { loadMeetingFor, requireOrganizer, requireScheduled } from './meeting-access.ts';
 import { notify } from './notify.ts';
@@ -80,7 +80,7 @@ async function loadOccurrence(deps: SchedulingDeps, caller: Caller, meetingId: s
   const overrides = await deps.meetings.listOccurrences(meeting.tenantId, meeting.id);
   const existing = overrides.find((o) => o.originalStart.getTime() === originalStart.getTime());
   if (existing?.cancelled) throw new AppError('meeting_not_editable', 'This occurrence is already cancelled.');
-  const planned = occurrencesOf(meeting).find((o) => o.start.getTime() === originalStart.getTime());
+  const planned = everyOccurrenceOf(meeting).find((o) => o.start.getTime() === originalStart.getTime());
   if (!existing && !planned) throw new AppError('not_found', 'No such occurrence.');
   const occurrence: OccurrenceOverride = existing ?? {
     meetingId: meeting.id,

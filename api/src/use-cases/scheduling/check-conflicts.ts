@@ -22,6 +22,19 @@ export function occurrencesOf(proposed: ProposedTime): Interval[] {
   return expandSeries(proposed.start, proposed.end, proposed.timeZone, proposed.recurrence, horizon);
 }
 
+/** Longer than any series Confer makes (52 monthly occurrences): a horizon that holds every occurrence. */
+const WHOLE_SERIES_MS = 5 * 366 * DAY_MS;
+
+/**
+ * Every occurrence of a meeting, however far ahead: moving, cancelling or annotating one is not limited
+ * to the window a clash check can read.
+ */
+export function everyOccurrenceOf(meeting: ProposedTime): Interval[] {
+  if (!meeting.recurrence) return [{ start: meeting.start, end: meeting.end }];
+  const horizon = { start: meeting.start, end: new Date(meeting.start.getTime() + WHOLE_SERIES_MS) };
+  return expandSeries(meeting.start, meeting.end, meeting.timeZone, meeting.recurrence, horizon);
+}
+
 /**
  * Who clashes with what at a proposed time (and at every occurrence of a proposed series within the
  * horizon): own titles for the organizer, busy for others, unreadable calendars named. A meeting being
@@ -59,6 +72,6 @@ export function validateTimes(start: Date, end: Date): void {
 }
 
 function ownIntervals(meeting: Meeting): Set<string> {
-  const series = occurrencesOf(meeting);
+  const series = everyOccurrenceOf(meeting);
   return new Set(series.map((o) => `${o.start.getTime()}|${o.end.getTime()}`));
 }

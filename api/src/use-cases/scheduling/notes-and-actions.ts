@@ -4,6 +4,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { MeetingAction, MeetingNote } from '../../ports/notes-store.ts';
 import type { Caller } from './caller.ts';
+import { everyOccurrenceOf } from './check-conflicts.ts';
 import { loadMeetingFor } from './meeting-access.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
@@ -151,8 +152,12 @@ function participant(meeting: Meeting, email: string): { email: string; name: st
 function occurrenceOf(meeting: Meeting, text: string): Date {
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) throw new AppError('validation_failed', 'Malformed occurrence start.');
-  if (!meeting.recurrence && at.getTime() !== meeting.start.getTime()) {
-    throw new AppError('validation_failed', 'This meeting is not a series.');
+  // A note or action on a time no occurrence starts at would be saved where no one ever sees it.
+  if (!everyOccurrenceOf(meeting).some((o) => o.start.getTime() === at.getTime())) {
+    throw new AppError(
+      'validation_failed',
+      meeting.recurrence ? 'No occurrence of this series starts then.' : 'This meeting is not a series.',
+    );
   }
   return at;
 }
