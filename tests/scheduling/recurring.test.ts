@@ -234,6 +234,44 @@ describe('recurring meetings', () => {
     expect(alexCopies.every((e) => e.isCancelled)).toBe(true);
   });
 
+  it('changes occurrences of a long series beyond the 62 days Graph reads at once', async () => {
+    const slot = await seriesSlot('weekly', 12);
+    const long = bodyOf<MeetingDto>(
+      await adele.post('/api/meetings', {
+        title: uniqueTitle('Quarter of 1:1s'),
+        attendees: [mail('alexw')],
+        start: slot.start,
+        end: slot.end,
+        timeZone: ZONE,
+        recurrence: { kind: 'weekly', count: 12 },
+      }),
+      201,
+    );
+    const starts = expectedStarts(long.start, 'weekly', 12);
+    const [tenth, eleventh] = [starts[9] as string, starts[10] as string];
+    expect(Date.parse(tenth) - Date.parse(long.start)).toBeGreaterThan(62 * DAY);
+    const movedTo = {
+      start: new Date(Date.parse(tenth) + DAY).toISOString(),
+      end: new Date(Date.parse(tenth) + DAY + 30 * 60_000).toISOString(),
+    };
+    const moved = bodyOf<MeetingDto>(
+      await adele.patch(`/api/meetings/${long.id}/occurrences/${encodeURIComponent(tenth)}`, {
+        ...movedTo,
+        acceptConflicts: true,
+      }),
+      200,
+    );
+    expect(moved.occurrences).toEqual([{ originalStart: tenth, ...movedTo, cancelled: false }]);
+    bodyOf(await adele.post(`/api/meetings/${long.id}/occurrences/${encodeURIComponent(eleventh)}/cancel`, {}), 200);
+    const live = await graph.calendarView(
+      PEOPLE.adele.id,
+      new Date(Date.parse(tenth) - 2 * DAY),
+      new Date(Date.parse(eleventh) + 2 * DAY),
+    );
+    const mine = live.filter((e) => e.subject === long.title && !e.isCancelled);
+    expect(startsOf(mine)).toEqual([movedTo.start]);
+  });
+
   it('carries open actions to the next occurrence, and drops them once done', async () => {
     const monthly = series.get('monthly') as MeetingDto;
     const [first, second] = expectedStarts(monthly.start, 'monthly', 2) as [string, string];
@@ -272,6 +310,11 @@ describe('recurring meetings', () => {
         [later.id, false],
       ].sort(),
     );
+    const between = new Date(Date.parse(first) + 3 * DAY).toISOString();
+    expect(
+      (await adele.post(base, { title: 'Lost', ownerEmail: mail('alexw'), occurrenceStart: between })).status,
+    ).toBe(400);
+    expectError(await adele.get(`${base}?occurrenceStart=${encodeURIComponent(between)}`), 400, 'validation_failed');
     // The attendee sees the same carried list.
     const alexView = bodyOf<{ actions: Action[] }>(
       await apiAs(stack, PEOPLE.alex.id).get(`${base}?occurrenceStart=${encodeURIComponent(second)}`),
