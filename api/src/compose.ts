@@ -1,6 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createBotRouter } from '@confer/bot';
+import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
 import type { Express } from 'express';
+import { createOutboundRenderer } from '../../bot/src/render/outbound-renderer.ts';
+import { createBotPersonFinder } from './adapters/bot/graph-bot-person.ts';
+import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
 import { createEntraTokenValidator } from './adapters/entra/entra-token-validator.ts';
@@ -17,6 +21,7 @@ import { createGraphPeopleDirectory } from './adapters/graph/graph-people-direct
 import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-gateway.ts';
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
+import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
 import { createSqliteConversationStore } from './adapters/sqlite/sqlite-conversation-store.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
 import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
@@ -26,6 +31,7 @@ import type { Logger } from './logging/logger.ts';
 import type { Clock } from './ports/clock.ts';
 import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
+import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
 import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
 
@@ -51,6 +57,8 @@ export interface ComposedApp {
   graph: { tokens: GraphTokenProvider; scheduling: SchedulingGateway; checkConnection: CheckConnection };
   /** The scheduling core's dependencies (use cases, the reconciler, tests). */
   scheduling: SchedulingDeps;
+  /** The bot's side of meetings: the outbound queue the notifier fills, and how a due message is rendered. */
+  bot: { outbound: OutboundStore; render: RenderOutbound; actions: SchedulingActions };
   close(): Promise<void>;
 }
 
@@ -100,6 +108,21 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     tabUrl: config.tabEndpoint,
     defaultConnectionMode: config.defaultConnectionMode,
   };
+  // The interactive bot: meeting events become durable outbound messages; card clicks and chat commands
+  // run the scheduling use cases as the person; due messages are rendered from the meeting as it is then.
+  const conversations = createSqliteConversationStore(db);
+  const outbound = createSqliteOutboundStore(db, clock);
+  scheduling.notifier = createMeetingNotifier({ queue: outbound, conversations, clock });
+  const botActions = createSchedulingActions({
+    scheduling,
+    findPerson: createBotPersonFinder({ tokens: graphTokens, createClient, tenants: stores.tenants, clock }),
+  });
+  const renderOutbound = createOutboundRenderer({
+    actions: botActions,
+    conversations,
+    clock,
+    tabUrl: config.tabEndpoint,
+  });
   const app = createApp({
     config,
     version: options.version,
@@ -127,10 +150,11 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       ...(config.bot.appId && config.bot.password
         ? { credentials: { appId: config.bot.appId, password: config.bot.password, tenantId: config.tenantId } }
         : {}),
-      conversations: createSqliteConversationStore(db),
+      conversations,
       logger: logger.child({ part: 'bot' }),
       clock,
       tabUrl: config.tabEndpoint,
+      actions: botActions,
     }),
     tabDir: options.tabDir,
     scheduling,
@@ -148,6 +172,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     db,
     graph,
     scheduling,
+    bot: { outbound, render: renderOutbound, actions: botActions },
     async close() {
       db.close();
       await http.dispatcher?.close();
