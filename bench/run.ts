@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
+import { benchReminders } from './reminders.ts';
 import { benchSuggestions } from './suggestions.ts';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
+  reminders: benchReminders,
   suggestions: benchSuggestions,
 };
 

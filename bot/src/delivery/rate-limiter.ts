@@ -76,7 +76,9 @@ class Window {
     this.#prune(now);
     const size = this.#times.length - this.#head;
     let ready = now;
-    for (const { count, windowMs } of this.#limits) {
+    const last = this.#times[this.#times.length - 1];
+    for (const { count, windowMs, paced } of this.#limits) {
+      if (paced && last !== undefined && size > 0) ready = Math.max(ready, last + windowMs / count);
       if (size < count) continue;
       const nthMostRecent = this.#times[this.#times.length - count] as number;
       ready = Math.max(ready, nthMostRecent + windowMs + this.#marginMs);

@@ -2,6 +2,12 @@
 export interface WindowLimit {
   count: number;
   windowMs: number;
+  /**
+   * Spread requests evenly (one per windowMs / count) instead of in bursts. A burst leaves together but
+   * arrives spread out by the sender's own queueing, so the next window's first requests can land inside
+   * the previous window at the connector; paced requests arrive as evenly as they leave.
+   */
+  paced?: boolean;
 }
 
 export interface DeliveryLimits {
@@ -24,5 +30,5 @@ export const TEAMS_LIMITS: DeliveryLimits = Object.freeze({
     { count: 60, windowMs: 30_000 },
     { count: 1_800, windowMs: 3_600_000 },
   ]),
-  perTenant: Object.freeze([{ count: 50, windowMs: 1_000 }]),
+  perTenant: Object.freeze([{ count: 50, windowMs: 1_000, paced: true }]),
 });
