@@ -9,6 +9,8 @@ import { systemClock } from './ports/clock.ts';
 import { reconcileMeetings } from './use-cases/scheduling/reconcile-meetings.ts';
 
 /** The app server process: config from the environment (npm start loads the toolkit env files into it). */
+/** How often half-done creates are looked for while running. */
+const RECONCILE_EVERY_MS = 5 * 60_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function main() {
@@ -36,11 +38,15 @@ function main() {
   const server = createServer(composed.app);
   server.listen(config.port, config.host, () => {
     logger.info('Confer is listening', { url: `http://${config.host}:${config.port}` });
-    // Creates a previous run left half-done (intent recorded, store not completed) are finished first.
-    reconcileMeetings(composed.scheduling).then(
-      (report) => logger.info('reconciled interrupted creates', { ...report }),
-      (error: unknown) => logger.error('reconciler failed', { error }),
-    );
+    // Creates a previous run left half-done (intent recorded, store not completed) are finished first,
+    // then periodically: a save can also fail in a process that keeps running.
+    const reconcile = () =>
+      reconcileMeetings(composed.scheduling).then(
+        (report) => logger.info('reconciled interrupted creates', { ...report }),
+        (error: unknown) => logger.error('reconciler failed', { error }),
+      );
+    void reconcile();
+    setInterval(reconcile, RECONCILE_EVERY_MS).unref();
   });
   const stop = (signal: string) => {
     logger.info('stopping', { signal });

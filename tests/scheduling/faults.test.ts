@@ -1,5 +1,6 @@
 import type { AvailabilityResponse, MeetingDto, SuggestionsResponse } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../api/src/domain/app-error.ts';
 import { reconcileMeetings } from '../../api/src/use-cases/scheduling/reconcile-meetings.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
@@ -169,7 +170,7 @@ describe('Graph faults and crashes', () => {
     const restarted = restartedApp(stack);
     try {
       const report = await reconcileMeetings(restarted.scheduling, 0);
-      expect(report).toEqual({ completed: [stuck?.id], recreated: [], failed: [] });
+      expect(report).toEqual({ completed: [stuck?.id], recreated: [], recovered: [], failed: [] });
     } finally {
       await restarted.close();
     }
@@ -181,6 +182,39 @@ describe('Graph faults and crashes', () => {
     const meeting = bodyOf<MeetingDto>(await adele.get(`/api/meetings/${stuck?.id}`), 200);
     expect(meeting).toMatchObject({ status: 'scheduled', joinUrl: events[0]?.onlineMeeting?.joinUrl });
     expect(meeting.joinUrl).toMatch(/^https:\/\/teams/);
+  });
+
+  it('a create whose answer was lost in a 503 after Graph made the event is completed, not orphaned', async () => {
+    const slot = await freeSlot(10);
+    const title = uniqueTitle('Late answer');
+    const deps = stack.composed.scheduling;
+    const real = deps.gateway;
+    deps.gateway = {
+      ...real,
+      async createEvent(actor, mailbox, draft) {
+        await real.createEvent(actor, mailbox, draft);
+        throw new AppError('graph_unavailable', 'Microsoft Graph is unavailable right now.', { retryAfterSeconds: 1 });
+      },
+    };
+    try {
+      const answer = await adele.post('/api/meetings', {
+        title,
+        attendees: [mail('alexw')],
+        start: slot.start,
+        end: slot.end,
+        timeZone: 'Europe/London',
+      });
+      expect(answer.status).toBe(503);
+    } finally {
+      deps.gateway = real;
+    }
+    expect((await listMeetings(adele)).find((m) => m.title === title)).toBeUndefined();
+    const report = await reconcileMeetings(deps, 0);
+    expect(report.recovered).toHaveLength(1);
+    const events = await eventsTitled(PEOPLE.adele.id, title, slot.start);
+    expect(events).toHaveLength(1);
+    const recovered = (await listMeetings(adele)).find((m) => m.title === title);
+    expect(recovered).toMatchObject({ status: 'scheduled', joinUrl: events[0]?.onlineMeeting?.joinUrl });
   });
 
   it('after a crash before the Graph create (intent recorded, no event), the restart creates exactly one', async () => {
@@ -206,9 +240,14 @@ describe('Graph faults and crashes', () => {
     const restarted = restartedApp(stack);
     try {
       const first = await reconcileMeetings(restarted.scheduling, 0);
-      expect(first).toEqual({ completed: [], recreated: [stuck?.id], failed: [] });
+      expect(first).toEqual({ completed: [], recreated: [stuck?.id], recovered: [], failed: [] });
       // A second start finds nothing left to do.
-      expect(await reconcileMeetings(restarted.scheduling, 0)).toEqual({ completed: [], recreated: [], failed: [] });
+      expect(await reconcileMeetings(restarted.scheduling, 0)).toEqual({
+        completed: [],
+        recreated: [],
+        recovered: [],
+        failed: [],
+      });
     } finally {
       await restarted.close();
     }

@@ -90,13 +90,13 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     it('lists meetings left in `creating` before a time, across tenants, oldest first', async () => {
       const { meetings } = create();
       const at = (iso: string) => new Date(iso);
-      await meetings.insert(aMeeting({ id: 'late', status: 'creating', createdAt: at('2026-11-20T09:04:00Z') }));
+      await meetings.insert(aMeeting({ id: 'late', status: 'creating', createdAt: new Date('2026-11-20T09:04:00Z') }));
       await meetings.insert(
-        aMeeting({ id: 'early', tenantId: TENANT_B, status: 'creating', createdAt: at('2026-11-20T09:01:00Z') }),
+        aMeeting({ id: 'early', tenantId: TENANT_B, status: 'creating', createdAt: new Date('2026-11-20T09:01:00Z') }),
       );
-      await meetings.insert(aMeeting({ id: 'fresh', status: 'creating', createdAt: at('2026-11-20T09:10:00Z') }));
-      await meetings.insert(aMeeting({ id: 'done', status: 'scheduled', createdAt: at('2026-11-20T09:00:00Z') }));
-      const stuck = await meetings.listCreating(at('2026-11-20T09:05:00Z'));
+      await meetings.insert(aMeeting({ id: 'fresh', status: 'creating', createdAt: new Date('2026-11-20T09:10:00Z') }));
+      await meetings.insert(aMeeting({ id: 'done', status: 'scheduled', createdAt: new Date('2026-11-20T09:00:00Z') }));
+      const stuck = await meetings.listCreating(new Date('2026-11-20T09:05:00Z'));
       expect(stuck.map((m) => [m.tenantId, m.id])).toEqual([
         [TENANT_B, 'early'],
         [TENANT_A, 'late'],
@@ -104,7 +104,18 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
       expect(stuck[1]?.attendees).toEqual([megan, guest]);
       const finished = { ...stuck[1]!, status: 'scheduled' as const, graphEventId: 'event-late' };
       expect(await meetings.update(finished, 1)).toBe(true);
-      expect((await meetings.listCreating(at('2026-11-20T09:05:00Z'))).map((m) => m.id)).toEqual(['early']);
+      expect((await meetings.listCreating(new Date('2026-11-20T09:05:00Z'))).map((m) => m.id)).toEqual(['early']);
+    });
+
+    it('lists recently failed creates across tenants, oldest first', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting({ id: 'old', status: 'failed', createdAt: new Date('2026-11-19T09:00:00Z') }));
+      await meetings.insert(
+        aMeeting({ id: 'recent', tenantId: TENANT_B, status: 'failed', createdAt: new Date('2026-11-20T09:00:00Z') }),
+      );
+      await meetings.insert(aMeeting({ id: 'ok', status: 'scheduled', createdAt: new Date('2026-11-20T09:30:00Z') }));
+      const failed = await meetings.listFailedSince(new Date('2026-11-20T00:00:00Z'));
+      expect(failed.map((m) => [m.tenantId, m.id])).toEqual([[TENANT_B, 'recent']]);
     });
 
     it('finds a meeting by its Graph event id, or by the id of one of its occurrences', async () => {

@@ -18,6 +18,8 @@ export interface MeetingStore {
   ): Promise<Meeting[]>;
   /** Meetings still `creating` (the reconciler finishes them at start). */
   listCreating(olderThan: Date): Promise<Meeting[]>;
+  /** Meetings marked `failed` since the instant (all tenants): a create Graph may have carried out after all. */
+  listFailedSince(since: Date): Promise<Meeting[]>;
   findByGraphEventId(tenantId: string, graphEventId: string): Promise<Meeting | undefined>;
   /** How many scheduled Confer meetings each user has per local day in a window (for the per-day cap). */
   countMeetingsByUserAndDay(

@@ -61,11 +61,17 @@ export function createGraphClientFactory(options: GraphClientFactoryOptions): Gr
     });
 }
 
+/**
+ * The RetryHandler's own ceiling (graph-calendar §10). Under sustained throttling each retry is a fresh draw,
+ * so the most retries make an operation fail least often; the Retry-After ceiling bounds the total wait.
+ */
+const DEFAULT_MAX_RETRIES = 10;
+
 function createRetryOptions(settings: GraphRetrySettings): RetryHandlerOptions {
   const maxRetryAfter = settings.maxRetryAfterSeconds ?? 30;
   return new RetryHandlerOptions(
     settings.delaySeconds ?? 3,
-    settings.maxRetries ?? 5,
+    settings.maxRetries ?? DEFAULT_MAX_RETRIES,
     (_delay, _attempt, _req, _opts, response) => {
       const seconds = retryAfterSeconds(response.headers.get('retry-after'));
       return seconds === null || seconds <= maxRetryAfter;

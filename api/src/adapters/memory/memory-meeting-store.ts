@@ -45,6 +45,12 @@ export function createMemoryMeetingStore(state: MemoryState): MeetingStore {
       found.sort((a, b) => direction * (a.start.getTime() - b.start.getTime() || compareText(a.id, b.id)));
       return found.slice(0, options.limit).map(copy);
     },
+    async listFailedSince(since) {
+      return [...state.meetings.values()]
+        .filter((m) => m.status === 'failed' && m.createdAt >= since)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id))
+        .map(copy);
+    },
     async listCreating(olderThan) {
       return [...state.meetings.values()]
         .filter((m) => m.status === 'creating' && m.createdAt < olderThan)

@@ -50,6 +50,9 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
     listCreating: db.prepare(`
       SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'creating' AND created_at < ?
       ORDER BY created_at, tenant_id, id`),
+    listFailedSince: db.prepare(`
+      SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'failed' AND created_at >= ?
+      ORDER BY created_at, tenant_id, id`),
     findByGraphEventId: db.prepare(`
       SELECT ${MEETING_COLUMNS} FROM meetings WHERE tenant_id = @tenantId AND id = COALESCE(
         (SELECT id FROM meetings WHERE tenant_id = @tenantId AND graph_event_id = @graphEventId ORDER BY id LIMIT 1),

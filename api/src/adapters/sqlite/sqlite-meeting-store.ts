@@ -102,6 +102,10 @@ export function createSqliteMeetingStore(db: SqliteDatabase): MeetingStore {
       const rows = sql.listCreating.all(toIso(olderThan)) as Row[];
       return rows.map((row) => toMeeting(row, sql.selectAttendees.all(row.tenant_id, row.id)));
     },
+    async listFailedSince(since) {
+      const rows = sql.listFailedSince.all(toIso(since)) as Row[];
+      return rows.map((row) => toMeeting(row, sql.selectAttendees.all(row.tenant_id, row.id)));
+    },
     async findByGraphEventId(tenantId, graphEventId) {
       const row = sql.findByGraphEventId.get({ tenantId, graphEventId }) as Row | undefined;
       return row ? toMeeting(row, sql.selectAttendees.all(tenantId, row.id)) : undefined;

@@ -8,9 +8,14 @@ import type { SchedulingDeps } from './scheduling-deps.ts';
 /** A create younger than this may still be in flight in a live process; leave it alone. */
 export const RECONCILE_GRACE_MS = 60_000;
 
+/** How far back a create that answered with an error is re-checked: Graph may have made the event anyway. */
+export const FAILED_LOOKBACK_MS = 24 * 3_600_000;
+
 export interface ReconcileReport {
   completed: string[];
   recreated: string[];
+  /** Creates that answered with an error but whose event Graph made after all: completed, not orphaned. */
+  recovered: string[];
   failed: { meetingId: string; code: string }[];
 }
 
@@ -20,7 +25,7 @@ export interface ReconcileReport {
  * the same create again (same transactionId, so Graph cannot make a second event) and complete it.
  */
 export async function reconcileMeetings(deps: SchedulingDeps, graceMs = RECONCILE_GRACE_MS): Promise<ReconcileReport> {
-  const report: ReconcileReport = { completed: [], recreated: [], failed: [] };
+  const report: ReconcileReport = { completed: [], recreated: [], recovered: [], failed: [] };
   const pending = await deps.meetings.listCreating(new Date(deps.clock.now().getTime() - graceMs));
   for (const meeting of pending) {
     try {
@@ -32,7 +37,35 @@ export async function reconcileMeetings(deps: SchedulingDeps, graceMs = RECONCIL
       report.failed.push({ meetingId: meeting.id, code });
     }
   }
+  await recoverFailed(deps, report, graceMs);
   return report;
+}
+
+/**
+ * A 503/504 can arrive after Graph created the event. Such a meeting was marked failed; if its event
+ * exists (found by transactionId), the invitations went out and people may have answered, so the record
+ * is completed rather than the event orphaned.
+ */
+async function recoverFailed(deps: SchedulingDeps, report: ReconcileReport, graceMs: number): Promise<void> {
+  const now = deps.clock.now().getTime();
+  const failed = await deps.meetings.listFailedSince(new Date(now - FAILED_LOOKBACK_MS));
+  for (const meeting of failed.filter((m) => m.createdAt.getTime() <= now - graceMs)) {
+    try {
+      const actor = await actorForUser(deps, meeting.tenantId, meeting.organizerId);
+      const mailbox = { userId: meeting.organizerId, email: meeting.organizerEmail };
+      const event = await deps.gateway.findEventByTransactionId(actor, mailbox, meeting.transactionId, around(meeting));
+      if (!event) continue;
+      await completeCreation(deps, meeting, event);
+      report.recovered.push(meeting.id);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'internal_error';
+      report.failed.push({ meetingId: meeting.id, code });
+    }
+  }
+}
+
+function around(meeting: Meeting) {
+  return { start: new Date(meeting.start.getTime() - 86_400_000), end: new Date(meeting.end.getTime() + 86_400_000) };
 }
 
 async function reconcileOne(deps: SchedulingDeps, meeting: Meeting): Promise<'completed' | 'recreated'> {
