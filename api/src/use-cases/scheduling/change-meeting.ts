@@ -67,6 +67,8 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
       : {}),
     ...(location !== meeting.location && !meeting.online ? { location } : {}),
   };
+  // Nothing changed: no Graph call, no update mail to everyone, no history entry.
+  if (Object.keys(patch).length === 0) return meeting;
   const event = await deps.gateway.updateEvent(
     actor,
     caller.mailbox,
