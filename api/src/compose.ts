@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createBotRouter } from '@confer/bot';
 import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
 import type { Express } from 'express';
+import { createDelivery, type DeliveryWorker } from '../../bot/src/delivery/index.ts';
 import { createOutboundRenderer } from '../../bot/src/render/outbound-renderer.ts';
 import { createBotPersonFinder } from './adapters/bot/graph-bot-person.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
@@ -32,6 +33,12 @@ import type { Clock } from './ports/clock.ts';
 import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
+import {
+  DEFAULT_WARN_DAYS_BEFORE,
+  planMeetingReminders,
+  type ReminderDeps,
+  withConnectionPrompts,
+} from './use-cases/reminders/index.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
 import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
 
@@ -59,6 +66,8 @@ export interface ComposedApp {
   scheduling: SchedulingDeps;
   /** The bot's side of meetings: the outbound queue the notifier fills, and how a due message is rendered. */
   bot: { outbound: OutboundStore; render: RenderOutbound; actions: SchedulingActions };
+  /** Proactive delivery: the worker (started by main.ts, or by a test) and what reminder planning reads. */
+  delivery: { worker: DeliveryWorker; reminders: ReminderDeps };
   close(): Promise<void>;
 }
 
@@ -112,7 +121,19 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   // run the scheduling use cases as the person; due messages are rendered from the meeting as it is then.
   const conversations = createSqliteConversationStore(db);
   const outbound = createSqliteOutboundStore(db, clock);
-  scheduling.notifier = createMeetingNotifier({ queue: outbound, conversations, clock });
+  const reminders: ReminderDeps = {
+    queue: outbound,
+    meetings: stores.meetings,
+    meetingTypes: stores.meetingTypes,
+    tenants: stores.tenants,
+    clock,
+  };
+  scheduling.notifier = createMeetingNotifier({
+    queue: outbound,
+    conversations,
+    clock,
+    planReminders: (meeting) => planMeetingReminders(reminders, meeting),
+  });
   const botActions = createSchedulingActions({
     scheduling,
     findPerson: createBotPersonFinder({ tokens: graphTokens, createClient, tenants: stores.tenants, clock }),
@@ -122,6 +143,18 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     conversations,
     clock,
     tabUrl: config.tabEndpoint,
+  });
+  const botCredentials =
+    config.bot.appId && config.bot.password
+      ? { appId: config.bot.appId, password: config.bot.password, tenantId: config.tenantId }
+      : undefined;
+  const deliveryWorker = createDelivery({
+    store: outbound,
+    conversations,
+    render: renderOutbound,
+    clock,
+    logger: logger.child({ part: 'delivery' }),
+    ...(botCredentials ? { credentials: botCredentials } : {}),
   });
   const app = createApp({
     config,
@@ -160,7 +193,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     scheduling,
     connection: {
       clock,
-      tenants: stores.tenants,
+      // Connection changes are saved here; a broken or expiring connection queues the user's prompt.
+      tenants: withConnectionPrompts(stores.tenants, {
+        queue: outbound,
+        clock,
+        warnDaysBefore: DEFAULT_WARN_DAYS_BEFORE,
+      }),
       tokens: graphTokens,
       calendar,
       checkConnection: graph.checkConnection,
@@ -173,7 +211,9 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     graph,
     scheduling,
     bot: { outbound, render: renderOutbound, actions: botActions },
+    delivery: { worker: deliveryWorker, reminders },
     async close() {
+      await deliveryWorker.stop();
       db.close();
       await http.dispatcher?.close();
     },

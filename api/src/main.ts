@@ -6,6 +6,7 @@ import { composeApp } from './compose.ts';
 import { ConfigError, parseConfig } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
 import { systemClock } from './ports/clock.ts';
+import { type DeliveryJobs, startDeliveryJobs } from './use-cases/reminders/index.ts';
 import { reconcileMeetings } from './use-cases/scheduling/reconcile-meetings.ts';
 
 /** The app server process: config from the environment (npm start loads the toolkit env files into it). */
@@ -36,6 +37,16 @@ function main() {
     tabDir: join(root, 'tab', 'dist'),
   });
   const server = createServer(composed.app);
+  // Proactive messages (reminders, invitations, prompts) go out from the queue the store keeps; a message
+  // a previous run left in doubt is confirmed or resent by the worker, never dropped.
+  const startedJobs = startDeliveryJobs({
+    worker: composed.delivery.worker,
+    reminders: composed.delivery.reminders,
+    tenantId: config.tenantId,
+    logger: logger.child({ part: 'delivery' }),
+  });
+  startedJobs.catch((error: unknown) => logger.error('delivery failed to start', { error }));
+  let deliveryJobs: Promise<DeliveryJobs> | null = startedJobs;
   server.listen(config.port, config.host, () => {
     logger.info('Confer is listening', { url: `http://${config.host}:${config.port}` });
     // Creates a previous run left half-done (intent recorded, store not completed) are finished first,
@@ -50,8 +61,14 @@ function main() {
   });
   const stop = (signal: string) => {
     logger.info('stopping', { signal });
+    const jobs = deliveryJobs;
+    deliveryJobs = null;
     server.close(() => {
-      void composed.close().then(() => process.exit(0));
+      void (jobs ?? Promise.resolve(null))
+        .then((running) => running?.stop())
+        .catch((error: unknown) => logger.error('delivery failed to stop', { error }))
+        .then(() => composed.close())
+        .then(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -7,6 +7,7 @@ export {
   scheduleConnectionPrompts,
   withConnectionPrompts,
 } from './connection-prompts.ts';
+export { type DeliveryJobs, type DeliveryJobsOptions, startDeliveryJobs } from './delivery-jobs.ts';
 export {
   MAX_LEAD_MINUTES,
   planReminders,
@@ -17,6 +18,7 @@ export {
 export {
   extendReminderHorizon,
   FALLBACK_REMINDERS,
+  planMeetingReminders,
   type ReminderDeps,
   scheduleReminders,
 } from './schedule-reminders.ts';

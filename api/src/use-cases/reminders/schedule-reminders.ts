@@ -23,7 +23,7 @@ export const FALLBACK_REMINDERS: readonly number[] = Object.freeze([1440, 15]);
  * reminders for moved occurrences or changed preferences simply are not planned again.
  */
 export async function scheduleReminders(deps: ReminderDeps, meeting: Meeting): Promise<number> {
-  const plan = await planFor(deps, meeting);
+  const plan = await planMeetingReminders(deps, meeting);
   await deps.queue.cancelPending(reminderKeyPrefix(meeting.id));
   await deps.queue.enqueue(plan);
   return plan.length;
@@ -46,7 +46,7 @@ export async function extendReminderHorizon(deps: ReminderDeps, tenantId: string
     for (const meeting of meetings) {
       if (!meeting.recurrence || seen.has(meeting.id)) continue;
       seen.add(meeting.id);
-      const plan = await planFor(deps, meeting);
+      const plan = await planMeetingReminders(deps, meeting);
       // Enqueue only: what is pending already keeps its key, so this adds just the newly reachable ones.
       await deps.queue.enqueue(plan);
       planned += plan.length;
@@ -55,7 +55,8 @@ export async function extendReminderHorizon(deps: ReminderDeps, tenantId: string
   return planned;
 }
 
-async function planFor(deps: ReminderDeps, meeting: Meeting): Promise<OutboundMessage[]> {
+/** The reminders a meeting should have now, with its type's defaults and its participants' preferences loaded. */
+export async function planMeetingReminders(deps: ReminderDeps, meeting: Meeting): Promise<OutboundMessage[]> {
   const now = deps.clock.now();
   const type = meeting.typeId ? await deps.meetingTypes.get(meeting.tenantId, meeting.typeId) : undefined;
   const userIds = [meeting.organizerId, ...meeting.attendees.map((attendee) => attendee.userId)];
