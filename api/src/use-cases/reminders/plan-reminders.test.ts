@@ -119,9 +119,12 @@ describe('planReminders', () => {
         ],
       }),
     );
-    expect([...new Set(plan.map((m) => m.payload.occurrenceStart))]).toEqual([
-      '2026-11-23T10:00:00.000Z',
-      '2026-12-01T14:00:00.000Z',
+    // The moved occurrence keeps its original start as its id, and is reminded before its new time.
+    expect(
+      plan.map((m) => [m.payload.occurrenceStart, m.notBefore.toISOString()]).filter((_, i) => i % 2 === 0),
+    ).toEqual([
+      ['2026-11-23T10:00:00.000Z', '2026-11-23T09:45:00.000Z'],
+      ['2026-11-30T10:00:00.000Z', '2026-12-01T13:45:00.000Z'],
     ]);
   });
 });

@@ -27,18 +27,19 @@ export function reminderKeyPrefix(meetingId: string): string {
 /**
  * The reminders a meeting needs: per participant with a user id (organizer and attendees), per occurrence
  * starting before `horizon`, at `start − lead` for each of the participant's lead times, except those
- * already past. Keys name meeting, occurrence start, user and lead, so planning again after a change
- * yields the same keys for what did not move and never a second reminder for one already sent.
+ * already past. Keys name meeting, occurrence (its original start), user and lead, so planning again after
+ * a change yields the same keys and never a second reminder for one already sent; a rescheduled single
+ * meeting has a new start, hence new keys (its old pending ones are cancelled by the caller).
  */
 export function planReminders(meeting: Meeting, options: ReminderPlanOptions): OutboundMessage[] {
   if (meeting.status !== 'scheduled') return [];
   const messages: OutboundMessage[] = [];
-  for (const start of occurrenceStarts(meeting, options)) {
+  for (const { original, start } of occurrencesOf(meeting, options)) {
     for (const userId of participants(meeting)) {
       for (const lead of leadsFor(userId, options)) {
         const notBefore = new Date(start.getTime() - lead * 60_000);
         if (notBefore.getTime() < options.now.getTime()) continue;
-        const occurrenceStart = start.toISOString();
+        const occurrenceStart = original.toISOString();
         messages.push({
           key: `${reminderKeyPrefix(meeting.id)}${occurrenceStart}:${userId}:${lead}`,
           tenantId: meeting.tenantId,
@@ -53,8 +54,14 @@ export function planReminders(meeting: Meeting, options: ReminderPlanOptions): O
   return messages;
 }
 
-function occurrenceStarts(meeting: Meeting, options: ReminderPlanOptions): Date[] {
-  if (!meeting.recurrence) return meeting.start < options.horizon ? [meeting.start] : [];
+/**
+ * Each occurrence by its original start (a series occurrence's stable id, which the key and the renderer
+ * use even after it was moved) and the start it has now.
+ */
+function occurrencesOf(meeting: Meeting, options: ReminderPlanOptions): { original: Date; start: Date }[] {
+  if (!meeting.recurrence) {
+    return meeting.start < options.horizon ? [{ original: meeting.start, start: meeting.start }] : [];
+  }
   const overrides = new Map((options.overrides ?? []).map((o) => [o.originalStart.getTime(), o]));
   const window = { start: options.now, end: options.horizon };
   return expandSeries(meeting.start, meeting.end, meeting.timeZone, meeting.recurrence, window).flatMap(
@@ -62,7 +69,7 @@ function occurrenceStarts(meeting: Meeting, options: ReminderPlanOptions): Date[
       const override = overrides.get(occurrence.start.getTime());
       if (override?.cancelled) return [];
       const start = override ? override.start : occurrence.start;
-      return start < options.horizon ? [start] : [];
+      return start < options.horizon ? [{ original: occurrence.start, start }] : [];
     },
   );
 }
