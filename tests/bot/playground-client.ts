@@ -56,6 +56,34 @@ export class PlaygroundClient {
     });
   }
 
+  /**
+   * What clicking an `Action.Execute` button does: an `adaptiveCard/action` invoke from `fromUserId`
+   * (any of the Playground's users, to act as someone other than the current user). Answers the bot's
+   * invoke response body.
+   */
+  async invoke(
+    conversationId: string,
+    fromUserId: string,
+    replyToId: string,
+    action: { verb: string; data: unknown },
+    trigger: 'manual' | 'automatic' = 'manual',
+  ): Promise<InvokeAnswer> {
+    const response = await fetch(`${this.url}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'adaptiveCard/action',
+        from: { id: fromUserId },
+        conversation: { id: conversationId },
+        replyToId,
+        value: { action: { type: 'Action.Execute', ...action }, trigger },
+      }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`POST invoke: ${response.status} ${text}`);
+    return JSON.parse(text) as InvokeAnswer;
+  }
+
   /** Every message the bot posts, as the Playground's UI receives it (history first, then live). */
   async openStream(): Promise<MessageStream> {
     const socket = new WebSocket(`${this.url.replace(/^http/, 'ws')}/_ws_conversation/v1/conversations/stream`);
@@ -75,6 +103,13 @@ export class PlaygroundClient {
     });
     if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
   }
+}
+
+/** An invoke response body as the Playground hands it back (Teams platform reference §4; no status). */
+export interface InvokeAnswer {
+  statusCode?: number;
+  type: string;
+  value: unknown;
 }
 
 export class MessageStream {

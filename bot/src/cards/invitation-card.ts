@@ -42,7 +42,10 @@ export function buildInvitationCard(view: MeetingCardView, text: BotText, contex
         executeAction(text.invitation.decline, 'decline', data, 'destructive'),
         proposeAction(view, text, data),
       ];
-  const card = createCard(body, [...answers, ...meetingLinks(view, text, closed)]);
+  // Hosts render at most five actions per set (the adaptivecards default host config); the answers get
+  // their own row above Join and Open.
+  const row: CardElement[] = answers.length ? [{ type: 'ActionSet', actions: answers }] : [];
+  const card = createCard([...body, ...row], meetingLinks(view, text, closed));
   return withRefresh(card, { ...data, card: 'invitation' }, context.refreshUserIds);
 }
 

@@ -6,7 +6,7 @@ import { connectionMessage } from '../../use-cases/connection/my-connection.ts';
 import { actorForUser, backgroundCaller, type Caller, connectionModeOf } from '../../use-cases/scheduling/caller.ts';
 import { updateMeeting } from '../../use-cases/scheduling/change-meeting.ts';
 import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
-import { listMyMeetings } from '../../use-cases/scheduling/read-meetings.ts';
+import { getMeeting, listMyMeetings } from '../../use-cases/scheduling/read-meetings.ts';
 import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.ts';
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
@@ -99,9 +99,18 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
 
     reschedule: (user, meetingId, version, slot) =>
       attempt(async () => {
-        const { caller, viewer } = await asOrganizer(user, meetingId);
+        const { meeting, caller, viewer } = await asOrganizer(user, meetingId);
+        if (meeting.version !== version) {
+          throw new AppError('version_conflict', 'This meeting changed since the card was sent.');
+        }
+        // Attendees' answers give the organizer's event a new change key (the update's If-Match), so read
+        // it first as the tab does; only a change the card did not show (time, status) refuses the move.
+        const { meeting: current } = await getMeeting(scheduling, caller, meetingId);
+        if (current.status !== meeting.status || current.start.getTime() !== meeting.start.getTime()) {
+          throw new AppError('version_conflict', 'This meeting changed in Outlook since the card was sent.');
+        }
         const request = updateMeetingRequestSchema.parse({
-          version,
+          version: current.version,
           start: slot.start.toISOString(),
           end: slot.end.toISOString(),
         });

@@ -1,0 +1,250 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
+import { type RunningPlayground, startPlayground } from '../../bot/playground/playground-launcher.ts';
+import { createDelivery, type DeliveryWorker } from '../../bot/src/delivery/index.ts';
+import type { ConversationStore } from '../../bot/src/index.ts';
+import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
+import { type DevtenantGraph, devtenantGraph, type GraphEvent } from '../scheduling/support/devtenant-graph.ts';
+import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
+import { executeActions, freePort, teamsClientFor, waitUntil } from './bot-test-support.ts';
+import { cardOf, type MessageStream, PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+
+// The whole app as `npm start` wires it (tenant-wide mode, so card clicks act through the app's Graph
+// permission), the real Agents Playground as Teams, and the delivery worker sending proactive cards.
+const ALEX = 'user-id-0';
+const BOT_ID = '00000000-0000-0000-0000-000000000011';
+const DAY = 86_400_000;
+
+let stack: Stack;
+let store: ConversationStore;
+let playground: RunningPlayground;
+let client: PlaygroundClient;
+let stream: MessageStream;
+let delivery: DeliveryWorker;
+let graph: DevtenantGraph;
+let chat: string;
+let megan: ReturnType<typeof teamsClientFor>;
+let lynne: ReturnType<typeof teamsClientFor>;
+let logDir: string;
+
+beforeAll(async () => {
+  stack = await startStack({ tabDir: null, connectionMode: 'tenant' });
+  store = createSqliteConversationStore(stack.composed.db);
+  graph = devtenantGraph(stack);
+  logDir = mkdtempSync(join(tmpdir(), 'confer-interactive-'));
+  playground = await startPlayground({
+    appEndpoint: `${stack.appUrl}/api/messages`,
+    port: await freePort(),
+    logFile: join(logDir, 'm365agentsplayground.log'),
+  });
+  client = new PlaygroundClient(playground.url);
+  stream = await client.openStream();
+  delivery = createDelivery({
+    store: stack.composed.bot.outbound,
+    conversations: store,
+    render: stack.composed.bot.render,
+    clock: stack.devtenant.clock,
+    logger: { info() {}, warn() {}, error() {} },
+    tuning: { pollMs: 100 },
+  });
+  await delivery.start();
+  chat = (await client.config()).personalChat.id;
+  // Alex installs the app; Megan talks to the bot once, so both have a stored personal chat.
+  await client.install(chat);
+  const asPerson = (id: string, person: { id: string; name: string }) =>
+    teamsClientFor({
+      botEndpoint: `${stack.appUrl}/api/messages`,
+      serviceUrl: `http://localhost:${playground.port}/_connector`,
+      conversationId: chat,
+      tenantId: TENANT_ID,
+      botId: BOT_ID,
+      person: { id, name: person.name, aadObjectId: person.id },
+    });
+  megan = asPerson('user-id-1', PEOPLE.megan);
+  lynne = asPerson('user-id-5', PEOPLE.lynne);
+  await megan.say('help');
+  await waitUntil(async () => (await store.find(TENANT_ID, PEOPLE.megan.id)) !== undefined);
+}, 60_000);
+
+afterAll(async () => {
+  await delivery?.stop();
+  stream?.close();
+  await playground?.stop();
+  await stack?.stop();
+  if (logDir) rmSync(logDir, { recursive: true, force: true });
+});
+
+function cardText(message: PlaygroundMessage): string {
+  return JSON.stringify(cardOf(message) ?? null);
+}
+
+async function cardSaying(text: string, after = 0): Promise<PlaygroundMessage> {
+  const message = await stream.waitFor(
+    (candidate) => stream.messages.indexOf(candidate) >= after && cardText(candidate).includes(text),
+    20_000,
+  );
+  expect(adaptiveCardProblems(cardOf(message))).toEqual([]);
+  return message;
+}
+
+async function organizerEvent(subject: string): Promise<GraphEvent> {
+  const now = stack.devtenant.clock.now().getTime();
+  const events = await graph.withSubject(PEOPLE.alex.id, subject, new Date(now - DAY), new Date(now + 30 * DAY));
+  expect(events).toHaveLength(1);
+  return events[0] as GraphEvent;
+}
+
+const subject = `${PEOPLE.alex.name} / ${PEOPLE.megan.name}`;
+
+describe('scheduling, answering and rescheduling from Teams cards', () => {
+  let joinUrl: string;
+  let invitation: PlaygroundMessage;
+  let answeredCard: unknown;
+
+  it('schedule with Megan → three times → one click makes a Teams meeting in Outlook', async () => {
+    const before = stream.messages.length;
+    await client.sendMessage(chat, ALEX, 'schedule with Megan');
+    const times = await cardSaying(`Times with ${PEOPLE.megan.name}`, before);
+    const choices = executeActions(cardOf(times)).filter((action) => action.verb === 'schedule');
+    expect(choices).toHaveLength(3);
+    expect(cardText(times)).toContain('/#/schedule?with=meganb%40contoso.onmicrosoft.com');
+
+    const [first] = choices;
+    if (!first) throw new Error('no time offered');
+    // The Playground hands back the invoke response's type and value (it keeps the status to itself).
+    const answer = await client.invoke(chat, ALEX, times.messageId, first);
+    expect(answer).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(adaptiveCardProblems(answer.value)).toEqual([]);
+    expect(JSON.stringify(answer.value)).toContain('Invitations are on their way');
+
+    const event = await organizerEvent(subject);
+    expect(event.isOnlineMeeting).toBe(true);
+    expect(event.onlineMeeting?.joinUrl).toMatch(/^https:\/\//);
+    expect(new Date(`${event.start.dateTime}Z`).toISOString()).toBe(first.data.start);
+    joinUrl = event.onlineMeeting?.joinUrl ?? '';
+  });
+
+  it('Megan gets an invitation card; Accept records it in Outlook as her, and the card shows the answer', async () => {
+    invitation = await cardSaying(`${PEOPLE.alex.name} invited you`);
+    expect(cardText(invitation)).toContain(joinUrl);
+    const accept = executeActions(cardOf(invitation)).find((action) => action.verb === 'accept');
+    if (!accept) throw new Error('no Accept button');
+
+    const before = stream.messages.length;
+    const answer = await megan.invoke(invitation.messageId, accept);
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(adaptiveCardProblems(answer.value)).toEqual([]);
+    expect(JSON.stringify(answer.value)).toContain('You answered: **accepted**');
+    answeredCard = answer.value;
+
+    const event = await organizerEvent(subject);
+    const recorded = event.attendees.find((a) => a.emailAddress.address === 'meganb@contoso.onmicrosoft.com');
+    expect(recorded?.status.response).toBe('accepted');
+    await cardSaying(`${PEOPLE.megan.name} accepted`, before);
+  });
+
+  it('tampered or stale actions are refused with a card-safe error and change nothing', async () => {
+    const accept = executeActions(answeredCard).find((action) => action.verb === 'accept');
+    const decline = executeActions(answeredCard).find((action) => action.verb === 'decline');
+    if (!accept || !decline) throw new Error('the answered card lost its buttons');
+    const eventBefore = await organizerEvent(subject);
+    const refused = async (from: typeof megan, action: { verb: string; data: unknown }, code: string) => {
+      const answer = await from.invoke(invitation.messageId, action);
+      expect(answer).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code } });
+      expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+    };
+
+    // Lynne is not in the meeting: for her it does not exist.
+    await refused(lynne, decline, 'not_found');
+    // Another organisation's tenant on the card.
+    await refused(
+      megan,
+      { ...decline, data: { ...decline.data, tenantId: '00000000-0000-0000-0000-0000000000999' } },
+      'wrong_tenant',
+    );
+    // A card from before a move (its time is not the meeting's any more) or a forged future version.
+    await refused(
+      megan,
+      { ...decline, data: { ...decline.data, start: '2030-01-01T10:00:00.000Z' } },
+      'version_conflict',
+    );
+    await refused(megan, { ...decline, data: { ...decline.data, version: 999 } }, 'version_conflict');
+    // Missing fields, wrong types, unknown verbs.
+    await refused(megan, { verb: 'decline', data: { verb: 'decline' } }, 'invalid_action');
+    await refused(megan, { verb: 'decline', data: { ...decline.data, meetingId: 42 } }, 'invalid_action');
+    await refused(megan, { verb: 'obliterate', data: decline.data }, 'invalid_action');
+    // Megan cannot reschedule Alex's meeting with a forged reschedule button.
+    const forged = {
+      ...decline.data,
+      verb: 'reschedule',
+      newStart: '2030-01-07T10:00:00.000Z',
+      newEnd: '2030-01-07T10:30:00.000Z',
+    };
+    await refused(megan, { verb: 'reschedule', data: forged }, 'forbidden');
+
+    const eventAfter = await organizerEvent(subject);
+    expect(eventAfter.start).toEqual(eventBefore.start);
+    const still = eventAfter.attendees.find((a) => a.emailAddress.address === 'meganb@contoso.onmicrosoft.com');
+    expect(still?.status.response).toBe('accepted');
+  });
+
+  it('decline → the organizer gets three new times → one click moves the same meeting, same Teams link', async () => {
+    const decline = executeActions(answeredCard).find((action) => action.verb === 'decline');
+    if (!decline) throw new Error('no Decline button');
+    const before = stream.messages.length;
+    const declined = await megan.invoke(invitation.messageId, decline);
+    expect(JSON.stringify(declined.value)).toContain('You answered: **declined**');
+
+    await cardSaying(`${PEOPLE.megan.name} declined`, before);
+    const options = await cardSaying('"verb":"reschedule"', before);
+    expect(cardText(options)).toContain(`${PEOPLE.megan.name} declined`);
+    const moves = executeActions(cardOf(options)).filter((action) => action.verb === 'reschedule');
+    expect(moves).toHaveLength(3);
+    const [move] = moves;
+    if (!move) throw new Error('no new time offered');
+
+    // A reschedule button with the version of another state of the meeting is refused.
+    const stale = await client.invoke(chat, ALEX, options.messageId, {
+      ...move,
+      data: { ...move.data, version: 1 },
+    });
+    expect(stale).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'version_conflict' } });
+
+    const afterDecline = stream.messages.length;
+    const moved = await client.invoke(chat, ALEX, options.messageId, move);
+    expect(moved).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(moved.value)).toContain('Everyone has the new time');
+
+    const event = await organizerEvent(subject);
+    expect(new Date(`${event.start.dateTime}Z`).toISOString()).toBe(move.data.newStart);
+    expect(event.onlineMeeting?.joinUrl).toBe(joinUrl);
+    // Megan hears about the move, with her answers again (Exchange asks everyone again on a new time).
+    const notice = await cardSaying(`${subject}\\" moved`, afterDecline);
+    expect(executeActions(cardOf(notice)).map((action) => action.verb)).toEqual(['accept', 'tentative', 'decline']);
+  });
+
+  it('a refresh of the old invitation shows the meeting as it is now', async () => {
+    const refresh = {
+      verb: 'refresh',
+      data: { ...(cardOf(invitation) as { refresh: { action: { data: object } } }).refresh.action.data },
+    };
+    const answer = await megan.invoke(invitation.messageId, refresh, 'automatic');
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const event = await organizerEvent(subject);
+    const shown = JSON.stringify(answer.value);
+    expect(shown).toContain(new Date(`${event.start.dateTime}Z`).toISOString());
+  });
+
+  it('upcoming lists the meeting; unknown text gets help', async () => {
+    let before = stream.messages.length;
+    await client.sendMessage(chat, ALEX, 'upcoming');
+    const upcoming = await cardSaying('Your next meetings', before);
+    expect(cardText(upcoming)).toContain(subject);
+    before = stream.messages.length;
+    await client.sendMessage(chat, ALEX, 'what can you do?');
+    await cardSaying("didn't understand", before);
+  });
+});
