@@ -217,7 +217,8 @@ describe('meeting cards', () => {
   });
 
   it('reschedule options: one button per future slot, the slots kept for a refresh', () => {
-    const card = buildRescheduleCard(organizerView(), 'Megan Bowen', slots, text, {
+    const later = organizerView({ start: new Date('2026-11-30T19:00:00Z'), end: new Date('2026-11-30T19:30:00Z') });
+    const card = buildRescheduleCard(later, 'Megan Bowen', slots, text, {
       ...context,
       now: new Date('2026-11-25T20:00:00Z'),
     });
