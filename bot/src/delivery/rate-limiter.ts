@@ -58,27 +58,39 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 }
 
+/**
+ * How many paced requests may go back to back after the worker fell behind (a late timer, a busy event
+ * loop): without it every late wake-up would be throughput lost for good; the sliding window still caps
+ * the total.
+ */
+const PACING_TOLERANCE = 5;
+
 class Window {
   readonly #limits: readonly WindowLimit[];
   readonly #marginMs: number;
   readonly #longestMs: number;
   readonly #times: number[] = [];
   #head = 0;
+  /** Theoretical time of the next paced request (GCRA): lets a late timer catch up by a few requests. */
+  #nextPaced = Number.NEGATIVE_INFINITY;
 
   constructor(limits: readonly WindowLimit[], marginMs: number) {
     this.#limits = limits;
     this.#marginMs = marginMs;
     this.#longestMs = Math.max(0, ...limits.map((limit) => limit.windowMs)) + marginMs;
+    const paced = limits.find((limit) => limit.paced);
+    this.#paced = paced ? { spacingMs: (paced.windowMs + marginMs) / paced.count } : null;
   }
+
+  readonly #paced: { spacingMs: number } | null;
 
   /** A request at t fits a limit when fewer than `count` requests lie in (t − window, t]. */
   readyAt(now: number): number {
     this.#prune(now);
     const size = this.#times.length - this.#head;
     let ready = now;
-    const last = this.#times[this.#times.length - 1];
-    for (const { count, windowMs, paced } of this.#limits) {
-      if (paced && last !== undefined && size > 0) ready = Math.max(ready, last + windowMs / count);
+    if (this.#paced) ready = Math.max(ready, this.#nextPaced - PACING_TOLERANCE * this.#paced.spacingMs);
+    for (const { count, windowMs } of this.#limits) {
       if (size < count) continue;
       const nthMostRecent = this.#times[this.#times.length - count] as number;
       ready = Math.max(ready, nthMostRecent + windowMs + this.#marginMs);
@@ -87,6 +99,7 @@ class Window {
   }
 
   add(at: number): void {
+    if (this.#paced) this.#nextPaced = Math.max(this.#nextPaced, at) + this.#paced.spacingMs;
     const last = this.#times[this.#times.length - 1];
     // A wall clock stepped back must not reorder the list (the limits only get stricter).
     this.#times.push(last !== undefined && last > at ? last : at);
