@@ -1,7 +1,8 @@
 /**
  * The instant of a wall-clock date and time in an IANA zone (what an attendee picks in Input.Date and
  * Input.Time, in their own zone). Resolved with Intl by correcting the zone offset twice, which settles
- * on either side of a DST change; a time that does not exist (spring forward) lands an hour later.
+ * on either side of a DST change; a time that does not exist (spring forward) lands an hour later, and
+ * one that happens twice (fall back) is its first occurrence.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -11,7 +12,9 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   if (Number.isNaN(wall) || Number(t[1]) > 23 || Number(t[2]) > 59) return undefined;
   let guess = wall - offsetAt(new Date(wall), timeZone);
   guess = wall - offsetAt(new Date(guess), timeZone);
-  return new Date(guess);
+  // A time that happens twice (autumn fall-back) means its first occurrence, as calendars take it.
+  const earlier = guess - 3_600_000;
+  return new Date(earlier + offsetAt(new Date(earlier), timeZone) === wall ? earlier : guess);
 }
 
 function offsetAt(instant: Date, timeZone: string): number {

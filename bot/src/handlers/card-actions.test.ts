@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type BotServer, createMemoryLogger, startBotServer } from '../../test/bot-server.ts';
+import { type FakeConnector, startFakeConnector } from '../../test/fake-connector.ts';
+import { MemoryConversationStore } from '../../test/memory-conversation-store.ts';
+import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
+import { megan as meganTeams, message, tenantId } from '../../test/teams-activities.ts';
+import { beforeTheMeeting, meetingView } from '../cards/meeting-view.fixture.ts';
+import { fakeSchedulingActions } from '../render/scheduling-actions.fake.ts';
+import { zonedInstant } from './local-time.ts';
+
+// Megan's view of meeting m-1, keyed by her Entra id as the activity carries it.
+const view = meetingView({ viewer: { userId: meganTeams.aadObjectId, role: 'attendee', response: 'none' } });
+const cardData = { tenantId, meetingId: 'm-1', version: 3, start: '2026-11-23T19:00:00.000Z' };
+
+let connector: FakeConnector;
+let bot: BotServer;
+let calls: ReturnType<typeof fakeSchedulingActions>['calls'];
+
+beforeEach(async () => {
+  connector = await startFakeConnector();
+  const fake = fakeSchedulingActions({ [`${meganTeams.aadObjectId}:m-1`]: view });
+  calls = fake.calls;
+  bot = await startBotServer({
+    conversations: new MemoryConversationStore(),
+    logger: createMemoryLogger(),
+    clock: { now: () => beforeTheMeeting },
+    tabUrl: 'http://localhost:3978',
+    actions: fake.actions,
+  });
+});
+afterEach(async () => {
+  await bot.close();
+  await connector.close();
+});
+
+function invoke(value: unknown, from: Record<string, unknown> = {}) {
+  const base = message(connector.serviceUrl, '');
+  return bot.post({
+    ...base,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    replyToId: 'card-1',
+    from: { ...(base.from as object), ...from },
+    value,
+  });
+}
+
+const execute = (verb: string, data: unknown) => ({
+  action: { type: 'Action.Execute', verb, data },
+  trigger: 'manual',
+});
+
+async function answerOf(response: Response) {
+  expect(response.status).toBe(200);
+  return (await response.json()) as { statusCode: number; type: string; value: { code?: string } };
+}
+
+describe('card actions', () => {
+  it('Accept answers as the person who clicked and returns their updated card', async () => {
+    const answer = await answerOf(await invoke(execute('accept', { ...cardData, verb: 'accept' })));
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(adaptiveCardProblems(answer.value)).toEqual([]);
+    expect(JSON.stringify(answer.value)).toContain('You answered: **accepted**');
+    expect(calls).toEqual([
+      {
+        action: 'respond',
+        user: { tenantId, userId: meganTeams.aadObjectId, name: meganTeams.name },
+        args: ['m-1', { response: 'accept' }],
+      },
+    ]);
+  });
+
+  it('Propose a new time reads the date and time in the attendee zone and keeps the length', async () => {
+    const data = {
+      ...cardData,
+      verb: 'propose',
+      timeZone: 'America/Los_Angeles',
+      proposedDate: '2026-11-24',
+      proposedTime: '09:30',
+    };
+    await answerOf(await invoke(execute('propose', data)));
+    expect(calls[0]?.args[1]).toEqual({
+      response: 'tentative',
+      proposed: { start: new Date('2026-11-24T17:30:00.000Z'), end: new Date('2026-11-24T18:00:00.000Z') },
+    });
+  });
+
+  it.each([
+    ['no value', undefined, {}, 'invalid_action', 400],
+    [
+      'not Action.Execute',
+      { action: { type: 'Action.Submit', verb: 'accept', data: cardData } },
+      {},
+      'invalid_action',
+      400,
+    ],
+    ['an unknown verb', execute('obliterate', cardData), {}, 'invalid_action', 400],
+    ['missing fields', execute('accept', { verb: 'accept' }), {}, 'invalid_action', 400],
+    ['a number where an id goes', execute('accept', { ...cardData, meetingId: 42 }), {}, 'invalid_action', 400],
+    ['oversized data', execute('accept', { ...cardData, note: 'x'.repeat(5000) }), {}, 'invalid_action', 400],
+    [
+      'another tenant on the card',
+      execute('accept', { ...cardData, tenantId: 'other-tenant' }),
+      {},
+      'wrong_tenant',
+      403,
+    ],
+    [
+      'someone else clicking',
+      execute('accept', cardData),
+      { aadObjectId: '00000000-0000-0000-0000-0000000000025' },
+      'not_found',
+      404,
+    ],
+    ['no Entra id on the activity', execute('accept', cardData), { aadObjectId: undefined }, 'invalid_action', 400],
+    [
+      'a stale card (time moved)',
+      execute('accept', { ...cardData, start: '2026-11-22T19:00:00.000Z' }),
+      {},
+      'version_conflict',
+      409,
+    ],
+    ['a forged future version', execute('accept', { ...cardData, version: 99 }), {}, 'version_conflict', 409],
+    [
+      'an attendee rescheduling',
+      execute('reschedule', { ...cardData, newStart: '2026-11-25T19:00:00.000Z', newEnd: '2026-11-25T19:30:00.000Z' }),
+      {},
+      'forbidden',
+      403,
+    ],
+    [
+      'a proposal in the past',
+      execute('propose', { ...cardData, proposedDate: '2026-11-01', proposedTime: '10:00' }),
+      {},
+      'invalid_input',
+      400,
+    ],
+    [
+      'a proposal without a time',
+      execute('propose', { ...cardData, proposedDate: '2026-11-24' }),
+      {},
+      'invalid_input',
+      400,
+    ],
+  ])('refuses %s with a card-safe error and changes nothing', async (_case, value, from, code, status) => {
+    const answer = await answerOf(await invoke(value, from));
+    expect(answer).toMatchObject({ statusCode: status, type: 'application/vnd.microsoft.error', value: { code } });
+    expect(calls.filter((call) => call.action !== 'rescheduleOptions')).toEqual([]);
+  });
+
+  it('a refresh returns the current card, read-only once the meeting is cancelled', async () => {
+    const answer = await answerOf(
+      await invoke({ ...execute('refresh', { ...cardData, card: 'invitation' }), trigger: 'automatic' }),
+    );
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(answer.value)).toContain('"verb":"accept"');
+  });
+
+  it('the Action.Submit fallback runs the same action and answers with the updated card', async () => {
+    const response = await bot.post({
+      ...message(connector.serviceUrl, ''),
+      text: undefined,
+      value: { ...cardData, verb: 'decline' },
+    });
+    expect(response.status).toBe(200);
+    expect(calls[0]?.args[1]).toEqual({ response: 'decline' });
+    const [update] = await connector.waitForSent(1);
+    expect(JSON.stringify(update?.body)).toContain('You answered: **declined**');
+  });
+
+  it('a refused Action.Submit says why in plain words', async () => {
+    await bot.post({
+      ...message(connector.serviceUrl, ''),
+      text: undefined,
+      value: { ...cardData, tenantId: 'x', verb: 'accept' },
+    });
+    const [reply] = await connector.waitForSent(1);
+    expect(reply?.body.text).toBe('This card belongs to another organisation. Nothing was changed.');
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('zonedInstant', () => {
+  it.each([
+    ['2026-11-24', '09:30', 'America/Los_Angeles', '2026-11-24T17:30:00.000Z'],
+    ['2026-03-29', '00:30', 'Europe/London', '2026-03-29T00:30:00.000Z'],
+    ['2026-03-29', '02:30', 'Europe/London', '2026-03-29T01:30:00.000Z'],
+    ['2026-10-25', '01:30', 'Europe/London', '2026-10-25T00:30:00.000Z'],
+    ['2026-11-24', '09:30', 'Asia/Kolkata', '2026-11-24T04:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, zone, expected) => {
+    expect(zonedInstant(date, time, zone)?.toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-24', '25:00', 'UTC'],
+    ['24/11/2026', '09:00', 'UTC'],
+    ['2026-11-24', '09:00', 'Mars/Olympus'],
+  ])('refuses %s %s %s', (date, time, zone) => {
+    expect(zonedInstant(date, time, zone)).toBeUndefined();
+  });
+});
