@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commandNames } from '../../bot/src/commands.ts';
 import { renderManifest } from '../../scripts/lib/app-package.ts';
 import { loadEnvFiles } from '../../scripts/lib/env-files.ts';
 import { bundledSchemaPath, validateManifestOffline } from '../../scripts/lib/manifest-schema.ts';
@@ -56,7 +57,9 @@ describe('the rendered local manifest', () => {
     const [bot] = manifest.bots as Bot[];
     expect(bot?.botId).toBe('00000000-0000-0000-0000-000000000011');
     expect(bot?.scopes).toEqual(['personal']);
-    expect(bot?.commandLists.flatMap((list) => list.commands.map((command) => command.title))).toEqual(['help']);
+    expect(bot?.commandLists.flatMap((list) => list.commands.map((command) => command.title))).toEqual([
+      ...commandNames,
+    ]);
     expect(manifest.webApplicationInfo).toEqual({
       id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
       resource: 'api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
