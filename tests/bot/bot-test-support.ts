@@ -12,7 +12,10 @@ export interface ExecuteButton {
 export function executeActions(card: unknown): ExecuteButton[] {
   const found: ExecuteButton[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
     if (record.type === 'Action.Execute' && typeof record.verb === 'string' && record.verb !== 'refresh') {

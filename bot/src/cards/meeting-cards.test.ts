@@ -29,7 +29,10 @@ const slots = [
 function verbs(card: unknown): string[] {
   const found: string[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
     if (record.type === 'Action.Execute' && typeof record.verb === 'string') found.push(record.verb);
