@@ -48,7 +48,7 @@ const pages: { name: string; hash: string; ready: (p: Page) => Promise<void> }[]
   {
     name: 'schedule',
     hash: '',
-    ready: (p) => p.getByTestId('suggestions').getByRole('button').first().waitFor({ timeout: 30_000 }),
+    ready: (p) => p.getByTestId('suggestion').first().waitFor({ timeout: 30_000 }),
   },
   {
     name: 'meeting',

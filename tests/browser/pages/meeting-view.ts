@@ -34,11 +34,27 @@ export class MeetingView {
 
   /** Picks the first suggested time in the open picker. */
   async pickFirstSuggestion(panel: Locator, timeout = 20_000): Promise<string> {
-    const first = panel.getByTestId('suggestions').getByRole('button').first();
+    const first = panel.getByTestId('suggestion').first();
     await first.waitFor({ timeout });
     const text = (await first.textContent()) ?? '';
     await first.click();
     return text;
+  }
+
+  /**
+   * For one occurrence of a series: picks the first suggestion Outlook accepts, i.e. the first after which the
+   * panel shows no "cannot move past the ones next to it" warning.
+   */
+  async pickSuggestionBetweenNeighbours(panel: Locator, timeout = 30_000): Promise<string> {
+    const suggestions = panel.getByTestId('suggestion');
+    await suggestions.first().waitFor({ timeout });
+    const count = await suggestions.count();
+    for (let index = 0; index < count; index++) {
+      await suggestions.nth(index).click();
+      if ((await panel.getByTestId('crossing-warning').count()) === 0)
+        return (await suggestions.nth(index).textContent()) ?? '';
+    }
+    throw new Error('no suggestion fits between the neighbouring occurrences');
   }
 
   get reschedulePanel(): Locator {
@@ -54,7 +70,7 @@ export class MeetingView {
   }
 
   async chooseOccurrence(index: number): Promise<void> {
-    const select = this.root.getByLabel('Occurrence');
+    const select = this.root.getByLabel('Occurrence', { exact: true });
     const value = await select.locator('option').nth(index).getAttribute('value');
     await select.selectOption(value ?? '');
   }
@@ -87,9 +103,9 @@ export class MeetingView {
 
   async addAction(title: string, owner: string, due: string): Promise<void> {
     const section = this.root.getByTestId('actions');
-    await section.getByLabel('New action').fill(title);
-    await section.getByLabel('Owner').selectOption({ label: owner });
-    await section.getByLabel('Due date (optional)').fill(due);
+    await section.getByLabel('New action', { exact: true }).fill(title);
+    await section.getByLabel('Owner', { exact: true }).selectOption({ label: owner });
+    await section.getByLabel('Due date (optional)', { exact: true }).fill(due);
     await section.getByRole('button', { name: 'Add action' }).click();
     await this.action(title).waitFor();
   }

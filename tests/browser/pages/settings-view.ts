@@ -20,7 +20,7 @@ export class SettingsView {
   }
 
   get timeZone(): Locator {
-    return this.root.getByLabel('Time zone');
+    return this.root.getByLabel('Time zone', { exact: true });
   }
 
   reminder(label: string): Locator {
@@ -36,11 +36,11 @@ export class SettingsView {
   }
 
   get start(): Locator {
-    return this.root.getByLabel('Start of day');
+    return this.root.getByLabel('Start of day', { exact: true });
   }
 
   get end(): Locator {
-    return this.root.getByLabel('End of day');
+    return this.root.getByLabel('End of day', { exact: true });
   }
 
   async save(): Promise<void> {

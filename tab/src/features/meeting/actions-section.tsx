@@ -80,11 +80,15 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
       request.reload();
     }
   };
-  const toggle = (action: ActionDto, done: boolean) =>
-    run(async () => {
+  const toggle = (action: ActionDto, done: boolean) => {
+    // The box follows the click at once; a refused save puts the fresh list back.
+    const optimistic = actions.map((a) => (a.id === action.id ? { ...a, done } : a));
+    replace(optimistic);
+    return run(async () => {
       const saved = await setActionDone(api, meeting.id, action, done);
-      return actions.map((a) => (a.id === action.id ? { ...saved, carriedOver: action.carriedOver } : a));
+      return optimistic.map((a) => (a.id === action.id ? { ...saved, carriedOver: action.carriedOver } : a));
     });
+  };
   const remove = (action: ActionDto) =>
     run(async () => {
       await deleteAction(api, meeting.id, action.id);

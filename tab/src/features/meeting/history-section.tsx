@@ -24,19 +24,19 @@ const useStyles = makeStyles({
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: '80px' },
 });
 
-/** What happened to the meeting, newest first; `version` bumps make it re-read after each change here. */
+/** What happened to the meeting, newest first; a new `revision` (any change made here) reads it again. */
 export function HistorySection({
   meetingId,
-  version,
+  revision,
   stamp,
 }: {
   meetingId: string;
-  version: number;
+  revision: string;
   stamp: (instant: string) => string;
 }) {
   const styles = useStyles();
   const { api } = useTabServices();
-  const request = useRequest(`history:${meetingId}:${version}`, () => listHistory(api, meetingId));
+  const request = useRequest(`history:${meetingId}:${revision}`, () => listHistory(api, meetingId));
   const entries = [...(request.data ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <SectionCard id="history" title="History" testId="history">

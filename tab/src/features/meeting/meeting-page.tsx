@@ -18,7 +18,7 @@ import { NotesSection } from './notes-section.tsx';
 import { OccurrencePicker } from './occurrence-picker.tsx';
 import { ReschedulePanel } from './reschedule-panel.tsx';
 import { RespondPanel } from './respond-panel.tsx';
-import { currentOccurrence, occurrencesOf } from './series.ts';
+import { currentOccurrence, neighboursOf, occurrencesOf } from './series.ts';
 import { useMeeting } from './use-meeting.ts';
 
 const useStyles = makeStyles({
@@ -42,6 +42,8 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
   const [panel, setPanel] = useState<Panel>(intent ? panelOf[intent] : null);
   const [done, setDone] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Bumped by every change made here, so the history reads again (moving one occurrence keeps the version).
+  const [revision, setRevision] = useState(0);
   const meeting = request.data;
   const occurrences = useMemo(() => (meeting ? occurrencesOf(meeting) : []), [meeting]);
   const occurrence = occurrences.find((o) => o.originalStart === chosen) ?? currentOccurrence(occurrences, new Date());
@@ -59,6 +61,7 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
   if (!meeting || !occurrence) return <PageSkeleton label="Loading the meeting" />;
   const finish = (changed: MeetingDto, summary: string) => {
     request.set(changed);
+    setRevision((n) => n + 1);
     setPanel(null);
     setDone(summary);
   };
@@ -95,13 +98,15 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      {panel === 'reschedule' && <ReschedulePanel {...panelProps} occurrence={occurrence} />}
+      {panel === 'reschedule' && (
+        <ReschedulePanel {...panelProps} occurrence={occurrence} neighbours={neighboursOf(occurrences, occurrence)} />
+      )}
       {panel === 'cancel' && <CancelPanel {...panelProps} occurrence={occurrence} />}
       {panel === 'respond' && <RespondPanel {...panelProps} />}
       <MeetingDetails meeting={meeting} typeName={typeName} proposedText={formatters.when} />
       <NotesSection meeting={meeting} occurrenceStart={occurrenceStart} myId={myId} stamp={formatters.stamp} />
       <ActionsSection meeting={meeting} occurrenceStart={occurrenceStart} dueText={formatters.dueDate} />
-      <HistorySection meetingId={meeting.id} version={meeting.version} stamp={formatters.stamp} />
+      <HistorySection meetingId={meeting.id} revision={`${meeting.version}.${revision}`} stamp={formatters.stamp} />
     </div>
   );
 }

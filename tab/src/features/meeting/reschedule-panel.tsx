@@ -16,24 +16,37 @@ type Slot = { start: string; end: string };
 export interface ReschedulePanelProps {
   readonly meeting: MeetingDto;
   readonly occurrence: Occurrence;
+  /** The occurrences either side of this one (series only): Outlook cannot move one past its neighbours. */
+  readonly neighbours: { readonly before: Occurrence | null; readonly after: Occurrence | null };
   readonly formatters: MeetingFormatters;
   readonly onDone: (meeting: MeetingDto, summary: string) => void;
   readonly onClose: () => void;
 }
 
 /** Pick a new time with the shared picker; the API checks clashes and answers 409 with them, then "Move anyway". */
-export function ReschedulePanel({ meeting, occurrence, formatters, onDone, onClose }: ReschedulePanelProps) {
+export function ReschedulePanel({
+  meeting,
+  occurrence,
+  neighbours,
+  formatters,
+  onDone,
+  onClose,
+}: ReschedulePanelProps) {
   const { api } = useTabServices();
   const [scope, setScope] = useState<Scope>('occurrence');
-  const [slot, setSlot] = useState<Slot | null>(null);
+  // Starting from the current time opens the picker on this occurrence's week, where its alternatives are.
+  const current = { start: occurrence.start, end: occurrence.end };
+  const [slot, setSlot] = useState<Slot | null>(current);
   const [busy, setBusy] = useState(false);
   const [conflicts, setConflicts] = useState<ConflictsResponse['conflicts'] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const series = meeting.recurrence !== null;
   const wholeSeries = !series || scope === 'series';
+  const unchanged = slot !== null && slot.start === current.start && slot.end === current.end;
+  const crossing = !wholeSeries && slot ? crossingText(slot, neighbours, formatters) : null;
   const durationMinutes = Math.round((Date.parse(occurrence.end) - Date.parse(occurrence.start)) / 60_000);
   const move = async (acceptConflicts: boolean) => {
-    if (!slot) return;
+    if (!slot || unchanged || crossing) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -65,11 +78,19 @@ export function ReschedulePanel({ meeting, occurrence, formatters, onDone, onClo
       actions={
         <>
           {conflicts ? (
-            <Button appearance="primary" disabled={busy || !slot} onClick={() => move(true)}>
+            <Button
+              appearance="primary"
+              disabled={busy || !slot || unchanged || crossing !== null}
+              onClick={() => move(true)}
+            >
               Move anyway
             </Button>
           ) : (
-            <Button appearance="primary" disabled={busy || !slot} onClick={() => move(false)}>
+            <Button
+              appearance="primary"
+              disabled={busy || !slot || unchanged || crossing !== null}
+              onClick={() => move(false)}
+            >
               {busy ? 'Moving…' : 'Move meeting'}
             </Button>
           )}
@@ -84,7 +105,7 @@ export function ReschedulePanel({ meeting, occurrence, formatters, onDone, onClo
           value={scope}
           onChange={(next) => {
             setScope(next);
-            choose(null);
+            choose(current);
           }}
           occurrenceText={formatters.when(occurrence.start, occurrence.end)}
           verb="Move"
@@ -98,6 +119,11 @@ export function ReschedulePanel({ meeting, occurrence, formatters, onDone, onClo
         value={slot}
         onChange={choose}
       />
+      {crossing && (
+        <MessageBar intent="warning" role="alert" data-testid="crossing-warning">
+          <MessageBarBody>{crossing}</MessageBarBody>
+        </MessageBar>
+      )}
       {conflicts && <ConflictList conflicts={conflicts} when={formatters.when} />}
       {problem && (
         <MessageBar intent="error" role="alert">
@@ -106,4 +132,26 @@ export function ReschedulePanel({ meeting, occurrence, formatters, onDone, onClo
       )}
     </PanelFrame>
   );
+}
+
+/**
+ * Outlook refuses to move one occurrence onto or past the occurrence before or after it (Graph answers
+ * ErrorOccurrenceCrossingBoundary), so the panel says so before sending.
+ */
+function crossingText(
+  slot: Slot,
+  neighbours: ReschedulePanelProps['neighbours'],
+  formatters: MeetingFormatters,
+): string | null {
+  const { before, after } = neighbours;
+  const tooEarly = before !== null && Date.parse(slot.start) < Date.parse(before.end);
+  const tooLate = after !== null && Date.parse(slot.end) > Date.parse(after.start);
+  if (!tooEarly && !tooLate) return null;
+  const range = [
+    before ? `after ${formatters.when(before.start, before.end)}` : null,
+    after ? `before ${formatters.when(after.start, after.end)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `Outlook cannot move one occurrence past the ones next to it. Pick a time ${range}, or move the whole series.`;
 }

@@ -1,6 +1,6 @@
 import type { MeetingDto } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
-import { currentOccurrence, occurrencesOf } from './series.ts';
+import { currentOccurrence, neighboursOf, occurrencesOf } from './series.ts';
 
 function meeting(overrides: Partial<MeetingDto>): MeetingDto {
   return {
@@ -87,5 +87,30 @@ describe('occurrencesOf', () => {
     expect(currentOccurrence(occurrencesOf(series), new Date('2026-11-10T00:00:00Z'))?.originalStart).toBe(
       '2026-11-16T10:00:00.000Z',
     );
+  });
+});
+
+describe('neighboursOf', () => {
+  it('bounds an occurrence by the live ones either side, skipping cancelled ones', () => {
+    const series = meeting({
+      recurrence: { kind: 'weekly', count: 4 },
+      occurrences: [
+        {
+          originalStart: '2026-10-26T10:00:00.000Z',
+          start: '2026-10-26T10:00:00.000Z',
+          end: '2026-10-26T10:30:00.000Z',
+          cancelled: true,
+        },
+      ],
+    });
+    const all = occurrencesOf(series);
+    const third = all[2];
+    if (!third) throw new Error('no third occurrence');
+    const { before, after } = neighboursOf(all, third);
+    expect(before?.start).toBe('2026-10-19T09:00:00.000Z');
+    expect(after?.start).toBe('2026-11-09T10:00:00.000Z');
+    const first = all[0];
+    if (!first) throw new Error('no first occurrence');
+    expect(neighboursOf(all, first).before).toBeNull();
   });
 });

@@ -48,6 +48,18 @@ export function currentOccurrence(occurrences: readonly Occurrence[], now: Date)
   return live.find((o) => new Date(o.end).getTime() > now.getTime()) ?? live.at(-1) ?? occurrences.at(-1) ?? null;
 }
 
+/** The live occurrences just before and after one (cancelled ones do not bound a move). */
+export function neighboursOf(occurrences: readonly Occurrence[], occurrence: Occurrence) {
+  const index = occurrences.indexOf(occurrence);
+  const before =
+    occurrences
+      .slice(0, Math.max(index, 0))
+      .filter((o) => !o.cancelled)
+      .at(-1) ?? null;
+  const after = occurrences.slice(index + 1).find((o) => !o.cancelled) ?? null;
+  return { before, after };
+}
+
 function plannedStarts(first: number, zone: string, rule: NonNullable<MeetingDto['recurrence']>): number[] {
   const local = zonedParts(new Date(first), zone);
   const starts = [first];

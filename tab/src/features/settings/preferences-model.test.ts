@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, leadTimeText, preferencesOf, validateDraft } from './preferences-model.ts';
+import { draftOf, leadTimeText, preferencesOf, supportedZones, validateDraft } from './preferences-model.ts';
 
 describe('preferences draft', () => {
   it('round-trips stored preferences, days in week order', () => {
@@ -31,5 +31,18 @@ describe('preferences draft', () => {
     expect(leadTimeText(15, 'en-GB')).toBe('15 minutes');
     expect(leadTimeText(60, 'en-GB')).toBe('1 hour');
     expect(leadTimeText(1440, 'de-DE')).toBe('1 Tag');
+  });
+});
+
+describe('supportedZones', () => {
+  it('offers current IANA names (Asia/Kolkata, Europe/Kyiv), never the old ICU ones', () => {
+    const zones = supportedZones('');
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).toContain('Europe/Kyiv');
+    expect(zones).not.toContain('Asia/Calcutta');
+  });
+
+  it('keeps a stored zone the browser does not list', () => {
+    expect(supportedZones('Etc/GMT-14')).toContain('Etc/GMT-14');
   });
 });

@@ -56,7 +56,24 @@ export function leadTimeText(minutes: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
-/** Every IANA zone the browser knows, for the override list. */
-export function supportedZones(): string[] {
-  return Intl.supportedValuesOf('timeZone');
+/**
+ * ICU (and so Chromium's `Intl.supportedValuesOf`) still lists some zones under their old IANA names; Outlook
+ * and the IANA database use the current ones, so the list shows those.
+ */
+const currentNames: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+};
+
+/** Every IANA zone the browser knows, by its current name, plus the stored one whatever the browser knows. */
+export function supportedZones(stored: string): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone').map((zone) => currentNames[zone] ?? zone));
+  if (stored) zones.add(stored);
+  return [...zones].sort();
 }

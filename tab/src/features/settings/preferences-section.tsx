@@ -47,7 +47,8 @@ export function PreferencesSection() {
   const [draft, setDraft] = useState<PreferencesDraft | null>(null);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const zones = useMemo(supportedZones, []);
+  const storedZone = request.data?.timeZoneOverride ?? '';
+  const zones = useMemo(() => supportedZones(storedZone), [storedZone]);
   const dayName = useMemo(() => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }), [locale]);
   useEffect(() => {
     if (request.state.status === 'loaded') setDraft(draftOf(request.state.data));
