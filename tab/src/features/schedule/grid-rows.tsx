@@ -21,8 +21,8 @@ export function HeaderRow(props: {
       <div role="row" className={styles.header} style={{ gridTemplateColumns: props.columns }}>
         {/* biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above). */}
         {/* biome-ignore lint/a11y/useFocusableInteractive: headers are not focusable in a grid. */}
-        <div role="columnheader" className={styles.visuallyHidden}>
-          Time
+        <div role="columnheader">
+          <span className={styles.visuallyHidden}>Time</span>
         </div>
         {props.days.map((dateKey) => (
           <DayHeader key={dateKey} dateKey={dateKey} today={dateKey === props.todayKey} format={props.format} />
@@ -47,7 +47,13 @@ function DayHeader({ dateKey, today, format }: { dateKey: string; today: boolean
   );
 }
 
-export function SlotRow(props: { minute: number; columns: string; format: ScheduleFormat; children: React.ReactNode }) {
+export function SlotRow(props: {
+  minute: number;
+  first: boolean;
+  columns: string;
+  format: ScheduleFormat;
+  children: React.ReactNode;
+}) {
   const styles = useGridStyles();
   const label = props.format.clock(props.minute);
   return (
@@ -56,7 +62,7 @@ export function SlotRow(props: { minute: number; columns: string; format: Schedu
     <div role="row" className={styles.row} style={{ gridTemplateColumns: props.columns }}>
       {/* biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above). */}
       {/* biome-ignore lint/a11y/useFocusableInteractive: row headers are not focusable in this grid. */}
-      <div role="rowheader" className={styles.rowHeader}>
+      <div role="rowheader" className={mergeClasses(styles.rowHeader, props.first && styles.firstRowHeader)}>
         {props.minute % 60 === 0 ? label : <span className={styles.visuallyHidden}>{label}</span>}
       </div>
       {props.children}

@@ -113,6 +113,8 @@ export const useGridStyles = makeStyles({
     ':hover': { boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStrokeAccessible}` },
     ':focus-visible': { boxShadow: `inset 0 0 0 2px ${tokens.colorStrokeFocus2}` },
   },
+  // The first label would slide under the sticky day headers.
+  firstRowHeader: { transform: 'none' },
   pastCell: { cursor: 'not-allowed' },
   visuallyHidden: {
     position: 'absolute',

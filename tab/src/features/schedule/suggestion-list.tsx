@@ -73,7 +73,7 @@ export function SuggestionList({ suggestions, value, format, unaccounted, error,
       )}
       {suggestions?.length === 0 && (
         <Text size={200} className={styles.note}>
-          No time on these days works for everyone. Try the next week, a shorter meeting, or pick a slot yourself.
+          No time in the next two weeks works for everyone. Try a shorter meeting, or pick a slot on the grid yourself.
         </Text>
       )}
       {suggestions && suggestions.length > 0 && (
@@ -85,6 +85,8 @@ export function SuggestionList({ suggestions, value, format, unaccounted, error,
                 aria-pressed={same(s, value)}
                 onClick={() => onPick(s)}
                 data-testid="suggestion"
+                data-start={s.start.toISOString()}
+                data-end={s.end.toISOString()}
               >
                 <span className={styles.when}>
                   {same(s, value) ? <CheckmarkCircle20Filled aria-hidden /> : <Sparkle20Regular aria-hidden />}

@@ -1,6 +1,6 @@
 import { LIMITS } from '@confer/contracts';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
 import { consentScopesOf } from '../../lib/app-error.ts';
 import { ErrorPanel } from '../shell/error-panel.tsx';
@@ -10,7 +10,7 @@ import { ClashNotice } from './clash-notice.tsx';
 import { type Cell, cellInterval, type GridSpec, type Interval, visibleHours } from './grid-geometry.ts';
 import { GridLegend } from './grid-legend.tsx';
 import { GridSkeleton } from './grid-skeleton.tsx';
-import { occurrenceCount, toInterval, toValue, visibleSuggestions } from './picker-values.ts';
+import { occurrenceCount, suggestionViews, toInterval, toValue } from './picker-values.ts';
 import type { Recurrence } from './schedule-api.ts';
 import { createScheduleFormat } from './schedule-format.ts';
 import { SlotDetails } from './slot-details.tsx';
@@ -65,10 +65,14 @@ export function TimePicker(props: TimePickerProps) {
   const data = useScheduleData({ api, attendees, durationMinutes, recurrence, days, timeZone, now: getNow });
   const availability = data.availability.data;
   const people = useMemo(() => (availability ? toPeopleViews(availability, days) : null), [availability, days]);
-  const suggestions = useMemo(
-    () => visibleSuggestions(data.suggestions.data, days, timeZone, 5),
-    [data.suggestions.data, days, timeZone],
-  );
+  const suggestions = useMemo(() => suggestionViews(data.suggestions.data), [data.suggestions.data]);
+  // A chosen time off screen (a suggestion in another week, a value given by the caller) brings its day in.
+  const valueKey = value ? wallClockOf(value.start, timeZone).dateKey : null;
+  const daysRef = useRef(days);
+  daysRef.current = days;
+  useEffect(() => {
+    if (valueKey && !daysRef.current.includes(valueKey)) setFocusKey(valueKey);
+  }, [valueKey]);
   const spec = useMemo((): GridSpec => {
     const spans: Interval[] = [...(people ?? []).flatMap((p) => p.working ?? []), ...suggestions];
     if (value) spans.push(value);

@@ -1,4 +1,4 @@
-import type { AvailabilityResponse, SuggestionsResponse } from '@confer/contracts';
+import { type AvailabilityResponse, LIMITS, type SuggestionsResponse } from '@confer/contracts';
 import { useMemo, useRef } from 'react';
 import type { AuthedApi } from '../../lib/authed-api.ts';
 import { type Request, useRequest } from '../../lib/use-request.ts';
@@ -22,15 +22,9 @@ export interface ScheduleData {
   readonly suggestions: Request<SuggestionsResponse>;
 }
 
-const emptySuggestions = (window: Interval): SuggestionsResponse => ({
-  window: { start: window.start.toISOString(), end: window.end.toISOString() },
-  suggestions: [],
-  unreadable: [],
-});
-
 /**
- * Everyone's availability and the suggestions for the visible days (plus a margin), read again only when the
- * people change or the visible days leave what was already read.
+ * Everyone's availability for the visible days (plus a margin), read again only when the people change or the
+ * visible days leave what was already read; and the best times over the next two weeks.
  */
 export function useScheduleData(input: ScheduleDataInput): ScheduleData {
   const { api, attendees, durationMinutes, recurrence, days, timeZone, now } = input;
@@ -47,21 +41,23 @@ export function useScheduleData(input: ScheduleDataInput): ScheduleData {
     loadAvailability(api, { attendees, start: window.start.toISOString(), end: window.end.toISOString() }),
   );
 
-  // Suggestions start no earlier than now; fixed per window so a re-render does not ask again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the window key names the window.
-  const from = useMemo(() => new Date(Math.max(window.start.getTime(), now().getTime())), [windowKey]);
+  // Suggestions cover the API's default horizon from now, whatever week is on screen: the best times are
+  // listed even on a Friday evening, and picking one moves the grid to its week.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one horizon per set of people.
+  const horizon = useMemo(() => {
+    const from = now();
+    return { start: from, end: new Date(from.getTime() + LIMITS.defaultWindowDays * 86_400_000) };
+  }, [peopleKey]);
   const recurrenceKey = recurrence ? `${recurrence.kind}x${recurrence.count}` : 'once';
-  const suggestions = useRequest(`${peopleKey}|${windowKey}|${durationMinutes}|${recurrenceKey}`, () =>
-    from >= window.end
-      ? Promise.resolve(emptySuggestions(window))
-      : loadSuggestions(api, {
-          attendees,
-          start: from.toISOString(),
-          end: window.end.toISOString(),
-          durationMinutes,
-          recurrence,
-          maxSuggestions: 10,
-        }),
+  const suggestions = useRequest(`${peopleKey}|${durationMinutes}|${recurrenceKey}`, () =>
+    loadSuggestions(api, {
+      attendees,
+      start: horizon.start.toISOString(),
+      end: horizon.end.toISOString(),
+      durationMinutes,
+      recurrence,
+      maxSuggestions: 5,
+    }),
   );
   return { window, availability, suggestions };
 }

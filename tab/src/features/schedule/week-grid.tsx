@@ -94,7 +94,7 @@ export function WeekGrid(props: WeekGridProps) {
           {Array.from({ length: rows }, (_, row) => {
             const minute = rowStartMinute(spec, row);
             return (
-              <SlotRow key={minute} minute={minute} columns={columns} format={format}>
+              <SlotRow key={minute} minute={minute} first={row === 0} columns={columns} format={format}>
                 {spec.days.map((dateKey, day) => {
                   const slot = cellInterval(spec, { day, row });
                   return (
