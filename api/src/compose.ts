@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createBotRouter } from '@confer/bot';
+import { createDelivery, type DeliveryWorker } from '@confer/bot/delivery';
 import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
+import { createOutboundRenderer } from '@confer/bot/render';
 import type { Express } from 'express';
-import { createDelivery, type DeliveryWorker } from '../../bot/src/delivery/index.ts';
-import { createOutboundRenderer } from '../../bot/src/render/outbound-renderer.ts';
 import { createBotPersonFinder } from './adapters/bot/graph-bot-person.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';

@@ -1,6 +1,6 @@
+import type { ClaimedJob } from '@confer/bot/delivery';
 import type { OutboundMessage } from '@confer/bot/ports';
 import { describe, expect, it } from 'vitest';
-import type { ClaimedJob } from '../../../bot/src/delivery/index.ts';
 import type { OutboundStore } from '../adapters/sqlite/outbound-queue-store.ts';
 
 const t0 = new Date('2026-11-20T09:00:00.000Z');

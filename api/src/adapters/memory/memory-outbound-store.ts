@@ -1,5 +1,5 @@
+import type { ClaimedJob, OutboundState } from '@confer/bot/delivery';
 import type { OutboundMessage } from '@confer/bot/ports';
-import type { ClaimedJob, OutboundState } from '../../../../bot/src/delivery/index.ts';
 import type { OutboundStore } from '../sqlite/outbound-queue-store.ts';
 import { assertKeyPrefix, assertOutboundMessages } from '../sqlite/outbound-validation.ts';
 

@@ -1,5 +1,5 @@
+import type { OutboundInspector, OutboundJobStore, OutboundState } from '@confer/bot/delivery';
 import type { OutboundQueue } from '@confer/bot/ports';
-import type { OutboundInspector, OutboundJobStore, OutboundState } from '../../../../bot/src/delivery/index.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { SqliteDatabase } from './database.ts';
 import { type OutboundRow, toClaimedJob, toRecord } from './outbound-rows.ts';

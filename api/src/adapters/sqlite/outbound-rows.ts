@@ -1,5 +1,5 @@
+import type { ClaimedJob, OutboundRecord, OutboundState } from '@confer/bot/delivery';
 import type { OutboundMessage } from '@confer/bot/ports';
-import type { ClaimedJob, OutboundRecord, OutboundState } from '../../../../bot/src/delivery/index.ts';
 
 export interface OutboundRow {
   key: string;

@@ -1,4 +1,4 @@
-import type { DeliveryWorker } from '../../../../bot/src/delivery/index.ts';
+import type { DeliveryWorker } from '@confer/bot/delivery';
 import type { Logger } from '../../logging/logger.ts';
 import { extendReminderHorizon, type ReminderDeps } from './schedule-reminders.ts';
 
