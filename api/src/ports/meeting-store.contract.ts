@@ -89,7 +89,6 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
 
     it('lists meetings left in `creating` before a time, across tenants, oldest first', async () => {
       const { meetings } = create();
-      const at = (iso: string) => new Date(iso);
       await meetings.insert(aMeeting({ id: 'late', status: 'creating', createdAt: new Date('2026-11-20T09:04:00Z') }));
       await meetings.insert(
         aMeeting({ id: 'early', tenantId: TENANT_B, status: 'creating', createdAt: new Date('2026-11-20T09:01:00Z') }),
