@@ -9,73 +9,78 @@ export interface GridCellInfo {
 
 /** The Schedule page: people, meeting details, the time picker (grid, suggestions, clash check) and Create. */
 export class SchedulePage {
-  constructor(private readonly root: Page | FrameLocator) {}
+  constructor(private readonly scope: Page | FrameLocator) {}
 
   get page(): Locator {
-    return this.root.getByTestId('schedule-page');
+    return this.scope.getByTestId('schedule-page');
   }
 
   get grid(): Locator {
-    return this.root.getByRole('grid');
+    return this.scope.getByRole('grid');
   }
 
   get suggestions(): Locator {
-    return this.root.getByTestId('suggestion');
+    return this.scope.getByTestId('suggestion');
   }
 
   get banner(): Locator {
-    return this.root.getByTestId('availability-banner');
+    return this.scope.getByTestId('availability-banner');
   }
 
   get clashCheck(): Locator {
-    return this.root.getByTestId('clash-check');
+    return this.scope.getByTestId('clash-check');
   }
 
   get createButton(): Locator {
-    return this.root.getByRole('button', { name: 'Create', exact: true });
+    return this.scope.getByRole('button', { name: 'Create', exact: true });
   }
 
   get createConflicts(): Locator {
-    return this.root.getByTestId('create-conflicts');
+    return this.scope.getByTestId('create-conflicts');
   }
 
   get created(): Locator {
-    return this.root.getByTestId('created-meeting');
+    return this.scope.getByTestId('created-meeting');
   }
 
   get joinLink(): Locator {
-    return this.root.getByTestId('join-link');
+    return this.scope.getByTestId('join-link');
   }
 
   get peopleInput(): Locator {
-    return this.root.getByRole('combobox', { name: 'Add people' });
+    return this.scope.getByRole('combobox', { name: 'Add people' });
   }
 
   get slotDetails(): Locator {
-    return this.root.getByTestId('slot-details');
+    return this.scope.getByTestId('slot-details');
   }
 
   get legend(): Locator {
-    return this.root.getByTestId('grid-legend');
+    return this.scope.getByTestId('grid-legend');
   }
 
   /** Waits until the grid is drawn with everyone's calendars and the suggestions have arrived. */
   async waitForPicker(timeout = 30_000): Promise<void> {
     await this.page.waitFor({ timeout });
     await this.grid.waitFor({ timeout });
-    await this.root
+    await this.scope
       .getByTestId('suggestions')
       .locator('[data-testid="suggestion"], p, span')
       .first()
       .waitFor({ timeout });
   }
 
+  /** Anything in the page by CSS selector (for marks that have no role: they are drawn, and named in words). */
+  root(selector: string): Locator {
+    return this.scope.locator(selector);
+  }
+
   unknownLane(email: string): Locator {
-    return this.root.locator(`[data-mark="unknown"][data-person="${email}"]`);
+    return this.scope.locator(`[data-mark="unknown"][data-person="${email}"]`);
   }
 
   cell(day: number, row: number): Locator {
-    return this.root.locator(`[role="gridcell"][data-day="${day}"][data-row="${row}"]`);
+    return this.scope.locator(`[role="gridcell"][data-day="${day}"][data-row="${row}"]`);
   }
 
   /** Every slot on screen with its accessible name, in reading order. */
@@ -102,21 +107,22 @@ export class SchedulePage {
   }
 
   async addPerson(search: string, optionName: string | RegExp): Promise<void> {
-    await this.peopleInput.fill(search);
-    await this.root.getByRole('option', { name: optionName }).click();
+    await this.peopleInput.click();
+    await this.peopleInput.pressSequentially(search);
+    await this.scope.getByRole('option', { name: optionName }).click();
   }
 
   /** An invited person's chip (its dismiss button is named after them). */
   chip(name: string): Locator {
-    return this.root.getByRole('option', { name: `${name}, remove` });
+    return this.scope.getByRole('option', { name: `${name}, remove` });
   }
 
   /** A form field by its label (a required field's label ends with an asterisk). */
   field(label: string): Locator {
-    return this.root.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+    return this.scope.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
   }
 
   async next(): Promise<void> {
-    await this.root.getByRole('button', { name: /Next (week|day)/ }).click();
+    await this.scope.getByRole('button', { name: /Next (week|day)/ }).click();
   }
 }
