@@ -255,4 +255,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbound_sent ON outbound_messages (sent_at_ms) WHERE state = 'sent';
     `,
   },
+  {
+    version: 8,
+    name: 'outbound messages by tenant',
+    sql: `
+      -- Per-tenant reads (a person's pending prompts, a tenant's send history) stay scoped and indexed like
+      -- every other table; the worker's own scans use the time indexes of migration 7.
+      CREATE INDEX outbound_by_tenant ON outbound_messages (tenant_id, user_id, state);
+    `,
+  },
 ];
