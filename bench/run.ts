@@ -8,12 +8,14 @@ import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
 import { benchReminders } from './reminders.ts';
 import { benchSuggestions } from './suggestions.ts';
+import { benchTab } from './tab.ts';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
   reminders: benchReminders,
   suggestions: benchSuggestions,
+  tab: benchTab,
 };
 
 const only = process.argv.slice(2);

@@ -34,10 +34,14 @@ afterAll(async () => {
 type Theme = 'default' | 'dark' | 'contrast';
 const themes: Theme[] = ['default', 'dark', 'contrast'];
 
-/** Outside Teams the tab follows the browser: dark colour scheme → Teams dark, forced colours → Teams contrast. */
+/**
+ * Outside Teams the tab follows the browser: dark colour scheme → Teams dark, forced colours → Teams contrast.
+ * Forced colours are emulated with Windows' default high-contrast palette, which is dark (black canvas), the
+ * palette Teams' own contrast theme matches.
+ */
 async function useTheme(target: Page, theme: Theme): Promise<void> {
   await target.emulateMedia({
-    colorScheme: theme === 'dark' ? 'dark' : 'light',
+    colorScheme: theme === 'default' ? 'light' : 'dark',
     forcedColors: theme === 'contrast' ? 'active' : 'none',
   });
 }

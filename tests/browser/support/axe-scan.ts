@@ -19,12 +19,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+      window as unknown as {
+        axe: { run(context: Document | object, options: object): Promise<{ violations: unknown[] }> };
+      }
     ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
+    // Tabster's focus-forwarding phantoms (`<i data-tabster-dummy aria-hidden tabindex=0>` around Fluent's TabList,
+    // Menu and Dialog) pass focus on synchronously and are never read; axe's aria-hidden-focus cannot know that.
+    const result = await axe.run(
+      { exclude: [['[data-tabster-dummy]']] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      },
+    );
     return result.violations;
   });
   return (violations as AxeViolation[])
