@@ -73,7 +73,6 @@ export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePic
                 key={person.email}
                 value={person.email}
                 shape="rounded"
-                media={<Avatar name={person.displayName} color="colorful" aria-hidden />}
                 dismissible
                 aria-label={`${person.displayName}, remove`}
               >
