@@ -38,7 +38,7 @@ describe('consent in Teams (authentication.authenticate through the host)', () =
     const host = new TeamsHostPage(page);
     await host.open(stack.appUrl);
     await host.choosePerson(PEOPLE.patti.name);
-    const grant = host.tab.errorAlert.getByRole('button', { name: 'Grant permission' });
+    const grant = host.tab.grantPermission;
     await grant.waitFor({ timeout: 20_000 });
     // The app still reported itself loaded: the consent prompt is its first screen, not a failure.
     await host.appStatus.filter({ hasText: 'Loaded (notifySuccess)' }).waitFor();
@@ -70,7 +70,7 @@ describe('consent in a plain browser (MSAL interactive request with prompt=conse
     const authority = new DevTenantSignInPage(page);
     await authority.signInAs(PEOPLE.lynne.name, new URL(stack.appUrl).origin);
     const tab = new TabView(page);
-    const grant = tab.errorAlert.getByRole('button', { name: 'Grant permission' });
+    const grant = tab.grantPermission;
     await grant.waitFor({ timeout: 20_000 });
     await grant.click();
     await authority.consentAs(PEOPLE.lynne.name);
