@@ -106,6 +106,10 @@ describe('the schedule page by keyboard alone', () => {
     cell = await focused(page);
     expect([cell.day, cell.row]).toEqual([from.day, from.row]);
     expect(cell.name).toContain('free for everyone');
+    // Focus shows everyone's own local time for the slot (Adele works in London, Patti in Seattle).
+    await expect
+      .poll(() => schedule.slotDetails.textContent())
+      .toMatch(/Patti Fernandez \(you\).*Pacific Time.*Adele Vance.*United Kingdom Time/);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+ArrowDown');
     await expect(schedule.field('Length').inputValue()).resolves.toBe('60');

@@ -35,7 +35,12 @@ export const useMarkStyles = makeStyles({
     backgroundImage: hatch(tokens.colorNeutralStrokeAccessible),
     ...shorthands.border('1px', 'solid', tokens.colorNeutralStrokeAccessible),
   },
-  outsideHours: { backgroundColor: tokens.colorNeutralBackground5 },
+  // Dotted as well as darker: high contrast turns every background black, the dots stay.
+  outsideHours: {
+    backgroundColor: tokens.colorNeutralBackground5,
+    backgroundImage: `radial-gradient(${tokens.colorNeutralStroke1} 1px, transparent 1.5px)`,
+    backgroundSize: '8px 8px',
+  },
   working: {
     backgroundColor: tokens.colorNeutralBackground1,
     ...shorthands.borderLeft('1px', 'dotted', tokens.colorNeutralStroke1),
