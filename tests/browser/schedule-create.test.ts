@@ -69,9 +69,20 @@ describe.each(cases)('scheduling in $mode mode', ({ mode, suggestion, drag }) =>
     await schedule.waitForPicker();
     await schedule.chip(attendee.name).waitFor();
     const title = uniqueTitle('Suggested catch-up');
+    // A meeting type fills the length and the agenda prompts; the suggestions follow the new length.
+    await schedule.field('Meeting type').selectOption('mentoring-session');
+    await expect(schedule.field('Length').inputValue()).resolves.toBe('45');
+    await expect(schedule.field('Agenda').inputValue()).resolves.toContain('What has gone well since we last met');
     await schedule.field('Title').fill(title);
 
     const first = schedule.suggestions.first();
+    await expect
+      .poll(
+        async () =>
+          Date.parse((await first.getAttribute('data-end')) ?? '') -
+          Date.parse((await first.getAttribute('data-start')) ?? ''),
+      )
+      .toBe(45 * 60_000);
     const start = (await first.getAttribute('data-start')) ?? '';
     const end = (await first.getAttribute('data-end')) ?? '';
     await first.click();
