@@ -55,6 +55,75 @@ describe('the meeting page', () => {
     await alex.context.close();
   });
 
+  it('lets the attendee decline and propose another time, which the organizer sees', { timeout: 120_000 }, async () => {
+    const title = uniqueTitle('Check-in Adele and Alex, proposal');
+    const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title });
+    const alex = await openInTeams(browser, stack, PEOPLE.alex, { subEntityId: `meeting:${meeting.id}` });
+    const view = new MeetingView(alex.root);
+    await view.open(title);
+    await view.button('Respond').click();
+    await view.respondPanel.getByRole('radio', { name: 'Decline' }).check();
+    await view.respondPanel.getByRole('switch', { name: 'Propose a new time' }).check();
+    await view.pickFirstSuggestion(view.respondPanel);
+    await view.button('Send response').click();
+    await view.done.filter({ hasText: 'You proposed' }).waitFor({ timeout: 20_000 });
+    await saveScreenshot(alex.page, 'meeting-attendee-proposed');
+
+    const seen = (await apiAs(stack, PEOPLE.adele.id).get<MeetingDto>(`/api/meetings/${meeting.id}`)).body;
+    const answer = seen.attendees.find((a) => a.email === alexEmail());
+    expect(answer?.response).toBe('declined');
+    expect(answer?.proposedStart).not.toBeNull();
+    const adele = await openInTeams(browser, stack, PEOPLE.adele, { subEntityId: `meeting:${meeting.id}` });
+    const organizerView = new MeetingView(adele.root);
+    await organizerView.open(title);
+    await organizerView.attendee(alexEmail()).filter({ hasText: 'Declined' }).filter({ hasText: 'Proposed' }).waitFor();
+    await alex.context.close();
+    await adele.context.close();
+  });
+
+  it('shows who clashes when the new time was taken meanwhile, and moves anyway on request', {
+    timeout: 120_000,
+  }, async () => {
+    const title = uniqueTitle('1:1 Adele and Alex, clash');
+    const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title });
+    const adele = await openInTeams(browser, stack, PEOPLE.adele, { subEntityId: `meeting:${meeting.id}` });
+    // Between picking a time and saving it, Megan books Alex at exactly that time.
+    let booked = false;
+    await adele.context.route(`**/api/meetings/${meeting.id}`, async (route) => {
+      const body = route.request().postDataJSON() as { start?: string; end?: string } | null;
+      if (route.request().method() === 'PATCH' && !booked && body?.start && body.end) {
+        booked = true;
+        const taken = await apiAs(stack, PEOPLE.megan.id).post('/api/meetings', {
+          title: uniqueTitle('Megan and Alex'),
+          attendees: [alexEmail()],
+          start: body.start,
+          end: body.end,
+          timeZone: 'Europe/London',
+          acceptConflicts: true,
+        });
+        expect(taken.status).toBe(201);
+      }
+      await route.continue();
+    });
+    const view = new MeetingView(adele.root);
+    await view.open(title);
+    await view.button('Reschedule').click();
+    await view.pickFirstSuggestion(view.reschedulePanel);
+    await view.button('Move meeting').click();
+    const warning = view.reschedulePanel.getByTestId('clash-warning');
+    await warning.waitFor({ timeout: 20_000 });
+    // An invitation not yet answered shows as tentative on Alex's calendar, which counts as busy.
+    expect(await warning.textContent()).toMatch(new RegExp(`${PEOPLE.alex.name} is (busy|tentatively booked) on`));
+    await saveScreenshot(adele.page, 'meeting-reschedule-clash');
+    const unchanged = (await apiAs(stack, PEOPLE.adele.id).get<MeetingDto>(`/api/meetings/${meeting.id}`)).body;
+    expect(unchanged.start).toBe(meeting.start);
+    await view.button('Move anyway').click();
+    await view.done.filter({ hasText: 'Moved to' }).waitFor({ timeout: 20_000 });
+    const moved = (await apiAs(stack, PEOPLE.adele.id).get<MeetingDto>(`/api/meetings/${meeting.id}`)).body;
+    expect(moved.start).not.toBe(meeting.start);
+    await adele.context.close();
+  });
+
   it('reschedules to a suggested time and cancels with a message, both recorded in the history', {
     timeout: 120_000,
   }, async () => {

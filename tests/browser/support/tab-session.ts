@@ -62,7 +62,12 @@ export async function createMeeting(
   stack: Stack,
   organizer: Person,
   attendees: readonly Person[],
-  options: { title: string; agenda?: string; recurrence?: { kind: 'weekly' | 'biweekly' | 'monthly'; count: number } },
+  options: {
+    title: string;
+    agenda?: string;
+    typeId?: string;
+    recurrence?: { kind: 'weekly' | 'biweekly' | 'monthly'; count: number };
+  },
 ): Promise<MeetingDto> {
   const api = apiAs(stack, organizer.id);
   const emails = attendees.map(emailOf);
@@ -81,6 +86,7 @@ export async function createMeeting(
     start: slot.start,
     end: slot.end,
     timeZone: 'Europe/London',
+    typeId: options.typeId ?? null,
     recurrence: options.recurrence ?? null,
     acceptConflicts: true,
   });
