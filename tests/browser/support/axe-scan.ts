@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../../support/stack.ts';
 
 const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
@@ -15,7 +15,7 @@ export interface AxeViolation {
  * Runs axe-core (WCAG 2.0/2.1 A and AA rules plus best practices) on the page and returns the serious and
  * critical violations, each with the first offending selectors so a failure says where to look.
  */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (
