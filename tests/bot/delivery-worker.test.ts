@@ -54,6 +54,7 @@ async function setup(
     clock,
     logger: { info: () => {}, warn: (message) => warnings.push(message), error: (message) => warnings.push(message) },
     connectorKeepsActivityIds: true,
+    defaultServiceUrl: connector.serviceUrl,
     retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
     tuning: { pollMs: 50 },
     sendTimeoutMs: 2000,
@@ -115,14 +116,14 @@ describe('delivery worker', () => {
     expect(warnings).toContain('delivery.failed');
   });
 
-  it('records why a message was not sent: no conversation with the user, or nothing to send any more', async () => {
+  it('records why a message was not sent: the app is not installed for the user, or nothing to send any more', async () => {
     const render: RenderOutbound = async (m) => (m.key === 'r:cancelled' ? null : renderKey(m));
-    const { store, message } = await setup({ render });
+    const { store, message } = await setup({ render, connector: { notInstalled: (id) => id === 'unknown-user' } });
     await store.enqueue([message('r:stranger', 'unknown-user'), message('r:cancelled')]);
     await worker?.start();
     await until(async () => (await store.countByState()).pending === 0);
     await until(async () => (await store.countByState()).claimed === 0);
-    expect(await store.get('r:stranger')).toMatchObject({ state: 'failed', reason: 'no_conversation' });
+    expect(await store.get('r:stranger')).toMatchObject({ state: 'failed', reason: 'not_installed' });
     expect(await store.get('r:cancelled')).toMatchObject({ state: 'skipped', reason: 'not_applicable' });
     expect(connector.accepted).toHaveLength(0);
   });

@@ -1,9 +1,11 @@
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import { type CloudAdapter, type ConnectorClient, HttpError } from '@microsoft/agents-hosting';
+import { openPersonalChat } from './agents-sdk-open.ts';
 import { outcomeOfStatus, type SendOutcome } from './connector-outcome.ts';
 import type { ConfirmOutcome, DeliverySender, DeliveryTarget } from './delivery-sender.ts';
 import { toOutboundActivity } from './outbound-activity.ts';
 import { parseRetryAfter } from './retry-policy.ts';
+import { errorCodeOf, raceTimeout, SendTimeoutError } from './sdk-call.ts';
 
 type BotIdentity = Parameters<CloudAdapter['continueConversation']>[0];
 
@@ -70,26 +72,8 @@ export function createAgentsSdkSender(options: AgentsSdkSenderOptions): Delivery
       if (result.ok) return { kind: 'delivered', activityId: message.deliveryId };
       return confirmOutcomeOfError(result.error, options.now());
     },
+    open: (request) => openPersonalChat(options, request),
   };
-}
-
-class SendTimeoutError extends Error {
-  constructor(timeoutMs: number) {
-    super(`no answer from the connector within ${timeoutMs} ms`);
-    this.name = 'SendTimeoutError';
-  }
-}
-
-async function raceTimeout(work: Promise<void>, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<true>((resolve) => {
-    timer = setTimeout(() => resolve(true), timeoutMs);
-  });
-  try {
-    return (await Promise.race([work.then(() => false as const), timeout])) === true;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function outcomeOfError(error: unknown, now: number): SendOutcome {
@@ -109,12 +93,4 @@ function confirmOutcomeOfError(error: unknown, now: number): ConfirmOutcome {
   const outcome = outcomeOfError(error, now);
   const retryAfterMs = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
   return { kind: 'retry', reason: outcome.kind === 'delivered' ? 'confirm_failed' : outcome.reason, retryAfterMs };
-}
-
-function errorCodeOf(error: HttpError): string | null {
-  const data: unknown = error.response.data;
-  if (typeof data !== 'object' || data === null || !('error' in data)) return null;
-  const inner: unknown = data.error;
-  if (typeof inner !== 'object' || inner === null || !('code' in inner)) return null;
-  return typeof inner.code === 'string' ? inner.code : null;
 }

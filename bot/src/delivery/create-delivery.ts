@@ -8,6 +8,7 @@ import type { OutboundJobStore } from './delivery-types.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { createServiceUrlBook, DEFAULT_TEAMS_SERVICE_URL, type TenantServiceUrlLookup } from './service-urls.ts';
 import { type DeliveryLimits, TEAMS_LIMITS } from './teams-limits.ts';
 
 export interface DeliveryOptions {
@@ -29,6 +30,10 @@ export interface DeliveryOptions {
   rateMarginMs?: number;
   /** Per-request timeout of the default sender (default 15 s, well inside the lease). */
   sendTimeoutMs?: number;
+  /** The service URL of any stored conversation of a tenant, to open chats with people who have none. */
+  tenantServiceUrl?: TenantServiceUrlLookup;
+  /** Used when no conversation of the tenant is known (default Teams' global `smba` endpoint). */
+  defaultServiceUrl?: string;
 }
 
 /** The delivery worker with Teams' limits, the default retry policy and the Agents SDK sender. */
@@ -46,6 +51,10 @@ export function createDelivery(options: DeliveryOptions): DeliveryWorker {
   return createDeliveryWorker({
     store: options.store,
     conversations: options.conversations,
+    serviceUrls: createServiceUrlBook({
+      ...(options.tenantServiceUrl ? { lookup: options.tenantServiceUrl } : {}),
+      defaultServiceUrl: options.defaultServiceUrl ?? DEFAULT_TEAMS_SERVICE_URL,
+    }),
     render: options.render,
     sender,
     limiter: createRateLimiter({ limits: options.limits ?? TEAMS_LIMITS, marginMs: options.rateMarginMs ?? 25 }),

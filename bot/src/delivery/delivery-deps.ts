@@ -3,6 +3,7 @@ import type { DeliverySender } from './delivery-sender.ts';
 import type { OutboundJobStore } from './delivery-types.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RetryPolicy } from './retry-policy.ts';
+import type { ServiceUrlBook } from './service-urls.ts';
 
 export interface DeliveryTuning {
   /** Messages claimed at once; about two seconds of Teams' 50 requests/s, so a crash strands few. */
@@ -25,6 +26,8 @@ export const DEFAULT_TUNING: DeliveryTuning = Object.freeze({
 export interface DeliveryDeps {
   store: OutboundJobStore;
   conversations: ConversationStore;
+  /** Where to open a chat with someone who has none yet. */
+  serviceUrls: ServiceUrlBook;
   render: RenderOutbound;
   sender: DeliverySender;
   limiter: RateLimiter;

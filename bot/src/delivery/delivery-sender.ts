@@ -26,8 +26,27 @@ export type ConfirmOutcome =
   | { kind: 'retry'; reason: string; retryAfterMs: number | null }
   | { kind: 'unsupported' };
 
+/** A person to open a personal chat with, through their tenant's Bot Connector. */
+export interface OpenRequest {
+  tenantId: string;
+  /** Entra object id; Teams accepts it as the member id of a new 1:1 (teams-platform.md §4). */
+  aadObjectId: string;
+  serviceUrl: string;
+}
+
+/**
+ * What creating a personal chat came to. Creating is idempotent (Teams answers the existing chat), so a
+ * lost answer is simply retried: there is no in-doubt state as there is for a send.
+ */
+export type OpenOutcome =
+  | { kind: 'opened'; conversationId: string; channelId: string; reference: Record<string, unknown> }
+  | { kind: 'retry'; reason: string; retryAfterMs: number | null }
+  | { kind: 'permanent'; reason: string };
+
 /** Proactive sending, as a port: the Agents SDK in the app, anything that speaks the connector API in tests. */
 export interface DeliverySender {
   send(target: DeliveryTarget, message: OutgoingMessage): Promise<SendOutcome>;
   confirm(target: DeliveryTarget, message: OutgoingMessage): Promise<ConfirmOutcome>;
+  /** `POST {serviceUrl}/v3/conversations` for a person who has the app but no chat with the bot yet. */
+  open(request: OpenRequest): Promise<OpenOutcome>;
 }

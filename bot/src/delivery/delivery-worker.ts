@@ -1,6 +1,6 @@
 import { describeError } from '../describe-error.ts';
 import type { DeliveryDeps } from './delivery-deps.ts';
-import { prepareJob, type ReadyJob, runJob } from './job-handler.ts';
+import { limitKeyOf, prepareJob, type ReadyJob, runJob } from './job-handler.ts';
 
 export interface DeliveryWorker {
   /** Starts claiming and sending; rebuilds the rate limits from the last hour's sends first. */
@@ -52,10 +52,11 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     for (let index = 0; index < ready.length; ) {
       const item = ready[index] as ReadyJob;
       const now = clock.now().getTime();
-      const delay = deps.limiter.delayFor(item.target.tenantId, item.target.conversationId, now);
+      const limitKey = limitKeyOf(item);
+      const delay = deps.limiter.delayFor(item.target.tenantId, limitKey, now);
       if (delay === 0) {
         ready.splice(index, 1);
-        deps.limiter.record(item.target.tenantId, item.target.conversationId, now);
+        deps.limiter.record(item.target.tenantId, limitKey, now);
         launch(item, new Date(now));
       } else if (delay > tuning.holdMs) {
         ready.splice(index, 1);

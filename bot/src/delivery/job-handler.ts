@@ -1,45 +1,50 @@
 import { describeError } from '../describe-error.ts';
+import type { ConversationStore, StoredConversation } from '../ports.ts';
 import type { SendOutcome } from './connector-outcome.ts';
 import type { DeliveryDeps } from './delivery-deps.ts';
-import type { DeliveryTarget, OutgoingMessage } from './delivery-sender.ts';
+import type { DeliveryTarget, OpenRequest, OutgoingMessage } from './delivery-sender.ts';
 import type { ClaimedJob } from './delivery-types.ts';
-import { retryDelayMs } from './retry-policy.ts';
+import { finish, record, retryOrGiveUp } from './job-outcomes.ts';
 
-/** A claimed job with everything needed to send it; `confirmFirst` when an earlier send is in doubt. */
+/**
+ * A claimed job with everything needed to send it; `confirmFirst` when an earlier send is in doubt;
+ * `open` when the recipient has no stored chat yet and one must be created first.
+ */
 export interface ReadyJob {
   job: ClaimedJob;
   target: DeliveryTarget;
   outgoing: OutgoingMessage;
   confirmFirst: boolean;
+  open: OpenRequest | null;
 }
 
-/** Looks up the recipient's conversation and renders the card; ends or defers the job when it cannot go. */
+/** What a job's next request counts against: its conversation, or the person a chat is being opened with. */
+export function limitKeyOf(ready: ReadyJob): string {
+  return ready.open ? `open:${ready.open.aadObjectId}` : ready.target.conversationId;
+}
+
+/** Renders the card and finds (or plans to open) the recipient's chat; ends or defers the job when it cannot go. */
 export async function prepareJob(deps: DeliveryDeps, job: ClaimedJob): Promise<ReadyJob | null> {
   const { message } = job;
   const now = deps.clock.now();
   try {
     const conversation = await deps.conversations.find(message.tenantId, message.userId);
-    if (!conversation) {
-      // Without an install there is no chat to post into; Teams also refuses bots the user never added.
-      await finish(deps, job, 'failed', 'no_conversation');
-      return null;
-    }
     const rendered = await deps.render(message);
     if (!rendered) {
       await finish(deps, job, 'skipped', 'not_applicable');
       return null;
     }
-    return {
-      job,
-      target: {
-        tenantId: message.tenantId,
-        conversationId: conversation.conversationId,
-        serviceUrl: conversation.serviceUrl,
-        reference: conversation.reference,
-      },
-      outgoing: { deliveryId: job.deliveryId ?? deps.newId(), card: rendered.card, summary: rendered.summary },
-      confirmFirst: job.state === 'sending',
-    };
+    const outgoing = { deliveryId: job.deliveryId ?? deps.newId(), card: rendered.card, summary: rendered.summary };
+    const confirmFirst = job.state === 'sending';
+    if (conversation) {
+      deps.serviceUrls.learn(message.tenantId, conversation.serviceUrl);
+      return { job, target: targetOf(conversation), outgoing, confirmFirst, open: null };
+    }
+    // Installed for them (often by an admin) but never talked to the bot: open the chat first.
+    const serviceUrl = await deps.serviceUrls.forTenant(message.tenantId);
+    const open = { tenantId: message.tenantId, aadObjectId: message.userId, serviceUrl };
+    const target = { tenantId: message.tenantId, conversationId: '', serviceUrl, reference: {} };
+    return { job, target, outgoing, confirmFirst, open };
   } catch (error) {
     deps.logger.error('delivery.prepare_failed', { key: message.key, error: describeError(error) });
     await retryOrGiveUp(deps, job, { reason: 'prepare_failed', retryAfterMs: null }, now, {
@@ -50,12 +55,23 @@ export async function prepareJob(deps: DeliveryDeps, job: ClaimedJob): Promise<R
   }
 }
 
+function targetOf(conversation: StoredConversation): DeliveryTarget {
+  return {
+    tenantId: conversation.tenantId,
+    conversationId: conversation.conversationId,
+    serviceUrl: conversation.serviceUrl,
+    reference: conversation.reference,
+  };
+}
+
 /**
  * One request for a ready job, already counted against the rate limits. Returns the job again when it
- * needs another request right away (an earlier send turned out not to have arrived).
+ * needs another request right away (a chat was just opened, or an earlier send turned out not to have
+ * arrived).
  */
 export async function runJob(deps: DeliveryDeps, ready: ReadyJob, startedAt: Date): Promise<ReadyJob | null> {
   const { job, target, outgoing } = ready;
+  if (ready.open) return openConversation(deps, { ...ready, open: ready.open });
   if (ready.confirmFirst) {
     const confirmed = await deps.sender.confirm(target, outgoing);
     if (confirmed.kind === 'delivered') {
@@ -125,42 +141,45 @@ async function settle(
 }
 
 /**
- * Puts the job back for a later attempt, or ends it as failed once the attempts are spent. A job whose
- * last send is in doubt stays `sending`, so the next attempt confirms before it sends.
+ * Opens the personal chat and keeps it as the person's conversation, so later messages (and the bot's
+ * answers) use it. Teams refuses with 403 when the app is not installed for them: that ends the message.
  */
-async function retryOrGiveUp(
-  deps: DeliveryDeps,
-  job: ClaimedJob,
-  outcome: { reason: string; retryAfterMs: number | null },
-  now: Date,
-  how: { inDoubt: boolean; countAttempt: boolean },
-): Promise<void> {
-  const { inDoubt, countAttempt } = how;
-  const attempts = job.attempts + (countAttempt ? 1 : 0);
-  if (attempts >= deps.retry.maxAttempts) {
-    await finish(
-      deps,
-      job,
-      'failed',
-      inDoubt ? `outcome_unknown:${outcome.reason}` : `retries_exhausted:${outcome.reason}`,
-    );
-    return;
+async function openConversation(deps: DeliveryDeps, ready: ReadyJob & { open: OpenRequest }): Promise<ReadyJob | null> {
+  const { job, open } = ready;
+  const outcome = await deps.sender.open(open);
+  if (outcome.kind === 'permanent') {
+    deps.logger.warn('delivery.failed', { key: job.message.key, reason: outcome.reason });
+    await finish(deps, job, 'failed', outcome.reason);
+    return null;
   }
-  const delay = retryDelayMs(deps.retry, Math.max(1, attempts), outcome.retryAfterMs, deps.random);
-  await record(deps, job, 'released', () =>
-    deps.store.release(job, {
-      notBefore: new Date(now.getTime() + delay),
-      error: outcome.reason,
-      inDoubt,
-      countAttempt,
-    }),
-  );
+  if (outcome.kind === 'retry') {
+    await retryOrGiveUp(deps, job, outcome, deps.clock.now(), { inDoubt: job.state === 'sending', countAttempt: true });
+    return null;
+  }
+  const conversation = await keepConversation(deps.conversations, {
+    tenantId: open.tenantId,
+    aadObjectId: open.aadObjectId,
+    // The Teams user id (`29:…`) arrives with their first activity, which replaces this record.
+    userId: open.aadObjectId,
+    userName: null,
+    conversationId: outcome.conversationId,
+    serviceUrl: open.serviceUrl,
+    channelId: outcome.channelId,
+    reference: outcome.reference,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  deps.serviceUrls.learn(open.tenantId, open.serviceUrl);
+  deps.logger.info('delivery.conversation_opened', {
+    key: job.message.key,
+    conversationId: conversation.conversationId,
+  });
+  return { ...ready, open: null, target: targetOf(conversation) };
 }
 
-async function finish(deps: DeliveryDeps, job: ClaimedJob, state: 'failed' | 'skipped', reason: string): Promise<void> {
-  await record(deps, job, state, () => deps.store.finish(job, { state, reason, at: deps.clock.now() }));
-}
-
-async function record(deps: DeliveryDeps, job: ClaimedJob, what: string, write: () => Promise<boolean>): Promise<void> {
-  if (!(await write())) deps.logger.warn('delivery.claim_lost', { key: job.message.key, while: what });
+/** A chat stored meanwhile (the person's own install event) wins: it carries their Teams user id and name. */
+async function keepConversation(store: ConversationStore, opened: StoredConversation): Promise<StoredConversation> {
+  const existing = await store.find(opened.tenantId, opened.aadObjectId);
+  if (existing) return existing;
+  await store.save(opened);
+  return opened;
 }

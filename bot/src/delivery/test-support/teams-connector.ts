@@ -18,6 +18,15 @@ export interface LocalTeamsConnectorOptions {
   onAccepted?: (activity: ConnectorActivity, acceptedCount: number) => void;
   /** Answers with this status instead, e.g. 403 MessageWritesBlocked for one conversation. */
   refuse?: (conversationId: string) => { status: number; code: string } | null;
+  /** People the app is not installed for: creating a chat with them answers 403, as Teams does. */
+  notInstalled?: (memberId: string) => boolean;
+  /** Answers a chat creation with this status instead (e.g. a 503 to see it retried). */
+  refuseOpen?: (memberId: string) => { status: number; code: string } | null;
+}
+
+export interface CreatedConversation {
+  conversationId: string;
+  body: Record<string, unknown>;
 }
 
 export interface LocalTeamsConnector {
@@ -27,6 +36,10 @@ export interface LocalTeamsConnector {
   accepted: ConnectorActivity[];
   throttled: number;
   updates: number;
+  /** Every `POST /v3/conversations` that created (or found) a chat. */
+  created: CreatedConversation[];
+  /** Chat creations asked for, refused ones included. */
+  openRequests: number;
   close(): Promise<void>;
 }
 
@@ -34,7 +47,9 @@ export interface LocalTeamsConnector {
  * A Bot Connector for tests and the benchmark that enforces Teams' limits (teams-platform.md §4) the way
  * the service does: every request to a conversation counts, and one over a limit gets 429 with a
  * Retry-After saying when its window reopens. It keeps the activity id the bot proposes, so an update of
- * an unknown id answers 404 — which is what lets a sender ask whether an earlier send arrived.
+ * an unknown id answers 404 — which is what lets a sender ask whether an earlier send arrived. Creating a
+ * 1:1 chat (`POST /v3/conversations`, members `[{ id: <Entra object id> }]`) answers the same chat for the
+ * same person, and 403 for someone the app is not installed for.
  */
 export async function startLocalTeamsConnector(options: LocalTeamsConnectorOptions = {}): Promise<LocalTeamsConnector> {
   const limits = options.limits ?? TEAMS_LIMITS;
@@ -48,6 +63,8 @@ export async function startLocalTeamsConnector(options: LocalTeamsConnectorOptio
     accepted: [],
     throttled: 0,
     updates: 0,
+    created: [],
+    openRequests: 0,
     close: async () => {},
   };
 
@@ -82,6 +99,9 @@ export async function startLocalTeamsConnector(options: LocalTeamsConnectorOptio
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const now = Date.now();
     const url = new URL(req.url ?? '/', 'http://connector');
+    if (url.pathname === '/connector/v3/conversations' && req.method === 'POST') {
+      return openConversation(JSON.parse(await readBody(req)) as Record<string, unknown>, res, now);
+    }
     const match = /^\/connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match || (req.method !== 'POST' && req.method !== 'PUT'))
       return json(res, 404, { error: { code: 'NotFound' } });
@@ -111,6 +131,30 @@ export async function startLocalTeamsConnector(options: LocalTeamsConnectorOptio
     state.deliveries.set(key, (state.deliveries.get(key) ?? 0) + 1);
     options.onAccepted?.(activity, state.accepted.length);
     json(res, 201, { id });
+  }
+
+  function openConversation(body: Record<string, unknown>, res: ServerResponse, now: number) {
+    state.openRequests++;
+    const members = Array.isArray(body.members) ? (body.members as { id?: unknown }[]) : [];
+    const memberId = typeof members[0]?.id === 'string' ? members[0].id : '';
+    const tenantId = typeof body.tenantId === 'string' ? body.tenantId : '';
+    if (members.length !== 1 || memberId === '' || tenantId === '' || body.isGroup === true) {
+      return json(res, 400, { error: { code: 'BadArgument', message: 'one member and a tenant are required' } });
+    }
+    const wait = admit(`create:${memberId}`, now);
+    if (wait > 0) {
+      state.throttled++;
+      res.setHeader('retry-after', String(Math.ceil(wait / 1000)));
+      return json(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } });
+    }
+    const refusal = options.refuseOpen?.(memberId);
+    if (refusal) return json(res, refusal.status, { error: { code: refusal.code, message: 'refused' } });
+    if (options.notInstalled?.(memberId)) {
+      return json(res, 403, { error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } });
+    }
+    const conversationId = `a:${memberId}`;
+    state.created.push({ conversationId, body });
+    json(res, 201, { id: conversationId });
   }
 
   const server = createServer((req, res) => {
