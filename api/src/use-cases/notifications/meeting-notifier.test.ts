@@ -1,4 +1,4 @@
-import type { OutboundMessage, OutboundQueue, StoredConversation } from '@confer/bot/ports';
+import type { OutboundMessage, OutboundQueue } from '@confer/bot/ports';
 import { describe, expect, it } from 'vitest';
 import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.ts';
 import { aMeeting, guest, megan, TENANT_A } from '../../ports/store-fixtures.contract.ts';
@@ -34,14 +34,10 @@ function recordingQueue() {
   return { queue, messages, cancelled };
 }
 
-function setup(options: { withApp?: string[]; planReminders?: PlanReminders } = {}) {
+function setup(options: { planReminders?: PlanReminders } = {}) {
   const recorded = recordingQueue();
-  const withApp = new Set(options.withApp ?? ['oid-alex', 'oid-megan', 'oid-adele']);
   const notifier = createMeetingNotifier({
     queue: recorded.queue,
-    conversations: {
-      find: async (_tenant, userId) => (withApp.has(userId) ? ({ userId } as StoredConversation) : undefined),
-    },
     clock: { now: () => now },
     ...(options.planReminders ? { planReminders: options.planReminders } : {}),
   });
@@ -51,7 +47,7 @@ function setup(options: { withApp?: string[]; planReminders?: PlanReminders } = 
 const summary = (messages: OutboundMessage[]) => messages.map((m) => [m.kind, m.key, m.userId]);
 
 describe('meeting notifier', () => {
-  it('invites every attendee who has the app, once, and plans the reminders', async () => {
+  it('invites every attendee with an Entra id once (chat or not: delivery opens one), and plans the reminders', async () => {
     const reminder: OutboundMessage = {
       key: 'reminder:meeting-1:2026-11-23T10:00:00.000Z:oid-megan:15',
       tenantId: TENANT_A,
@@ -60,11 +56,13 @@ describe('meeting notifier', () => {
       payload: { meetingId: 'meeting-1' },
       notBefore: new Date('2026-11-23T09:45:00.000Z'),
     };
-    const { notifier, messages } = setup({ withApp: ['oid-megan'], planReminders: async () => [reminder] });
+    const { notifier, messages } = setup({ planReminders: async () => [reminder] });
     await notifier.meetingCreated(invited());
     await notifier.meetingCreated(invited());
+    // The guest has no Entra id in the tenant, so no Teams chat with this bot.
     expect(summary(messages)).toEqual([
       ['invitation', 'invitation:meeting-1:oid-megan', 'oid-megan'],
+      ['invitation', 'invitation:meeting-1:oid-adele', 'oid-adele'],
       ['reminder', reminder.key, 'oid-megan'],
     ]);
     expect(messages[0]).toMatchObject({ tenantId: TENANT_A, payload: { meetingId: 'meeting-1' }, notBefore: now });
@@ -129,17 +127,11 @@ describe('meeting notifier', () => {
     expect(messages[2]?.payload).toEqual({ meetingId: 'meeting-1', attendeeEmail: megan.email, version: 4 });
   });
 
-  it('says nothing for an organizer without the app, an unknown address or a non-answer', async () => {
-    const { notifier, messages } = setup({ withApp: ['oid-megan'] });
-    await notifier.attendeeResponded(invited({ attendees: [{ ...megan, response: 'declined' }] }), megan.email);
-    const other = setup();
-    await other.notifier.attendeeResponded(invited(), 'nobody@contoso.onmicrosoft.com');
-    await other.notifier.attendeeResponded(
-      invited({ attendees: [{ ...megan, response: 'notResponded' }] }),
-      megan.email,
-    );
+  it('says nothing for an unknown address or a non-answer', async () => {
+    const { notifier, messages } = setup();
+    await notifier.attendeeResponded(invited(), 'nobody@contoso.onmicrosoft.com');
+    await notifier.attendeeResponded(invited({ attendees: [{ ...megan, response: 'notResponded' }] }), megan.email);
     expect(messages).toEqual([]);
-    expect(other.messages).toEqual([]);
   });
 
   it('one occurrence moved or cancelled: a notice per attendee and that occurrence reminders dropped', async () => {

@@ -9,8 +9,12 @@ export type PlanReminders = (meeting: Meeting) => Promise<readonly OutboundMessa
 
 export interface NotifierDeps {
   queue: OutboundQueue;
-  /** Only people who have the app (a stored personal chat) can get a card. */
-  conversations: Pick<ConversationStore, 'find'>;
+  /**
+   * @deprecated Not consulted: everyone in the meeting with an Entra id gets their messages, and the
+   * delivery side opens a chat with people who have the app but never talked to the bot. Kept optional
+   * so existing wiring compiles; drop it from the caller.
+   */
+  conversations?: Pick<ConversationStore, 'find'>;
   clock: Clock;
   /** The reminder planning of the delivery side; without it no reminders are queued. */
   planReminders?: PlanReminders;
@@ -27,16 +31,18 @@ const answered = new Set(['accepted', 'tentativelyAccepted', 'declined']);
  * is a new message. Cards are rendered at send time from the meeting as it is then.
  */
 export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
+  /**
+   * Queues for every recipient with an Entra id, not only those with a stored chat: admins often install
+   * the app for everyone, and the delivery side opens the chat (or records `not_installed`) at send time.
+   */
   async function enqueue(meeting: Meeting, drafts: readonly Draft<Kind>[]): Promise<void> {
-    const withApp = await hasApp(
-      deps,
-      meeting.tenantId,
-      drafts.map((d) => d.userId),
-    );
     const now = deps.clock.now();
-    const messages: OutboundMessage[] = drafts
-      .filter((draft) => withApp.has(draft.userId))
-      .map((draft) => ({ ...draft, tenantId: meeting.tenantId, payload: { ...draft.payload }, notBefore: now }));
+    const messages: OutboundMessage[] = drafts.map((draft) => ({
+      ...draft,
+      tenantId: meeting.tenantId,
+      payload: { ...draft.payload },
+      notBefore: now,
+    }));
     if (messages.length > 0) await deps.queue.enqueue(messages);
   }
 
@@ -153,12 +159,4 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
 /** An occurrence has no version of its own; where it is now (or that it is cancelled) tells changes apart. */
 function occurrenceVersion(occurrence: OccurrenceOverride): string {
   return occurrence.cancelled ? 'cancelled' : occurrence.start.toISOString();
-}
-
-async function hasApp(deps: NotifierDeps, tenantId: string, userIds: readonly string[]): Promise<Set<string>> {
-  const unique = [...new Set(userIds)];
-  const found = await Promise.all(
-    unique.map(async (id) => ((await deps.conversations.find(tenantId, id)) ? id : null)),
-  );
-  return new Set(found.filter((id): id is string => id !== null));
 }
