@@ -11,6 +11,9 @@ const deps: BootDeps = {
   fetch: window.fetch.bind(window),
   origin: window.location.origin,
   returnUrl: `${window.location.origin}${window.location.pathname}`,
+  // A link such as the invitation's "Open in Confer" (`/#/meetings/{id}`) still lands there after signing in.
+  startPage: () =>
+    `${window.location.origin}${window.location.pathname}${window.location.hash.startsWith('#/') ? window.location.hash : ''}`,
   locale: navigator.language || 'en-US',
   themeSource: createBrowserThemeSource((query) => window.matchMedia(query)),
 };

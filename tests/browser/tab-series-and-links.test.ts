@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
+import { DevTenantSignInPage } from './pages/devtenant-sign-in-page.ts';
 import { MeetingView } from './pages/meeting-view.ts';
 import { signInInBrowser } from './support/browser-sign-in.ts';
 import { contextDefaults, launchChromium } from './support/chromium.ts';
@@ -21,7 +22,9 @@ afterAll(async () => {
 });
 
 describe('a recurring series', () => {
-  it('moves one occurrence and leaves the rest of the series where it was', { timeout: 150_000 }, async () => {
+  it('moves one occurrence and cancels another, leaving the rest of the series as it was', {
+    timeout: 150_000,
+  }, async () => {
     const title = uniqueTitle('Weekly 1:1 Adele and Alex');
     const series = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], {
       title,
@@ -70,6 +73,19 @@ function zoneShift(series: MeetingDto): number {
 }
 
 describe('deep links', () => {
+  it('keeps the meeting address through sign-in when the link is opened signed out', { timeout: 90_000 }, async () => {
+    const title = uniqueTitle('Deep link before sign-in');
+    const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.patti], { title });
+    const context = await browser.newContext(contextDefaults);
+    const page = await context.newPage();
+    await page.goto(`${stack.appUrl}/#/meetings/${meeting.id}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await new DevTenantSignInPage(page).signInAs(PEOPLE.patti.name, new URL(stack.appUrl).origin);
+    await new MeetingView(page).open(title);
+    expect(new URL(page.url()).hash).toBe(`#/meetings/${meeting.id}`);
+    await context.close();
+  });
+
   it('opens a meeting from a Teams deep link (subPageId meeting:{id})', { timeout: 90_000 }, async () => {
     const title = uniqueTitle('Deep link in Teams');
     const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.megan], { title });

@@ -16,6 +16,8 @@ export interface BootDeps {
   readonly fetch: typeof fetch;
   readonly origin: string;
   readonly returnUrl: string;
+  /** Where a sign-in or consent redirect should come back to (the current route included). */
+  readonly startPage: () => string;
   readonly locale: string;
   readonly themeSource: BrowserThemeSource;
 }
@@ -53,6 +55,7 @@ async function bootInBrowser(config: RuntimeConfig, deps: BootDeps): Promise<Boo
     themeSource: deps.themeSource,
     locale: deps.locale,
     returnUrl: deps.returnUrl,
+    startPage: deps.startPage,
   });
   if (started.status === 'signed-out') return started;
   return { status: 'ready', session: started.session, accountName: started.account.name };

@@ -27,6 +27,8 @@ export interface BrowserAuthDeps {
   readonly locale: string;
   /** Where to come back after sign-in: the page that started it. */
   readonly returnUrl: string;
+  /** The page sign-in and consent come back to: the tab's address with its route (`/#/meetings/{id}`). */
+  readonly startPage: () => string;
 }
 
 export async function startBrowserAuth(deps: BrowserAuthDeps): Promise<BrowserStart> {
@@ -47,7 +49,7 @@ export async function startBrowserAuth(deps: BrowserAuthDeps): Promise<BrowserSt
   });
   const account = redirectResult?.account ?? pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
   const signIn = () =>
-    pca.loginRedirect({ scopes: [config.apiScope], prompt: 'select_account', redirectStartPage: deps.returnUrl });
+    pca.loginRedirect({ scopes: [config.apiScope], prompt: 'select_account', redirectStartPage: deps.startPage() });
   if (!account) return { status: 'signed-out', signIn };
   pca.setActiveAccount(account);
   return {
@@ -87,7 +89,7 @@ function createBrowserSession(
         scopes: consentScopes(scopes),
         account,
         prompt: 'consent',
-        redirectStartPage: deps.returnUrl,
+        redirectStartPage: deps.startPage(),
       });
     },
     signInAgain: signIn,
