@@ -33,7 +33,6 @@ import { SettingsCard, useCardStyles } from './settings-card.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   hours: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   zone: { maxWidth: '420px' },
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '320px' },
