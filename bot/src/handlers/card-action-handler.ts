@@ -55,6 +55,7 @@ async function outcomeOf(parsed: ParsedAction, context: TurnContext, deps: BotDe
       actions: deps.actions,
       text: textFor(context.activity.locale),
       now: deps.clock.now(),
+      tabUrl: deps.tabUrl,
     });
     const fields = { verb: request.verb, tenantId: request.user.tenantId, userId: request.user.userId };
     if (outcome.ok) deps.logger.info('bot.card_action', fields);

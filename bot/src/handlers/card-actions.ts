@@ -11,6 +11,7 @@ import {
   stringField,
   versionField,
 } from './card-action-request.ts';
+import { connectFirstCard } from './connect-first.ts';
 import { meetingCardFor, refreshedCard } from './current-card.ts';
 import { zonedInstant } from './local-time.ts';
 
@@ -20,6 +21,8 @@ export interface CardActionDeps {
   actions: SchedulingActions;
   text: BotText;
   now: Date;
+  /** For the settings link of a click that needs a calendar connection first. */
+  tabUrl: string;
 }
 
 const answers = { accept: 'accept', tentative: 'tentative', decline: 'decline' } as const;
@@ -79,6 +82,12 @@ async function respond(request: CardActionRequest, deps: CardActionDeps): Promis
     answer = { response: answers[request.verb as keyof typeof answers] };
   }
   const result = await deps.actions.respond(request.user, view.meetingId, answer);
+  if (needsConnection(result)) {
+    return {
+      ok: true,
+      card: await connectFirstCard(request.user, deps, meetingCardFor(view, deps.text, context(request, deps))),
+    };
+  }
   return toOutcome(result, (updated) => meetingCardFor(updated, deps.text, context(request, deps)));
 }
 
@@ -94,6 +103,7 @@ async function reschedule(request: CardActionRequest, deps: CardActionDeps): Pro
   if (!sameLength || newStart.getTime() <= deps.now.getTime()) return refuse('invalid_input');
   const slot = { start: newStart, end: newEnd };
   const result = await deps.actions.reschedule(request.user, view.meetingId, version, slot);
+  if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
   return toOutcome(result, (updated) =>
     lead(
       buildOrganizerCard(updated, deps.text, context(request, deps)),
@@ -111,6 +121,7 @@ async function schedule(request: CardActionRequest, deps: CardActionDeps): Promi
   if (end.getTime() <= start.getTime() || start.getTime() <= deps.now.getTime()) return refuse('invalid_input');
   const title = deps.text.schedule.meetingTitle(request.user.name ?? '', name).replace(/^ \/ /, '');
   const result = await deps.actions.schedule(request.user, { attendees: [email], start, end, title });
+  if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
   return toOutcome(result, (created) =>
     lead(buildOrganizerCard(created, deps.text, context(request, deps)), deps.text.schedule.scheduled(created.title)),
   );
@@ -132,6 +143,11 @@ function context(request: CardActionRequest, deps: CardActionDeps): CardContext 
 function lead(card: AdaptiveCard, message: string): AdaptiveCard {
   const block: TextBlock = { type: 'TextBlock', text: message, wrap: true, weight: 'Bolder' };
   return { ...card, body: [block, ...card.body] };
+}
+
+/** The core refused because it cannot use the person's calendar: answered with a way to connect, not an error. */
+function needsConnection(result: ActionResult<unknown>): boolean {
+  return !result.ok && result.code === 'not_connected';
 }
 
 function toOutcome<T>(result: ActionResult<T>, build: (value: T) => AdaptiveCard): CardOutcome {
