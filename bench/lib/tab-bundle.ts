@@ -56,6 +56,9 @@ export async function reactAloneGzip(repoRoot: string): Promise<number> {
     "import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\n" +
       "createRoot(document.body).render(createElement('p', null, 'Hello'));\n",
   );
+  // Vite's production build sets process.env.NODE_ENV for the whole process; put it back afterwards so the
+  // rest of the run (the local stack, whose bot refuses anonymous mode in production) is unaffected.
+  const inherited = process.env.NODE_ENV;
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -63,6 +66,9 @@ export async function reactAloneGzip(repoRoot: string): Promise<number> {
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"' },
     build: { outDir: join(work, 'dist'), emptyOutDir: true, rolldownOptions: { input: join(work, 'entry.js') } },
+  }).finally(() => {
+    if (inherited === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = inherited;
   });
   const files = jsFiles(join(work, 'dist'));
   const total = files.reduce(
