@@ -3,25 +3,7 @@
  * calendar dates; minutes are minutes since local midnight.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { zonedParts } from '../../lib/zoned-date.ts';
 
 export interface WallClock {
   readonly dateKey: string;
@@ -29,12 +11,8 @@ export interface WallClock {
 }
 
 export function wallClockOf(instant: Date, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return {
-    dateKey: `${parts.year}-${parts.month}-${parts.day}`,
-    minute: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60,
-  };
+  const { dateKey, secondOfDay } = zonedParts(instant, timeZone);
+  return { dateKey, minute: secondOfDay / 60 };
 }
 
 /** Offset of the zone from UTC at that instant, in minutes (east positive). */
