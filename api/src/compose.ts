@@ -23,7 +23,10 @@ import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
-import { createSqliteConversationStore } from './adapters/sqlite/sqlite-conversation-store.ts';
+import {
+  createSqliteConversationStore,
+  createTenantServiceUrlLookup,
+} from './adapters/sqlite/sqlite-conversation-store.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
 import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
 import type { Config } from './config/config.ts';
@@ -130,7 +133,6 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   };
   scheduling.notifier = createMeetingNotifier({
     queue: outbound,
-    conversations,
     clock,
     planReminders: (meeting) => planMeetingReminders(reminders, meeting),
   });
@@ -152,6 +154,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     store: outbound,
     conversations,
     render: renderOutbound,
+    tenantServiceUrl: createTenantServiceUrlLookup(db),
     clock,
     logger: logger.child({ part: 'delivery' }),
     ...(botCredentials ? { credentials: botCredentials } : {}),

@@ -33,7 +33,7 @@ describe('settings', () => {
     );
     await settings.button('Connect').click();
     await settings.status.filter({ hasText: 'Connected' }).waitFor({ timeout: 20_000 });
-    expect(await settings.button('Disconnect').isVisible()).toBe(true);
+    await settings.button('Disconnect').waitFor({ timeout: 20_000 });
     await isaiah.context.close();
   });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { conversationStoreContract } from '../../ports/conversation-store.contract.ts';
 import { openDatabase } from './database.ts';
 import { migrations } from './migrations.ts';
-import { createSqliteConversationStore } from './sqlite-conversation-store.ts';
+import { createSqliteConversationStore, createTenantServiceUrlLookup } from './sqlite-conversation-store.ts';
 
 conversationStoreContract('SQLite', () => createSqliteConversationStore(openDatabase(':memory:')));
 
@@ -33,5 +33,37 @@ describe('SQLite store on disk', () => {
     expect((await createSqliteConversationStore(second).find('t', 'o'))?.conversationId).toBe('c');
     expect(second.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: migrations.length });
     second.close();
+  });
+});
+
+describe('tenant service URL lookup', () => {
+  it("answers the service URL of the tenant's most recently updated conversation, or null", async () => {
+    const db = openDatabase(':memory:');
+    const store = createSqliteConversationStore(db);
+    const base = {
+      userId: 'u',
+      userName: null,
+      conversationId: 'c',
+      channelId: 'msteams',
+      reference: {},
+    };
+    await store.save({
+      ...base,
+      tenantId: 't',
+      aadObjectId: 'a',
+      serviceUrl: 'https://old/',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    });
+    await store.save({
+      ...base,
+      tenantId: 't',
+      aadObjectId: 'b',
+      serviceUrl: 'https://new/',
+      updatedAt: '2026-11-02T00:00:00.000Z',
+    });
+    const lookup = createTenantServiceUrlLookup(db);
+    expect(await lookup('t')).toBe('https://new/');
+    expect(await lookup('other')).toBeNull();
+    db.close();
   });
 });

@@ -53,3 +53,14 @@ function toConversation(row: Row): StoredConversation {
     updatedAt: row.updated_at,
   };
 }
+
+/**
+ * The service URL Teams last used for a tenant (any of its stored conversations): where the bot opens a
+ * personal chat with someone who has the app but never wrote to it.
+ */
+export function createTenantServiceUrlLookup(db: SqliteDatabase): (tenantId: string) => Promise<string | null> {
+  const latest = db.prepare(
+    'SELECT service_url FROM bot_conversations WHERE tenant_id = ? ORDER BY updated_at DESC LIMIT 1',
+  );
+  return async (tenantId) => (latest.pluck().get(tenantId) as string | undefined) ?? null;
+}

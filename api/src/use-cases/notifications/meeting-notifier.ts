@@ -1,4 +1,4 @@
-import type { ConversationStore, OutboundMessage, OutboundPayloads, OutboundQueue } from '@confer/bot/ports';
+import type { OutboundMessage, OutboundPayloads, OutboundQueue } from '@confer/bot/ports';
 import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { MeetingNotifier } from '../../ports/meeting-notifier.ts';
@@ -9,12 +9,6 @@ export type PlanReminders = (meeting: Meeting) => Promise<readonly OutboundMessa
 
 export interface NotifierDeps {
   queue: OutboundQueue;
-  /**
-   * @deprecated Not consulted: everyone in the meeting with an Entra id gets their messages, and the
-   * delivery side opens a chat with people who have the app but never talked to the bot. Kept optional
-   * so existing wiring compiles; drop it from the caller.
-   */
-  conversations?: Pick<ConversationStore, 'find'>;
   clock: Clock;
   /** The reminder planning of the delivery side; without it no reminders are queued. */
   planReminders?: PlanReminders;
