@@ -36,12 +36,7 @@ import type { Clock } from './ports/clock.ts';
 import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
-import {
-  DEFAULT_WARN_DAYS_BEFORE,
-  planMeetingReminders,
-  type ReminderDeps,
-  withConnectionPrompts,
-} from './use-cases/reminders/index.ts';
+import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
 import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
 
@@ -200,7 +195,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       tenants: withConnectionPrompts(stores.tenants, {
         queue: outbound,
         clock,
-        warnDaysBefore: DEFAULT_WARN_DAYS_BEFORE,
+        warnDaysBefore: config.expiryWarningDays,
       }),
       tokens: graphTokens,
       calendar,

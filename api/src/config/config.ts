@@ -32,6 +32,8 @@ const envSchema = z.object({
   DEVTENANT_URL: optional(httpsUrl),
   /** How a tenant that has not chosen yet connects to Graph: per-user (delegated) or tenant-wide (application). */
   CONFER_CONNECTION_MODE: z.enum(['user', 'tenant']).default('user'),
+  /** Days before a known connection expiry when the bot warns the person (one card). */
+  CONFER_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** PEM file of a certificate authority our HTTP clients trust in addition to the system's (devtenant). */
   TRUSTED_CA_FILE: optional(z.string().min(1)),
   /** AES-256 key (base64, 32 bytes) of the per-user token cache, where refresh tokens are kept encrypted. */
@@ -67,6 +69,7 @@ export interface Config {
   devTenantUrl: string | null;
   trustedCaFile: string | null;
   defaultConnectionMode: 'user' | 'tenant';
+  expiryWarningDays: number;
   /**
    * Key of the encrypted token cache. Null only under NODE_ENV=test, where the app makes a per-process key
    * (tokens then do not outlive the process); everywhere else it is required.
@@ -124,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     devTenantUrl: e.DEVTENANT_URL ? trimSlash(e.DEVTENANT_URL) : null,
     trustedCaFile: e.TRUSTED_CA_FILE ?? null,
     defaultConnectionMode: e.CONFER_CONNECTION_MODE,
+    expiryWarningDays: e.CONFER_EXPIRY_WARNING_DAYS,
     tokenCacheKey: e.CONFER_TOKEN_CACHE_KEY ? Buffer.from(e.CONFER_TOKEN_CACHE_KEY, 'base64') : null,
   });
 }
