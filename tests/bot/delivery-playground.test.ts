@@ -1,57 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
 import { aMeeting } from '../../api/src/ports/store-fixtures.contract.ts';
 import { scheduleReminders } from '../../api/src/use-cases/reminders/index.ts';
-import { type RunningPlayground, startPlayground } from '../../bot/playground/playground-launcher.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
 import { createControllableClock } from '../../devtenant/src/index.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { cardOf, type MessageStream, PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+import { cardOf, type MessageStream, type PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+import { openPlaygroundSession, type PlaygroundSession } from './playground-session.ts';
 
 // The app as `npm start` wires it, with the real Agents Playground as Teams; the app's clock and
 // devtenant's are one object, so moving it makes a reminder due without waiting.
 const clock = createControllableClock(new Date('2026-11-23T08:00:00.000Z'));
 const title = `Delivery check ${randomUUID().slice(0, 8)}`;
 let stack: Stack;
-let playground: RunningPlayground;
+let session: PlaygroundSession;
 let client: PlaygroundClient;
 let stream: MessageStream;
-let logDir: string;
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
 
 const mentionsTitle = (message: PlaygroundMessage) => JSON.stringify(cardOf(message) ?? null).includes(title);
 
 beforeAll(async () => {
   stack = await startStack({ tabDir: null, clock });
-  logDir = mkdtempSync(join(tmpdir(), 'confer-playground-delivery-'));
-  playground = await startPlayground({
-    appEndpoint: `${stack.appUrl}/api/messages`,
-    port: await freePort(),
-    logFile: join(logDir, 'm365agentsplayground.log'),
-  });
-  client = new PlaygroundClient(playground.url);
-  stream = await client.openStream();
+  session = await openPlaygroundSession(stack, 'playground-delivery');
+  ({ client, stream } = session);
 });
 
 afterAll(async () => {
-  stream?.close();
-  await playground?.stop();
+  await session?.stop();
   await stack?.stop();
-  if (logDir) rmSync(logDir, { recursive: true, force: true });
 });
 
 describe('reminders in the Agents Playground', () => {

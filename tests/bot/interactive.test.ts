@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
-import { type RunningPlayground, startPlayground } from '../../bot/playground/playground-launcher.ts';
+import type { RunningPlayground } from '../../bot/playground/playground-launcher.ts';
 import { createDelivery, type DeliveryWorker } from '../../bot/src/delivery/index.ts';
 import type { ConversationStore } from '../../bot/src/index.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
 import { type DevtenantGraph, devtenantGraph, type GraphEvent } from '../scheduling/support/devtenant-graph.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { executeActions, freePort, teamsClientFor, waitUntil } from './bot-test-support.ts';
-import { cardOf, type MessageStream, PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+import { executeActions, teamsClientFor, waitUntil } from './bot-test-support.ts';
+import { cardOf, type MessageStream, type PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+import { openPlaygroundSession, type PlaygroundSession } from './playground-session.ts';
 
 // The whole app as `npm start` wires it (tenant-wide mode, so card clicks act through the app's Graph
 // permission), the real Agents Playground as Teams, and the delivery worker sending proactive cards.
@@ -20,6 +18,7 @@ const DAY = 86_400_000;
 
 let stack: Stack;
 let store: ConversationStore;
+let session: PlaygroundSession;
 let playground: RunningPlayground;
 let client: PlaygroundClient;
 let stream: MessageStream;
@@ -28,20 +27,13 @@ let graph: DevtenantGraph;
 let chat: string;
 let megan: ReturnType<typeof teamsClientFor>;
 let lynne: ReturnType<typeof teamsClientFor>;
-let logDir: string;
 
 beforeAll(async () => {
   stack = await startStack({ tabDir: null, connectionMode: 'tenant' });
   store = createSqliteConversationStore(stack.composed.db);
   graph = devtenantGraph(stack);
-  logDir = mkdtempSync(join(tmpdir(), 'confer-interactive-'));
-  playground = await startPlayground({
-    appEndpoint: `${stack.appUrl}/api/messages`,
-    port: await freePort(),
-    logFile: join(logDir, 'm365agentsplayground.log'),
-  });
-  client = new PlaygroundClient(playground.url);
-  stream = await client.openStream();
+  session = await openPlaygroundSession(stack, 'interactive');
+  ({ playground, client, stream } = session);
   delivery = createDelivery({
     store: stack.composed.bot.outbound,
     conversations: store,
@@ -71,10 +63,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await delivery?.stop();
-  stream?.close();
-  await playground?.stop();
+  await session?.stop();
   await stack?.stop();
-  if (logDir) rmSync(logDir, { recursive: true, force: true });
 });
 
 function cardText(message: PlaygroundMessage): string {

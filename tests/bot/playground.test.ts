@@ -1,34 +1,21 @@
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
-import { type RunningPlayground, startPlayground } from '../../bot/playground/playground-launcher.ts';
+import type { RunningPlayground } from '../../bot/playground/playground-launcher.ts';
 import type { ConversationStore } from '../../bot/src/index.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { cardOf, type MessageStream, PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+import { cardOf, type MessageStream, type PlaygroundClient, type PlaygroundMessage } from './playground-client.ts';
+import { openPlaygroundSession, type PlaygroundSession } from './playground-session.ts';
 
 // The app as `npm start` wires it (SQLite store, devtenant), with the real Agents Playground as Teams.
 const alex = { aadObjectId: PEOPLE.alex.id, name: PEOPLE.alex.name };
 
 let stack: Stack;
 let store: ConversationStore;
+let session: PlaygroundSession;
 let playground: RunningPlayground;
 let client: PlaygroundClient;
 let stream: MessageStream;
-let logDir: string;
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
 
 function cardText(message: PlaygroundMessage): string {
   return JSON.stringify(cardOf(message) ?? null);
@@ -37,21 +24,13 @@ function cardText(message: PlaygroundMessage): string {
 beforeAll(async () => {
   stack = await startStack({ tabDir: null });
   store = createSqliteConversationStore(stack.composed.db);
-  logDir = mkdtempSync(join(tmpdir(), 'confer-playground-'));
-  playground = await startPlayground({
-    appEndpoint: `${stack.appUrl}/api/messages`,
-    port: await freePort(),
-    logFile: join(logDir, 'm365agentsplayground.log'),
-  });
-  client = new PlaygroundClient(playground.url);
-  stream = await client.openStream();
+  session = await openPlaygroundSession(stack, 'playground');
+  ({ playground, client, stream } = session);
 });
 
 afterAll(async () => {
-  stream?.close();
-  await playground?.stop();
+  await session?.stop();
   await stack?.stop();
-  if (logDir) rmSync(logDir, { recursive: true, force: true });
 });
 
 describe('the bot in the Agents Playground', () => {
