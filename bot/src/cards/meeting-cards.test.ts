@@ -274,3 +274,19 @@ describe('meeting cards', () => {
     });
   });
 });
+
+describe('agenda on meeting cards', () => {
+  it('keeps each agenda line as its own line, since renderers fold newlines inside a TextBlock', () => {
+    const card = buildInvitationCard(
+      meetingView({ agenda: 'Goals for the quarter\n\nBlockers\r\nNext steps' }),
+      text,
+      context,
+    );
+    const texts = JSON.stringify(card);
+    expect(texts).toContain('"text":"Goals for the quarter"');
+    expect(texts).toContain('"text":"Blockers"');
+    expect(texts).toContain('"text":"Next steps"');
+    expect(texts).not.toContain('Goals for the quarter\\n');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ export function meetingDetails(view: MeetingCardView, text: BotText, options: { 
   return [
     { type: 'TextBlock', text: view.title, wrap: true, size: 'Medium', weight: 'Bolder' },
     { type: 'FactSet', facts },
-    agendaBlock(view, text),
+    ...agendaBlocks(view, text),
   ];
 }
 
@@ -24,11 +24,20 @@ export function whenLine(view: MeetingCardView, text: BotText): string {
   return view.recurring ? `${when} · ${text.meeting.series}` : when;
 }
 
-function agendaBlock(view: MeetingCardView, text: BotText): TextBlock {
-  const agenda = view.agenda.trim();
-  return agenda
-    ? { type: 'TextBlock', text: `**${text.meeting.agenda}:** ${agenda}`, wrap: true }
-    : { type: 'TextBlock', text: text.meeting.noAgenda, wrap: true, isSubtle: true };
+/**
+ * The agenda keeps its lines: card renderers fold a single newline inside a TextBlock into a space, so each
+ * line is its own block under the heading.
+ */
+function agendaBlocks(view: MeetingCardView, text: BotText): TextBlock[] {
+  const lines = view.agenda
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return [{ type: 'TextBlock', text: text.meeting.noAgenda, wrap: true, isSubtle: true }];
+  return [
+    { type: 'TextBlock', text: `**${text.meeting.agenda}**`, wrap: true },
+    ...lines.map((line): TextBlock => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'None' })),
+  ];
 }
 
 function personLine(person: MeetingPersonView, view: MeetingCardView, text: BotText, responses: boolean): string {
