@@ -116,6 +116,21 @@ describe('createTeamsHost', () => {
     expect(calls).toContainEqual({ from: 'content', func: 'appInitialization.success', outcome: '2.58.0' });
   });
 
+  it('answers app.openLink (executeDeepLink) by recording the link, without opening anything', () => {
+    const { tab, calls, opened, fromTab } = setup();
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+    fromTab(6, 'executeDeepLink', [joinUrl]);
+    expect(tab.received).toEqual([{ message: { id: 6, uuidAsString: 'u6', args: [true] }, targetOrigin: origin }]);
+    expect(calls).toContainEqual({ from: 'content', func: 'executeDeepLink', outcome: joinUrl });
+    expect(opened).toEqual([]);
+  });
+
+  it('refuses executeDeepLink without a link, so the tab can fall back', () => {
+    const { tab, fromTab } = setup();
+    fromTab(7, 'executeDeepLink', []);
+    expect(tab.received.at(-1)?.message).toMatchObject({ id: 7, args: [false, 'Invalid link'] });
+  });
+
   it('sends live theme changes to the tab as themeChange events', () => {
     const { host, tab } = setup();
     host.sendTheme('contrast');

@@ -93,6 +93,8 @@ export function createTeamsHost(deps: TeamsHostDeps) {
         }
       case 'authentication.authenticate':
         return startAuthentication(source, request);
+      case 'executeDeepLink':
+        return openDeepLink(source, request);
       default:
         // appInitialization.*, registerHandler and the like are fire-and-forget: record them, answer nothing.
         return deps.record({ from: 'content', func: request.func, outcome: describeArgs(request.args) });
@@ -114,6 +116,22 @@ export function createTeamsHost(deps: TeamsHostDeps) {
     }, 500);
     pending = { request, popup, watch };
     deps.record({ from: 'content', func: request.func, outcome: 'popup opened' });
+  }
+
+  /**
+   * teams-js 2.58 sends `app.openLink(url)` as `executeDeepLink` and awaits `[status, reason]`. Teams itself
+   * would join the meeting or open the page; this host only records the link (and never navigates), so people
+   * and tests can see what the tab asked for.
+   */
+  function openDeepLink(source: HostWindow, request: HostRequest): void {
+    const [url] = request.args;
+    if (typeof url !== 'string' || url === '') {
+      reply(source, request, [false, 'Invalid link']);
+      deps.record({ from: 'content', func: request.func, outcome: 'refused: no link' });
+      return;
+    }
+    reply(source, request, [true]);
+    deps.record({ from: 'content', func: request.func, outcome: url });
   }
 
   function handlePopupRequest(source: HostWindow, request: HostRequest): void {

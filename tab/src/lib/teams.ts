@@ -49,6 +49,14 @@ export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSes
   };
 }
 
+/**
+ * Opens a link through the host (teams-js `app.openLink`, sent as `executeDeepLink`): for a Teams meeting join
+ * URL, Teams joins the meeting itself instead of opening a browser tab from inside its own frame.
+ */
+export async function openTeamsLink(url: string): Promise<void> {
+  await app.openLink(url);
+}
+
 async function getTeamsToken(): Promise<string> {
   try {
     return await authentication.getAuthToken();

@@ -1,9 +1,10 @@
 import type { MeetingDto } from '@confer/contracts';
-import { Badge, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { ArrowRepeatAllRegular, LocationRegular, VideoRegular } from '@fluentui/react-icons';
+import { Badge, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { ArrowRepeatAllRegular, LocationRegular } from '@fluentui/react-icons';
 import { hrefOf } from '../../app/routes.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
+import { JoinButton } from '../meeting/join-button.tsx';
 import { QuickActions } from './quick-actions.tsx';
 
 const useStyles = makeStyles({
@@ -105,18 +106,10 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
         </ul>
       </div>
       <div className={styles.side}>
-        {canJoin && (
-          <Button
-            as="a"
-            href={meeting.joinUrl ?? undefined}
-            target="_blank"
-            rel="noreferrer"
-            appearance="primary"
-            icon={<VideoRegular />}
-            aria-label={`Join ${meeting.title} in Teams`}
-          >
+        {canJoin && meeting.joinUrl && (
+          <JoinButton joinUrl={meeting.joinUrl} ariaLabel={`Join ${meeting.title} in Teams`}>
             Join
-          </Button>
+          </JoinButton>
         )}
         <QuickActions meeting={meeting} past={past} onChanged={onChanged} />
       </div>

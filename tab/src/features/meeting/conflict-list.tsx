@@ -25,15 +25,17 @@ export function conflictsOf(error: AppError): ConflictsResponse['conflicts'] | n
 export function ConflictList({
   conflicts,
   when,
+  title = 'Someone is busy at the new time',
 }: {
   conflicts: ConflictsResponse['conflicts'];
   when: (start: string, end: string) => string;
+  title?: string;
 }) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline" role="alert" data-testid="clash-warning">
       <MessageBarBody>
-        <MessageBarTitle>Someone is busy at the new time</MessageBarTitle>
+        <MessageBarTitle>{title}</MessageBarTitle>
         <ul className={styles.list}>
           {conflicts.map((c) => (
             <li key={`${c.person.email}-${c.occurrence.start}`}>

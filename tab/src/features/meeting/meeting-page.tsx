@@ -11,6 +11,7 @@ import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { RequestError } from '../shell/request-error.tsx';
 import { ActionsSection } from './actions-section.tsx';
 import { CancelPanel } from './cancel-panel.tsx';
+import { EditPanel } from './edit-panel.tsx';
 import { HistorySection } from './history-section.tsx';
 import { MeetingDetails } from './meeting-details.tsx';
 import { MeetingSummary, type Panel } from './meeting-summary.tsx';
@@ -97,6 +98,15 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
         <MessageBar intent="success" role="status" data-testid="meeting-done">
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
+      )}
+      {panel === 'edit' && (
+        <EditPanel
+          {...panelProps}
+          onReload={() => {
+            setPanel(null);
+            request.reload();
+          }}
+        />
       )}
       {panel === 'reschedule' && (
         <ReschedulePanel {...panelProps} occurrence={occurrence} neighbours={neighboursOf(occurrences, occurrence)} />

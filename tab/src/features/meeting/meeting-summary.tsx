@@ -1,8 +1,9 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ArrowRepeatAllRegular, VideoRegular } from '@fluentui/react-icons';
+import { ArrowRepeatAllRegular } from '@fluentui/react-icons';
 import { describeRecurrence, type MeetingFormatters } from '../../lib/meeting-format.ts';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
+import { JoinButton } from './join-button.tsx';
 import type { Occurrence } from './series.ts';
 
 const useStyles = makeStyles({
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-export type Panel = 'reschedule' | 'cancel' | 'respond' | null;
+export type Panel = 'edit' | 'reschedule' | 'cancel' | 'respond' | null;
 
 export interface MeetingSummaryProps {
   readonly meeting: MeetingDto;
@@ -35,6 +36,8 @@ export function MeetingSummary({ meeting, occurrence, formatters, timeZone, onOp
   const cancelled = meeting.status === 'cancelled' || occurrence.cancelled;
   const live = meeting.status === 'scheduled' && !occurrence.cancelled && Date.parse(occurrence.end) > Date.now();
   const recurrence = describeRecurrence(meeting.recurrence);
+  // Details belong to the whole meeting (or series), so a cancelled or past occurrence does not hide them.
+  const editable = meeting.isOrganizer && meeting.status === 'scheduled';
   return (
     <div className={styles.head}>
       <Text as="h1" size={700} weight="semibold" className={styles.title}>
@@ -69,18 +72,8 @@ export function MeetingSummary({ meeting, occurrence, formatters, timeZone, onOp
         )}
       </Text>
       <div className={styles.actions}>
-        {meeting.online && meeting.joinUrl && live && (
-          <Button
-            as="a"
-            href={meeting.joinUrl}
-            target="_blank"
-            rel="noreferrer"
-            appearance="primary"
-            icon={<VideoRegular />}
-          >
-            Join in Teams
-          </Button>
-        )}
+        {meeting.online && meeting.joinUrl && live && <JoinButton joinUrl={meeting.joinUrl}>Join in Teams</JoinButton>}
+        {editable && <Button onClick={() => onOpen('edit')}>Edit details</Button>}
         {live && meeting.isOrganizer && <Button onClick={() => onOpen('reschedule')}>Reschedule</Button>}
         {live && meeting.isOrganizer && <Button onClick={() => onOpen('cancel')}>Cancel meeting</Button>}
         {live && !meeting.isOrganizer && <Button onClick={() => onOpen('respond')}>Respond</Button>}

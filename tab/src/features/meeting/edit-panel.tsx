@@ -1,0 +1,167 @@
+import { LIMITS, type MeetingDto } from '@confer/contracts';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { type AppError, toAppError } from '../../lib/app-error.ts';
+import type { MeetingFormatters } from '../../lib/meeting-format.ts';
+import { PeoplePicker } from '../schedule/index.ts';
+import { ConflictList, conflictsOf } from './conflict-list.tsx';
+import {
+  addedPeople,
+  changeOf,
+  type DetailsDraft,
+  draftOf,
+  hasChanges,
+  MAX_LOCATION,
+  problemsOf,
+  saveDetails,
+} from './details-edit.ts';
+import { PanelFrame } from './panel-frame.tsx';
+
+export interface EditPanelProps {
+  readonly meeting: MeetingDto;
+  readonly formatters: MeetingFormatters;
+  readonly onDone: (meeting: MeetingDto, summary: string) => void;
+  readonly onClose: () => void;
+  /** Someone else saved first: read the meeting again (closes this panel). */
+  readonly onReload: () => void;
+}
+
+type Failure = { kind: 'conflicts'; conflicts: NonNullable<ReturnType<typeof conflictsOf>> } | AppError;
+
+/** The organizer changes title, agenda, people and (in person) the place; the time stays with Reschedule. */
+export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: EditPanelProps) {
+  const { api } = useTabServices();
+  const [draft, setDraft] = useState<DetailsDraft>(() => draftOf(meeting));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [tried, setTried] = useState(false);
+  const problems = problemsOf(draft);
+  const change = changeOf(meeting, draft);
+  const valid = Object.keys(problems).length === 0;
+  const shown = tried ? problems : {};
+  const update = (next: Partial<DetailsDraft>) => {
+    setDraft((current) => ({ ...current, ...next }));
+    setFailure(null);
+  };
+  const save = async (acceptConflicts: boolean) => {
+    setTried(true);
+    if (!valid || !hasChanges(change)) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const saved = await saveDetails(api, meeting, change, acceptConflicts);
+      const added = addedPeople(meeting, saved);
+      const invited = added.length ? ` ${added.join(', ')} ${added.length === 1 ? 'is' : 'are'} invited.` : '';
+      onDone(saved, `Details saved. Everyone gets an updated invitation.${invited}`);
+    } catch (cause) {
+      const error = toAppError(cause);
+      const conflicts = conflictsOf(error);
+      setFailure(conflicts ? { kind: 'conflicts', conflicts } : error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const clashes = failure && 'kind' in failure ? failure.conflicts : null;
+  const error = failure && !('kind' in failure) ? failure : null;
+  return (
+    <PanelFrame
+      id="edit"
+      title="Edit details"
+      actions={
+        <>
+          {clashes ? (
+            <Button appearance="primary" disabled={busy} onClick={() => save(true)}>
+              Save anyway
+            </Button>
+          ) : (
+            <Button appearance="primary" disabled={busy} onClick={() => save(false)}>
+              {busy ? 'Saving…' : 'Save changes'}
+            </Button>
+          )}
+          <Button disabled={busy} onClick={onClose}>
+            Discard changes
+          </Button>
+        </>
+      }
+    >
+      <Field label="Title" required validationMessage={shown.title}>
+        <Input value={draft.title} maxLength={LIMITS.maxTitle} onChange={(_, data) => update({ title: data.value })} />
+      </Field>
+      <Field
+        label="Agenda"
+        hint="One topic per line; line breaks are kept in the invitation."
+        validationMessage={shown.agenda}
+      >
+        <Textarea
+          value={draft.agenda}
+          maxLength={LIMITS.maxAgenda}
+          rows={5}
+          resize="vertical"
+          onChange={(_, data) => update({ agenda: data.value })}
+        />
+      </Field>
+      <PeoplePicker
+        api={api}
+        people={draft.people}
+        max={LIMITS.maxPeople - 1}
+        ownEmail={meeting.organizer.email}
+        onChange={(people) => update({ people })}
+      />
+      {shown.people && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{shown.people}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!meeting.online && (
+        <Field label="Where" hint="A room or an address." validationMessage={shown.location}>
+          <Input
+            value={draft.location}
+            maxLength={MAX_LOCATION}
+            onChange={(_, data) => update({ location: data.value })}
+          />
+        </Field>
+      )}
+      {tried && valid && !hasChanges(change) && (
+        <MessageBar intent="info" role="status">
+          <MessageBarBody>Nothing changed yet: edit a field, or discard.</MessageBarBody>
+        </MessageBar>
+      )}
+      {clashes && <ConflictList conflicts={clashes} when={formatters.when} title="Someone you added is busy then" />}
+      {error && <SaveError error={error} onReload={onReload} />}
+    </PanelFrame>
+  );
+}
+
+function SaveError({ error, onReload }: { error: AppError; onReload: () => void }) {
+  const stale = error.code === 'version_conflict';
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error" data-code={error.code}>
+      <MessageBarBody>{stale ? `${error.message} Your edits here are not saved.` : messageOf(error)}</MessageBarBody>
+      {stale && (
+        <MessageBarActions>
+          <Button onClick={onReload}>Reload the meeting</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+/** The API's own sentence, plus what zod found wrong for `validation_failed` (`details` holds its issues). */
+function messageOf(error: AppError): string {
+  if (error.code !== 'validation_failed' || !Array.isArray(error.details)) return error.message;
+  const issues = error.details
+    .map((issue: unknown) =>
+      typeof issue === 'object' && issue !== null && 'message' in issue ? String(issue.message) : null,
+    )
+    .filter((text): text is string => text !== null);
+  return issues.length ? `${error.message} ${issues.join('; ')}.` : error.message;
+}
