@@ -53,10 +53,16 @@ export async function checkConflicts(
   const window = { start: proposed.start, end: last.end };
   const availability = await loadAvailability(deps, caller, attendees, window);
   const ignore = options.ignore ? ownIntervals(options.ignore) : new Set<string>();
-  const people = availability.people.map((p) => ({
-    ...p,
-    blocks: p.blocks.filter((b) => !ignore.has(`${b.start.getTime()}|${b.end.getTime()}`)),
-  }));
+  // Only people already in the meeting have its busy time on their calendars; someone being added who is
+  // booked at exactly the same times is a real clash.
+  const inMeeting = new Set(
+    options.ignore ? [options.ignore.organizerEmail, ...options.ignore.attendees.map((a) => a.email)] : [],
+  );
+  const people = availability.people.map((p) =>
+    inMeeting.has(p.person.email.toLowerCase())
+      ? { ...p, blocks: p.blocks.filter((b) => !ignore.has(`${b.start.getTime()}|${b.end.getTime()}`)) }
+      : p,
+  );
   return findConflicts(occurrences, people, {
     organizerEmail: caller.mailbox.email,
     tentativeIsBusy: options.tentativeIsBusy ?? true,
