@@ -22,6 +22,20 @@ describe('my calendar connection (per-user mode)', () => {
     expect(gone).toMatchObject({ status: 'not_connected', canDisconnect: false });
   });
 
+  it('stops reading a disconnected calendar, also from the tab, until it is connected again', async () => {
+    const adele = apiAs(stack, PEOPLE.adele.id);
+    expect((await adele.post('/api/me/connection')).body).toMatchObject({ status: 'connected' });
+    expect((await adele.delete('/api/me/connection')).body).toMatchObject({ status: 'not_connected' });
+    const week = await adele.get('/api/me/week');
+    expect(week.status).toBe(403);
+    expect(week.body).toMatchObject({ error: { code: 'not_connected' } });
+    const availability = await adele.post('/api/availability', { attendees: ['alexw@contoso.onmicrosoft.com'] });
+    expect(availability.status).toBe(403);
+    expect(availability.body).toMatchObject({ error: { code: 'not_connected' } });
+    expect((await adele.post('/api/me/connection')).body).toMatchObject({ status: 'connected' });
+    expect((await adele.get('/api/me/week')).status).toBe(200);
+  });
+
   it('says consent is needed when nobody granted it', async () => {
     await stack.devtenant.control('consent/admin', { clientId: CLIENT_ID, granted: false });
     try {

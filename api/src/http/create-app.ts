@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): express.Express {
       clock: deps.clock,
     }),
   );
-  app.use('/api/me', meRoutes(deps));
+  app.use('/api/me', meRoutes({ ...deps, ...(deps.scheduling ? { tenants: deps.scheduling.tenants } : {}) }));
   if (deps.connection) app.use('/api/me', connectionRoutes(deps.connection));
   if (deps.scheduling) {
     app.use('/api', schedulingRoutes(deps.scheduling));

@@ -3,12 +3,15 @@ import { weekWindow } from '../domain/week-window.ts';
 import type { CalendarGateway } from '../ports/calendar-gateway.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Identity } from '../ports/identity.ts';
+import type { TenantStore } from '../ports/tenant-store.ts';
+import { assertNotDisconnected } from './connection/connection-guard.ts';
 
 /** The signed-in person's next 7 days, in their mailbox's time zone, read on their behalf. */
 export async function getMyWeek(
-  deps: { calendar: CalendarGateway; clock: Clock },
+  deps: { calendar: CalendarGateway; clock: Clock; tenants?: Pick<TenantStore, 'getUser'> },
   identity: Identity,
 ): Promise<WeekResponse> {
+  if (deps.tenants) await assertNotDisconnected(deps.tenants, identity);
   const profile = await deps.calendar.getProfile(identity);
   const window = weekWindow(deps.clock.now(), profile.timeZone);
   const entries = await deps.calendar.listCalendarView(identity, window);

@@ -23,6 +23,12 @@ export interface MsalClientPool {
   app(tenantId: string): ConfidentialClientApplication;
   /** A client whose token cache is the user's encrypted partition. */
   user(tenantId: string, userId: string): ConfidentialClientApplication;
+  /**
+   * Drops the user's client and its in-memory tokens. msal-node serves On-Behalf-Of tokens from memory
+   * without consulting the cache plugin, so after a disconnect a kept client would answer from tokens the
+   * store no longer holds.
+   */
+  drop(tenantId: string, userId: string): void;
 }
 
 /**
@@ -79,6 +85,9 @@ export function createMsalClientPool(options: MsalClientPoolOptions): MsalClient
       users.set(key, client);
       if (users.size > limit) users.delete(users.keys().next().value as string);
       return client;
+    },
+    drop(tenantId, userId) {
+      users.delete(`${tenantId}/${userId}`.toLowerCase());
     },
   };
 }

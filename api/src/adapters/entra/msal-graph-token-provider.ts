@@ -52,6 +52,7 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
       return tokenOf(() => client.acquireTokenByClientCredential({ scopes: [`${options.graphResource}/.default`] }));
     },
     async forget(tenantId, userId) {
+      pool.drop(tenantId, userId);
       await options.tokenCache.store.remove(tenantId, userId);
     },
   };

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Identity } from '../../ports/identity.ts';
 import type { GraphActor, MailboxRef } from '../../ports/scheduling-gateway.ts';
 import type { ConnectionMode } from '../../ports/tenant-store.ts';
+import { assertNotDisconnected } from '../connection/connection-guard.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /** The signed-in person as the scheduling use cases see them. */
@@ -56,9 +57,9 @@ export async function connectionModeOf(deps: SchedulingDeps, tenantId: string): 
 export async function actorFor(deps: SchedulingDeps, caller: Caller): Promise<GraphActor> {
   if (caller.background) return actorForUser(deps, caller.identity.tenantId, caller.mailbox.userId);
   const mode = await connectionModeOf(deps, caller.identity.tenantId);
-  return mode === 'tenant'
-    ? { kind: 'app', tenantId: caller.identity.tenantId }
-    : { kind: 'user', identity: caller.identity };
+  if (mode === 'tenant') return { kind: 'app', tenantId: caller.identity.tenantId };
+  await assertNotDisconnected(deps.tenants, caller.identity);
+  return { kind: 'user', identity: caller.identity };
 }
 
 /** Acting for someone who is not the caller (an attendee's copy, a background job). */

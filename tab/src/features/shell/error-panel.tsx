@@ -51,9 +51,17 @@ export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorP
       <Button appearance="primary" disabled={busy} onClick={run(onSignIn)}>
         Sign in again
       </Button>
+    ) : text.action === 'settings' ? (
+      <Button appearance="primary" as="a" href="#/settings">
+        Open settings
+      </Button>
     ) : null;
   return (
-    <MessageBar intent={text.action === 'consent' ? 'warning' : 'error'} layout="multiline" role="alert">
+    <MessageBar
+      intent={text.action === 'consent' || text.action === 'settings' ? 'warning' : 'error'}
+      layout="multiline"
+      role="alert"
+    >
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{text.title}</MessageBarTitle>
         {text.body}

@@ -7,6 +7,7 @@ describe('describeError', () => {
     ['consent_required', 403, 'consent', 'Confer needs your permission'],
     ['interaction_required', 403, 'consent', 'Please confirm your sign-in'],
     ['connection_expired', 403, 'consent', 'Reconnect your calendar'],
+    ['not_connected', 403, 'settings', 'Your calendar is disconnected'],
     ['token_expired', 401, 'sign-in', 'Please sign in again'],
     ['mailbox_not_enabled', 404, 'retry', 'No Outlook mailbox found'],
     ['graph_throttled', 429, 'retry', 'Outlook is busy right now'],

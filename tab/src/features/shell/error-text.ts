@@ -1,6 +1,6 @@
 import type { AppError } from '../../lib/app-error.ts';
 
-export type ErrorAction = 'retry' | 'consent' | 'sign-in';
+export type ErrorAction = 'retry' | 'consent' | 'sign-in' | 'settings';
 
 export interface ErrorText {
   readonly title: string;
@@ -33,6 +33,10 @@ export function describeError(error: AppError, subject = 'your calendar'): Error
       body: 'To show your calendar, Confer needs permission to read it. You only need to do this once.',
       action: 'consent',
     };
+  }
+  if (error.code === 'not_connected') {
+    // The person disconnected their calendar on purpose: Settings is where they connect it again.
+    return { title: 'Your calendar is disconnected', body: error.message, action: 'settings' };
   }
   const consentTitle = consentTitles[error.code];
   if (fromApi && consentTitle) return { title: consentTitle, body: error.message, action: 'consent' };
