@@ -99,15 +99,26 @@ describe('the schedule page on a narrow screen', () => {
   });
 });
 
-describe('while availability is loading', () => {
-  it('holds the grid’s place with a skeleton of the same size (no layout shift)', { timeout: 120_000 }, async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+describe('while availability and suggestions are loading', () => {
+  it('holds the grid’s place with skeletons of the same size (no layout shift), whichever answer comes first', {
+    timeout: 120_000,
+  }, async () => {
+    const gate = () => {
+      let open: () => void = () => undefined;
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return { opened, open };
+    };
+    const availability = gate();
+    const suggestions = gate();
     const { context, page, schedule } = await openSchedule(browser, stack, 'browser', PEOPLE.megan, null);
     await page.route('**/api/availability', async (route) => {
-      await gate;
+      await availability.opened;
+      await route.continue();
+    });
+    await page.route('**/api/suggestions', async (route) => {
+      await suggestions.opened;
       await route.continue();
     });
     await schedule.page.waitFor({ timeout: 30_000 });
@@ -115,11 +126,15 @@ describe('while availability is loading', () => {
     const skeleton = schedule.root('[data-testid="schedule-grid-loading"]');
     await skeleton.waitFor();
     const held = await skeleton.boundingBox();
-    release();
+    availability.open();
     await schedule.grid.waitFor({ timeout: 30_000 });
     const drawn = await schedule.root('[data-testid="schedule-grid"]').boundingBox();
     expect(drawn?.y).toBe(held?.y);
     expect(drawn?.height).toBe(held?.height);
+    suggestions.open();
+    await schedule.root('[data-testid="suggestion"]').first().waitFor({ timeout: 30_000 });
+    const after = await schedule.root('[data-testid="schedule-grid"]').boundingBox();
+    expect(after?.y).toBe(held?.y);
     await context.close();
   });
 });

@@ -8,18 +8,32 @@ export interface SuggestionView extends Interval {
 }
 
 const useStyles = makeStyles({
-  area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minHeight: '96px' },
+  area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // One height for every state (loading, error, none, a row of cards), so the grid below never moves when
+  // suggestions arrive after availability (no layout shift).
+  body: {
+    height: '196px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  fill: { flexGrow: 1, minHeight: 0 },
   list: {
     margin: 0,
     padding: 0,
+    paddingBottom: tokens.spacingVerticalXS,
     listStyle: 'none',
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    display: 'flex',
     gap: tokens.spacingHorizontalS,
+    overflowX: 'auto',
+    flexGrow: 1,
+    minHeight: 0,
   },
+  item: { flex: '0 0 220px' },
   button: {
     width: '100%',
     height: '100%',
+    overflow: 'hidden',
     justifyContent: 'flex-start',
     alignItems: 'flex-start',
     textAlign: 'left',
@@ -60,48 +74,51 @@ export function SuggestionList({ suggestions, value, format, unaccounted, error,
       <Text as="h3" id="suggestions-heading" size={300} weight="semibold">
         Suggested times
       </Text>
-      {unaccounted.length > 0 && (
-        <Text size={200} className={styles.note} data-testid="suggestions-unaccounted">
-          These could not account for {unaccounted.join(', ')}: their calendars can't be read.
-        </Text>
-      )}
-      {error && <Text size={200}>Suggestions could not be loaded: {error}</Text>}
-      {!suggestions && !error && (
-        <Skeleton aria-label="Loading suggestions">
-          <SkeletonItem size={48} />
-        </Skeleton>
-      )}
-      {suggestions?.length === 0 && (
-        <Text size={200} className={styles.note}>
-          No time in the next two weeks works for everyone. Try a shorter meeting, or pick a slot on the grid yourself.
-        </Text>
-      )}
-      {suggestions && suggestions.length > 0 && (
-        <ol className={styles.list}>
-          {suggestions.map((s, i) => (
-            <li key={s.start.toISOString()}>
-              <Button
-                className={mergeClasses(styles.button, same(s, value) && styles.chosen)}
-                aria-pressed={same(s, value)}
-                onClick={() => onPick(s)}
-                data-testid="suggestion"
-                data-start={s.start.toISOString()}
-                data-end={s.end.toISOString()}
-              >
-                <span className={styles.when}>
-                  {same(s, value) ? <CheckmarkCircle20Filled aria-hidden /> : <Sparkle20Regular aria-hidden />}
-                  {i + 1}. {format.when(s.start, s.end)}
-                </span>
-                <ul className={styles.reasons}>
-                  {s.reasons.slice(0, 3).map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              </Button>
-            </li>
-          ))}
-        </ol>
-      )}
+      <div className={styles.body}>
+        {unaccounted.length > 0 && (
+          <Text size={200} className={styles.note} data-testid="suggestions-unaccounted">
+            These could not account for {unaccounted.join(', ')}: their calendars can't be read.
+          </Text>
+        )}
+        {error && <Text size={200}>Suggestions could not be loaded: {error}</Text>}
+        {!suggestions && !error && (
+          <Skeleton aria-label="Loading suggestions" className={styles.fill}>
+            <SkeletonItem className={styles.fill} />
+          </Skeleton>
+        )}
+        {suggestions?.length === 0 && (
+          <Text size={200} className={styles.note}>
+            No time in the next two weeks works for everyone. Try a shorter meeting, or pick a slot on the grid
+            yourself.
+          </Text>
+        )}
+        {suggestions && suggestions.length > 0 && (
+          <ol className={styles.list}>
+            {suggestions.map((s, i) => (
+              <li key={s.start.toISOString()} className={styles.item}>
+                <Button
+                  className={mergeClasses(styles.button, same(s, value) && styles.chosen)}
+                  aria-pressed={same(s, value)}
+                  onClick={() => onPick(s)}
+                  data-testid="suggestion"
+                  data-start={s.start.toISOString()}
+                  data-end={s.end.toISOString()}
+                >
+                  <span className={styles.when}>
+                    {same(s, value) ? <CheckmarkCircle20Filled aria-hidden /> : <Sparkle20Regular aria-hidden />}
+                    {i + 1}. {format.when(s.start, s.end)}
+                  </span>
+                  <ul className={styles.reasons}>
+                    {s.reasons.slice(0, 3).map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                </Button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
     </section>
   );
 }
