@@ -20,7 +20,10 @@ export interface AvailabilityResult {
 
 /** Validates a window: default two weeks from now, end after start, shorter than 62 days. */
 export function resolveWindow(now: Date, start?: string, end?: string): Interval {
-  const from = start ? new Date(start) : now;
+  // The default start is now, floored to the view interval: availability, suggestions and clash checks made
+  // moments apart then ask for the same window, so the cached getSchedule answer serves all of them.
+  const step = VIEW_INTERVAL_MINUTES * 60_000;
+  const from = start ? new Date(start) : new Date(Math.floor(now.getTime() / step) * step);
   const to = end ? new Date(end) : new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
   if (to <= from) throw new AppError('validation_failed', 'The window must end after it starts.');
   if (to.getTime() - from.getTime() >= MAX_WINDOW_DAYS * DAY_MS) {
