@@ -6,6 +6,7 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { createMeetingFormatters } from '../../lib/meeting-format.ts';
 import { listMeetings, type MeetingScope } from '../../lib/meetings-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
+import { EmptyState } from '../../ui/empty-state.tsx';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { RequestError } from '../shell/request-error.tsx';
 import { MeetingCard } from './meeting-card.tsx';
@@ -19,19 +20,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    textAlign: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow2,
-  },
-  emptyIcon: { fontSize: '48px', color: tokens.colorBrandForeground1 },
-  emptyBody: { color: tokens.colorNeutralForeground2, maxWidth: '44ch' },
   zone: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -75,35 +63,30 @@ export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
 }
 
 function FirstSteps() {
-  const styles = useStyles();
   return (
-    <section className={styles.empty} aria-labelledby="first-steps">
-      <CalendarAddRegular aria-hidden="true" className={styles.emptyIcon} />
-      <Text as="h2" id="first-steps" size={500} weight="semibold">
-        Schedule your first conversation
-      </Text>
-      <Text className={styles.emptyBody}>
-        Pick who you want to meet. Confer reads both calendars, suggests times inside everyone's working hours and sends
-        the Outlook invitation with a Teams link.
-      </Text>
-      <Button as="a" href="#/schedule" appearance="primary" icon={<CalendarAddRegular />}>
-        Schedule a conversation
-      </Button>
-    </section>
+    <EmptyState
+      id="first-steps"
+      icon={CalendarAddRegular}
+      heading="h2"
+      title="Schedule your first conversation"
+      body="Pick who you want to meet. Confer reads both calendars, suggests times inside everyone's working hours and sends the Outlook invitation with a Teams link."
+      action={
+        <Button as="a" href="#/schedule" appearance="primary" icon={<CalendarAddRegular />}>
+          Schedule a conversation
+        </Button>
+      }
+    />
   );
 }
 
 function NothingPast() {
-  const styles = useStyles();
   return (
-    <section className={styles.empty} aria-labelledby="nothing-past">
-      <HistoryRegular aria-hidden="true" className={styles.emptyIcon} />
-      <Text as="h2" id="nothing-past" size={500} weight="semibold">
-        No past meetings yet
-      </Text>
-      <Text className={styles.emptyBody}>
-        Meetings you held through Confer appear here afterwards, with their notes and open actions.
-      </Text>
-    </section>
+    <EmptyState
+      id="nothing-past"
+      icon={HistoryRegular}
+      heading="h2"
+      title="No past meetings yet"
+      body="Meetings you held through Confer appear here afterwards, with their notes and open actions."
+    />
   );
 }
