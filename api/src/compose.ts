@@ -17,7 +17,6 @@ import { tokenFor } from './adapters/graph/graph-actor.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
 import { type CheckConnection, createConnectionProbe } from './adapters/graph/graph-connection-probe.ts';
-import { createGraphDirectoryGateway } from './adapters/graph/graph-directory-gateway.ts';
 import { createGraphPeopleDirectory } from './adapters/graph/graph-people-directory.ts';
 import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-gateway.ts';
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
@@ -96,15 +95,17 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     checkConnection: createConnectionProbe({ tokens: graphTokens, createClient }),
   };
   const stores = createSqliteStores(db);
+  const people = createGraphPeopleDirectory({
+    tokenFor: (actor) => tokenFor(graphTokens, actor),
+    createClient,
+    tenantId: config.tenantId,
+  });
   const calendar = createGraphCalendarGateway({ tokens: graphTokens, createClient });
   const scheduling: SchedulingDeps = {
     clock,
     logger: logger.child({ part: 'scheduling' }),
     gateway: graph.scheduling,
-    directory: createCachedDirectory(
-      createGraphPeopleDirectory({ tokenFor: (actor) => tokenFor(graphTokens, actor), createClient }),
-      clock,
-    ),
+    directory: createCachedDirectory(people, clock),
     meetings: stores.meetings,
     history: stores.history,
     notes: stores.notes,
@@ -169,7 +170,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       clock,
     }),
     calendar,
-    directory: createGraphDirectoryGateway({ tokens: graphTokens, createClient, tenantId: config.tenantId }),
+    directory: people,
     teamsSsoEmulator: config.devTenantUrl
       ? createDevTenantSsoEmulator({
           devTenantUrl: config.devTenantUrl,

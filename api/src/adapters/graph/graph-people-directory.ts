@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
-import type { DirectoryEntry } from '../../ports/directory.ts';
+import type { DirectoryEntry, DirectoryGateway } from '../../ports/directory.ts';
 import type { GraphActor } from '../../ports/scheduling-gateway.ts';
 import type { GraphClientFactory } from './graph-client-factory.ts';
 import { toAppErrorFromGraph } from './graph-errors.ts';
@@ -24,7 +24,9 @@ const SELECT = 'id,displayName,mail,userPrincipalName';
 export function createGraphPeopleDirectory(deps: {
   tokenFor: (actor: GraphActor) => Promise<string>;
   createClient: GraphClientFactory;
-}) {
+  /** The tenant whose people `listPeople` lists, with the app's own permission. */
+  tenantId: string;
+}): DirectoryGateway {
   const clientFor = async (actor: GraphActor) => {
     const token = await deps.tokenFor(actor);
     return deps.createClient(async () => token);
@@ -42,6 +44,17 @@ export function createGraphPeopleDirectory(deps: {
   };
 
   return {
+    async listPeople(limit) {
+      const client = await clientFor({ kind: 'app', tenantId: deps.tenantId });
+      const users = await read(() => client.api('/users').select(SELECT).top(limit).get());
+      return users.map((user) => ({
+        id: user.id,
+        displayName: user.displayName ?? user.userPrincipalName,
+        userPrincipalName: user.userPrincipalName,
+        tenantId: deps.tenantId,
+      }));
+    },
+
     async resolveEmails(actor: GraphActor, emails: readonly string[]) {
       const found = new Map<string, DirectoryEntry>();
       const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
