@@ -73,9 +73,9 @@ export function notesStoreContract(name: string, create: () => { meetings: Meeti
       expect(await notes.saveNote(TENANT_A, aNote({ body: 'stale' }), 1)).toBe(false);
       expect(await notes.saveNote(TENANT_A, aNote({ body: 'not mine', authorId: 'oid-megan' }), 2)).toBe(false);
       expect(await notes.saveNote(TENANT_A, aNote({ body: 'again' }), null)).toBe(false);
-      expect(await notes.deleteNote(TENANT_A, 'note-1', 'oid-megan')).toBe(false);
+      expect(await notes.deleteNote(TENANT_A, 'meeting-1', 'note-1', 'oid-megan')).toBe(false);
       expect(await notes.listNotes(TENANT_A, 'meeting-1', 'oid-alex')).toEqual([aNote({ body: 'v2', version: 2 })]);
-      expect(await notes.deleteNote(TENANT_A, 'note-1', 'oid-alex')).toBe(true);
+      expect(await notes.deleteNote(TENANT_A, 'meeting-1', 'note-1', 'oid-alex')).toBe(true);
       expect(await notes.listNotes(TENANT_A, 'meeting-1', 'oid-alex')).toEqual([]);
     });
 
@@ -84,7 +84,7 @@ export function notesStoreContract(name: string, create: () => { meetings: Meeti
       await notes.saveNote(TENANT_A, aNote(), null);
       expect(await notes.listNotes(TENANT_B, 'meeting-1', 'oid-alex')).toEqual([]);
       expect(await notes.saveNote(TENANT_B, aNote({ body: 'x' }), 1)).toBe(false);
-      expect(await notes.deleteNote(TENANT_B, 'note-1', 'oid-alex')).toBe(false);
+      expect(await notes.deleteNote(TENANT_B, 'meeting-1', 'note-1', 'oid-alex')).toBe(false);
       expect(await failureOf(notes.saveNote(TENANT_B, aNote({ id: 'n2' }), null))).toBe('missing_parent');
       expect(await notes.listNotes(TENANT_A, 'meeting-1', 'oid-alex')).toEqual([aNote()]);
     });
@@ -114,9 +114,26 @@ export function notesStoreContract(name: string, create: () => { meetings: Meeti
       expect(await notes.saveAction(TENANT_A, anAction({ title: 'stale' }), 1)).toBe(false);
       expect(await notes.saveAction(TENANT_A, anAction(), null)).toBe(false);
       expect((await notes.listActions(TENANT_A, 'meeting-1'))[0]).toEqual({ ...done, version: 2 });
-      expect(await notes.deleteAction(TENANT_B, 'action-1')).toBe(false);
-      expect(await notes.deleteAction(TENANT_A, 'action-1')).toBe(true);
+      expect(await notes.deleteAction(TENANT_B, 'meeting-1', 'action-1')).toBe(false);
+      expect(await notes.deleteAction(TENANT_A, 'meeting-1', 'action-1')).toBe(true);
       expect(await notes.listActions(TENANT_A, 'meeting-1')).toEqual([later]);
+    });
+
+    it("reaches a note or an action only through its own meeting: another meeting's id changes nothing", async () => {
+      const { meetings, notes } = await setUp();
+      await meetings.insert(aMeeting({ id: 'meeting-2' }));
+      await notes.saveNote(TENANT_A, aNote(), null);
+      await notes.saveAction(TENANT_A, anAction(), null);
+      expect(await notes.deleteAction(TENANT_A, 'meeting-2', 'action-1')).toBe(false);
+      expect(await notes.deleteNote(TENANT_A, 'meeting-2', 'note-1', 'oid-alex')).toBe(false);
+      expect(await notes.saveAction(TENANT_A, anAction({ meetingId: 'meeting-2', title: 'moved' }), 1)).toBe(false);
+      expect(await notes.saveNote(TENANT_A, aNote({ meetingId: 'meeting-2', body: 'moved' }), 1)).toBe(false);
+      expect(await notes.saveAction(TENANT_A, anAction({ meetingId: 'meeting-2' }), null)).toBe(false);
+      expect(await notes.saveNote(TENANT_A, aNote({ meetingId: 'meeting-2' }), null)).toBe(false);
+      expect(await notes.listActions(TENANT_A, 'meeting-2')).toEqual([]);
+      expect(await notes.listNotes(TENANT_A, 'meeting-2', 'oid-alex')).toEqual([]);
+      expect(await notes.listActions(TENANT_A, 'meeting-1')).toEqual([anAction()]);
+      expect(await notes.listNotes(TENANT_A, 'meeting-1', 'oid-alex')).toEqual([aNote()]);
     });
 
     it('refuses a due date that is not YYYY-MM-DD and an action for an unknown meeting', async () => {

@@ -34,10 +34,16 @@ export interface MeetingAction {
 export interface NotesStore {
   /** Shared notes of the meeting plus the user's own private notes; never someone else's private notes. */
   listNotes(tenantId: string, meetingId: string, viewerId: string): Promise<MeetingNote[]>;
-  /** Insert or update (optimistic on `version`); false when the stored version moved on. */
+  /**
+   * Insert or update (optimistic on `version`); false when the stored version moved on, or when the id is
+   * already taken by a note of another meeting or author.
+   */
   saveNote(tenantId: string, note: MeetingNote, expectedVersion: number | null): Promise<boolean>;
-  deleteNote(tenantId: string, noteId: string, authorId: string): Promise<boolean>;
+  /** False unless the note belongs to this meeting and this author. */
+  deleteNote(tenantId: string, meetingId: string, noteId: string, authorId: string): Promise<boolean>;
   listActions(tenantId: string, meetingId: string): Promise<MeetingAction[]>;
+  /** As saveNote; an update of an action stored under another meeting changes nothing (false). */
   saveAction(tenantId: string, action: MeetingAction, expectedVersion: number | null): Promise<boolean>;
-  deleteAction(tenantId: string, actionId: string): Promise<boolean>;
+  /** False unless the action belongs to this meeting. */
+  deleteAction(tenantId: string, meetingId: string, actionId: string): Promise<boolean>;
 }

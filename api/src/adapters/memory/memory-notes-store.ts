@@ -38,9 +38,10 @@ export function createMemoryNotesStore(state: MemoryState): NotesStore {
       state.notes.set(key, { tenantId, note: { ...copy(note), version: expectedVersion + 1 } });
       return true;
     },
-    async deleteNote(tenantId, noteId, authorId) {
+    async deleteNote(tenantId, meetingId, noteId, authorId) {
       const key = keyOf(tenantId, noteId);
-      if (state.notes.get(key)?.note.authorId !== authorId) return false;
+      const stored = state.notes.get(key)?.note;
+      if (stored?.meetingId !== meetingId || stored.authorId !== authorId) return false;
       return state.notes.delete(key);
     },
     async listActions(tenantId, meetingId) {
@@ -70,8 +71,10 @@ export function createMemoryNotesStore(state: MemoryState): NotesStore {
       });
       return true;
     },
-    async deleteAction(tenantId, actionId) {
-      return state.actions.delete(keyOf(tenantId, actionId));
+    async deleteAction(tenantId, meetingId, actionId) {
+      const key = keyOf(tenantId, actionId);
+      if (state.actions.get(key)?.action.meetingId !== meetingId) return false;
+      return state.actions.delete(key);
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { SqliteDatabase } from './database.ts';
 
-/** Prepared once per database. Updates match the stored version (optimistic) and, for notes, the author. */
+/**
+ * Prepared once per database. Every update and delete matches the meeting as well as the id (a record is only
+ * reached through its own meeting), updates the stored version (optimistic) and, for notes, the author.
+ */
 export function prepareNotesStatements(db: SqliteDatabase) {
   return {
     selectNotes: db.prepare(`
@@ -17,7 +20,9 @@ export function prepareNotesStatements(db: SqliteDatabase) {
         updated_at = @updatedAt, version = @version
       WHERE tenant_id = @tenantId AND id = @id AND meeting_id = @meetingId AND author_id = @authorId
         AND version = @expectedVersion`),
-    deleteNote: db.prepare('DELETE FROM meeting_notes WHERE tenant_id = ? AND id = ? AND author_id = ?'),
+    deleteNote: db.prepare(
+      'DELETE FROM meeting_notes WHERE tenant_id = ? AND meeting_id = ? AND id = ? AND author_id = ?',
+    ),
     selectActions: db.prepare(`
       SELECT * FROM meeting_actions WHERE tenant_id = ? AND meeting_id = ?
       ORDER BY created_at, id`),
@@ -31,6 +36,6 @@ export function prepareNotesStatements(db: SqliteDatabase) {
       UPDATE meeting_actions SET occurrence_start = @occurrenceStart, title = @title, owner_email = @ownerEmail,
         owner_name = @ownerName, due_date = @dueDate, done = @done, done_at = @doneAt, version = @version
       WHERE tenant_id = @tenantId AND id = @id AND meeting_id = @meetingId AND version = @expectedVersion`),
-    deleteAction: db.prepare('DELETE FROM meeting_actions WHERE tenant_id = ? AND id = ?'),
+    deleteAction: db.prepare('DELETE FROM meeting_actions WHERE tenant_id = ? AND meeting_id = ? AND id = ?'),
   };
 }

@@ -50,8 +50,8 @@ export function createSqliteNotesStore(db: SqliteDatabase): NotesStore {
         translateConstraint(error, 'meeting_notes', { tenantId, noteId: note.id, meetingId: note.meetingId });
       }
     },
-    async deleteNote(tenantId, noteId, authorId) {
-      return sql.deleteNote.run(tenantId, noteId, authorId).changes === 1;
+    async deleteNote(tenantId, meetingId, noteId, authorId) {
+      return sql.deleteNote.run(tenantId, meetingId, noteId, authorId).changes === 1;
     },
     async listActions(tenantId, meetingId) {
       return sql.selectActions.all(tenantId, meetingId).map((row) => toAction(row, tenantId));
@@ -65,8 +65,8 @@ export function createSqliteNotesStore(db: SqliteDatabase): NotesStore {
         translateConstraint(error, 'meeting_actions', { tenantId, actionId: action.id, meetingId: action.meetingId });
       }
     },
-    async deleteAction(tenantId, actionId) {
-      return sql.deleteAction.run(tenantId, actionId).changes === 1;
+    async deleteAction(tenantId, meetingId, actionId) {
+      return sql.deleteAction.run(tenantId, meetingId, actionId).changes === 1;
     },
   };
 }

@@ -55,7 +55,7 @@ export async function saveNote(
 
 export async function deleteNote(deps: SchedulingDeps, caller: Caller, meetingId: string, noteId: string) {
   const { meeting } = await loadMeetingFor(deps, caller, meetingId);
-  if (!(await deps.notes.deleteNote(meeting.tenantId, noteId, caller.mailbox.userId))) {
+  if (!(await deps.notes.deleteNote(meeting.tenantId, meeting.id, noteId, caller.mailbox.userId))) {
     throw new AppError('not_found', 'No such note.');
   }
 }
@@ -133,7 +133,9 @@ export async function updateAction(
 
 export async function deleteAction(deps: SchedulingDeps, caller: Caller, meetingId: string, actionId: string) {
   const { meeting } = await loadMeetingFor(deps, caller, meetingId);
-  if (!(await deps.notes.deleteAction(meeting.tenantId, actionId))) throw new AppError('not_found', 'No such action.');
+  if (!(await deps.notes.deleteAction(meeting.tenantId, meeting.id, actionId))) {
+    throw new AppError('not_found', 'No such action.');
+  }
 }
 
 export async function listHistory(deps: SchedulingDeps, caller: Caller, meetingId: string) {
