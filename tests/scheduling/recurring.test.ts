@@ -7,6 +7,7 @@ import { type DevtenantGraph, devtenantGraph, type GraphEvent, utcInstant } from
 import { type Api, bodyOf, expectError, listMeetings, mail, uniqueTitle } from './support/scheduling-api.ts';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const ZONE = 'Europe/London';
 type Kind = 'weekly' | 'biweekly' | 'monthly';
 
@@ -150,18 +151,20 @@ describe('recurring meetings', () => {
     const iCalUIds = new Set(before.map((e) => e.iCalUId));
     const originals = startsOf(before);
     const second = originals[1] as string;
-    // A free time for both two days later, well clear of the neighbouring occurrences.
-    const from = Date.parse(second) + DAY;
+    const third = originals[2] as string;
+    // A free time for both anywhere between the second and third occurrences: the week between them holds
+    // several working days the two share whatever weekday the series fell on, while a few days after a
+    // Friday occurrence can be a weekend plus a day someone is out of office.
     const free = bodyOf<SuggestionsResponse>(
       await adele.post('/api/suggestions', {
         attendees: [mail('alexw')],
         durationMinutes: 30,
-        start: new Date(from).toISOString(),
-        end: new Date(from + 3 * DAY).toISOString(),
+        start: new Date(Date.parse(second) + HOUR).toISOString(),
+        end: new Date(Date.parse(third) - HOUR).toISOString(),
       }),
       200,
     ).suggestions[0];
-    if (!free) throw new Error('no free time to move to');
+    if (!free) throw new Error(`no free time to move to between ${second} and ${third}`);
 
     const moved = bodyOf<MeetingDto>(
       await adele.patch(`/api/meetings/${weekly.id}/occurrences/${encodeURIComponent(second)}`, {
