@@ -1,25 +1,13 @@
 import type { MeetingCardView, MeetingPersonView } from '@confer/bot/ports';
 import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.ts';
 import { meetingUrl } from '../../domain/scheduling/meeting-body.ts';
+import { attendeeOf, roleOf } from '../../domain/scheduling/meeting-roles.ts';
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 
+/** The person a card is for: their object id (which decides their part, see meeting-roles.ts) and zone. */
 export interface Viewer {
   userId: string;
-  email: string | null;
   timeZone: string | null;
-}
-
-/** Whether and how the viewer takes part: by object id, else by address (an attendee Graph did not resolve). */
-export function roleIn(meeting: Meeting, viewer: Viewer): 'organizer' | 'attendee' | null {
-  if (meeting.organizerId === viewer.userId) return 'organizer';
-  return attendeeOf(meeting, viewer) ? 'attendee' : null;
-}
-
-export function attendeeOf(meeting: Meeting, viewer: Viewer): MeetingAttendee | undefined {
-  return (
-    meeting.attendees.find((a) => a.userId === viewer.userId) ??
-    (viewer.email ? meeting.attendees.find((a) => a.email === viewer.email) : undefined)
-  );
 }
 
 /** The meeting as one person's card shows it: their zone, their answer, the open actions and notes link. */
@@ -28,13 +16,13 @@ export async function toMeetingCardView(
   meeting: Meeting,
   viewer: Viewer,
 ): Promise<MeetingCardView> {
-  const role = roleIn(meeting, viewer) ?? 'attendee';
+  const role = roleOf(meeting, viewer.userId) ?? 'attendee';
   const [type, overrides, actions] = await Promise.all([
     meeting.typeId ? deps.meetingTypes.get(meeting.tenantId, meeting.typeId) : undefined,
     deps.meetings.listOccurrences(meeting.tenantId, meeting.id),
     deps.notes.listActions(meeting.tenantId, meeting.id),
   ]);
-  const mine = attendeeOf(meeting, viewer);
+  const mine = attendeeOf(meeting, viewer.userId);
   return {
     meetingId: meeting.id,
     version: meeting.version,

@@ -2,6 +2,7 @@ import type { BotUser, MeetingCardView, SchedulingActions } from '@confer/bot/po
 import { createMeetingRequestSchema, suggestionsRequestSchema, updateMeetingRequestSchema } from '@confer/contracts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
+import { attendeeOf, roleOf } from '../../domain/scheduling/meeting-roles.ts';
 import { connectionMessage } from '../../use-cases/connection/my-connection.ts';
 import { actorForUser, backgroundCaller, type Caller, connectionModeOf } from '../../use-cases/scheduling/caller.ts';
 import { updateMeeting } from '../../use-cases/scheduling/change-meeting.ts';
@@ -12,7 +13,7 @@ import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.
 import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
 import { attempt } from './action-result.ts';
 import type { BotPerson, FindBotPerson } from './graph-bot-person.ts';
-import { attendeeOf, roleIn, toMeetingCardView, type Viewer } from './meeting-card-view.ts';
+import { toMeetingCardView, type Viewer } from './meeting-card-view.ts';
 
 export interface SchedulingActionsDeps {
   scheduling: SchedulingDeps;
@@ -24,7 +25,8 @@ const meetingIdPattern = /^[A-Za-z0-9-]{1,64}$/;
 /**
  * The scheduling use cases for the bot, each run as the person who clicked or typed (a background
  * caller: their stored token in per-user mode, the app in tenant-wide mode). The person is the
- * activity's; a meeting they are not part of does not exist for them.
+ * activity's object id, and their part in a meeting is decided by it alone (the same rule as the API's,
+ * meeting-roles.ts); a meeting they are not part of does not exist for them.
  */
 export function createSchedulingActions(deps: SchedulingActionsDeps): SchedulingActions {
   const { scheduling } = deps;
@@ -39,12 +41,8 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
     if (!meetingIdPattern.test(meetingId)) return null;
     const meeting = await scheduling.meetings.get(user.tenantId, meetingId);
     if (!meeting || meeting.status === 'creating' || meeting.status === 'failed') return null;
-    let viewer: Viewer = { userId: user.userId, email: null, timeZone: null };
-    if (!roleIn(meeting, viewer)) {
-      const found = await personOrNull(user);
-      viewer = { ...viewer, email: found?.email ?? null };
-    }
-    const role = roleIn(meeting, viewer);
+    const role = roleOf(meeting, user.userId);
+    const viewer: Viewer = { userId: user.userId, timeZone: null };
     return role ? { meeting, role, viewer } : null;
   }
 
@@ -71,7 +69,7 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
       attempt(async () => {
         const loaded = await load(user, meetingId);
         if (!loaded) throw new AppError('not_found', 'No such meeting.');
-        const attendee = attendeeOf(loaded.meeting, loaded.viewer);
+        const attendee = attendeeOf(loaded.meeting, user.userId);
         if (loaded.role !== 'attendee' || !attendee) throw new AppError('forbidden', 'You organise this meeting.');
         const caller = callerOf(user, { email: attendee.email, displayName: attendee.displayName });
         const updated = await respondToMeeting(scheduling, caller, meetingId, {
@@ -155,7 +153,7 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
         });
         if (!parsed.success) throw new AppError('validation_failed', 'That meeting cannot be created.');
         const created = await createMeeting(scheduling, callerOf(user, me), parsed.data);
-        return viewOf(user, created, { userId: user.userId, email: me.email, timeZone: me.timeZone });
+        return viewOf(user, created, { userId: user.userId, timeZone: me.timeZone });
       }),
 
     upcoming: (user, limit) =>
@@ -163,7 +161,7 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
         const me = await personOrNull(user);
         const caller = callerOf(user, { email: me?.email ?? '', displayName: me?.displayName ?? user.name ?? '' });
         const meetings = await listMyMeetings(scheduling, caller, 'upcoming', limit * 2);
-        const viewer: Viewer = { userId: user.userId, email: me?.email ?? null, timeZone: me?.timeZone ?? null };
+        const viewer: Viewer = { userId: user.userId, timeZone: me?.timeZone ?? null };
         const scheduled = meetings.filter((m) => m.status === 'scheduled').slice(0, limit);
         return Promise.all(scheduled.map((m) => toMeetingCardView(scheduling, m, viewer)));
       }),

@@ -1,15 +1,17 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
+import { type MeetingRole, roleOf } from '../../domain/scheduling/meeting-roles.ts';
 import type { Caller } from './caller.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 const idPattern = /^[A-Za-z0-9-]{1,64}$/;
 
-export type Role = 'organizer' | 'attendee';
+export type Role = MeetingRole;
 
 /**
- * A meeting the caller takes part in, scoped to their tenant. Anything else — malformed ids, other
- * people's meetings, other tenants' ids, failed creates — is the same 404, so existence never leaks.
+ * A meeting the caller takes part in (by object id, see meeting-roles.ts), scoped to their tenant. Anything
+ * else — malformed ids, other people's meetings, other tenants' ids, failed creates — is the same 404, so
+ * existence never leaks.
  */
 export async function loadMeetingFor(
   deps: SchedulingDeps,
@@ -20,17 +22,9 @@ export async function loadMeetingFor(
   if (!idPattern.test(meetingId)) throw notFound;
   const meeting = await deps.meetings.get(caller.identity.tenantId, meetingId);
   if (!meeting || meeting.status === 'failed') throw notFound;
-  const role = roleOf(meeting, caller);
+  const role = roleOf(meeting, caller.mailbox.userId);
   if (!role) throw notFound;
   return { meeting, role };
-}
-
-export function roleOf(meeting: Meeting, caller: Caller): Role | null {
-  if (meeting.organizerId === caller.mailbox.userId) return 'organizer';
-  const isAttendee = meeting.attendees.some(
-    (a) => a.userId === caller.mailbox.userId || a.email.toLowerCase() === caller.mailbox.email,
-  );
-  return isAttendee ? 'attendee' : null;
 }
 
 export function requireOrganizer(role: Role): void {

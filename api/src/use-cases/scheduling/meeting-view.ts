@@ -1,6 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
 import { meetingUrl } from '../../domain/scheduling/meeting-body.ts';
+import { attendeeOf } from '../../domain/scheduling/meeting-roles.ts';
 import type { Caller } from './caller.ts';
 
 /** A meeting as the API shows it to one person. */
@@ -11,9 +12,7 @@ export function toMeetingDto(
   occurrences: readonly OccurrenceOverride[] = [],
 ): MeetingDto {
   const isOrganizer = meeting.organizerId === caller.mailbox.userId;
-  const mine = meeting.attendees.find(
-    (a) => a.userId === caller.mailbox.userId || a.email.toLowerCase() === caller.mailbox.email,
-  );
+  const mine = attendeeOf(meeting, caller.mailbox.userId);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: meeting.id,

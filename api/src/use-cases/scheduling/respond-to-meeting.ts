@@ -55,11 +55,11 @@ async function recordResponse(
   proposed: { start: Date; end: Date } | undefined,
 ): Promise<Meeting> {
   const now = deps.clock.now();
+  // The caller's own entry, by object id (loadMeetingFor let them in by it); no address is matched.
   const answer = (a: MeetingAttendee): MeetingAttendee =>
-    a.userId === caller.mailbox.userId || a.email === caller.mailbox.email
+    a.userId === caller.mailbox.userId
       ? {
           ...a,
-          userId: a.userId ?? caller.mailbox.userId,
           response: recorded[response],
           respondedAt: now,
           proposedStart: proposed?.start ?? null,
