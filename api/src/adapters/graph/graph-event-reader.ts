@@ -6,6 +6,7 @@ import { PREFER_UTC } from './graph-actor.ts';
 import { call, parse } from './graph-call.ts';
 import { EVENT_SELECT, toEventRecord } from './graph-event-mapper.ts';
 import { type GraphFullEvent, graphEventPageSchema, graphFullEventSchema } from './graph-event-schemas.ts';
+import { encodedFilter, odataString } from './graph-odata.ts';
 
 /** A few weeks of a busy calendar fit in a few pages; the cap stops a misbehaving server from looping us. */
 const MAX_PAGES = 50;
@@ -74,7 +75,7 @@ export async function findMasterByICalUId(
   const raw = await call(() =>
     client
       .api(`${mailboxPath}/events`)
-      .filter(`iCalUId eq '${iCalUId.replaceAll("'", "''")}'`)
+      .filter(encodedFilter(`iCalUId eq ${odataString(iCalUId)}`))
       .header('Prefer', PREFER_UTC)
       .select(EVENT_SELECT)
       .top(1)

@@ -4,6 +4,7 @@ import type { DirectoryEntry, DirectoryGateway } from '../../ports/directory.ts'
 import type { GraphActor } from '../../ports/scheduling-gateway.ts';
 import type { GraphClientFactory } from './graph-client-factory.ts';
 import { toAppErrorFromGraph } from './graph-errors.ts';
+import { encodedFilter, odataString } from './graph-odata.ts';
 
 const usersSchema = z.object({
   value: z.array(
@@ -61,11 +62,11 @@ export function createGraphPeopleDirectory(deps: {
       if (unique.length === 0) return found;
       const client = await clientFor(actor);
       for (let i = 0; i < unique.length; i += FILTER_CHUNK) {
-        const chunk = unique.slice(i, i + FILTER_CHUNK).map(quote);
+        const chunk = unique.slice(i, i + FILTER_CHUNK).map(odataString);
         const users = await read(() =>
           client
             .api('/users')
-            .filter(`mail in (${chunk.join(',')}) or userPrincipalName in (${chunk.join(',')})`)
+            .filter(encodedFilter(`mail in (${chunk.join(',')}) or userPrincipalName in (${chunk.join(',')})`))
             .select(SELECT)
             .top(2 * FILTER_CHUNK)
             .get(),
@@ -82,16 +83,12 @@ export function createGraphPeopleDirectory(deps: {
 
     async searchPeople(actor: GraphActor, text: string, limit: number) {
       const client = await clientFor(actor);
-      const value = quote(text);
+      const value = odataString(text);
+      // First or last name, the whole display name, or either address: people type whichever they know.
+      const properties = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
+      const filter = properties.map((property) => `startswith(${property},${value})`).join(' or ');
       const users = await read(() =>
-        client
-          .api('/users')
-          .filter(
-            `startswith(displayName,${value}) or startswith(mail,${value}) or startswith(userPrincipalName,${value})`,
-          )
-          .select(SELECT)
-          .top(limit)
-          .get(),
+        client.api('/users').filter(encodedFilter(filter)).select(SELECT).top(limit).get(),
       );
       return users.map(toEntry);
     },
@@ -105,9 +102,4 @@ function toEntry(user: { id: string; displayName: string | null; mail?: string |
     displayName: user.displayName ?? user.userPrincipalName,
     hasMailbox: Boolean(user.mail),
   } satisfies DirectoryEntry;
-}
-
-/** OData string literal: single quotes doubled. */
-function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }

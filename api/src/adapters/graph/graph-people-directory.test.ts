@@ -1,0 +1,62 @@
+import { Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { describe, expect, it } from 'vitest';
+import { createGraphPeopleDirectory } from './graph-people-directory.ts';
+
+/** Graph answering an empty user list, keeping each request URL exactly as the client sent it. */
+class RecordingGraph implements Middleware {
+  readonly urls: string[] = [];
+  setNext(): void {}
+  async execute(context: Context): Promise<void> {
+    this.urls.push(typeof context.request === 'string' ? context.request : context.request.url);
+    context.response = new Response(JSON.stringify({ value: [] }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+}
+
+function directoryOver(graph: RecordingGraph) {
+  return createGraphPeopleDirectory({
+    tokenFor: async () => 'token',
+    tenantId: 't',
+    createClient: () =>
+      Client.initWithMiddleware({
+        middleware: graph,
+        baseUrl: 'https://graph.test/',
+        customHosts: new Set(['graph.test']),
+      }),
+  });
+}
+
+const actor = { kind: 'app', tenantId: 't' } as const;
+
+describe('people search and look-ups reach Graph as one encoded $filter', () => {
+  it.each([
+    ["O'Brien", "'O''Brien'"],
+    ['a&b', "'a&b'"],
+    ['x#y', "'x#y'"],
+    ['%27) or (1 eq 1', "'%27) or (1 eq 1'"],
+    ["x') or startswith(displayName,'", "'x'') or startswith(displayName,'''"],
+    ['a+b c', "'a+b c'"],
+  ])('search for %j', async (text, literal) => {
+    const graph = new RecordingGraph();
+    await directoryOver(graph).searchPeople(actor, text, 10);
+    const [url] = graph.urls;
+    const query = new URL(url ?? '').searchParams;
+    // Exactly the three parameters Confer sets: nothing split off by `&`, nothing cut off by `#`.
+    expect([...query.keys()].sort()).toEqual(['$filter', '$select', '$top']);
+    expect(url).not.toContain('#');
+    const properties = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
+    expect(query.get('$filter')).toBe(properties.map((p) => `startswith(${p},${literal})`).join(' or '));
+  });
+
+  it('encodes addresses looked up by mail and sign-in name the same way', async () => {
+    const graph = new RecordingGraph();
+    await directoryOver(graph).resolveEmails(actor, ["o'brien&co@contoso.example"]);
+    const query = new URL(graph.urls[0] ?? '').searchParams;
+    expect([...query.keys()].sort()).toEqual(['$filter', '$select', '$top']);
+    expect(query.get('$filter')).toBe(
+      "mail in ('o''brien&co@contoso.example') or userPrincipalName in ('o''brien&co@contoso.example')",
+    );
+  });
+});
