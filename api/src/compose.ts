@@ -89,9 +89,11 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     },
   });
   const createClient = createGraphClientFactory({ baseUrl: config.graphBaseUrl, dispatcher: http.dispatcher });
+  // Join links must be Teams meeting links; the local tenant's own host is accepted too when it is configured.
+  const localJoinHost = config.devTenantUrl ? new URL(config.devTenantUrl).host : null;
   const graph = {
     tokens: graphTokens,
-    scheduling: createGraphSchedulingGateway({ tokens: graphTokens, createClient, logger }),
+    scheduling: createGraphSchedulingGateway({ tokens: graphTokens, createClient, logger, localJoinHost }),
     checkConnection: createConnectionProbe({ tokens: graphTokens, createClient }),
   };
   const stores = createSqliteStores(db);
@@ -100,7 +102,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     createClient,
     tenantId: config.tenantId,
   });
-  const calendar = createGraphCalendarGateway({ tokens: graphTokens, createClient });
+  const calendar = createGraphCalendarGateway({ tokens: graphTokens, createClient, logger, localJoinHost });
   const scheduling: SchedulingDeps = {
     clock,
     logger: logger.child({ part: 'scheduling' }),

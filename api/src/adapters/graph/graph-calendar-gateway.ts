@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../../domain/app-error.ts';
+import type { Logger } from '../../logging/logger.ts';
 import type { CalendarEntry, CalendarGateway, MailboxProfile } from '../../ports/calendar-gateway.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import type { Identity } from '../../ports/identity.ts';
@@ -14,6 +15,7 @@ import {
   graphUserSchema,
 } from './graph-schemas.ts';
 import { toIanaZone, toInstant } from './graph-time.ts';
+import { createJoinUrlCheck, type JoinUrlCheck } from './teams-join-url.ts';
 
 const EVENT_FIELDS =
   'id,subject,start,end,isAllDay,showAs,type,sensitivity,location,isOnlineMeeting,onlineMeeting,organizer,isOrganizer,isCancelled';
@@ -23,9 +25,14 @@ const MAX_PAGES = 50;
 export interface GraphCalendarGatewayDeps {
   tokens: GraphTokenProvider;
   createClient: GraphClientFactory;
+  logger: Logger;
+  /** `host[:port]` of the local tenant, whose join links are accepted besides Teams' own (teams-join-url.ts). */
+  localJoinHost?: string | null;
 }
 
+/** The signed-in person's own week; an event's join link is shown only when it is a Teams meeting link. */
 export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): CalendarGateway {
+  const joinUrls = createJoinUrlCheck({ localHost: deps.localJoinHost ?? null, logger: deps.logger });
   // The token is acquired before the client exists: the Graph client would wrap an authentication
   // failure (consent_required, expired connection) into a generic client error and lose its code.
   const clientFor = async (identity: Identity) => {
@@ -65,7 +72,7 @@ export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): Cale
           .get(),
       );
       const raw = await collectPages(client, first);
-      return raw.map((item) => toEntry(parse(graphEventSchema, item, 'event')));
+      return raw.map((item) => toEntry(parse(graphEventSchema, item, 'event'), joinUrls));
     },
   };
 }
@@ -86,7 +93,7 @@ async function collectPages(client: Client, first: unknown): Promise<unknown[]> 
   }
 }
 
-function toEntry(event: GraphEvent): CalendarEntry {
+function toEntry(event: GraphEvent, joinUrls: JoinUrlCheck): CalendarEntry {
   return {
     id: event.id,
     subject: event.subject ?? '',
@@ -98,7 +105,7 @@ function toEntry(event: GraphEvent): CalendarEntry {
     sensitivity: event.sensitivity,
     location: event.location?.displayName || null,
     isOnlineMeeting: event.isOnlineMeeting ?? false,
-    joinUrl: event.onlineMeeting?.joinUrl ?? null,
+    joinUrl: joinUrls(event.onlineMeeting?.joinUrl, event.id),
     organizer: event.organizer?.emailAddress.name ?? event.organizer?.emailAddress.address ?? null,
     isOrganizer: event.isOrganizer,
     isCancelled: event.isCancelled,

@@ -59,10 +59,10 @@ const draft: EventDraft = {
   allowNewTimeProposals: true,
 };
 
-function gatewayOver(graph: TableGraph) {
+function gatewayOver(graph: TableGraph, logger = createLogger('silent')) {
   return createGraphSchedulingGateway({
     tokens,
-    logger: createLogger('silent'),
+    logger,
     createClient: () =>
       Client.initWithMiddleware({
         middleware: graph,
@@ -103,5 +103,37 @@ describe('Teams link verification on create', () => {
     const created = await gatewayOver(graph).createEvent({ kind: 'app', tenantId: 't' }, mailbox, draft);
     expect(created.joinUrl).toBe(joinUrl);
     expect(graph.calls).toHaveLength(2);
+  });
+});
+
+describe('join links that are not Teams meeting links', () => {
+  const evil = 'https://evil.example/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+
+  it('withdraws a new online event whose join URL points elsewhere, and logs the refused host', async () => {
+    const lines: string[] = [];
+    const graph = new TableGraph((method, path) => {
+      if (method === 'POST' && path.endsWith('/events')) return { status: 201, body: event(evil) };
+      if (method === 'GET') return { status: 200, body: event(evil) };
+      if (path.endsWith('/cancel')) return { status: 202 };
+      return { status: 500 };
+    });
+    const error = await gatewayOver(
+      graph,
+      createLogger('info', (line) => lines.push(line)),
+    )
+      .createEvent({ kind: 'app', tenantId: 't' }, mailbox, draft)
+      .catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('teams_link_missing');
+    expect(graph.calls.at(-1)).toBe('POST /v1.0/users/alex/events/evt-1/cancel');
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ code: 'join_url_refused', host: 'evil.example', eventId: 'evt-1' }),
+    );
+  });
+
+  it('reads an event with such a join URL as one without a join link', async () => {
+    const graph = new TableGraph(() => ({ status: 200, body: event('http://teams.microsoft.com/l/meetup-join/x') }));
+    const read = await gatewayOver(graph).getEvent({ kind: 'app', tenantId: 't' }, mailbox, 'evt-1');
+    expect(read?.joinUrl).toBeNull();
+    expect(read?.isOnlineMeeting).toBe(true);
   });
 });
