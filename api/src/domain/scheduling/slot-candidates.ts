@@ -99,6 +99,8 @@ function dayFor(context: CandidateContext, calendar: PersonCalendar, start: numb
   const day = calendar.days[findContaining(calendar.days, start, end)];
   if (!day) return null;
   const cap = context.maxMeetingsPerDay;
-  if (cap !== null && (calendar.conferMeetingsByDate.get(day.date) ?? 0) >= cap) return null;
-  return day;
+  if (cap === null) return day;
+  // The cap counts meetings by the local date they start on, as countConferMeetings does.
+  const date = day.nextDate && start >= day.nextDate.from ? day.nextDate.date : day.date;
+  return (calendar.conferMeetingsByDate.get(date) ?? 0) >= cap ? null : day;
 }

@@ -36,6 +36,21 @@ describe('findSlots: per-person daily cap of Confer meetings', () => {
     const suggestions = findSlots(slotRequest({ window: twoDays, people, maxMeetingsPerDay, maxSuggestions: 10 }));
     expect(dates(suggestions).sort()).toEqual(expectedDates);
   });
+
+  it('counts the early-morning part of hours that run past midnight on the date it falls on', () => {
+    // Night shifts in London, 22:00–06:00 from Tuesday and Wednesday; a Confer meeting at 03:00 on Wednesday.
+    const nights = person('Noor Night', 'Europe/London', {
+      workingHours: { ...hours('Europe/London', '22:00', '06:00'), days: ['tuesday', 'wednesday'] },
+      blocks: [block(utc('2026-11-04T03:00'), utc('2026-11-04T03:30'), 'busy', { isConferMeeting: true })],
+    });
+    const window = { start: utc('2026-11-03T22:00'), end: utc('2026-11-05T06:00') };
+    const suggestions = findSlots(
+      slotRequest({ window, people: [nights], maxMeetingsPerDay: 1, stepMinutes: 60, maxSuggestions: 50 }),
+    );
+    // Wednesday 4 November has its one meeting: no more on that date, neither in the small hours of
+    // Tuesday's shift nor on Wednesday evening; Tuesday evening and Thursday's small hours stay open.
+    expect(dates(suggestions).sort()).toEqual(['2026-11-03', '2026-11-05']);
+  });
 });
 
 describe('findSlots: minimum notice', () => {

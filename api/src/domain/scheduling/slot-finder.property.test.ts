@@ -1,13 +1,10 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { isBlocking } from './busy-merge.ts';
-import type { Interval, PersonAvailability, RecurrenceRule, SlotRequest, Suggestion } from './model.ts';
-import { expandSeries } from './series-occurrences.ts';
+import type { PersonAvailability, RecurrenceRule, SlotRequest } from './model.ts';
 import { findSlots } from './slot-finder.ts';
-import { insideWorkingHours } from './test-support/oracles.ts';
 import { hours, person, slotRequest, utc } from './test-support/people.ts';
 import { randomCalendar } from './test-support/random-calendar.ts';
 import { type Random, seededRandom } from './test-support/seeded-random.ts';
+import { expectApart, expectRanked, fitsEveryone, onGrid, seriesFits } from './test-support/slot-laws.ts';
 
 const ZONES = [
   'Europe/London',
@@ -76,58 +73,6 @@ function randomRequest(seed: number): SlotRequest {
   });
 }
 
-/** A meeting at `slot` is acceptable to everyone readable: the laws, checked without the finder's code. */
-function fitsEveryone(request: SlotRequest, slot: Interval): boolean {
-  return request.people
-    .filter((p) => p.status === 'ok')
-    .every((p) => insideWorkingHours(slot, p) && clearOfBlocks(request, p, slot) && underCap(request, p, slot));
-}
-
-function clearOfBlocks(request: SlotRequest, p: PersonAvailability, slot: Interval): boolean {
-  const from = slot.start.getTime() - request.bufferBeforeMinutes * MINUTE;
-  const to = slot.end.getTime() + request.bufferAfterMinutes * MINUTE;
-  const zone = p.workingHours?.timeZone ?? p.timeZone;
-  const slotDate = localDate(slot.start, zone);
-  return p.blocks.every((b) => {
-    if (!isBlocking(b.status, request.tentativeIsBusy)) return true;
-    if (b.start.getTime() < to && b.end.getTime() > from) return false;
-    const allDayOof = b.status === 'oof' && b.end.getTime() - b.start.getTime() >= 23 * 3_600_000;
-    return (
-      !allDayOof || slotDate < localDate(b.start, zone) || slotDate > localDate(new Date(b.end.getTime() - 1), zone)
-    );
-  });
-}
-
-function underCap(request: SlotRequest, p: PersonAvailability, slot: Interval): boolean {
-  if (request.maxMeetingsPerDay === null) return true;
-  const zone = p.workingHours?.timeZone ?? p.timeZone;
-  const date = localDate(slot.start, zone);
-  const count = p.blocks.filter(
-    (b) => b.isConferMeeting && b.status !== 'free' && localDate(b.start, zone) === date,
-  ).length;
-  return count < request.maxMeetingsPerDay;
-}
-
-function localDate(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
-}
-
-function onGrid(request: SlotRequest, start: Date): boolean {
-  return DateTime.fromJSDate(start, { zone: request.people[0]!.timeZone }).minute % request.stepMinutes === 0;
-}
-
-function seriesFits(request: SlotRequest, slot: Interval): boolean {
-  if (!request.recurrence) return true;
-  const occurrences = expandSeries(
-    slot.start,
-    slot.end,
-    request.people[0]!.timeZone,
-    request.recurrence,
-    request.window,
-  );
-  return occurrences.filter((o) => o.end <= request.window.end).every((o) => fitsEveryone(request, o));
-}
-
 /** Every start on the grid, tried one by one: used only to show an empty answer is truly empty. */
 function anyFeasibleStart(request: SlotRequest): boolean {
   const duration = request.durationMinutes * MINUTE;
@@ -166,18 +111,3 @@ describe('findSlots laws on random calendars', () => {
     if (suggestions.length === 0) expect(anyFeasibleStart(request)).toBe(false);
   });
 });
-
-function expectRanked(suggestions: readonly Suggestion[]): void {
-  for (let i = 1; i < suggestions.length; i++) {
-    const [a, b] = [suggestions[i - 1]!, suggestions[i]!];
-    expect(a.score > b.score || (a.score === b.score && a.start < b.start)).toBe(true);
-  }
-}
-
-function expectApart(suggestions: readonly Suggestion[], gap: number): void {
-  for (const a of suggestions) {
-    for (const b of suggestions) {
-      if (a !== b) expect(Math.abs(a.start.getTime() - b.start.getTime())).toBeGreaterThanOrEqual(gap);
-    }
-  }
-}

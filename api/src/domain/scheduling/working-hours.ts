@@ -16,8 +16,13 @@ export const DEFAULT_WORKING_HOURS = {
 
 /** One local working day of one person: its instants and its local date in their zone. */
 export interface WorkingDay extends Span {
-  /** `yyyy-MM-dd` in the person's zone (the day a per-day meeting cap counts against). */
+  /** `yyyy-MM-dd` in the person's zone: the local date the working day starts on. */
   date: string;
+  /**
+   * Only for hours that run past midnight: the instant the local date turns and the date after it. A
+   * meeting counts against the local date it starts on, which for those hours is not always `date`.
+   */
+  nextDate?: { from: number; date: string };
 }
 
 const LUXON_WEEKDAYS: readonly Weekday[] = [
@@ -60,15 +65,22 @@ export function workingDays(hours: WorkingHours, window: Span): WorkingDay[] {
   const overnight = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
   const days = new Set(hours.days);
   const result: WorkingDay[] = [];
-  let previous: { from: number; to: number } | undefined;
+  let previous: { from: number; to: number; midnight?: number } | undefined;
   for (let date = firstLocalDate(window.start, zone); ; date = nextDate(date)) {
     const from = localInstant(zone, date, start, previous?.from);
     if (from >= window.end) break;
-    const to = localInstant(zone, overnight ? nextDate(date) : date, end, previous?.to);
-    previous = { from, to };
+    const next = nextDate(date);
+    const to = localInstant(zone, overnight ? next : date, end, previous?.to);
+    const midnight = overnight ? localInstant(zone, next, MIDNIGHT, previous?.midnight) : undefined;
+    previous = { from, to, ...(midnight === undefined ? {} : { midnight }) };
     if (!days.has(date.weekday)) continue;
     const clipped = { start: Math.max(from, window.start), end: Math.min(to, window.end) };
-    if (clipped.end > clipped.start) result.push({ ...clipped, date: date.iso });
+    if (clipped.end <= clipped.start) continue;
+    result.push({
+      ...clipped,
+      date: date.iso,
+      ...(midnight === undefined ? {} : { nextDate: { from: midnight, date: next.iso } }),
+    });
   }
   return result;
 }
@@ -123,6 +135,8 @@ interface Clock {
   hour: number;
   minute: number;
 }
+
+const MIDNIGHT: Clock = { hour: 0, minute: 0 };
 
 /** `HH:mm` or Graph's `HH:mm:ss.fffffff` into hour and minute. */
 function parseClock(value: string, which: 'start' | 'end'): Clock {
