@@ -4,6 +4,7 @@ import { type AdaptiveCard, type CardAction, createCard, executeAction, withRefr
 import { meetingActionData } from './card-data.ts';
 import type { CardContext } from './invitation-card.ts';
 import { closedNotice, isClosed, meetingLinks, whenLine } from './meeting-details.ts';
+import { plainText } from './plain-text.ts';
 
 export type MeetingChange = OutboundPayloads['change-notice']['change'];
 
@@ -38,7 +39,7 @@ export function buildChangeNoticeCard(
     : [];
   const card = createCard(
     [
-      { type: 'TextBlock', text: headline(view.title, change.kind, text), wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: headline(plainText(view.title), change.kind, text), wrap: true, weight: 'Bolder' },
       { type: 'TextBlock', text: occurrence ?? whenLine(view, text), wrap: true },
       ...(previous ? [{ type: 'TextBlock' as const, text: previous, wrap: true as const, isSubtle: true }] : []),
       ...(closed && change.kind !== 'cancelled' ? [closedNotice(view, text)] : []),

@@ -10,6 +10,7 @@ import {
 } from './adaptive-card.ts';
 import { meetingActionData } from './card-data.ts';
 import { closedNotice, isClosed, meetingDetails, meetingLinks } from './meeting-details.ts';
+import { plainText } from './plain-text.ts';
 
 export interface CardContext {
   tenantId: string;
@@ -27,7 +28,7 @@ export function buildInvitationCard(view: MeetingCardView, text: BotText, contex
   const data = meetingActionData(view, context.tenantId);
   const answered = view.viewer.response;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: text.invitation.title(view.organizer.name), wrap: true, isSubtle: true },
+    { type: 'TextBlock', text: text.invitation.title(plainText(view.organizer.name)), wrap: true, isSubtle: true },
     ...meetingDetails(view, text, { responses: false }),
     ...(closed ? [closedNotice(view, text)] : []),
     ...(!closed && answered !== 'none' && answered !== 'notResponded'

@@ -1,19 +1,20 @@
 import type { MeetingCardView, MeetingPersonView } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import type { CardElement, OpenUrlAction, TextBlock } from './adaptive-card.ts';
+import { plainText } from './plain-text.ts';
 
 /** The facts every meeting card shows: what, when (in the viewer's zone), who, where, and the agenda. */
 export function meetingDetails(view: MeetingCardView, text: BotText, options: { responses: boolean }): CardElement[] {
   const others = [view.organizer, ...view.attendees].filter((person) => !isViewer(view, person));
   const people = others.map((person) => personLine(person, view, text, options.responses)).join(', ');
   const facts = [
-    ...(view.typeName ? [{ title: text.meeting.type, value: view.typeName }] : []),
+    ...(view.typeName ? [{ title: text.meeting.type, value: plainText(view.typeName) }] : []),
     { title: text.meeting.when, value: whenLine(view, text) },
     ...(people ? [{ title: text.meeting.with, value: people }] : []),
-    ...(view.location ? [{ title: text.meeting.where, value: view.location }] : []),
+    ...(view.location ? [{ title: text.meeting.where, value: plainText(view.location) }] : []),
   ];
   return [
-    { type: 'TextBlock', text: view.title, wrap: true, size: 'Medium', weight: 'Bolder' },
+    { type: 'TextBlock', text: plainText(view.title), wrap: true, size: 'Medium', weight: 'Bolder' },
     { type: 'FactSet', facts },
     ...agendaBlocks(view, text),
   ];
@@ -36,13 +37,14 @@ function agendaBlocks(view: MeetingCardView, text: BotText): TextBlock[] {
   if (lines.length === 0) return [{ type: 'TextBlock', text: text.meeting.noAgenda, wrap: true, isSubtle: true }];
   return [
     { type: 'TextBlock', text: `**${text.meeting.agenda}**`, wrap: true },
-    ...lines.map((line): TextBlock => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'None' })),
+    ...lines.map((line): TextBlock => ({ type: 'TextBlock', text: plainText(line), wrap: true, spacing: 'None' })),
   ];
 }
 
 function personLine(person: MeetingPersonView, view: MeetingCardView, text: BotText, responses: boolean): string {
-  if (person.email === view.organizer.email) return `${person.name} (${text.meeting.organizer.toLowerCase()})`;
-  return responses ? `${person.name} (${text.meeting.response[person.response]})` : person.name;
+  const name = plainText(person.name);
+  if (person.email === view.organizer.email) return `${name} (${text.meeting.organizer.toLowerCase()})`;
+  return responses ? `${name} (${text.meeting.response[person.response]})` : name;
 }
 
 function isViewer(view: MeetingCardView, person: MeetingPersonView): boolean {

@@ -4,6 +4,7 @@ import { type AdaptiveCard, createCard, executeAction, withRefresh } from './ada
 import { meetingActionData } from './card-data.ts';
 import type { CardContext } from './invitation-card.ts';
 import { closedNotice, isClosed, meetingDetails, meetingLinks, whenLine } from './meeting-details.ts';
+import { plainText } from './plain-text.ts';
 
 /** The organizer's view of their meeting: everyone's answer so far. */
 export function buildOrganizerCard(view: MeetingCardView, text: BotText, context: CardContext): AdaptiveCard {
@@ -23,7 +24,11 @@ export function buildOrganizerUpdateCard(
 ): AdaptiveCard {
   return createCard(
     [
-      { type: 'TextBlock', text: text.organizerUpdate.answered(answer.name, answer.response, view.title), wrap: true },
+      {
+        type: 'TextBlock',
+        text: text.organizerUpdate.answered(plainText(answer.name), answer.response, plainText(view.title)),
+        wrap: true,
+      },
       { type: 'TextBlock', text: whenLine(view, text), wrap: true, isSubtle: true, spacing: 'None' },
       ...(answer.proposed
         ? [
@@ -56,7 +61,12 @@ export function buildRescheduleCard(
   const choices = closed ? [] : slots.filter((slot) => slot.start.getTime() > context.now.getTime());
   const card = createCard(
     [
-      { type: 'TextBlock', text: text.reschedule.title(decliner, view.title), wrap: true, weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        text: text.reschedule.title(plainText(decliner), plainText(view.title)),
+        wrap: true,
+        weight: 'Bolder',
+      },
       { type: 'TextBlock', text: whenLine(view, text), wrap: true, isSubtle: true, spacing: 'None' },
       closed
         ? closedNotice(view, text)

@@ -4,6 +4,7 @@ import { type AdaptiveCard, type CardElement, createCard, withRefresh } from './
 import { meetingActionData } from './card-data.ts';
 import type { CardContext } from './invitation-card.ts';
 import { closedNotice, isClosed, meetingDetails, meetingLinks } from './meeting-details.ts';
+import { plainText } from './plain-text.ts';
 
 /** A reminder: Join, the agenda, the actions still open, and the notes in Confer. */
 export function buildReminderCard(
@@ -20,7 +21,9 @@ export function buildReminderCard(
         { type: 'TextBlock', text: `**${text.reminder.openActions}**`, wrap: true },
         {
           type: 'TextBlock',
-          text: shown.openActions.map((a) => `- ${text.reminder.action(a.title, a.ownerName, a.dueDate)}`).join('\n'),
+          text: shown.openActions
+            .map((a) => `- ${text.reminder.action(plainText(a.title), plainText(a.ownerName), a.dueDate)}`)
+            .join('\n'),
           wrap: true,
           spacing: 'None',
         },
@@ -28,7 +31,7 @@ export function buildReminderCard(
     : [];
   const card = createCard(
     [
-      { type: 'TextBlock', text: text.reminder.title(view.title, leadMinutes), wrap: true, isSubtle: true },
+      { type: 'TextBlock', text: text.reminder.title(plainText(view.title), leadMinutes), wrap: true, isSubtle: true },
       ...meetingDetails(shown, text, { responses: false }),
       ...actions,
       ...(closed ? [closedNotice(shown, text)] : []),

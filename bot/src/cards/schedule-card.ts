@@ -1,6 +1,7 @@
 import type { PersonMatch, TimeSlot } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import { type AdaptiveCard, type CardElement, createCard, executeAction } from './adaptive-card.ts';
+import { plainText } from './plain-text.ts';
 
 export interface ScheduleCardView {
   tenantId: string;
@@ -22,7 +23,13 @@ export function buildScheduleCard(view: ScheduleCardView, text: BotText): Adapti
     : { type: 'TextBlock', text: text.schedule.none, wrap: true };
   return createCard(
     [
-      { type: 'TextBlock', text: text.schedule.title(view.person.name), wrap: true, size: 'Medium', weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        text: text.schedule.title(plainText(view.person.name)),
+        wrap: true,
+        size: 'Medium',
+        weight: 'Bolder',
+      },
       intro,
       ...(view.unreadable
         ? [{ type: 'TextBlock' as const, text: text.schedule.unreadable, wrap: true as const, isSubtle: true }]

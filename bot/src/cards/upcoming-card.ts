@@ -2,6 +2,7 @@ import type { MeetingCardView } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import { type AdaptiveCard, type CardElement, createCard } from './adaptive-card.ts';
 import { whenLine } from './meeting-details.ts';
+import { plainText } from './plain-text.ts';
 
 /** `upcoming`: the next meetings, each with when, with whom, and its page in Confer. */
 export function buildUpcomingCard(meetings: readonly MeetingCardView[], tabUrl: string, text: BotText): AdaptiveCard {
@@ -10,7 +11,7 @@ export function buildUpcomingCard(meetings: readonly MeetingCardView[], tabUrl: 
         type: 'Container',
         separator: true,
         items: [
-          { type: 'TextBlock', text: `[${view.title}](${view.webUrl})`, wrap: true, weight: 'Bolder' },
+          { type: 'TextBlock', text: `[${plainText(view.title)}](${view.webUrl})`, wrap: true, weight: 'Bolder' },
           { type: 'TextBlock', text: whenLine(view, text), wrap: true, spacing: 'None' },
           ...(view.status === 'cancelled'
             ? [{ type: 'TextBlock' as const, text: text.meeting.cancelled, wrap: true as const, isSubtle: true }]

@@ -1,5 +1,6 @@
 import type { BotText } from '../text.ts';
 import { type AdaptiveCard, createCard } from './adaptive-card.ts';
+import { plainText } from './plain-text.ts';
 
 export interface WelcomeCardView {
   /** Display name of the person who installed the app, or null when Teams did not say. */
@@ -12,7 +13,13 @@ export interface WelcomeCardView {
 export function buildWelcomeCard(view: WelcomeCardView, text: BotText): AdaptiveCard {
   return createCard(
     [
-      { type: 'TextBlock', text: text.welcome.title(view.userName), wrap: true, size: 'Large', weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        text: text.welcome.title(view.userName === null ? null : plainText(view.userName)),
+        wrap: true,
+        size: 'Large',
+        weight: 'Bolder',
+      },
       { type: 'TextBlock', text: text.welcome.summary, wrap: true },
       { type: 'TextBlock', text: text.welcome.helpHint, wrap: true, isSubtle: true },
     ],

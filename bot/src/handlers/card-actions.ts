@@ -2,6 +2,7 @@ import type { AdaptiveCard, TextBlock } from '../cards/adaptive-card.ts';
 import type { CardContext } from '../cards/invitation-card.ts';
 import { isClosed } from '../cards/meeting-details.ts';
 import { buildOrganizerCard } from '../cards/organizer-cards.ts';
+import { plainText } from '../cards/plain-text.ts';
 import type { ActionFailureCode, ActionResult, MeetingCardView, SchedulingActions } from '../ports.ts';
 import type { ActionErrorCode, BotText } from '../text.ts';
 import {
@@ -123,7 +124,10 @@ async function schedule(request: CardActionRequest, deps: CardActionDeps): Promi
   const result = await deps.actions.schedule(request.user, { attendees: [email], start, end, title });
   if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
   return toOutcome(result, (created) =>
-    lead(buildOrganizerCard(created, deps.text, context(request, deps)), deps.text.schedule.scheduled(created.title)),
+    lead(
+      buildOrganizerCard(created, deps.text, context(request, deps)),
+      deps.text.schedule.scheduled(plainText(created.title)),
+    ),
   );
 }
 

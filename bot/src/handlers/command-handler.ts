@@ -1,5 +1,6 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
+import { plainText } from '../cards/plain-text.ts';
 import { buildNoticeCard, buildScheduleCard, scheduleUrl } from '../cards/schedule-card.ts';
 import { buildUpcomingCard } from '../cards/upcoming-card.ts';
 import { readTenantId } from '../conversation-record.ts';
@@ -38,8 +39,8 @@ export async function scheduleWith(user: BotUser, who: string, deps: CommandDeps
   const exact = people.filter((person) => person.name.toLowerCase() === who.toLowerCase());
   const matches = exact.length === 1 ? exact : people;
   const [person] = matches;
-  if (!person) return buildNoticeCard(text.schedule.noMatch(who), openTab);
-  if (matches.length > 1) return buildNoticeCard(text.schedule.several(who, matches.length), openTab);
+  if (!person) return buildNoticeCard(text.schedule.noMatch(plainText(who)), openTab);
+  if (matches.length > 1) return buildNoticeCard(text.schedule.several(plainText(who), matches.length), openTab);
   const suggested = await deps.actions.suggestWith(user, [person.email], chatMeetingMinutes, suggestionCount);
   if (!suggested.ok) return failure(suggested, text, openTab);
   return buildScheduleCard(
