@@ -64,6 +64,8 @@ export interface Config {
   /** `api://{TAB_DOMAIN}/{clientId}` */
   applicationIdUri: string;
   tabEndpoint: string;
+  /** The public host of the app (`TAB_DOMAIN`, e.g. `confer.contoso.com` or `localhost:3978`). */
+  tabDomain: string;
   graphBaseUrl: string;
   bot: { appId: string | null; password: string | null };
   devTenantUrl: string | null;
@@ -121,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     jwksUri: `${authority}/discovery/v2.0/keys`,
     applicationIdUri: `api://${e.TAB_DOMAIN}/${e.AAD_APP_CLIENT_ID}`,
     tabEndpoint: trimSlash(e.TAB_ENDPOINT),
+    tabDomain: e.TAB_DOMAIN.toLowerCase(),
     graphBaseUrl: trimSlash(e.GRAPH_BASE_URL),
     // Inbound bot auth is on exactly when bot credentials (id + password) are configured.
     bot: { appId: e.BOT_ID ?? null, password: e.SECRET_BOT_PASSWORD ?? null },

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'not_found'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'host_not_allowed'
   // Scheduling decisions
   | 'forbidden'
   | 'unknown_person'
@@ -70,6 +71,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   rate_limited: 429,
+  host_not_allowed: 421,
   forbidden: 403,
   unknown_person: 400,
   conflicts_found: 409,

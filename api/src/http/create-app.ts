@@ -10,7 +10,10 @@ import type { TokenValidator } from '../ports/identity.ts';
 import type { ConnectionDeps } from '../use-cases/connection/my-connection.ts';
 import type { SchedulingDeps } from '../use-cases/scheduling/scheduling-deps.ts';
 import { authenticate } from './authenticate.ts';
+import { limitAllBotTraffic } from './bot-rate-limit.ts';
+import { refuseDevPaths } from './dev-path-guard.ts';
 import { errorHandler, notFound } from './error-handler.ts';
+import { requireKnownHost } from './host-check.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { rateLimitPerUser } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
@@ -20,6 +23,7 @@ import { meRoutes } from './routes/me-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { schedulingRoutes } from './routes/scheduling-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -42,6 +46,8 @@ export interface AppDeps {
   connection?: ConnectionDeps;
   /** Per-user API requests per minute. */
   rateLimitPerMinute?: number;
+  /** Bot activities per minute across all senders (default BOT_GLOBAL_PER_MINUTE). */
+  botRateLimitPerMinute?: number;
 }
 
 /** Generous for a person clicking through the picker; stops a runaway loop from burning the Graph budget. */
@@ -57,7 +63,22 @@ export function createApp(deps: AppDeps): express.Express {
   // static files keep theirs (express.static sets its own).
   app.set('etag', false);
   app.use(requestContext(deps.logger));
-  app.use('/api/messages', deps.botRouter);
+  app.use(
+    securityHeaders({
+      authorityOrigin: new URL(deps.config.authorityHost).origin,
+      tabEndpoint: deps.config.tabEndpoint,
+      emulatedTeamsHost: deps.teamsSsoEmulator !== null,
+    }),
+  );
+  app.use(requireKnownHost({ publicHost: deps.config.tabDomain, production: deps.config.production }));
+  app.use(
+    '/api/messages',
+    limitAllBotTraffic({
+      clock: deps.clock,
+      ...(deps.botRateLimitPerMinute ? { perMinute: deps.botRateLimitPerMinute } : {}),
+    }),
+    deps.botRouter,
+  );
   app.use('/api', express.json({ limit: '100kb' }));
   app.use('/api', publicRoutes(deps.config, deps.version));
   const openApi = buildOpenApiDocument(deps.version);
@@ -88,8 +109,8 @@ export function createApp(deps: AppDeps): express.Express {
     );
     app.use('/dev/api', notFound());
   } else {
-    // The emulation page is built with the tab but must never be reachable against a real tenant.
-    app.use('/dev', notFound());
+    // The emulation page must never be reachable against a real tenant, however its path is spelled.
+    app.use(refuseDevPaths());
   }
   if (deps.tabDir && existsSync(deps.tabDir)) {
     app.use(express.static(deps.tabDir, { index: 'index.html', fallthrough: true, maxAge: 0 }));
