@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createBotRouter } from '@confer/bot';
+import { createBotRouter, createServiceUrlPolicy } from '@confer/bot';
 import { createDelivery, type DeliveryWorker } from '@confer/bot/delivery';
 import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
 import { createOutboundRenderer } from '@confer/bot/render';
 import type { Express } from 'express';
+import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
 import { createBotPersonFinder } from './adapters/bot/graph-bot-person.ts';
+import { createTenantMembership } from './adapters/bot/graph-tenant-membership.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
@@ -148,11 +150,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     config.bot.appId && config.bot.password
       ? { appId: config.bot.appId, password: config.bot.password, tenantId: config.tenantId }
       : undefined;
+  // One list of Bot Connector hosts for answers and proactive messages alike: the bot's token goes nowhere else.
+  const serviceUrls = createServiceUrlPolicy(config.bot.allowedServiceUrls);
   const deliveryWorker = createDelivery({
     store: outbound,
     conversations,
     render: renderOutbound,
     tenantServiceUrl: createTenantServiceUrlLookup(db),
+    serviceUrls,
     clock,
     logger: logger.child({ part: 'delivery' }),
     ...(botCredentials ? { credentials: botCredentials } : {}),
@@ -181,9 +186,17 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         })
       : null,
     botRouter: createBotRouter({
-      ...(config.bot.appId && config.bot.password
-        ? { credentials: { appId: config.bot.appId, password: config.bot.password, tenantId: config.tenantId } }
-        : {}),
+      inbound: botInboundAuth(config, http.fetch, clock),
+      ...(botCredentials ? { credentials: botCredentials } : {}),
+      tenantId: config.tenantId,
+      serviceUrls,
+      membership: createTenantMembership({
+        tokens: graphTokens,
+        createClient,
+        tenants: stores.tenants,
+        clock,
+        logger: logger.child({ part: 'bot' }),
+      }),
       conversations,
       logger: logger.child({ part: 'bot' }),
       clock,

@@ -9,6 +9,7 @@ import { createSqliteOutboundStore } from '../../api/src/adapters/sqlite/outboun
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
 import { createDelivery } from '../../bot/src/delivery/index.ts';
 import type { OutboundMessage, RenderedOutbound } from '../../bot/src/ports.ts';
+import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
 
 export interface WorkerProcessOptions {
   databaseFile: string;
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     clock,
     logger,
     connectorKeepsActivityIds: true,
+    // The benchmark's connector listens on loopback.
+    serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
     sendTimeoutMs: options.sendTimeoutMs,
     tuning: { leaseMs: options.leaseMs, pollMs: 200 },
   });

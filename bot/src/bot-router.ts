@@ -2,16 +2,25 @@ import type { ErrorBody } from '@confer/contracts';
 import type { Request as SdkRequest } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { createConferAgent } from './agent-app.ts';
-import { authorizeRequest } from './authorize-request.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { type BotCredentials, createCloudAdapter } from './cloud-adapter.ts';
 import { describeError } from './describe-error.ts';
+import { type CallerIdentity, type InboundAuth, trustActivity } from './inbound/trust-activity.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-import type { BotClock, BotLogger, ConversationStore, SchedulingActions } from './ports.ts';
+import type { BotClock, BotLogger, ConversationStore, SchedulingActions, TenantMembership } from './ports.ts';
+import type { ServiceUrlPolicy } from './service-url-policy.ts';
 
 export interface BotOptions {
-  /** Present only when bot credentials are configured (BOT_ID + SECRET_BOT_PASSWORD [+ tenant]); then inbound JWT auth is ON. */
+  /** How inbound activities prove they come from the Bot Connector (see InboundAuth). */
+  inbound: InboundAuth;
+  /** Outbound only: with them the SDK fetches a Bot Connector token for every reply. */
   credentials?: BotCredentials;
+  /** The one tenant this deployment serves; activities of any other are refused. */
+  tenantId: string;
+  /** The Bot Connector origins the bot may answer to. */
+  serviceUrls: ServiceUrlPolicy;
+  /** Looks the acting person up in the tenant (see TenantMembership). */
+  membership?: TenantMembership;
   conversations: ConversationStore;
   logger: BotLogger;
   clock: BotClock;
@@ -24,16 +33,20 @@ export interface BotOptions {
 /** Bot Framework activities are small JSON documents; Teams caps a message at about 28 KB. */
 const maxActivityBytes = '256kb';
 
+/** What the SDK's own middleware sets for an unauthenticated caller: its connector calls then carry no token. */
+const anonymousIdentity: CallerIdentity = { name: 'anonymous' };
+
 /**
  * The Bot Framework messaging endpoint. Mount it with `app.use('/api/messages', createBotRouter(options))`;
  * it parses its own JSON body, so it works with or without an app-wide `express.json()`.
  */
 export function createBotRouter(options: BotOptions): Router {
-  const adapter = createCloudAdapter(options.credentials, options.logger);
+  const adapter = createCloudAdapter(options.credentials, options.serviceUrls, options.logger);
   const { conversations, logger, clock, tabUrl } = options;
   const deps: BotDeps = { conversations, logger, clock, tabUrl, perUser: new KeyedQueue() };
   if (options.actions) deps.actions = options.actions;
   const agent = createConferAgent(adapter, deps);
+  warnWhenUnauthenticated(options);
 
   const requireActivity: RequestHandler = (req, res, next) => {
     if (looksLikeActivity(req.body)) return next();
@@ -44,24 +57,43 @@ export function createBotRouter(options: BotOptions): Router {
       'The request body must be a Bot Framework activity with a type and a conversation id.',
     );
   };
+  const trusted = trustActivity({
+    inbound: options.inbound,
+    tenantId: options.tenantId,
+    serviceUrls: options.serviceUrls,
+    ...(options.membership ? { membership: options.membership } : {}),
+    clock,
+    logger,
+    // Without outbound credentials the connector is called without a token, whatever the caller proved.
+    identityOf: (claims) => (claims && options.credentials ? claims.payload : anonymousIdentity),
+  });
   const processActivity: RequestHandler = async (req, res) => {
     await adapter.process(req as SdkRequest, res, (context) => agent.run(context));
   };
 
   const router = express.Router();
-  router.post(
-    '/',
-    authorizeRequest(adapter),
-    express.json({ limit: maxActivityBytes }),
-    requireActivity,
-    processActivity,
-  );
+  router.post('/', express.json({ limit: maxActivityBytes }), requireActivity, trusted, processActivity);
   router.all('/', (_req, res) => {
     res.setHeader('allow', 'POST');
     sendError(res, 405, 'method_not_allowed', 'The bot endpoint accepts POST only.');
   });
   router.use(handleRouterError(options.logger));
   return router;
+}
+
+/** One line at start whenever activities are taken without proof of origin, so it cannot go unnoticed. */
+function warnWhenUnauthenticated(options: BotOptions): void {
+  if (options.inbound.mode === 'off') {
+    options.logger.warn('bot.inbound_auth_off', {
+      message:
+        'Bot inbound authentication is OFF: /api/messages accepts activities without a Bot Connector token. ' +
+        'Only for the local tenant and the Agents Playground; set SECRET_BOT_PASSWORD to turn it on.',
+    });
+  } else if (options.inbound.mode === 'closed') {
+    options.logger.warn('bot.not_configured', {
+      message: 'No bot identity (BOT_ID, SECRET_BOT_PASSWORD): /api/messages refuses every activity.',
+    });
+  }
 }
 
 function handleRouterError(logger: BotLogger): ErrorRequestHandler {

@@ -1,6 +1,7 @@
-import { CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import { CloudAdapter, type OutboundUrlPolicy, type TurnContext } from '@microsoft/agents-hosting';
 import { describeError } from './describe-error.ts';
 import type { BotLogger } from './ports.ts';
+import type { ServiceUrlPolicy } from './service-url-policy.ts';
 import { textFor } from './text.ts';
 
 export interface BotCredentials {
@@ -10,22 +11,30 @@ export interface BotCredentials {
 }
 
 /**
- * With credentials the SDK validates every inbound Bot Connector JWT (issuer, audience = app id,
- * signing keys) and fetches tokens for outbound calls. Without them it accepts anonymous requests
- * and calls the connector without a token, which is how the Agents Playground works (§6); the SDK
- * itself still refuses that mode when NODE_ENV is `production`.
+ * The SDK adapter, used for outbound calls only: inbound activities are checked by `trustActivity` before
+ * the adapter sees them (the SDK's own middleware leaves the issuer unchecked unless asked, and accepts a
+ * token without a `serviceurl` claim). With credentials it fetches a Bot Connector token for every call;
+ * without them (the Agents Playground) it calls the connector without one. Either way it refuses to create a
+ * connector client for a service URL the policy does not list, so no code path can carry the token elsewhere.
  */
-export function createCloudAdapter(credentials: BotCredentials | undefined, logger: BotLogger): CloudAdapter {
-  const adapter = credentials
-    ? new CloudAdapter(
-        { clientId: credentials.appId, clientSecret: credentials.password, tenantId: credentials.tenantId },
-        undefined,
-        undefined,
-        // Teams tokens carry a `serviceurl` claim; refusing a mismatch stops a valid token from steering
-        // our replies (and our bearer token) to another host.
-        { validateServiceUrl: true },
-      )
-    : new CloudAdapter({});
+export function createCloudAdapter(
+  credentials: BotCredentials | undefined,
+  serviceUrls: ServiceUrlPolicy,
+  logger: BotLogger,
+): CloudAdapter {
+  const outbound: OutboundUrlPolicy = {
+    enabled: true,
+    isAllowed: (url) => Boolean(url) && serviceUrls.allows(String(url)),
+  };
+  const adapter = new CloudAdapter(
+    credentials
+      ? { clientId: credentials.appId, clientSecret: credentials.password, tenantId: credentials.tenantId }
+      : {},
+    undefined,
+    undefined,
+    { validateServiceUrl: true },
+    outbound,
+  );
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
   return adapter;
 }

@@ -26,6 +26,12 @@ export interface ConversationStore {
   remove(tenantId: string, aadObjectId: string): Promise<void>;
 }
 
+/**
+ * Whether the directory of `tenantId` has a person with this Entra object id. `unknown` when it cannot be
+ * asked (no permission to read the directory, or it did not answer): the Bot Connector's word then stands.
+ */
+export type TenantMembership = (tenantId: string, aadObjectId: string) => Promise<'member' | 'not_member' | 'unknown'>;
+
 export interface BotLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { type BotOptions, createBotRouter } from '../src/index.ts';
 import type { BotLogger } from '../src/ports.ts';
+import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../src/service-url-policy.ts';
+import { tenantId } from './teams-activities.ts';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -28,10 +30,26 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-/** An Express app that mounts the bot router the way the app does, on 127.0.0.1 and a free port. */
-export async function startBotServer(options: BotOptions): Promise<BotServer> {
+/** What the bot needs beyond its handlers' dependencies; local by default (no token, loopback connectors). */
+type TrustOptions = 'inbound' | 'tenantId' | 'serviceUrls';
+
+/**
+ * An Express app that mounts the bot router the way the app does, on 127.0.0.1 and a free port. Unless told
+ * otherwise it trusts what the local tenant trusts: no token, the test tenant, connectors on loopback.
+ */
+export async function startBotServer(
+  options: Omit<BotOptions, TrustOptions> & Partial<Pick<BotOptions, TrustOptions>>,
+): Promise<BotServer> {
   const app = express();
-  app.use('/api/messages', createBotRouter(options));
+  app.use(
+    '/api/messages',
+    createBotRouter({
+      inbound: { mode: 'off' },
+      tenantId,
+      serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
+      ...options,
+    }),
+  );
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

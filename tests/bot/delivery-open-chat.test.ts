@@ -7,6 +7,7 @@ import {
   startLocalTeamsConnector,
 } from '../../bot/src/delivery/test-support/teams-connector.ts';
 import type { OutboundMessage, RenderOutbound } from '../../bot/src/ports.ts';
+import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
 import { MemoryConversationStore } from '../../bot/test/memory-conversation-store.ts';
 import { createControllableClock } from '../../devtenant/src/index.ts';
 
@@ -61,6 +62,7 @@ async function setup(options: SetupOptions = {}) {
     clock,
     logger: { info: () => {}, warn: (message) => warnings.push(message), error: (message) => warnings.push(message) },
     connectorKeepsActivityIds: true,
+    serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
     // The tenant's known service URL: any stored conversation of it (what the app's store answers).
     tenantServiceUrl: async (tenant) => conversations.all().find((c) => c.tenantId === tenant)?.serviceUrl ?? null,
     defaultServiceUrl: options.defaultServiceUrl?.(connector) ?? connector.serviceUrl,

@@ -7,6 +7,7 @@ import {
   startLocalTeamsConnector,
 } from '../../bot/src/delivery/test-support/teams-connector.ts';
 import type { OutboundMessage, RenderOutbound } from '../../bot/src/ports.ts';
+import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
 import { MemoryConversationStore } from '../../bot/test/memory-conversation-store.ts';
 import { createControllableClock } from '../../devtenant/src/index.ts';
 
@@ -54,6 +55,7 @@ async function setup(
     clock,
     logger: { info: () => {}, warn: (message) => warnings.push(message), error: (message) => warnings.push(message) },
     connectorKeepsActivityIds: true,
+    serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
     defaultServiceUrl: connector.serviceUrl,
     retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
     tuning: { pollMs: 50 },

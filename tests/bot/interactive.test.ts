@@ -3,6 +3,7 @@ import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sql
 import type { RunningPlayground } from '../../bot/playground/playground-launcher.ts';
 import { createDelivery, type DeliveryWorker } from '../../bot/src/delivery/index.ts';
 import type { ConversationStore } from '../../bot/src/index.ts';
+import { createServiceUrlPolicy } from '../../bot/src/service-url-policy.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
 import { type DevtenantGraph, devtenantGraph, type GraphEvent } from '../scheduling/support/devtenant-graph.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
@@ -38,6 +39,7 @@ beforeAll(async () => {
     store: stack.composed.bot.outbound,
     conversations: store,
     render: stack.composed.bot.render,
+    serviceUrls: createServiceUrlPolicy(stack.config.bot.allowedServiceUrls),
     clock: stack.devtenant.clock,
     logger: { info() {}, warn() {}, error() {} },
     tuning: { pollMs: 100 },

@@ -19,7 +19,7 @@ describe('parseConfig', () => {
     expect(config.jwksUri).toBe('https://localhost:8443/00000000-0000-0000-0000-0000000000001/discovery/v2.0/keys');
     expect(config.applicationIdUri).toBe('api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
     expect(config.port).toBe(3978);
-    expect(config.bot).toEqual({ appId: null, password: null });
+    expect(config.bot).toMatchObject({ appId: null, password: null });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -54,7 +54,7 @@ describe('parseConfig', () => {
       BOT_ID: '00000000-0000-0000-0000-000000000011',
       SECRET_BOT_PASSWORD: 'pw',
     });
-    expect(withBot.bot).toEqual({ appId: '00000000-0000-0000-0000-000000000011', password: 'pw' });
+    expect(withBot.bot).toMatchObject({ appId: '00000000-0000-0000-0000-000000000011', password: 'pw' });
   });
 
   it('refuses the local tenant in production', () => {
@@ -71,5 +71,63 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, CONFER_TOKEN_CACHE_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
       /CONFER_TOKEN_CACHE_KEY must be 32 bytes/,
     );
+  });
+
+  describe('the bot endpoint', () => {
+    const botId = '00000000-0000-0000-0000-000000000011';
+    const local = { ...valid, DEVTENANT_URL: 'https://localhost:8443' };
+
+    it('refuses BOT_ID without SECRET_BOT_PASSWORD: the endpoint would take activities from anyone', () => {
+      expect(() => parseConfig({ ...valid, BOT_ID: botId })).toThrow(ConfigError);
+      expect(() => parseConfig({ ...valid, BOT_ID: botId })).toThrow(
+        /BOT_ID is set but SECRET_BOT_PASSWORD is missing/,
+      );
+      expect(() => parseConfig({ ...valid, BOT_ID: botId, NODE_ENV: 'production' })).toThrow(/SECRET_BOT_PASSWORD/);
+    });
+
+    it('lets only the local tenant run without inbound authentication', () => {
+      expect(parseConfig({ ...local, BOT_ID: botId }).bot.inboundAuth).toBe('off');
+      expect(parseConfig({ ...valid, BOT_ID: botId, SECRET_BOT_PASSWORD: 'pw' }).bot.inboundAuth).toBe('verify');
+      expect(parseConfig({ ...local, BOT_ID: botId, SECRET_BOT_PASSWORD: 'pw' }).bot.inboundAuth).toBe('verify');
+      // No bot identity at all outside the local tenant: nothing can be verified, so nothing is accepted.
+      expect(parseConfig(valid).bot.inboundAuth).toBe('closed');
+    });
+
+    it("reads the Bot Framework's signing keys from its published metadata unless told otherwise", () => {
+      expect(parseConfig(valid).bot.openIdMetadataUrl).toBe(
+        'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      );
+      expect(() => parseConfig({ ...valid, BOT_OPENID_METADATA_URL: 'http://keys.example.com/metadata' })).toThrow(
+        /BOT_OPENID_METADATA_URL must be an https URL/,
+      );
+      const localKeys = 'http://127.0.0.1:4000/.well-known/openidconfiguration';
+      expect(parseConfig({ ...local, BOT_OPENID_METADATA_URL: localKeys }).bot.openIdMetadataUrl).toBe(localKeys);
+    });
+
+    it("sends only to Microsoft's Bot Connector, plus loopback connectors for the local tenant", () => {
+      expect(parseConfig(valid).bot.allowedServiceUrls).toEqual([
+        'https://smba.trafficmanager.net',
+        'https://*.botframework.com',
+      ]);
+      expect(parseConfig(local).bot.allowedServiceUrls).toEqual([
+        'https://smba.trafficmanager.net',
+        'https://*.botframework.com',
+        'http://localhost:*',
+        'http://127.0.0.1:*',
+      ]);
+      const listed = parseConfig({
+        ...valid,
+        BOT_ALLOWED_SERVICE_URLS: ' https://*.teams.microsoft.us, http://127.0.0.1:4000 ',
+      });
+      expect(listed.bot.allowedServiceUrls).toEqual(['https://*.teams.microsoft.us', 'http://127.0.0.1:4000']);
+    });
+
+    it('names a malformed list of Bot Connector origins', () => {
+      for (const bad of ['smba.trafficmanager.net', 'https://smba.trafficmanager.net/teams/', ' , ']) {
+        expect(() => parseConfig({ ...valid, BOT_ALLOWED_SERVICE_URLS: bad })).toThrow(
+          /BOT_ALLOWED_SERVICE_URLS must be/,
+        );
+      }
+    });
   });
 });

@@ -1,3 +1,9 @@
+import {
+  BOT_FRAMEWORK_OPENID_METADATA_URL,
+  LOCAL_BOT_CONNECTOR_ORIGINS,
+  MICROSOFT_BOT_CONNECTOR_ORIGINS,
+  parseOriginPattern,
+} from '@confer/bot/trust';
 import { z } from 'zod';
 
 /**
@@ -28,6 +34,17 @@ const envSchema = z.object({
   GRAPH_BASE_URL: httpsUrl,
   BOT_ID: optional(guid),
   SECRET_BOT_PASSWORD: optional(z.string().min(1)),
+  /** OpenID metadata of the Bot Framework's token issuer; only the local tenant's tests point it elsewhere. */
+  BOT_OPENID_METADATA_URL: optional(z.string().url()),
+  /** Comma-separated Bot Connector origins the bot may send to (see bot/src/service-url-policy.ts). */
+  BOT_ALLOWED_SERVICE_URLS: optional(
+    z
+      .string()
+      .refine(
+        (v) => readOrigins(v).length > 0 && readOrigins(v).every((origin) => parseOriginPattern(origin) !== null),
+        'must be comma-separated origins such as https://smba.trafficmanager.net or https://*.botframework.com',
+      ),
+  ),
   /** Present only for the local tenant (devtenant): enables the Teams-host emulation page. */
   DEVTENANT_URL: optional(httpsUrl),
   /** How a tenant that has not chosen yet connects to Graph: per-user (delegated) or tenant-wide (application). */
@@ -67,7 +84,7 @@ export interface Config {
   /** The public host of the app (`TAB_DOMAIN`, e.g. `confer.contoso.com` or `localhost:3978`). */
   tabDomain: string;
   graphBaseUrl: string;
-  bot: { appId: string | null; password: string | null };
+  bot: BotConfig;
   devTenantUrl: string | null;
   trustedCaFile: string | null;
   defaultConnectionMode: 'user' | 'tenant';
@@ -77,6 +94,21 @@ export interface Config {
    * (tokens then do not outlive the process); everywhere else it is required.
    */
   tokenCacheKey: Buffer | null;
+}
+
+export interface BotConfig {
+  appId: string | null;
+  password: string | null;
+  /**
+   * `verify`: every inbound activity must carry a Bot Connector token (a bot secret is configured). `off`: no
+   * token is asked for, only against the local tenant without a bot secret. `closed`: no bot identity at all
+   * outside the local tenant, so every activity is refused.
+   */
+  inboundAuth: 'verify' | 'off' | 'closed';
+  /** Where the Bot Framework issuer's signing keys are published. */
+  openIdMetadataUrl: string;
+  /** Bot Connector origins the bot may answer and send to. */
+  allowedServiceUrls: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -99,6 +131,16 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
   const e = parsed.data;
   if (e.SECRET_BOT_PASSWORD && !e.BOT_ID) {
     throw new ConfigError(['SECRET_BOT_PASSWORD is set but BOT_ID is missing']);
+  }
+  if (e.BOT_ID && !e.SECRET_BOT_PASSWORD && !e.DEVTENANT_URL) {
+    // Without the secret the bot could not check who sends it activities: only the local tenant may run so.
+    throw new ConfigError([
+      'BOT_ID is set but SECRET_BOT_PASSWORD is missing: the bot endpoint would accept activities from anyone ' +
+        '(only the local tenant, DEVTENANT_URL, runs without it)',
+    ]);
+  }
+  if (e.BOT_OPENID_METADATA_URL && !e.BOT_OPENID_METADATA_URL.startsWith('https://') && !e.DEVTENANT_URL) {
+    throw new ConfigError(['BOT_OPENID_METADATA_URL must be an https URL']);
   }
   if (!e.CONFER_TOKEN_CACHE_KEY && e.NODE_ENV !== 'test') {
     throw new ConfigError(['CONFER_TOKEN_CACHE_KEY is missing (32 random bytes, base64: openssl rand -base64 32)']);
@@ -125,14 +167,30 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     tabEndpoint: trimSlash(e.TAB_ENDPOINT),
     tabDomain: e.TAB_DOMAIN.toLowerCase(),
     graphBaseUrl: trimSlash(e.GRAPH_BASE_URL),
-    // Inbound bot auth is on exactly when bot credentials (id + password) are configured.
-    bot: { appId: e.BOT_ID ?? null, password: e.SECRET_BOT_PASSWORD ?? null },
+    bot: Object.freeze({
+      appId: e.BOT_ID ?? null,
+      password: e.SECRET_BOT_PASSWORD ?? null,
+      inboundAuth: e.SECRET_BOT_PASSWORD ? 'verify' : e.DEVTENANT_URL ? 'off' : 'closed',
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
+      allowedServiceUrls: Object.freeze(
+        e.BOT_ALLOWED_SERVICE_URLS
+          ? readOrigins(e.BOT_ALLOWED_SERVICE_URLS)
+          : [...MICROSOFT_BOT_CONNECTOR_ORIGINS, ...(e.DEVTENANT_URL ? LOCAL_BOT_CONNECTOR_ORIGINS : [])],
+      ),
+    } satisfies BotConfig),
     devTenantUrl: e.DEVTENANT_URL ? trimSlash(e.DEVTENANT_URL) : null,
     trustedCaFile: e.TRUSTED_CA_FILE ?? null,
     defaultConnectionMode: e.CONFER_CONNECTION_MODE,
     expiryWarningDays: e.CONFER_EXPIRY_WARNING_DAYS,
     tokenCacheKey: e.CONFER_TOKEN_CACHE_KEY ? Buffer.from(e.CONFER_TOKEN_CACHE_KEY, 'base64') : null,
   });
+}
+
+function readOrigins(list: string): string[] {
+  return list
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
 }
 
 function trimSlash(url: string): string {

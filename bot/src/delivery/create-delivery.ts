@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type BotCredentials, createCloudAdapter } from '../cloud-adapter.ts';
 import type { BotClock, BotLogger, ConversationStore, RenderOutbound } from '../ports.ts';
+import type { ServiceUrlPolicy } from '../service-url-policy.ts';
 import { createAgentsSdkSender } from './agents-sdk-sender.ts';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-deps.ts';
 import type { DeliverySender } from './delivery-sender.ts';
@@ -19,6 +20,8 @@ export interface DeliveryOptions {
   logger: BotLogger;
   /** Same as the bot's: with them the SDK fetches a Bot Connector token for every send. */
   credentials?: BotCredentials;
+  /** The Bot Connector origins messages may go to; a conversation stored with any other ends `failed`. */
+  serviceUrls: ServiceUrlPolicy;
   /** Replaces the Agents SDK sender (e.g. a recording one); by default the SDK's `continueConversation`. */
   sender?: DeliverySender;
   /** See AgentsSdkSenderOptions; false for Teams and the Agents Playground. */
@@ -42,7 +45,7 @@ export function createDelivery(options: DeliveryOptions): DeliveryWorker {
   const sender =
     options.sender ??
     createAgentsSdkSender({
-      adapter: createCloudAdapter(options.credentials, options.logger),
+      adapter: createCloudAdapter(options.credentials, options.serviceUrls, options.logger),
       botAppId: options.credentials?.appId ?? null,
       connectorKeepsActivityIds: options.connectorKeepsActivityIds ?? false,
       timeoutMs: options.sendTimeoutMs ?? 15_000,
@@ -54,7 +57,9 @@ export function createDelivery(options: DeliveryOptions): DeliveryWorker {
     serviceUrls: createServiceUrlBook({
       ...(options.tenantServiceUrl ? { lookup: options.tenantServiceUrl } : {}),
       defaultServiceUrl: options.defaultServiceUrl ?? DEFAULT_TEAMS_SERVICE_URL,
+      policy: options.serviceUrls,
     }),
+    serviceUrlPolicy: options.serviceUrls,
     render: options.render,
     sender,
     limiter: createRateLimiter({ limits: options.limits ?? TEAMS_LIMITS, marginMs: options.rateMarginMs ?? 25 }),

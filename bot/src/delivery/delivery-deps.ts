@@ -1,4 +1,5 @@
 import type { BotClock, BotLogger, ConversationStore, RenderOutbound } from '../ports.ts';
+import type { ServiceUrlPolicy } from '../service-url-policy.ts';
 import type { DeliverySender } from './delivery-sender.ts';
 import type { OutboundJobStore } from './delivery-types.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -28,6 +29,8 @@ export interface DeliveryDeps {
   conversations: ConversationStore;
   /** Where to open a chat with someone who has none yet. */
   serviceUrls: ServiceUrlBook;
+  /** The Bot Connector origins a message may go to; nothing is sent anywhere else. */
+  serviceUrlPolicy: ServiceUrlPolicy;
   render: RenderOutbound;
   sender: DeliverySender;
   limiter: RateLimiter;

@@ -36,12 +36,16 @@ export async function prepareJob(deps: DeliveryDeps, job: ClaimedJob): Promise<R
     }
     const outgoing = { deliveryId: job.deliveryId ?? deps.newId(), card: rendered.card, summary: rendered.summary };
     const confirmFirst = job.state === 'sending';
+    // Installed for them (often by an admin) but never talked to the bot: the chat is opened first.
+    const serviceUrl = conversation?.serviceUrl ?? (await deps.serviceUrls.forTenant(message.tenantId));
+    if (!deps.serviceUrlPolicy.allows(serviceUrl)) {
+      await refuseServiceUrl(deps, job, serviceUrl);
+      return null;
+    }
     if (conversation) {
       deps.serviceUrls.learn(message.tenantId, conversation.serviceUrl);
       return { job, target: targetOf(conversation), outgoing, confirmFirst, open: null };
     }
-    // Installed for them (often by an admin) but never talked to the bot: open the chat first.
-    const serviceUrl = await deps.serviceUrls.forTenant(message.tenantId);
     const open = { tenantId: message.tenantId, aadObjectId: message.userId, serviceUrl };
     const target = { tenantId: message.tenantId, conversationId: '', serviceUrl, reference: {} };
     return { job, target, outgoing, confirmFirst, open };
@@ -55,12 +59,26 @@ export async function prepareJob(deps: DeliveryDeps, job: ClaimedJob): Promise<R
   }
 }
 
+/**
+ * A stored service URL no Bot Connector on the list answers at ends the message for good: sending would hand
+ * the bot's token to that host, and retrying would not change where it points.
+ */
+async function refuseServiceUrl(deps: DeliveryDeps, job: ClaimedJob, serviceUrl: string): Promise<void> {
+  deps.logger.warn('delivery.service_url_refused', {
+    key: job.message.key,
+    serviceUrl,
+    allowed: deps.serviceUrlPolicy.origins,
+  });
+  await finish(deps, job, 'failed', 'service_url_not_allowed');
+}
+
+/** The SDK sends to the reference's service URL: it is set from the record's, so the one checked is the one used. */
 function targetOf(conversation: StoredConversation): DeliveryTarget {
   return {
     tenantId: conversation.tenantId,
     conversationId: conversation.conversationId,
     serviceUrl: conversation.serviceUrl,
-    reference: conversation.reference,
+    reference: { ...conversation.reference, serviceUrl: conversation.serviceUrl },
   };
 }
 
@@ -168,6 +186,10 @@ async function openConversation(deps: DeliveryDeps, ready: ReadyJob & { open: Op
     reference: outcome.reference,
     updatedAt: deps.clock.now().toISOString(),
   });
+  if (!deps.serviceUrlPolicy.allows(conversation.serviceUrl)) {
+    await refuseServiceUrl(deps, job, conversation.serviceUrl);
+    return null;
+  }
   deps.serviceUrls.learn(open.tenantId, open.serviceUrl);
   deps.logger.info('delivery.conversation_opened', {
     key: job.message.key,
