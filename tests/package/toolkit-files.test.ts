@@ -164,6 +164,13 @@ describe('teamsapp.yml', () => {
     expect(stageActions('publish').at(-1)).toBe('teamsApp/publishAppPackage');
   });
 
+  it('registers both Entra apps, the bot included, for this tenant only', () => {
+    // A multi-tenant bot app would let any tenant's Entra issue tokens naming it; the bot serves one tenant.
+    const audiences = [...teamsappYml.matchAll(/^ {6}signInAudience: (\S+)$/gm)].map((m) => m[1]!);
+    expect(audiences).toEqual(['AzureADMyOrg', 'AzureADMyOrg']);
+    expect(stageActions('provision').filter((action) => action === 'aadApp/create')).toHaveLength(2);
+  });
+
   it('writes every secret to a SECRET_ name, which the toolkit keeps in the .user file', () => {
     const secrets = [...teamsappYml.matchAll(/^ {6}(clientSecret|botPassword): (\S+)$/gm)].map((m) => m[2]!);
     expect(secrets).toEqual(['SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']);
