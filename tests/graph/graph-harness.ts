@@ -16,6 +16,7 @@ import type { Identity } from '../../api/src/ports/identity.ts';
 import type { GraphActor, MailboxRef, SchedulingGateway } from '../../api/src/ports/scheduling-gateway.ts';
 import type { TokenCacheStore } from '../../api/src/ports/tenant-store.ts';
 import { type DevTenant, startDevTenant } from '../../devtenant/src/index.ts';
+import { forcedClock } from '../support/stack.ts';
 
 export const CLIENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
@@ -88,9 +89,11 @@ export const FAST_RETRY: GraphRetrySettings = { delaySeconds: 0, maxRetries: 10 
 
 export async function startGraphHarness(options: { retry?: GraphRetrySettings } = {}): Promise<GraphHarness> {
   const clientSecret = randomBytes(24).toString('base64url');
+  const clock = forcedClock();
   const devtenant = await startDevTenant({
     port: 0,
     mode: 'test',
+    ...(clock ? { clock } : {}),
     apps: [
       {
         clientId: CLIENT_ID,

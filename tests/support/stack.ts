@@ -9,7 +9,12 @@ import { createTrustedHttp } from '../../api/src/adapters/http/trusted-fetch.ts'
 import { type ComposedApp, composeApp } from '../../api/src/compose.ts';
 import { parseConfig } from '../../api/src/config/config.ts';
 import { createLogger } from '../../api/src/logging/logger.ts';
-import { type ControllableClock, type DevTenant, startDevTenant } from '../../devtenant/src/index.ts';
+import {
+  type ControllableClock,
+  createControllableClock,
+  type DevTenant,
+  startDevTenant,
+} from '../../devtenant/src/index.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLIENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
@@ -32,8 +37,6 @@ export interface StackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The tenant's connection mode when it has not chosen one (default per-user). */
   connectionMode?: 'user' | 'tenant';
-  /** More configuration variables (they win), e.g. the bot's identity and where its token keys are published. */
-  env?: Record<string, string>;
 }
 
 export interface Stack {
@@ -58,6 +61,26 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/**
+ * `CONFER_TEST_NOW` (an ISO instant) starts the shared devtenant/Confer clock there when a test brings no clock
+ * of its own, so whole suites can be run as if it were a Friday evening, New Year's Eve or a DST week. The clock
+ * keeps running from that instant, as real time does.
+ */
+export function forcedNow(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const value = env.CONFER_TEST_NOW;
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime()))
+    throw new Error(`CONFER_TEST_NOW must be an ISO instant such as 2026-12-04T17:30:00Z; got "${value}".`);
+  return at;
+}
+
+/** The clock a test harness starts devtenant with when its test brings none: forced, or devtenant's own. */
+export function forcedClock(): ControllableClock | undefined {
+  const at = forcedNow();
+  return at ? createControllableClock(at) : undefined;
+}
+
 /** devtenant + the app, in-process on free ports, wired exactly as `npm start` wires them. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const server = createServer();
@@ -65,10 +88,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const port = (server.address() as AddressInfo).port;
   const appUrl = `http://localhost:${port}`;
   const clientSecret = randomBytes(24).toString('base64url');
+  const clock = options.clock ?? forcedClock();
   const devtenant = await startDevTenant({
     port: 0,
     mode: 'test',
-    ...(options.clock ? { clock: options.clock } : {}),
+    ...(clock ? { clock } : {}),
     apps: [
       {
         clientId: CLIENT_ID,
@@ -93,7 +117,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DEVTENANT_URL: devtenant.origin,
     CONFER_CONNECTION_MODE: options.connectionMode ?? 'user',
     CONFER_TOKEN_CACHE_KEY: randomBytes(32).toString('base64'),
-    ...options.env,
   });
   const ownDataDir = options.dataDir ? null : mkdtempSync(join(tmpdir(), 'confer-stack-'));
   const dataDir = options.dataDir ?? (ownDataDir as string);
