@@ -16,5 +16,5 @@ export type DemoUser = z.infer<typeof demoUserSchema>;
 export const demoUsersResponseSchema = z.object({ users: z.array(demoUserSchema) });
 
 /** POST /dev/api/teams-token { userId } → the token Teams would hand to getAuthToken. */
-export const teamsTokenRequestSchema = z.object({ userId: z.string().min(1) });
+export const teamsTokenRequestSchema = z.object({ userId: z.string().min(1) }).strict();
 export const teamsTokenResponseSchema = z.object({ token: z.string() });

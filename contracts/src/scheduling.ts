@@ -245,6 +245,11 @@ export const updateOccurrenceRequestSchema = z
   .object({ start: instant, end: instant, acceptConflicts: z.boolean().default(false) })
   .strict();
 
+/** POST /api/meetings/{id}/occurrences/{originalStart}/cancel: cancel one occurrence of a series (organizer). */
+export const cancelOccurrenceRequestSchema = z
+  .object({ message: z.string().max(LIMITS.maxComment).default('') })
+  .strict();
+
 /** POST /api/meetings/{id}/cancel (organizer; attendees decline instead). */
 export const cancelMeetingRequestSchema = z
   .object({ message: z.string().max(LIMITS.maxComment).default(''), version: z.number().int().min(1) })

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'validation_failed'
   | 'not_found'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'host_not_allowed'
   // Scheduling decisions
@@ -70,6 +71,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   validation_failed: 400,
   not_found: 404,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   host_not_allowed: 421,
   forbidden: 403,

@@ -25,13 +25,28 @@ export function errorHandler() {
 
 function normalise(error: unknown): AppError {
   if (isAppError(error)) return error;
-  const httpError = error as { type?: string; status?: number };
-  // body-parser errors (malformed JSON, too large) carry a `type`.
-  if (httpError?.type === 'entity.parse.failed')
-    return new AppError('bad_request', 'The request body is not valid JSON.');
-  if (httpError?.type === 'entity.too.large')
-    return new AppError('payload_too_large', 'The request body is too large.');
-  return new AppError('internal_error', 'Something went wrong on our side.', { cause: error });
+  return bodyRefusal(error) ?? new AppError('internal_error', 'Something went wrong on our side.', { cause: error });
+}
+
+/**
+ * express.json refuses a body it cannot read with an http-errors error: a 4xx `status` and `expose: true`
+ * (the caller's fault), and a `type` for most causes. Each is the caller's mistake, so it is a 4xx with a
+ * code, never a 500: an unknown charset or content encoding is 415, and a corrupt gzip stream carries no
+ * `type` at all.
+ */
+function bodyRefusal(error: unknown): AppError | null {
+  const refusal = error as { type?: unknown; status?: unknown; expose?: unknown } | null;
+  if (typeof refusal?.status !== 'number' || refusal.status < 400 || refusal.status > 499 || refusal.expose !== true)
+    return null;
+  if (refusal.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
+  if (refusal.type === 'entity.parse.failed') return new AppError('bad_request', 'The request body is not valid JSON.');
+  if (refusal.status === 415) {
+    return new AppError(
+      'unsupported_media_type',
+      'Send the request body as UTF-8 JSON, uncompressed or with gzip, deflate or br encoding.',
+    );
+  }
+  return new AppError('bad_request', 'The request body could not be read.');
 }
 
 export function notFound() {

@@ -144,6 +144,7 @@ const operations: Operation[] = [
     method: 'post',
     path: `${meeting}/occurrences/{start}/cancel`,
     summary: 'Cancel one occurrence of a series',
+    request: contracts.cancelOccurrenceRequestSchema,
     response: contracts.meetingSchema,
   },
   {

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../domain/app-error.ts';
 
@@ -10,4 +11,9 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what 
     });
   }
   return result.data;
+}
+
+/** Whether the request carries a body at all (a length above zero, or a chunked one), read or not. */
+export function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }

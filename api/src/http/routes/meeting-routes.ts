@@ -1,5 +1,6 @@
 import {
   cancelMeetingRequestSchema,
+  cancelOccurrenceRequestSchema,
   createActionRequestSchema,
   createMeetingRequestSchema,
   respondRequestSchema,
@@ -21,13 +22,12 @@ import { getMeeting, listMyMeetings } from '../../use-cases/scheduling/read-meet
 import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.ts';
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 import { identityOf } from '../authenticate.ts';
-import { parseInput } from '../validate.ts';
+import { hasBody, parseInput } from '../validate.ts';
 
 const listQuerySchema = z.object({
   scope: z.enum(['upcoming', 'past']).default('upcoming'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
-const occurrenceCancelSchema = z.object({ message: z.string().max(1_000).default('') }).strict();
 const actionsQuerySchema = z.object({ occurrenceStart: z.iso.datetime({ offset: true }).optional() });
 
 /** The meeting lifecycle: create, read, list, change, cancel, respond; notes, actions and history. */
@@ -75,7 +75,8 @@ export function meetingRoutes(deps: SchedulingDeps): Router {
     res.json(await dto(req, id(req)));
   });
   router.post('/:id/occurrences/:start/cancel', async (req, res) => {
-    const body = parseInput(occurrenceCancelSchema, req.body ?? {});
+    // The body is optional, but one that was sent and not read as JSON is refused rather than taken as empty.
+    const body = parseInput(cancelOccurrenceRequestSchema, req.body ?? (hasBody(req) ? undefined : {}));
     await cancelOccurrence(deps, caller(req), id(req), String(req.params.start), body.message);
     res.json(await dto(req, id(req)));
   });
