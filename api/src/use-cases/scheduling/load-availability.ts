@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { BusyBlock, Interval, PersonAvailability, PersonRef } from '../../domain/scheduling/model.ts';
+import { itemsWithin, widenToSteps } from '../../domain/scheduling/schedule-window.ts';
 import type { ScheduleAnswer } from '../../ports/scheduling-gateway.ts';
 import { actorFor, type Caller } from './caller.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
@@ -106,7 +107,10 @@ async function readSchedules(
   window: Interval,
 ): Promise<Map<string, ScheduleAnswer>> {
   const addresses = people.map((p) => p.email);
-  const key = `${caller.mailbox.userId}|${[...addresses].sort().join(',')}|${window.start.toISOString()}|${window.end.toISOString()}`;
+  // Graph is asked for whole view intervals and the answer trimmed back, so windows a moment apart (or shifted
+  // by a millisecond on purpose) share one cached answer instead of each spending the tenant's Graph budget.
+  const asked = widenToSteps(window, VIEW_INTERVAL_MINUTES * 60_000, MAX_WINDOW_DAYS * DAY_MS);
+  const key = `${caller.mailbox.userId}|${[...addresses].sort().join(',')}|${asked.start.toISOString()}|${asked.end.toISOString()}`;
   const tenantId = caller.identity.tenantId;
   let answers = deps.availabilityCache.get(tenantId, key);
   if (!answers) {
@@ -114,12 +118,12 @@ async function readSchedules(
       actor,
       organizer: caller.mailbox,
       addresses,
-      window,
+      window: asked,
       intervalMinutes: VIEW_INTERVAL_MINUTES,
     });
     deps.availabilityCache.set(tenantId, key, answers);
   }
-  return new Map(answers.map((a) => [a.email.toLowerCase(), a]));
+  return new Map(answers.map((a) => [a.email.toLowerCase(), { ...a, blocks: itemsWithin(a.blocks, window) }]));
 }
 
 /** Confer's own meetings per person in the window, so the per-day meeting cap can count them. */
