@@ -8,9 +8,10 @@ import { createAuthorizeEndpoint } from '../identity/authorize-endpoint.ts';
 import { createDiscoveryRoutes } from '../identity/discovery-routes.ts';
 import { createTokenEndpoint } from '../identity/token-endpoint.ts';
 import { createSendMailRoutes } from '../mail/send-mail-routes.ts';
-import { cors } from './cors.ts';
+import { cors, redirectOrigins } from './cors.ts';
 import { type ErrorLog, graphErrorMiddleware, graphNotFound, rootNotFound } from './graph-errors.ts';
 import { graphTraffic } from './graph-traffic.ts';
+import { requireLoopbackHost } from './host-check.ts';
 import type { DevTenantMode } from './options.ts';
 import { assignRequestIds } from './request-ids.ts';
 import type { Tenant } from './tenant.ts';
@@ -33,7 +34,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(assignRequestIds);
-  app.use(cors);
+  app.use(requireLoopbackHost(tenant.clock));
+  app.use(cors(() => redirectOrigins(tenant.apps.list())));
   if (deps.mode !== 'off') {
     app.use(
       '/_devtenant',

@@ -17,6 +17,16 @@ export const TAB_FILES = {
   'dev/teams-host.html': '<!doctype html><p>Teams host emulation</p>',
 } as const;
 
+/** A built-tab folder holding TAB_FILES; the caller removes it. */
+export function writeTabFixture(): string {
+  const tabDir = mkdtempSync(join(tmpdir(), 'confer-tab-'));
+  for (const [path, content] of Object.entries(TAB_FILES)) {
+    mkdirSync(join(tabDir, path, '..'), { recursive: true });
+    writeFileSync(join(tabDir, path), content);
+  }
+  return tabDir;
+}
+
 /** Confer's settings for a real tenant in production, served at confer.contoso.com. */
 export const PRODUCTION_ENV = {
   NODE_ENV: 'production',
@@ -49,11 +59,7 @@ export async function startApp(
   env: Record<string, string>,
   options: { clock?: Clock; botRateLimitPerMinute?: number; botRouter?: Router } = {},
 ): Promise<AppFixture> {
-  const tabDir = mkdtempSync(join(tmpdir(), 'confer-tab-'));
-  for (const [path, content] of Object.entries(TAB_FILES)) {
-    mkdirSync(join(tabDir, path, '..'), { recursive: true });
-    writeFileSync(join(tabDir, path), content);
-  }
+  const tabDir = writeTabFixture();
   const bot = createRouter();
   bot.post('/', (_req, res) => {
     res.json({ handled: true });
