@@ -13,7 +13,7 @@ export type ConversationRecordResult =
 
 /**
  * Teams puts the tenant on `conversation.tenantId` and, in older payloads, only on
- * `channelData.tenant.id` (Teams platform reference §4); read both.
+ * `channelData.tenant.id` (docs/teams-bot-platform.md); read both.
  */
 export function readTenantId(activity: Activity): string | undefined {
   const fromConversation = activity.conversation?.tenantId;

@@ -1,6 +1,6 @@
 /**
- * Hand-built Teams activities shaped like the ones Teams sends to a personal-scope bot (Teams platform
- * reference §4): `29:` user ids, `28:` bot id, an `a:` conversation id, the tenant on the conversation
+ * Hand-built Teams activities shaped like the ones Teams sends to a personal-scope bot
+ * (docs/teams-bot-platform.md): `29:` user ids, `28:` bot id, an `a:` conversation id, the tenant on the conversation
  * and on channelData.
  */
 export const tenantId = '00000000-0000-0000-0000-0000000000001';

@@ -12,7 +12,7 @@ import { MemoryConversationStore } from '../../bot/test/memory-conversation-stor
 import { createControllableClock } from '../../devtenant/src/index.ts';
 
 // Admins often install the app for everyone: those people have it but never talked to the bot, so the
-// delivery side opens their personal chat itself (POST {serviceUrl}/v3/conversations, teams-platform.md §4).
+// delivery side opens their personal chat itself (POST {serviceUrl}/v3/conversations, docs/teams-bot-platform.md).
 const tenantId = 'tenant-a';
 let connector: LocalTeamsConnector;
 let worker: DeliveryWorker | null = null;

@@ -1,6 +1,6 @@
 /**
  * Drives the Agents Playground through its scripting API: undocumented and internal, verified against
- * the pinned 0.2.28 (Teams platform reference §6), which is why the version is pinned.
+ * the pinned 0.2.28 (docs/teams-bot-platform.md), which is why the version is pinned.
  */
 import WebSocket from 'ws';
 
@@ -105,7 +105,7 @@ export class PlaygroundClient {
   }
 }
 
-/** An invoke response body as the Playground hands it back (Teams platform reference §4; no status). */
+/** An invoke response body as the Playground hands it back (no status). */
 export interface InvokeAnswer {
   statusCode?: number;
   type: string;

@@ -1,6 +1,6 @@
 /**
  * The subset of the Adaptive Card schema Confer's cards use. Teams renders schema 1.5 at most
- * (Teams platform reference §4), so every card declares that version.
+ * (docs/teams-bot-platform.md), so every card declares that version.
  */
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 export const adaptiveCardSchema = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -65,7 +65,7 @@ export interface OpenUrlAction {
 /** What every Confer button sends back: the verb again (Action.Submit has none of its own) and its data. */
 export type ActionData = { verb: string } & Record<string, string | number | boolean>;
 
-/** Clients without Universal Actions send this instead, as a message activity (Teams platform reference §4). */
+/** Clients without Universal Actions send this instead, as a message activity (docs/teams-bot-platform.md). */
 export interface SubmitAction {
   type: 'Action.Submit';
   title: string;
@@ -91,7 +91,7 @@ export interface ShowCardAction {
 export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction;
 
 /**
- * Teams refreshes a card for each listed user when they look at it (at most 60 ids, §4), which is how
+ * Teams refreshes a card for each listed user when they look at it (at most 60 ids), which is how
  * a card of a cancelled or past meeting turns read-only without anyone pressing a button.
  */
 export interface CardRefresh {
@@ -141,7 +141,7 @@ export function executeAction(
   };
 }
 
-/** Teams auto-refreshes for at most 60 users (Teams platform reference §4). */
+/** Teams auto-refreshes for at most 60 users (docs/teams-bot-platform.md). */
 export const maxRefreshUsers = 60;
 
 export function withRefresh(

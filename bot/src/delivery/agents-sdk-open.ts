@@ -5,7 +5,7 @@ import type { OpenOutcome, OpenRequest } from './delivery-sender.ts';
 import { parseRetryAfter } from './retry-policy.ts';
 import { errorCodeOf, raceTimeout, SendTimeoutError } from './sdk-call.ts';
 
-/** The Bot Connector's token audience (teams-platform.md §4, `createConversationAsync`). */
+/** The Bot Connector's token audience (`createConversationAsync`, docs/teams-bot-platform.md). */
 const botFrameworkAudience = 'https://api.botframework.com';
 
 export interface OpenChatOptions {
@@ -67,7 +67,7 @@ export async function openPersonalChat(options: OpenChatOptions, request: OpenRe
 
 /**
  * Teams answers 403 when the app is not installed for the user, and 403 `MessageWritesBlocked` when they
- * blocked the bot (teams-platform.md §4): neither changes by retrying. Anything that might be transient,
+ * blocked the bot (docs/teams-bot-platform.md): neither changes by retrying. Anything that might be transient,
  * including a gateway error, is retried, since creating the chat again is harmless.
  */
 function openOutcomeOfError(error: unknown, now: number): OpenOutcome {

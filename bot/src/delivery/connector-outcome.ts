@@ -14,7 +14,7 @@ export type SendOutcome =
 
 /**
  * Maps a connector's HTTP status (and error code) onto an outcome. Teams documents 429 and 412 as
- * throttling and 502/503/504 as transient (teams-platform.md §4). A 503 comes from the front door
+ * throttling and 502/503/504 as transient (docs/teams-bot-platform.md). A 503 comes from the front door
  * before the request is processed; 500, 502 and 504 come from behind it, so the message may have been
  * posted. A 403 `MessageWritesBlocked` means the user blocked or uninstalled the bot; 404 means the
  * conversation no longer exists. 401 is usually an expired or not-yet-valid token and is worth retrying.

@@ -29,7 +29,7 @@ export type ConfirmOutcome =
 /** A person to open a personal chat with, through their tenant's Bot Connector. */
 export interface OpenRequest {
   tenantId: string;
-  /** Entra object id; Teams accepts it as the member id of a new 1:1 (teams-platform.md §4). */
+  /** Entra object id; Teams accepts it as the member id of a new 1:1 (docs/teams-bot-platform.md). */
   aadObjectId: string;
   serviceUrl: string;
 }

@@ -18,7 +18,7 @@ export interface DeliveryLimits {
 }
 
 /**
- * Teams' published limits (teams-platform.md §4, msteams-docs bots/how-to/rate-limit.md): sending to a
+ * Teams' published limits (docs/teams-bot-platform.md; msteams-docs bots/how-to/rate-limit.md): sending to a
  * conversation 7 per second, 8 per 2 s, 60 per 30 s and 1,800 per hour per bot per thread, and 50
  * requests per second per app per tenant. Microsoft says the values may change, which is why a 429 is
  * still handled (Retry-After honoured) rather than assumed impossible.

@@ -13,7 +13,7 @@ export const errorResponseType = 'application/vnd.microsoft.error';
 /**
  * `Action.Execute` arrives as an `adaptiveCard/action` invoke; the invoke response replaces the card
  * for the person who clicked (`application/vnd.microsoft.card.adaptive`) or, when refused, is the
- * card-safe error `application/vnd.microsoft.error` with a code (Teams platform reference §4).
+ * card-safe error `application/vnd.microsoft.error` with a code (docs/teams-bot-platform.md).
  */
 export async function handleCardInvoke(context: TurnContext, deps: BotDeps): Promise<void> {
   const outcome = await outcomeOf(readInvokeAction(context.activity), context, deps);

@@ -32,7 +32,7 @@ export type ParsedAction = { ok: true; request: CardActionRequest } | ({ ok: fal
 const maxDataKeys = 32;
 const maxValueLength = 2_000;
 
-/** `value` of an invoke: `{ action: { type: 'Action.Execute', verb, data }, trigger }` (Teams platform reference §4). */
+/** `value` of an invoke: `{ action: { type: 'Action.Execute', verb, data }, trigger }` (docs/teams-bot-platform.md). */
 export function readInvokeAction(activity: Activity): ParsedAction {
   const value: unknown = activity.value;
   if (!isRecord(value) || !isRecord(value.action)) return invalid();

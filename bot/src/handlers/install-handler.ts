@@ -8,7 +8,7 @@ import { sendCard } from './send-card.ts';
 
 /**
  * One install of the personal app reaches the bot twice: as `installationUpdate` (action `add`) and as
- * `conversationUpdate` with `membersAdded` (Teams platform reference §4). Both store the conversation;
+ * `conversationUpdate` with `membersAdded` (docs/teams-bot-platform.md). Both store the conversation;
  * whichever comes first greets, because the second finds the same conversation already stored.
  */
 export async function handleInstall(context: TurnContext, deps: BotDeps): Promise<void> {

@@ -44,7 +44,7 @@ export interface LocalTeamsConnector {
 }
 
 /**
- * A Bot Connector for tests and the benchmark that enforces Teams' limits (teams-platform.md §4) the way
+ * A Bot Connector for tests and the benchmark that enforces Teams' limits (docs/teams-bot-platform.md) the way
  * the service does: every request to a conversation counts, and one over a limit gets 429 with a
  * Retry-After saying when its window reopens. It keeps the activity id the bot proposes, so an update of
  * an unknown id answers 404 — which is what lets a sender ask whether an earlier send arrived. Creating a
