@@ -5,7 +5,7 @@ import { createConferAgent } from './agent-app.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { type BotCredentials, createCloudAdapter } from './cloud-adapter.ts';
 import { describeError } from './describe-error.ts';
-import { type CallerIdentity, type InboundAuth, trustActivity } from './inbound/trust-activity.ts';
+import { type CallerIdentity, type InboundAuth, refuseWithoutToken, trustActivity } from './inbound/trust-activity.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import type { BotClock, BotLogger, ConversationStore, SchedulingActions, TenantMembership } from './ports.ts';
 import type { ServiceUrlPolicy } from './service-url-policy.ts';
@@ -72,7 +72,14 @@ export function createBotRouter(options: BotOptions): Router {
   };
 
   const router = express.Router();
-  router.post('/', express.json({ limit: maxActivityBytes }), requireActivity, trusted, processActivity);
+  router.post(
+    '/',
+    refuseWithoutToken(options),
+    express.json({ limit: maxActivityBytes }),
+    requireActivity,
+    trusted,
+    processActivity,
+  );
   router.all('/', (_req, res) => {
     res.setHeader('allow', 'POST');
     sendError(res, 405, 'method_not_allowed', 'The bot endpoint accepts POST only.');

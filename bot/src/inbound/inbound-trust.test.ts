@@ -128,6 +128,11 @@ describe('forged or misdirected activities are refused before any handler runs',
     await expectRefused(await post(message(connector.serviceUrl, 'help')), 401, 'bot_token_missing');
   });
 
+  it('without a token, before its body is even read', async () => {
+    const response = await bot.post('{"type": "message", "text": "not even finished');
+    await expectRefused(response, 401, 'bot_token_missing');
+  });
+
   it('with a bearer value that is not a JWT', async () => {
     const response = await bot.post(message(connector.serviceUrl, 'help'), { authorization: 'Bearer not.a.jwt' });
     await expectRefused(response, 401, 'bot_token_malformed');

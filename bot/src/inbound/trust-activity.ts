@@ -54,12 +54,10 @@ export function trustActivity(options: TrustActivityOptions): RequestHandler {
 
   async function decide(authorization: string | undefined, facts: InboundFacts): Promise<Decision> {
     let claims: BotTokenClaims | null = null;
-    if (inbound.mode === 'closed') {
-      return refused(unauthenticated('bot_not_configured', 'This bot has no identity configured (BOT_ID).'));
-    }
-    if (validate) {
-      const token = bearerToken(authorization);
-      if (!token) return refused(unauthenticated('bot_token_missing', 'The request carries no bearer token.'));
+    const absent = tokenPresence(inbound, authorization);
+    if (absent) return refused(absent);
+    const token = bearerToken(authorization);
+    if (validate && token) {
       const checked = await validate(token, facts.channelId);
       if (!checked.ok) return refused(checked.refusal);
       claims = checked.claims;
@@ -93,6 +91,28 @@ export function trustActivity(options: TrustActivityOptions): RequestHandler {
     (req as { user?: CallerIdentity }).user = options.identityOf(decision.claims);
     next();
   };
+}
+
+/**
+ * What can be refused without reading the body, refused before it is read: a request to a bot with no
+ * identity, or one without a bearer token when tokens are required. `trustActivity` checks both again.
+ */
+export function refuseWithoutToken(options: Pick<TrustActivityOptions, 'inbound' | 'logger'>): RequestHandler {
+  return (req, res, next) => {
+    const refusal = tokenPresence(options.inbound, req.headers.authorization);
+    if (refusal) return refuse(res, refusal, readInboundFacts(undefined), options.logger);
+    next();
+  };
+}
+
+function tokenPresence(inbound: InboundAuth, authorization: string | undefined): BotRefusal | null {
+  if (inbound.mode === 'closed') {
+    return unauthenticated('bot_not_configured', 'This bot has no identity configured (BOT_ID).');
+  }
+  if (inbound.mode === 'verify' && !bearerToken(authorization)) {
+    return unauthenticated('bot_token_missing', 'The request carries no bearer token.');
+  }
+  return null;
 }
 
 type Decision = { ok: true; claims: BotTokenClaims | null } | { ok: false; refusal: BotRefusal };
