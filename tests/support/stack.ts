@@ -37,6 +37,8 @@ export interface StackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The tenant's connection mode when it has not chosen one (default per-user). */
   connectionMode?: 'user' | 'tenant';
+  /** More configuration variables (they win), e.g. the bot's identity and where its token keys are published. */
+  env?: Record<string, string>;
 }
 
 export interface Stack {
@@ -117,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DEVTENANT_URL: devtenant.origin,
     CONFER_CONNECTION_MODE: options.connectionMode ?? 'user',
     CONFER_TOKEN_CACHE_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
   });
   const ownDataDir = options.dataDir ? null : mkdtempSync(join(tmpdir(), 'confer-stack-'));
   const dataDir = options.dataDir ?? (ownDataDir as string);
