@@ -6,22 +6,33 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // The app server serves this build at `/`; in `vite` dev mode the API calls go to it.
 const appServer = process.env.CONFER_APP_URL ?? 'http://localhost:3978';
 
-export default defineConfig({
+/**
+ * The build for the local tenant (`npm run build`, which the tests and `npm start` use). Any other build —
+ * `npm run build:production`, a plain `vite build` — leaves the Teams-host emulation page out, so a
+ * release never carries it.
+ */
+const LOCAL_TENANT_MODE = 'local-tenant';
+
+export default defineConfig(({ mode }) => ({
   root,
   plugins: [react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The tab, the sign-in redirect target and the development-only Teams-host emulation page.
+    // The tab, the sign-in redirect target and, for the local tenant only, the Teams-host emulation page.
     rolldownOptions: {
       input: {
         index: `${root}index.html`,
         'auth-end': `${root}auth-end.html`,
-        'dev/teams-host': `${root}dev/teams-host.html`,
+        ...(mode === LOCAL_TENANT_MODE ? { 'dev/teams-host': `${root}dev/teams-host.html` } : {}),
       },
     },
   },
   server: {
-    proxy: { '/api': appServer, '/dev/api': appServer },
+    // The app server answers only for its own host name (DNS-rebinding protection): send it that one.
+    proxy: {
+      '/api': { target: appServer, changeOrigin: true },
+      '/dev/api': { target: appServer, changeOrigin: true },
+    },
   },
-});
+}));

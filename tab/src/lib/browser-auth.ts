@@ -2,6 +2,7 @@
 
 import {
   type AccountInfo,
+  BrowserCacheLocation,
   createStandardPublicClientApplication,
   InteractionRequiredAuthError,
   type IPublicClientApplication,
@@ -42,7 +43,9 @@ export async function startBrowserAuth(deps: BrowserAuthDeps): Promise<BrowserSt
       redirectUri: config.redirectUri,
       postLogoutRedirectUri: deps.returnUrl,
     },
-    cache: { cacheLocation: 'localStorage' },
+    // Tokens live in this tab's sessionStorage: they survive the sign-in redirect (same tab), but other tabs
+    // and later visits never see them, and they are gone when the tab closes (a new tab signs in again).
+    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
   });
   const redirectResult = await pca.handleRedirectPromise().catch((cause: unknown) => {
     throw new AppError('sign_in_failed', `Sign-in did not complete: ${messageOf(cause)}`, { cause });
