@@ -16,7 +16,16 @@ export interface RateLimiter {
   record(tenantId: string, conversationId: string, now: number): void;
   /** Holds a conversation back until `until` (a 429's Retry-After). */
   pause(tenantId: string, conversationId: string, until: number): void;
+  /** Windows and pauses held in memory right now. */
+  tracked(): number;
 }
+
+/**
+ * Records between sweeps of idle windows. A window whose requests have all aged out (and a pause that has
+ * passed) says nothing a fresh one would not, so dropping it keeps memory to the conversations active in
+ * the last hour instead of every conversation ever written to.
+ */
+const SWEEP_EVERY = 1_000;
 
 /**
  * Sliding windows over the times of requests actually made, per conversation and per tenant. Asking
@@ -28,6 +37,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const tenants = new Map<string, Window>();
   const pausedUntil = new Map<string, number>();
   const conversationKey = (tenantId: string, conversationId: string) => `${tenantId}\n${conversationId}`;
+  let recordsSinceSweep = 0;
+  const sweep = (now: number) => {
+    for (const map of [conversations, tenants])
+      for (const [key, window] of map) if (window.isIdle(now)) map.delete(key);
+    for (const [key, until] of pausedUntil) if (until <= now) pausedUntil.delete(key);
+  };
   const windowOf = (map: Map<string, Window>, key: string, limits: readonly WindowLimit[]) => {
     let window = map.get(key);
     if (!window) {
@@ -48,6 +63,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       return Math.max(0, ready - now);
     },
     record(tenantId, conversationId, now) {
+      if (++recordsSinceSweep >= SWEEP_EVERY) {
+        recordsSinceSweep = 0;
+        sweep(now);
+      }
       windowOf(conversations, conversationKey(tenantId, conversationId), options.limits.perConversation).add(now);
       windowOf(tenants, tenantId, options.limits.perTenant).add(now);
     },
@@ -55,6 +74,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       const key = conversationKey(tenantId, conversationId);
       pausedUntil.set(key, Math.max(until, pausedUntil.get(key) ?? 0));
     },
+    tracked: () => conversations.size + tenants.size + pausedUntil.size,
   };
 }
 
@@ -96,6 +116,12 @@ class Window {
       ready = Math.max(ready, nthMostRecent + windowMs + this.#marginMs);
     }
     return ready;
+  }
+
+  /** No request inside any window and no pacing debt: a fresh window would answer the same. */
+  isIdle(now: number): boolean {
+    this.#prune(now);
+    return this.#head === this.#times.length && this.#nextPaced <= now;
   }
 
   add(at: number): void {

@@ -31,6 +31,9 @@ export interface MsalClientPool {
   drop(tenantId: string, userId: string): void;
 }
 
+/** Tenants with an application client in memory at once; Confer serves one tenant, so this is headroom. */
+const MAX_APP_CLIENTS = 16;
+
 /**
  * One ConfidentialClientApplication per token cache partition, as msal-node's guidance for web APIs has it:
  * a shared cache would let OBO and silent lookups see every user's accounts. Least recently used user clients
@@ -61,12 +64,14 @@ export function createMsalClientPool(options: MsalClientPoolOptions): MsalClient
   const limit = options.maxUserClients ?? 500;
   return {
     app(tenantId) {
+      // Tenant ids can arrive in bot activities, so the table is bounded like the users' one: least
+      // recently used first out (a dropped client only loses its in-memory application token).
       const key = tenantId.toLowerCase();
       let client = apps.get(key);
-      if (!client) {
-        client = build(tenantId);
-        apps.set(key, client);
-      }
+      if (client) apps.delete(key);
+      else client = build(tenantId);
+      apps.set(key, client);
+      if (apps.size > MAX_APP_CLIENTS) apps.delete(apps.keys().next().value as string);
       return client;
     },
     user(tenantId, userId) {
