@@ -31,6 +31,7 @@ import {
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
 import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
 import type { Config } from './config/config.ts';
+import { limitBotActivity } from './http/bot-rate-limit.ts';
 import { createApp } from './http/create-app.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Clock } from './ports/clock.ts';
@@ -202,6 +203,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       clock,
       tabUrl: config.tabEndpoint,
       actions: botActions,
+      limitActivity: limitBotActivity({ clock }),
     }),
     tabDir: options.tabDir,
     scheduling,

@@ -28,6 +28,8 @@ export interface BotOptions {
   tabUrl: string;
   /** The scheduling core as the bot's cards and commands use it (the API wires it). */
   actions?: SchedulingActions;
+  /** Runs once the activity is trusted, before it is handled (the API's per-conversation rate limit). */
+  limitActivity?: RequestHandler;
 }
 
 /** Bot Framework activities are small JSON documents; Teams caps a message at about 28 KB. */
@@ -78,6 +80,7 @@ export function createBotRouter(options: BotOptions): Router {
     express.json({ limit: maxActivityBytes }),
     requireActivity,
     trusted,
+    ...(options.limitActivity ? [options.limitActivity] : []),
     processActivity,
   );
   router.all('/', (_req, res) => {

@@ -174,3 +174,33 @@ describe('availability windows a moment apart share one Graph request', () => {
     expect(earlier.people.find((p) => p.isOrganizer)?.blocks.map((b) => b.subject)).toContain('Ends at ten');
   });
 });
+
+describe('the bot endpoint holds one conversation to 60 activities a minute', () => {
+  const activity = (conversation: string, sender: string) => ({
+    type: 'typing',
+    id: `typing-${Math.random().toString(36).slice(2)}`,
+    channelId: 'msteams',
+    conversation: { id: conversation, conversationType: 'personal', tenantId: TENANT_ID },
+    from: { id: `29:${sender}`, name: sender },
+    recipient: { id: '28:confer-bot', name: 'Confer' },
+    channelData: { tenant: { id: TENANT_ID } },
+  });
+  const send = (conversation: string, sender: string) =>
+    fetch(`${stack.appUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity(conversation, sender)),
+    });
+
+  it('answers the 61st with 429 rate_limited and Retry-After, and keeps answering other conversations', async () => {
+    for (let index = 0; index < 60; index++) {
+      const accepted = await send('a:flooded', 'flooder');
+      expect(accepted.status, `activity ${index + 1}: ${await accepted.text()}`).toBeLessThan(300);
+    }
+    const refused = await send('a:flooded', 'flooder');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.any(String) } });
+    expect((await send('a:quiet', 'someone-else')).status).toBeLessThan(300);
+  });
+});
