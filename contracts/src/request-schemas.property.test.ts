@@ -14,6 +14,7 @@ const world = {
   colleagues: ['alexw@contoso.onmicrosoft.com', 'meganb@contoso.onmicrosoft.com'],
   typeIds: ['mentoring-session', 'one-to-one-check-in'],
   versions: [1, 2, 3],
+  meetingPeople: ['alexw@contoso.onmicrosoft.com'],
 };
 const specs = { ...requestSpecs(world), 'POST /dev/api/teams-token': teamsTokenSpec([]) };
 

@@ -9,7 +9,6 @@ import {
   type MeetingDto,
   preferencesSchema,
   respondRequestSchema,
-  type SuggestionsResponse,
   saveNoteRequestSchema,
   suggestionsRequestSchema,
   teamsTokenRequestSchema,
@@ -21,9 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createControllableClock } from '../../devtenant/src/index.ts';
 import { devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
-import { type Api, bodyOf, mail } from '../scheduling/support/scheduling-api.ts';
+import { type Api, mail } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
+import { createSeriesFixture, fillPath, type SeriesFixture } from './support/series-fixture.ts';
 
 const KB = 1024;
 const DAY = 86_400_000;
@@ -150,8 +150,7 @@ describe('oversized and malformed bodies on every endpoint', () => {
   let stack: Stack;
   let users: Record<'adele' | 'alex', Api>;
   let series: MeetingDto;
-  let noteId: string;
-  let actionId: string;
+  let fixture: SeriesFixture;
   let endpoints: Endpoint[];
   let snapshot: () => Promise<unknown>;
   let before: unknown;
@@ -163,34 +162,8 @@ describe('oversized and malformed bodies on every endpoint', () => {
     stack = await startStack({ tabDir: null, clock: createControllableClock(new Date('2026-12-07T09:00:00Z')) });
     users = { adele: apiAs(stack, PEOPLE.adele.id), alex: apiAs(stack, PEOPLE.alex.id) };
     tokens = { adele: await stack.tabTokenFor(PEOPLE.adele.id), alex: await stack.tabTokenFor(PEOPLE.alex.id) };
-    const recurrence = { kind: 'weekly', count: 3 };
-    const slot = bodyOf<SuggestionsResponse>(
-      await users.adele.post('/api/suggestions', { attendees: [mail('alexw')], durationMinutes: 30, recurrence }),
-      200,
-    ).suggestions[0];
-    if (!slot) throw new Error('no free time for a weekly series');
-    series = bodyOf<MeetingDto>(
-      await users.adele.post('/api/meetings', {
-        title: 'Mentoring',
-        attendees: [mail('alexw')],
-        start: slot.start,
-        end: slot.end,
-        timeZone: 'Europe/London',
-        recurrence,
-        // The last occurrence may fall after the window the suggestion could check.
-        acceptConflicts: true,
-      }),
-      201,
-    );
-    const m = `/api/meetings/${series.id}`;
-    noteId = bodyOf<{ id: string }>(
-      await users.adele.post(`${m}/notes`, { visibility: 'shared', body: 'Goals' }),
-      201,
-    ).id;
-    actionId = bodyOf<{ id: string }>(
-      await users.adele.post(`${m}/actions`, { title: 'Read the book', ownerEmail: mail('alexw') }),
-      201,
-    ).id;
+    fixture = await createSeriesFixture(users.adele);
+    series = fixture.series;
     endpoints = await listEndpoints();
     const graph = devtenantGraph(stack);
     const now = stack.devtenant.clock.now();
@@ -221,7 +194,7 @@ describe('oversized and malformed bodies on every endpoint', () => {
     const api = documented.map((route): Endpoint => {
       const [method, template] = route.split(' ') as [Endpoint['method'], string];
       const { body, schema, as } = validBodies()[route]!;
-      return { method, path: concrete(template), limitBytes: 100 * KB, valid: body, schema, as, kind: 'api' };
+      return { method, path: fillPath(template, fixture), limitBytes: 100 * KB, valid: body, schema, as, kind: 'api' };
     });
     return [
       ...api,
@@ -252,15 +225,6 @@ describe('oversized and malformed bodies on every endpoint', () => {
         kind: 'bot',
       },
     ];
-  }
-
-  function concrete(template: string): string {
-    const occurrence = series.occurrences[1]?.originalStart ?? series.start;
-    return template
-      .replace('{id}', series.id)
-      .replace('{noteId}', noteId)
-      .replace('{actionId}', actionId)
-      .replace('{start}', encodeURIComponent(occurrence));
   }
 
   /** A body each documented route accepts (checked against its schema below), and who sends it. */

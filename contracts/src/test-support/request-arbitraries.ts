@@ -43,6 +43,8 @@ export interface RequestWorld {
   typeIds: readonly string[];
   /** Versions the meeting or note or action being changed may be at. */
   versions: readonly number[];
+  /** Addresses of the people in the meeting being acted on (action owners are among them). */
+  meetingPeople: readonly string[];
 }
 
 interface Field {
@@ -81,7 +83,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Versions: mostly ones the thing may be at now, sometimes any. */
 function version(world: RequestWorld): fc.Arbitrary<number> {
-  return world.versions.length > 0 ? fc.oneof(fc.constantFrom(...world.versions), int(1, 1_000)) : int(1, 1_000);
+  if (world.versions.length === 0) return int(1, 1_000);
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...world.versions) },
+    { weight: 1, arbitrary: int(1, 1_000) },
+  );
 }
 
 function attendeesField(world: RequestWorld, min: number): Field {
@@ -150,6 +156,23 @@ function omit(body: Record<string, unknown>, name: string): Record<string, unkno
 type Pair = { start: string; end: string } | null | undefined;
 
 /**
+ * Mostly an `end` some minutes after `start`, so well-formed requests also reach what lies behind the
+ * schema; the rest keep the independent start and end they were drawn with.
+ */
+function endAfterStart(minutes: readonly number[]): SpecOptions {
+  return {
+    parts: { endAfter: fc.option(fc.constantFrom(...minutes), { nil: null, freq: 3 }) },
+    fix: ({ endAfter, ...body }) =>
+      typeof endAfter === 'number' && typeof body.start === 'string'
+        ? { ...body, end: new Date(Date.parse(body.start) + endAfter * 60_000).toISOString() }
+        : body,
+  };
+}
+
+const MEETING_MINUTES = [5, 30, 45, 60, 480];
+const WINDOW_MINUTES = [60, 24 * 60, 14 * 24 * 60, 61 * 24 * 60];
+
+/**
  * Every request body schema of the API, keyed `METHOD path` as /api/openapi.json writes it, plus the
  * Teams-host emulation's token request.
  */
@@ -188,56 +211,72 @@ export function requestSpecs(world: RequestWorld): Record<string, RequestSpec> {
         required: true,
       },
     }),
-    'POST /api/availability': spec(availabilityRequestSchema, {
-      attendees: attendeesField(world, 0),
-      start: { valid: instant, invalid: badInstant },
-      end: { valid: instant, invalid: badInstant },
-    }),
-    'POST /api/suggestions': spec(suggestionsRequestSchema, {
-      attendees: attendeesField(world, 0),
-      durationMinutes: {
-        valid: int(LIMITS.minDurationMinutes, LIMITS.maxDurationMinutes),
-        invalid: badInt(LIMITS.minDurationMinutes, LIMITS.maxDurationMinutes),
-        required: true,
+    'POST /api/availability': spec(
+      availabilityRequestSchema,
+      {
+        attendees: attendeesField(world, 0),
+        start: { valid: instant, invalid: badInstant },
+        end: { valid: instant, invalid: badInstant },
       },
-      start: { valid: instant, invalid: badInstant },
-      end: { valid: instant, invalid: badInstant },
-      minimumNoticeMinutes: { valid: int(0, 7 * 24 * 60), invalid: badInt(0, 7 * 24 * 60) },
-      bufferBeforeMinutes: { valid: int(0, 120), invalid: badInt(0, 120) },
-      bufferAfterMinutes: { valid: int(0, 120), invalid: badInt(0, 120) },
-      maxMeetingsPerDay: { valid: fc.option(int(1, 20), { nil: null }), invalid: notNull(badInt(1, 20)) },
-      tentativeIsBusy: { valid: fc.boolean(), invalid: badBoolean },
-      recurrence: { valid: fc.option(recurrence, { nil: null }), invalid: notNull(badRecurrence) },
-      maxSuggestions: { valid: int(1, LIMITS.maxSuggestions), invalid: badInt(1, LIMITS.maxSuggestions) },
-    }),
-    'POST /api/conflicts': spec(conflictsRequestSchema, {
-      attendees: attendeesField(world, 0),
-      start: { valid: instant, invalid: badInstant, required: true },
-      end: { valid: instant, invalid: badInstant, required: true },
-      timeZone: { valid: zone, invalid: badZone, required: true },
-      recurrence: { valid: fc.option(recurrence, { nil: null }), invalid: notNull(badRecurrence) },
-      meetingId: { valid: id, invalid: badId },
-    }),
-    'POST /api/meetings': spec(createMeetingRequestSchema, {
-      typeId: {
-        valid: fc.option(world.typeIds.length ? fc.oneof(fc.constantFrom(...world.typeIds), id) : id, { nil: null }),
-        invalid: badId,
+      endAfterStart(WINDOW_MINUTES),
+    ),
+    'POST /api/suggestions': spec(
+      suggestionsRequestSchema,
+      {
+        attendees: attendeesField(world, 0),
+        durationMinutes: {
+          valid: int(LIMITS.minDurationMinutes, LIMITS.maxDurationMinutes),
+          invalid: badInt(LIMITS.minDurationMinutes, LIMITS.maxDurationMinutes),
+          required: true,
+        },
+        start: { valid: instant, invalid: badInstant },
+        end: { valid: instant, invalid: badInstant },
+        minimumNoticeMinutes: { valid: int(0, 7 * 24 * 60), invalid: badInt(0, 7 * 24 * 60) },
+        bufferBeforeMinutes: { valid: int(0, 120), invalid: badInt(0, 120) },
+        bufferAfterMinutes: { valid: int(0, 120), invalid: badInt(0, 120) },
+        maxMeetingsPerDay: { valid: fc.option(int(1, 20), { nil: null }), invalid: notNull(badInt(1, 20)) },
+        tentativeIsBusy: { valid: fc.boolean(), invalid: badBoolean },
+        recurrence: { valid: fc.option(recurrence, { nil: null }), invalid: notNull(badRecurrence) },
+        maxSuggestions: { valid: int(1, LIMITS.maxSuggestions), invalid: badInt(1, LIMITS.maxSuggestions) },
       },
-      title: {
-        valid: text(1, LIMITS.maxTitle, true),
-        invalid: fc.oneof(badText(LIMITS.maxTitle), fc.constantFrom('', '   ')),
-        required: true,
+      endAfterStart(WINDOW_MINUTES),
+    ),
+    'POST /api/conflicts': spec(
+      conflictsRequestSchema,
+      {
+        attendees: attendeesField(world, 0),
+        start: { valid: instant, invalid: badInstant, required: true },
+        end: { valid: instant, invalid: badInstant, required: true },
+        timeZone: { valid: zone, invalid: badZone, required: true },
+        recurrence: { valid: fc.option(recurrence, { nil: null }), invalid: notNull(badRecurrence) },
+        meetingId: { valid: id, invalid: badId },
       },
-      agenda: { valid: text(0, LIMITS.maxAgenda), invalid: badText(LIMITS.maxAgenda) },
-      attendees: attendeesField(world, 1),
-      start: { valid: instant, invalid: badInstant, required: true },
-      end: { valid: instant, invalid: badInstant, required: true },
-      timeZone: { valid: zone, invalid: badZone, required: true },
-      recurrence: { valid: fc.option(recurrence, { nil: null }), invalid: notNull(badRecurrence) },
-      online: { valid: fc.boolean(), invalid: badBoolean },
-      location: { valid: fc.option(text(0, 255), { nil: null }), invalid: notNull(badText(255)) },
-      acceptConflicts: { valid: fc.boolean(), invalid: badBoolean },
-    }),
+      endAfterStart(MEETING_MINUTES),
+    ),
+    'POST /api/meetings': spec(
+      createMeetingRequestSchema,
+      {
+        typeId: {
+          valid: fc.option(world.typeIds.length ? fc.oneof(fc.constantFrom(...world.typeIds), id) : id, { nil: null }),
+          invalid: badId,
+        },
+        title: {
+          valid: text(1, LIMITS.maxTitle, true),
+          invalid: fc.oneof(badText(LIMITS.maxTitle), fc.constantFrom('', '   ')),
+          required: true,
+        },
+        agenda: { valid: text(0, LIMITS.maxAgenda), invalid: badText(LIMITS.maxAgenda) },
+        attendees: attendeesField(world, 1),
+        start: { valid: instant, invalid: badInstant, required: true },
+        end: { valid: instant, invalid: badInstant, required: true },
+        timeZone: { valid: zone, invalid: badZone, required: true },
+        recurrence: { valid: fc.option(recurrence, { nil: null }), invalid: notNull(badRecurrence) },
+        online: { valid: fc.boolean(), invalid: badBoolean },
+        location: { valid: fc.option(text(0, 255), { nil: null }), invalid: notNull(badText(255)) },
+        acceptConflicts: { valid: fc.boolean(), invalid: badBoolean },
+      },
+      endAfterStart(MEETING_MINUTES),
+    ),
     [`PATCH ${m}`]: spec(
       updateMeetingRequestSchema,
       {
@@ -293,11 +332,15 @@ export function requestSpecs(world: RequestWorld): Record<string, RequestSpec> {
         ],
       },
     ),
-    [`PATCH ${m}/occurrences/{start}`]: spec(updateOccurrenceRequestSchema, {
-      start: { valid: instant, invalid: badInstant, required: true },
-      end: { valid: instant, invalid: badInstant, required: true },
-      acceptConflicts: { valid: fc.boolean(), invalid: badBoolean },
-    }),
+    [`PATCH ${m}/occurrences/{start}`]: spec(
+      updateOccurrenceRequestSchema,
+      {
+        start: { valid: instant, invalid: badInstant, required: true },
+        end: { valid: instant, invalid: badInstant, required: true },
+        acceptConflicts: { valid: fc.boolean(), invalid: badBoolean },
+      },
+      endAfterStart(MEETING_MINUTES),
+    ),
     [`POST ${m}/occurrences/{start}/cancel`]: spec(cancelOccurrenceRequestSchema, {
       message: { valid: text(0, LIMITS.maxComment), invalid: badText(LIMITS.maxComment) },
     }),
@@ -309,18 +352,24 @@ export function requestSpecs(world: RequestWorld): Record<string, RequestSpec> {
         invalid: fc.oneof(badText(LIMITS.maxActionTitle), fc.constant(' ')),
         required: true,
       },
-      ownerEmail: { valid: email(world.colleagues), invalid: badEmail, required: true },
+      ownerEmail: { valid: owner(world), invalid: badEmail, required: true },
       dueDate: { valid: fc.option(isoDate, { nil: null }), invalid: badIsoDate },
       occurrenceStart: { valid: fc.option(instant, { nil: null }), invalid: notNull(badInstant) },
     }),
     [`PATCH ${m}/actions/{actionId}`]: spec(updateActionRequestSchema, {
       version: { valid: version(world), invalid: badInt(1), required: true },
       title: { valid: text(1, LIMITS.maxActionTitle, true), invalid: badText(LIMITS.maxActionTitle) },
-      ownerEmail: { valid: email(world.colleagues), invalid: badEmail },
+      ownerEmail: { valid: owner(world), invalid: badEmail },
       dueDate: { valid: fc.option(isoDate, { nil: null }), invalid: badIsoDate },
       done: { valid: fc.boolean(), invalid: badBoolean },
     }),
   };
+}
+
+/** Mostly someone in the meeting, as an action's owner must be. */
+function owner(world: RequestWorld): fc.Arbitrary<string> {
+  const anyone = email(world.colleagues);
+  return world.meetingPeople.length ? fc.oneof(fc.constantFrom(...world.meetingPeople), anyone) : anyone;
 }
 
 function noteSpec(world: RequestWorld): RequestSpec {

@@ -30,6 +30,14 @@ export function toAppErrorFromGraph(error: unknown): AppError {
       cause: error,
     });
   }
+  if (code === 'ErrorOccurrenceCrossingBoundary') {
+    // The caller asked for it: Outlook keeps a moved occurrence strictly between the days of its neighbours.
+    return new AppError(
+      'validation_failed',
+      'An occurrence can only move to a day between the occurrences before and after it.',
+      { cause: error },
+    );
+  }
   if (statusCode === 404 && (code === 'ErrorItemNotFound' || code === 'ErrorInvalidUser')) {
     return new AppError('not_found', 'The Outlook event or mailbox does not exist (any more).', { cause: error });
   }
