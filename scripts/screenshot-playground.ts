@@ -3,7 +3,7 @@
  * Agents Playground (pinned) driving the real app (devtenant, tenant-wide mode) in headless Chromium.
  * Writes docs/screenshots/bot-*.png.
  *
- * Environment: CHROMIUM (default /usr/bin/chromium).
+ * Browser: CHROMIUM_PATH, or an installed Chromium, Chrome or Edge (scripts/lib/chromium-path.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { startPlayground } from '../bot/playground/playground-launcher.ts';
 import { createControllableClock } from '../devtenant/src/index.ts';
 import { freePort } from '../tests/bot/bot-test-support.ts';
 import { type Stack, startStack } from '../tests/support/stack.ts';
+import { chromiumExecutable } from './lib/chromium-path.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs', 'screenshots');
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     logFile: join(logDir, 'm365agentsplayground.log'),
   });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: chromiumFlags,
   });
   const worker = stack.composed.delivery.worker;

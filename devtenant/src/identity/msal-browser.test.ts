@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chromiumExecutable } from '../../../scripts/lib/chromium-path.ts';
 import { CONFER_API, CONFER_APP, claimsOf, MEGAN, withTenant } from '../core/test-support.ts';
 
 const require = createRequire(import.meta.url);
@@ -66,7 +67,7 @@ describe('msal-browser against devtenant', () => {
             scope: `${CONFER_API}/access_as_user`,
           };
           const browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
+            executablePath: chromiumExecutable(),
             args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${t.spkiHash}`],
           });
           try {

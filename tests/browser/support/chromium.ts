@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { chromiumExecutable } from '../../../scripts/lib/chromium-path.ts';
 import { repoRoot } from '../../support/stack.ts';
 
 export const screenshotDir = join(repoRoot, 'tests', 'artifacts', 'screenshots');
 
 /**
- * Debian Chromium, headless, trusting exactly one self-signed certificate: devtenant's, by the hash of its public
- * key. TLS verification stays on for everything else (never `ignoreHTTPSErrors`).
+ * Chromium (or Chrome or Edge, see scripts/lib/chromium-path.ts), headless, trusting exactly one self-signed
+ * certificate: devtenant's, by the hash of its public key. TLS verification stays on for everything else (never
+ * `ignoreHTTPSErrors`).
  */
 export function launchChromium(spkiHash: string): Promise<Browser> {
   // The app serves the built tab; without it every page is a 404 and the tests would fail obscurely.
@@ -15,7 +17,7 @@ export function launchChromium(spkiHash: string): Promise<Browser> {
     throw new Error('tab/dist is missing: run `npm run build -w tab` (npm test does it first).');
   }
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: [
       '--headless',
       '--no-sandbox',
