@@ -49,7 +49,8 @@ async function pickerTiming(): Promise<{ picker: number; blankPaint: number }> {
   const stack = await startStack();
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium(stack.devtenant.spkiHash);
+    // Timings come from performance.now() and paint entries, so the page keeps the machine's own clock.
+    browser = await launchChromium(stack, { machineClock: true });
     const context = await browser.newContext(contextDefaults);
     // Marks, in the page's own clock (ms since navigation start), the first frame with a grid and a suggestion.
     // A string, not a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.

@@ -13,7 +13,7 @@ beforeAll(async () => {
   stack = await startStack({ connectionMode: 'tenant' });
   const policy = await stack.devtenant.control('access-policy', { enabled: true });
   expect(policy.status).toBe(200);
-  browser = await launchChromium(stack.devtenant.spkiHash);
+  browser = await launchChromium(stack);
 });
 afterAll(async () => {
   await browser?.close();

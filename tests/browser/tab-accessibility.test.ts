@@ -18,7 +18,7 @@ let meetingTitle: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  browser = await launchChromium(stack.devtenant.spkiHash);
+  browser = await launchChromium(stack);
   meetingTitle = uniqueTitle('Performance conversation Adele and Alex');
   const meeting = await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title: meetingTitle });
   meetingId = meeting.id;

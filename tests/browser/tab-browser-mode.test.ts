@@ -11,7 +11,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   stack = await startStack();
-  browser = await launchChromium(stack.devtenant.spkiHash);
+  browser = await launchChromium(stack);
 });
 afterAll(async () => {
   await browser?.close();

@@ -12,7 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startStack();
-  browser = await launchChromium(stack.devtenant.spkiHash);
+  browser = await launchChromium(stack);
 });
 afterAll(async () => {
   await browser?.close();

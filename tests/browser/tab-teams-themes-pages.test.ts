@@ -11,7 +11,7 @@ let meetingId: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  browser = await launchChromium(stack.devtenant.spkiHash);
+  browser = await launchChromium(stack);
   meetingId = (await createMeeting(stack, PEOPLE.adele, [PEOPLE.alex], { title: uniqueTitle('Themes 1:1') })).id;
 }, 120_000);
 afterAll(async () => {
