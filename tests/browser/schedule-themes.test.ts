@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PEOPLE, repoRoot, type Stack, startStack } from '../support/stack.ts';
+import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
 import { openSchedule } from './pages/schedule-session.ts';
+import { injectAxe } from './support/axe-scan.ts';
 import { launchChromium, saveScreenshot } from './support/chromium.ts';
 import { emailOf } from './support/tab-session.ts';
 
@@ -18,8 +18,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-
 function tabFrame(page: Page): Frame {
   const frame = page.frames().find((f) => f.url().includes('/index.html'));
   if (!frame) throw new Error('the tab frame is not open');
@@ -28,7 +26,7 @@ function tabFrame(page: Page): Frame {
 
 /** axe-core's WCAG 2.1 AA rules (colour contrast included) on the schedule page only, inside the tab's frame. */
 async function scheduleViolations(frame: Frame): Promise<string[]> {
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: axePath });
+  await injectAxe(frame);
   const violations = await frame.evaluate(async () => {
     type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<Result> } }).axe;
