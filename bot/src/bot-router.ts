@@ -110,8 +110,17 @@ function handleRouterError(logger: BotLogger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
     const status = readStatus(error);
+    // The body parser's refusals carry the same codes as the API's, so a client reads one vocabulary.
+    if (status === 413) {
+      sendError(res, 413, 'payload_too_large', 'The activity is larger than the bot endpoint accepts.');
+      return;
+    }
+    if (status === 415) {
+      sendError(res, 415, 'unsupported_media_type', 'Send the activity as UTF-8 JSON.');
+      return;
+    }
     // The SDK parses the activity with zod before any handler runs, so a ZodError means bad input.
-    if (status === 400 || status === 413 || status === 415 || isZodError(error)) {
+    if (status === 400 || isZodError(error)) {
       sendError(res, status ?? 400, 'invalid_activity', 'The request body is not a readable Bot Framework activity.');
       return;
     }

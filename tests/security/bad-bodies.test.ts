@@ -121,18 +121,13 @@ function badBodies(endpoint: Endpoint): BadBody[] {
   ];
 }
 
-/** What each refusal must be: the status and code, per part (the bot answers in its own codes). */
+/** What each refusal must be: the status and code (the bot names a body that is not an activity in its own code). */
 function expected(endpoint: Endpoint, bad: BadBody): { status: number; code: string } {
   const name = bad.name;
-  if (endpoint.kind === 'bot') {
-    if (name.startsWith('over the limit')) return { status: 413, code: 'invalid_activity' };
-    if (name.includes('Latin-1') || name.includes('unknown content encoding'))
-      return { status: 415, code: 'invalid_activity' };
-    return { status: 400, code: 'invalid_activity' };
-  }
   if (name.startsWith('over the limit')) return { status: 413, code: 'payload_too_large' };
   if (name.includes('Latin-1') || name.includes('unknown content encoding'))
     return { status: 415, code: 'unsupported_media_type' };
+  if (endpoint.kind === 'bot') return { status: 400, code: 'invalid_activity' };
   if (['invalid JSON', 'a JSON string', 'JSON null', 'a corrupt gzip body'].includes(name))
     return { status: 400, code: 'bad_request' };
   return { status: 400, code: 'validation_failed' };
