@@ -1,3 +1,4 @@
+import { readInboundFacts, tenantOf } from '@confer/bot';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError, toHttpStatus } from '../domain/app-error.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -73,22 +74,13 @@ function rateLimited(retryAfterSeconds: number): AppError {
   });
 }
 
-/** The conversation and the sender of an activity, each within its tenant. */
+/** The conversation and the sender of an activity, each within its tenant, read as the trust check reads them. */
 export function activityKeys(body: unknown): string[] {
-  const activity = (body ?? {}) as {
-    conversation?: { id?: unknown; tenantId?: unknown };
-    from?: { id?: unknown; aadObjectId?: unknown };
-    channelData?: { tenant?: { id?: unknown } };
-  };
-  const tenant = text(activity.conversation?.tenantId) ?? text(activity.channelData?.tenant?.id) ?? '';
-  const conversation = text(activity.conversation?.id);
-  const sender = text(activity.from?.aadObjectId) ?? text(activity.from?.id);
+  const facts = readInboundFacts(body);
+  const tenant = tenantOf(facts) ?? '';
+  const sender = facts.aadObjectId ?? facts.fromId;
   return [
-    ...(conversation ? [`conversation|${tenant}|${conversation}`] : []),
+    ...(facts.conversationId ? [`conversation|${tenant}|${facts.conversationId}`] : []),
     ...(sender ? [`sender|${tenant}|${sender}`] : []),
   ];
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

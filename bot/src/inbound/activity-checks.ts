@@ -10,6 +10,14 @@ export interface InboundFacts {
   conversationTenantId: string | undefined;
   channelDataTenantId: string | undefined;
   aadObjectId: string | undefined;
+  conversationId: string | undefined;
+  /** `from.id`, the channel's id of the sender (Teams: `29:…`), for senders without an Entra object id. */
+  fromId: string | undefined;
+}
+
+/** The activity's tenant as Teams names it: `conversation.tenantId`, else `channelData.tenant.id`. */
+export function tenantOf(facts: InboundFacts): string | undefined {
+  return facts.conversationTenantId ?? facts.channelDataTenantId;
 }
 
 export function readInboundFacts(body: unknown): InboundFacts {
@@ -20,6 +28,8 @@ export function readInboundFacts(body: unknown): InboundFacts {
     conversationTenantId: text(field(conversation, 'tenantId')),
     channelDataTenantId: text(field(field(field(body, 'channelData'), 'tenant'), 'id')),
     aadObjectId: text(field(field(body, 'from'), 'aadObjectId')),
+    conversationId: text(field(conversation, 'id')),
+    fromId: text(field(field(body, 'from'), 'id')),
   };
 }
 
@@ -48,8 +58,8 @@ export function checkTenant(
   configuredTenantId: string,
   tokenTenantId: string | null,
 ): BotRefusal | null {
-  const { conversationTenantId, channelDataTenantId } = facts;
-  const tenantId = conversationTenantId ?? channelDataTenantId;
+  const { channelDataTenantId } = facts;
+  const tenantId = tenantOf(facts);
   if (!tenantId) return forbidden('bot_tenant_missing', 'The activity names no tenant.');
   if (channelDataTenantId !== undefined && !sameId(channelDataTenantId, tenantId)) {
     return forbidden('bot_tenant_mismatch', 'The activity names two different tenants.');

@@ -9,6 +9,7 @@ import {
   checkTenant,
   type InboundFacts,
   readInboundFacts,
+  tenantOf,
 } from './activity-checks.ts';
 import { type BotTokenClaims, createBotTokenValidator, type TrustedIssuer } from './bot-token-validator.ts';
 import { type BotRefusal, forbidden, unauthenticated } from './refusal.ts';
@@ -130,7 +131,7 @@ function refuse(res: Response, refusal: BotRefusal, facts: InboundFacts, logger:
     status: refusal.status,
     channelId: facts.channelId,
     serviceUrl: facts.serviceUrl,
-    tenantId: facts.conversationTenantId ?? facts.channelDataTenantId,
+    tenantId: tenantOf(facts),
   });
   const body: ErrorBody = { error: { code: refusal.code, message: refusal.message } };
   res.status(refusal.status).json(body);
