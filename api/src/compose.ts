@@ -6,8 +6,8 @@ import { createOutboundRenderer } from '@confer/bot/render';
 import type { Express } from 'express';
 import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
 import { createBotPersonFinder } from './adapters/bot/graph-bot-person.ts';
-import { createTenantMembership } from './adapters/bot/graph-tenant-membership.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
+import { createTenantMembership } from './adapters/bot/tenant-membership.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
 import { createEntraTokenValidator } from './adapters/entra/entra-token-validator.ts';
@@ -192,8 +192,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       tenantId: config.tenantId,
       serviceUrls,
       membership: createTenantMembership({
-        tokens: graphTokens,
-        createClient,
+        directory: people,
         tenants: stores.tenants,
         clock,
         logger: logger.child({ part: 'bot' }),

@@ -1,3 +1,4 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import type { DirectoryEntry, DirectoryGateway } from '../../ports/directory.ts';
@@ -91,6 +92,20 @@ export function createGraphPeopleDirectory(deps: {
         client.api('/users').filter(encodedFilter(filter)).select(SELECT).top(limit).get(),
       );
       return users.map(toEntry);
+    },
+
+    async hasUser(actor: GraphActor, userId: string) {
+      const client = await clientFor(actor);
+      try {
+        await client
+          .api(`/users/${encodeURIComponent(userId)}`)
+          .select('id')
+          .get();
+        return true;
+      } catch (error) {
+        if (error instanceof GraphError && error.statusCode === 404) return false;
+        throw toAppErrorFromGraph(error);
+      }
     },
   };
 }

@@ -1,10 +1,9 @@
 import type { TenantMembership } from '@confer/bot';
-import { GraphError } from '@microsoft/microsoft-graph-client';
-import { AppError } from '../../domain/app-error.ts';
+import { isAppError } from '../../domain/app-error.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { DirectoryGateway } from '../../ports/directory.ts';
 import type { TenantStore } from '../../ports/tenant-store.ts';
-import { clientFor, type GraphActorDeps } from '../graph/graph-actor.ts';
 
 /** Confirmed people stay confirmed for an hour; a "no" is asked again after five minutes (a new hire). */
 const MEMBER_TTL_MS = 60 * 60_000;
@@ -20,9 +19,12 @@ const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * says the tenant has nobody by that id. Without that permission (per-user mode without admin consent) or
  * without an answer the result is `unknown`.
  */
-export function createTenantMembership(
-  deps: GraphActorDeps & { tenants: TenantStore; clock: Clock; logger: Logger },
-): TenantMembership {
+export function createTenantMembership(deps: {
+  directory: Pick<DirectoryGateway, 'hasUser'>;
+  tenants: TenantStore;
+  clock: Clock;
+  logger: Logger;
+}): TenantMembership {
   const cache = new Map<string, { answer: 'member' | 'not_member'; until: number }>();
   const remember = (key: string, answer: 'member' | 'not_member') => {
     cache.delete(key);
@@ -40,18 +42,13 @@ export function createTenantMembership(
     if (cached && cached.until > deps.clock.now().getTime()) return cached.answer;
     if (await deps.tenants.getUser(tenantId, aadObjectId)) return remember(key, 'member');
     try {
-      const client = await clientFor(deps, { kind: 'app', tenantId });
-      await client
-        .api(`/users/${encodeURIComponent(aadObjectId)}`)
-        .select('id')
-        .get();
-      return remember(key, 'member');
+      const found = await deps.directory.hasUser({ kind: 'app', tenantId }, aadObjectId);
+      return remember(key, found ? 'member' : 'not_member');
     } catch (error) {
-      if (error instanceof GraphError && error.statusCode === 404) return remember(key, 'not_member');
       deps.logger.info('bot.membership_unknown', {
         tenantId,
         aadObjectId,
-        reason: error instanceof AppError || error instanceof GraphError ? error.code : String(error),
+        reason: isAppError(error) ? error.code : String(error),
       });
       return 'unknown';
     }
