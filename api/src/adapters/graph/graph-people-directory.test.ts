@@ -60,3 +60,37 @@ describe('people search and look-ups reach Graph as one encoded $filter', () => 
     );
   });
 });
+
+/** Graph answering every request with one status and Graph's error body for it. */
+function directoryAnswering(status: number, code: string) {
+  const graph: Middleware = {
+    setNext() {},
+    async execute(context: Context) {
+      const body = status === 200 ? { id: 'u' } : { error: { code, message: code } };
+      context.response = new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  };
+  return createGraphPeopleDirectory({
+    tokenFor: async () => 'token',
+    tenantId: 't',
+    createClient: () =>
+      Client.initWithMiddleware({
+        middleware: graph,
+        baseUrl: 'https://graph.test/',
+        customHosts: new Set(['graph.test']),
+      }),
+  });
+}
+
+describe('whether the tenant has a user', () => {
+  it('is yes on an answer, no on Graph’s 404, and an error with a code on anything else', async () => {
+    expect(await directoryAnswering(200, '').hasUser(actor, 'u')).toBe(true);
+    expect(await directoryAnswering(404, 'Request_ResourceNotFound').hasUser(actor, 'u')).toBe(false);
+    await expect(directoryAnswering(403, 'Authorization_RequestDenied').hasUser(actor, 'u')).rejects.toMatchObject({
+      code: 'graph_error',
+    });
+  });
+});
