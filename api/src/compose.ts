@@ -5,7 +5,6 @@ import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
 import { createOutboundRenderer } from '@confer/bot/render';
 import type { Express } from 'express';
 import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
-import { createBotPersonFinder } from './adapters/bot/graph-bot-person.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
 import { createTenantMembership } from './adapters/bot/tenant-membership.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
@@ -15,7 +14,7 @@ import { createMsalGraphTokenProvider } from './adapters/entra/msal-graph-token-
 import { createMsalNetworkClient } from './adapters/entra/msal-network-client.ts';
 import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
 import { createTokenCacheCipher } from './adapters/entra/token-cache-cipher.ts';
-import { tokenFor } from './adapters/graph/graph-actor.ts';
+import { createBotPersonFinder } from './adapters/graph/graph-bot-person.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
 import { type CheckConnection, createConnectionProbe } from './adapters/graph/graph-connection-probe.ts';
@@ -101,7 +100,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   };
   const stores = createSqliteStores(db);
   const people = createGraphPeopleDirectory({
-    tokenFor: (actor) => tokenFor(graphTokens, actor),
+    tokens: graphTokens,
     createClient,
     tenantId: config.tenantId,
   });

@@ -11,8 +11,8 @@ import { getMeeting, listMyMeetings } from '../../use-cases/scheduling/read-meet
 import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.ts';
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
+import type { BotPerson, FindBotPerson } from '../graph/graph-bot-person.ts';
 import { attempt } from './action-result.ts';
-import type { BotPerson, FindBotPerson } from './graph-bot-person.ts';
 import { toMeetingCardView, type Viewer } from './meeting-card-view.ts';
 
 export interface SchedulingActionsDeps {

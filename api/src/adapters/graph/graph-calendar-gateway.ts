@@ -4,10 +4,11 @@ import type { Logger } from '../../logging/logger.ts';
 import type { CalendarEntry, CalendarGateway, MailboxProfile } from '../../ports/calendar-gateway.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import type { Identity } from '../../ports/identity.ts';
-import { DELEGATED_SCOPES } from './graph-actor.ts';
+import { clientFor as clientForActor, PREFER_UTC } from './graph-actor.ts';
 import { call, parse } from './graph-call.ts';
 import type { GraphClientFactory } from './graph-client-factory.ts';
 import {
+  GRAPH_USER_FIELDS,
   type GraphEvent,
   graphEventSchema,
   graphMailboxSettingsSchema,
@@ -33,18 +34,13 @@ export interface GraphCalendarGatewayDeps {
 /** The signed-in person's own week; an event's join link is shown only when it is a Teams meeting link. */
 export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): CalendarGateway {
   const joinUrls = createJoinUrlCheck({ localHost: deps.localJoinHost ?? null, logger: deps.logger });
-  // The token is acquired before the client exists: the Graph client would wrap an authentication
-  // failure (consent_required, expired connection) into a generic client error and lose its code.
-  const clientFor = async (identity: Identity) => {
-    const token = await deps.tokens.forUser(identity, DELEGATED_SCOPES);
-    return deps.createClient(async () => token);
-  };
+  const clientFor = (identity: Identity) => clientForActor(deps, { kind: 'user', identity });
 
   return {
     async getProfile(identity) {
       const client = await clientFor(identity);
       const [user, settings] = await Promise.all([
-        call(() => client.api('/me').select('id,displayName,userPrincipalName,mail').get()),
+        call(() => client.api('/me').select(GRAPH_USER_FIELDS).get()),
         call(() => client.api('/me/mailboxSettings').select('timeZone').get()),
       ]);
       const me = parse(graphUserSchema, user, 'user');
@@ -68,7 +64,7 @@ export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): Cale
           .select(EVENT_FIELDS)
           .orderby('start/dateTime')
           .top(100)
-          .header('Prefer', 'outlook.timezone="UTC"')
+          .header('Prefer', PREFER_UTC)
           .get(),
       );
       const raw = await collectPages(client, first);
@@ -85,11 +81,7 @@ async function collectPages(client: Client, first: unknown): Promise<unknown[]> 
     const next = page['@odata.nextLink'];
     if (!next) return items;
     if (count >= MAX_PAGES) throw new AppError('graph_bad_response', 'Microsoft Graph returned too many pages.');
-    page = parse(
-      graphPageSchema,
-      await call(() => client.api(next).header('Prefer', 'outlook.timezone="UTC"').get()),
-      'page',
-    );
+    page = parse(graphPageSchema, await call(() => client.api(next).header('Prefer', PREFER_UTC).get()), 'page');
   }
 }
 

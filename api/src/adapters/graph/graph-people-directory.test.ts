@@ -1,6 +1,15 @@
-import { Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, type Context, GraphError, type Middleware } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../domain/app-error.ts';
+import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import { createGraphPeopleDirectory } from './graph-people-directory.ts';
+
+const tokens: GraphTokenProvider = {
+  forUser: async () => 'token',
+  forStoredUser: async () => 'token',
+  forApp: async () => 'token',
+  forget: async () => {},
+};
 
 /** Graph answering an empty user list, keeping each request URL exactly as the client sent it. */
 class RecordingGraph implements Middleware {
@@ -17,7 +26,7 @@ class RecordingGraph implements Middleware {
 
 function directoryOver(graph: RecordingGraph) {
   return createGraphPeopleDirectory({
-    tokenFor: async () => 'token',
+    tokens,
     tenantId: 't',
     createClient: () =>
       Client.initWithMiddleware({
@@ -61,12 +70,12 @@ describe('people search and look-ups reach Graph as one encoded $filter', () => 
   });
 });
 
-/** Graph answering every request with one status and Graph's error body for it. */
-function directoryAnswering(status: number, code: string) {
+/** Graph answering every request with one status and Graph's error body for it (or `ok` as the body of a 200). */
+function directoryAnswering(status: number, code: string, ok: unknown = { id: 'u' }) {
   const graph: Middleware = {
     setNext() {},
     async execute(context: Context) {
-      const body = status === 200 ? { id: 'u' } : { error: { code, message: code } };
+      const body = status === 200 ? ok : { error: { code, message: code } };
       context.response = new Response(JSON.stringify(body), {
         status,
         headers: { 'content-type': 'application/json' },
@@ -74,7 +83,7 @@ function directoryAnswering(status: number, code: string) {
     },
   };
   return createGraphPeopleDirectory({
-    tokenFor: async () => 'token',
+    tokens,
     tenantId: 't',
     createClient: () =>
       Client.initWithMiddleware({
@@ -92,5 +101,24 @@ describe('whether the tenant has a user', () => {
     await expect(directoryAnswering(403, 'Authorization_RequestDenied').hasUser(actor, 'u')).rejects.toMatchObject({
       code: 'graph_error',
     });
+  });
+});
+
+describe('a failed directory read', () => {
+  it('keeps Graph’s own error as the cause of the coded error', async () => {
+    const failure = await directoryAnswering(403, 'Authorization_RequestDenied')
+      .searchPeople(actor, 'ada', 5)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect(failure).toMatchObject({ code: 'graph_error' });
+    expect((failure as AppError).cause).toBeInstanceOf(GraphError);
+  });
+
+  it('names an answer that is not a user list graph_bad_response, keeping the schema’s complaint', async () => {
+    const failure = await directoryAnswering(200, '', { value: [{ id: 'u' }] })
+      .listPeople(5)
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'graph_bad_response' });
+    expect((failure as AppError).cause).toBeInstanceOf(Error);
   });
 });

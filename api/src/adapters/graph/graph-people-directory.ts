@@ -1,54 +1,28 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { z } from 'zod';
-import { AppError } from '../../domain/app-error.ts';
 import type { DirectoryEntry, DirectoryGateway } from '../../ports/directory.ts';
 import type { GraphActor } from '../../ports/scheduling-gateway.ts';
-import type { GraphClientFactory } from './graph-client-factory.ts';
-import { toAppErrorFromGraph } from './graph-errors.ts';
+import { clientFor, type GraphActorDeps } from './graph-actor.ts';
+import { call, parse } from './graph-call.ts';
 import { encodedFilter, odataString } from './graph-odata.ts';
-
-const usersSchema = z.object({
-  value: z.array(
-    z.object({
-      id: z.string(),
-      displayName: z.string().nullable(),
-      mail: z.string().nullable().optional(),
-      userPrincipalName: z.string(),
-    }),
-  ),
-});
+import { GRAPH_USER_FIELDS, type GraphUser, graphUserListSchema } from './graph-schemas.ts';
 
 /** Graph limits `in (...)` filters to 15 values per clause. */
 const FILTER_CHUNK = 15;
-const SELECT = 'id,displayName,mail,userPrincipalName';
 
 /** Directory look-ups through Graph, as the given actor (delegated User.ReadBasic.All or app User.Read.All). */
-export function createGraphPeopleDirectory(deps: {
-  tokenFor: (actor: GraphActor) => Promise<string>;
-  createClient: GraphClientFactory;
-  /** The tenant whose people `listPeople` lists, with the app's own permission. */
-  tenantId: string;
-}): DirectoryGateway {
-  const clientFor = async (actor: GraphActor) => {
-    const token = await deps.tokenFor(actor);
-    return deps.createClient(async () => token);
-  };
-  const read = async (request: () => Promise<unknown>) => {
-    let body: unknown;
-    try {
-      body = await request();
-    } catch (error) {
-      throw toAppErrorFromGraph(error);
-    }
-    const parsed = usersSchema.safeParse(body);
-    if (!parsed.success) throw new AppError('graph_bad_response', 'Microsoft Graph returned an unexpected user list.');
-    return parsed.data.value;
-  };
+export function createGraphPeopleDirectory(
+  deps: GraphActorDeps & {
+    /** The tenant whose people `listPeople` lists, with the app's own permission. */
+    tenantId: string;
+  },
+): DirectoryGateway {
+  const read = async (request: () => Promise<unknown>): Promise<GraphUser[]> =>
+    parse(graphUserListSchema, await call(request), 'user list').value;
 
   return {
     async listPeople(limit) {
-      const client = await clientFor({ kind: 'app', tenantId: deps.tenantId });
-      const users = await read(() => client.api('/users').select(SELECT).top(limit).get());
+      const client = await clientFor(deps, { kind: 'app', tenantId: deps.tenantId });
+      const users = await read(() => client.api('/users').select(GRAPH_USER_FIELDS).top(limit).get());
       return users.map((user) => ({
         id: user.id,
         displayName: user.displayName ?? user.userPrincipalName,
@@ -61,14 +35,14 @@ export function createGraphPeopleDirectory(deps: {
       const found = new Map<string, DirectoryEntry>();
       const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
       if (unique.length === 0) return found;
-      const client = await clientFor(actor);
+      const client = await clientFor(deps, actor);
       for (let i = 0; i < unique.length; i += FILTER_CHUNK) {
         const chunk = unique.slice(i, i + FILTER_CHUNK).map(odataString);
         const users = await read(() =>
           client
             .api('/users')
             .filter(encodedFilter(`mail in (${chunk.join(',')}) or userPrincipalName in (${chunk.join(',')})`))
-            .select(SELECT)
+            .select(GRAPH_USER_FIELDS)
             .top(2 * FILTER_CHUNK)
             .get(),
         );
@@ -83,34 +57,38 @@ export function createGraphPeopleDirectory(deps: {
     },
 
     async searchPeople(actor: GraphActor, text: string, limit: number) {
-      const client = await clientFor(actor);
+      const client = await clientFor(deps, actor);
       const value = odataString(text);
       // First or last name, the whole display name, or either address: people type whichever they know.
       const properties = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
       const filter = properties.map((property) => `startswith(${property},${value})`).join(' or ');
       const users = await read(() =>
-        client.api('/users').filter(encodedFilter(filter)).select(SELECT).top(limit).get(),
+        client.api('/users').filter(encodedFilter(filter)).select(GRAPH_USER_FIELDS).top(limit).get(),
       );
       return users.map(toEntry);
     },
 
     async hasUser(actor: GraphActor, userId: string) {
-      const client = await clientFor(actor);
-      try {
-        await client
+      const client = await clientFor(deps, actor);
+      // Graph's 404 is the answer "no such user"; any other failure is an error with its cause.
+      return call(() =>
+        client
           .api(`/users/${encodeURIComponent(userId)}`)
           .select('id')
-          .get();
-        return true;
-      } catch (error) {
-        if (error instanceof GraphError && error.statusCode === 404) return false;
-        throw toAppErrorFromGraph(error);
-      }
+          .get()
+          .then(
+            () => true,
+            (error: unknown) => {
+              if (error instanceof GraphError && error.statusCode === 404) return false;
+              throw error;
+            },
+          ),
+      );
     },
   };
 }
 
-function toEntry(user: { id: string; displayName: string | null; mail?: string | null; userPrincipalName: string }) {
+function toEntry(user: GraphUser) {
   return {
     userId: user.id,
     email: user.mail ?? user.userPrincipalName,

@@ -12,6 +12,10 @@ export const graphUserSchema = z.object({
   userPrincipalName: z.string(),
   mail: z.string().nullable().optional(),
 });
+export type GraphUser = z.infer<typeof graphUserSchema>;
+/** `$select` for a user: exactly the fields the schema reads. */
+export const GRAPH_USER_FIELDS = Object.keys(graphUserSchema.shape).join(',');
+export const graphUserListSchema = z.object({ value: z.array(graphUserSchema) });
 
 export const graphMailboxSettingsSchema = z.object({ timeZone: z.string().nullable().optional() });
 

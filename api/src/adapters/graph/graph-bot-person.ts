@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { AppError } from '../../domain/app-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { GraphActor } from '../../ports/scheduling-gateway.ts';
 import type { TenantStore } from '../../ports/tenant-store.ts';
-import { clientFor, type GraphActorDeps } from '../graph/graph-actor.ts';
-import { toAppErrorFromGraph } from '../graph/graph-errors.ts';
-import { toIanaZone } from '../graph/graph-time.ts';
+import { clientFor, type GraphActorDeps } from './graph-actor.ts';
+import { call, parse } from './graph-call.ts';
+import { GRAPH_USER_FIELDS, graphMailboxSettingsSchema, graphUserSchema } from './graph-schemas.ts';
+import { toIanaZone } from './graph-time.ts';
 
 /** Who a bot user is, for acting as them: their address, name and zone. */
 export interface BotPerson {
@@ -15,14 +14,6 @@ export interface BotPerson {
 }
 
 export type FindBotPerson = (tenantId: string, userId: string, actor: () => Promise<GraphActor>) => Promise<BotPerson>;
-
-const userSchema = z.object({
-  id: z.string(),
-  displayName: z.string().nullable(),
-  mail: z.string().nullable().optional(),
-  userPrincipalName: z.string(),
-});
-const settingsSchema = z.object({ timeZone: z.string().nullable().optional() });
 
 /** People change address or zone rarely; an hour keeps card clicks from costing two Graph reads each. */
 const TTL_MS = 60 * 60_000;
@@ -64,10 +55,11 @@ async function readFromGraph(deps: GraphActorDeps, userId: string, actor: GraphA
   const client = await clientFor(deps, actor);
   const path = `/users/${encodeURIComponent(userId)}`;
   const [user, settings] = await Promise.all([
-    read(userSchema, () => client.api(path).select('id,displayName,mail,userPrincipalName').get()),
-    read(settingsSchema, () => client.api(`${path}/mailboxSettings`).select('timeZone').get()).catch(() => ({
-      timeZone: null,
-    })),
+    call(() => client.api(path).select(GRAPH_USER_FIELDS).get()).then((body) => parse(graphUserSchema, body, 'user')),
+    // The zone is a nicety: without mailbox settings (no mailbox, no permission) the person reads UTC.
+    call(() => client.api(`${path}/mailboxSettings`).select('timeZone').get())
+      .then((body) => parse(graphMailboxSettingsSchema, body, 'mailboxSettings'))
+      .catch(() => ({ timeZone: null })),
   ]);
   const email = (user.mail ?? user.userPrincipalName).toLowerCase();
   return {
@@ -75,16 +67,4 @@ async function readFromGraph(deps: GraphActorDeps, userId: string, actor: GraphA
     displayName: user.displayName ?? user.userPrincipalName,
     timeZone: toIanaZone(settings.timeZone ?? null) ?? 'UTC',
   };
-}
-
-async function read<T>(schema: z.ZodType<T>, request: () => Promise<unknown>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await request();
-  } catch (error) {
-    throw toAppErrorFromGraph(error);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new AppError('graph_bad_response', 'Microsoft Graph returned an unexpected user.');
-  return parsed.data;
 }
