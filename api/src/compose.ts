@@ -146,10 +146,6 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     clock,
     tabUrl: config.tabEndpoint,
   });
-  const botCredentials =
-    config.bot.appId && config.bot.password
-      ? { appId: config.bot.appId, password: config.bot.password, tenantId: config.tenantId }
-      : undefined;
   // One list of Bot Connector hosts for answers and proactive messages alike: the bot's token goes nowhere else.
   const serviceUrls = createServiceUrlPolicy(config.bot.allowedServiceUrls);
   const deliveryWorker = createDelivery({
@@ -160,7 +156,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     serviceUrls,
     clock,
     logger: logger.child({ part: 'delivery' }),
-    ...(botCredentials ? { credentials: botCredentials } : {}),
+    ...(config.bot.credentials ? { credentials: config.bot.credentials } : {}),
   });
   const app = createApp({
     config,
@@ -187,7 +183,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       : null,
     botRouter: createBotRouter({
       inbound: botInboundAuth(config, http.fetch, clock),
-      ...(botCredentials ? { credentials: botCredentials } : {}),
+      ...(config.bot.credentials ? { credentials: config.bot.credentials } : {}),
       tenantId: config.tenantId,
       serviceUrls,
       membership: createTenantMembership({

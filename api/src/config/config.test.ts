@@ -19,7 +19,7 @@ describe('parseConfig', () => {
     expect(config.jwksUri).toBe('https://localhost:8443/00000000-0000-0000-0000-0000000000001/discovery/v2.0/keys');
     expect(config.applicationIdUri).toBe('api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
     expect(config.port).toBe(3978);
-    expect(config.bot).toMatchObject({ appId: null, password: null });
+    expect(config.bot.credentials).toBeNull();
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -47,14 +47,20 @@ describe('parseConfig', () => {
   });
 
   it('keeps an empty optional value apart from a set one', () => {
-    expect(parseConfig({ ...valid, BOT_ID: '' }).bot.appId).toBeNull();
+    expect(() => parseConfig({ ...valid, BOT_ID: '', SECRET_BOT_PASSWORD: 'pw' })).toThrow(/BOT_ID is missing/);
     expect(() => parseConfig({ ...valid, SECRET_BOT_PASSWORD: 'pw' })).toThrow(/BOT_ID is missing/);
     const withBot = parseConfig({
       ...valid,
       BOT_ID: '00000000-0000-0000-0000-000000000011',
       SECRET_BOT_PASSWORD: 'pw',
     });
-    expect(withBot.bot).toMatchObject({ appId: '00000000-0000-0000-0000-000000000011', password: 'pw' });
+    // One identity for every Bot Connector client and the inbound check, in the served tenant.
+    expect(withBot.bot.credentials).toEqual({
+      appId: '00000000-0000-0000-0000-000000000011',
+      password: 'pw',
+      tenantId: valid.AAD_APP_TENANT_ID,
+    });
+    expect(withBot.bot.inboundAuth).toBe('verify');
   });
 
   it('refuses the local tenant in production', () => {

@@ -1,3 +1,4 @@
+import type { BotCredentials } from '@confer/bot';
 import {
   BOT_FRAMEWORK_OPENID_METADATA_URL,
   LOCAL_BOT_CONNECTOR_ORIGINS,
@@ -97,8 +98,11 @@ export interface Config {
 }
 
 export interface BotConfig {
-  appId: string | null;
-  password: string | null;
+  /**
+   * The bot's identity (BOT_ID, SECRET_BOT_PASSWORD, in the served tenant), the one value every Bot Connector
+   * client and the inbound token check are built from; null without a secret.
+   */
+  credentials: BotCredentials | null;
   /**
    * `verify`: every inbound activity must carry a Bot Connector token (a bot secret is configured). `off`: no
    * token is asked for, only against the local tenant without a bot secret. `closed`: no bot identity at all
@@ -168,8 +172,10 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     tabDomain: e.TAB_DOMAIN.toLowerCase(),
     graphBaseUrl: trimSlash(e.GRAPH_BASE_URL),
     bot: Object.freeze({
-      appId: e.BOT_ID ?? null,
-      password: e.SECRET_BOT_PASSWORD ?? null,
+      credentials:
+        e.BOT_ID && e.SECRET_BOT_PASSWORD
+          ? Object.freeze({ appId: e.BOT_ID, password: e.SECRET_BOT_PASSWORD, tenantId: e.AAD_APP_TENANT_ID })
+          : null,
       inboundAuth: e.SECRET_BOT_PASSWORD ? 'verify' : e.DEVTENANT_URL ? 'off' : 'closed',
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
       allowedServiceUrls: Object.freeze(

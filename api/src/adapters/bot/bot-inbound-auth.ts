@@ -12,10 +12,10 @@ import type { FetchFunction } from '../http/trusted-fetch.ts';
 export function botInboundAuth(config: Readonly<Config>, fetch: FetchFunction, clock: Clock): InboundAuth {
   const { bot } = config;
   if (bot.inboundAuth === 'off') return { mode: 'off' };
-  if (bot.inboundAuth === 'closed' || !bot.appId) return { mode: 'closed' };
+  if (bot.inboundAuth === 'closed' || !bot.credentials) return { mode: 'closed' };
   return {
     mode: 'verify',
-    appId: bot.appId,
+    appId: bot.credentials.appId,
     issuers: trustedIssuers({
       tenantId: config.tenantId,
       botFrameworkMetadataUrl: bot.openIdMetadataUrl,
