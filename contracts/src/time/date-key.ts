@@ -1,0 +1,59 @@
+/**
+ * Calendar dates with no zone, written as date keys (`YYYY-MM-DD`). They step by whole days whatever the
+ * clocks do, so the arithmetic runs on UTC midnights, which never change offset.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Weekday names as Graph writes them in `workingHours.daysOfWeek`, indexed from Sunday = 0 like `Date.getUTCDay`. */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (not `2026-02-30`). */
+export function isDateKey(value: string): boolean {
+  const match = DATE_KEY.exec(value);
+  if (!match) return false;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().startsWith(value);
+}
+
+/** UTC midnight standing for the date: for date arithmetic only, never an instant anyone lives at. */
+export function utcMidnightOf(dateKey: string): number {
+  const [year = 1970, month = 1, day = 1] = dateKey.split('-').map(Number);
+  return Date.UTC(year, month - 1, day);
+}
+
+function keyOf(utcMidnight: number): string {
+  return new Date(utcMidnight).toISOString().slice(0, 10);
+}
+
+export function addDays(dateKey: string, days: number): string {
+  return keyOf(utcMidnightOf(dateKey) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnightOf(to) - utcMidnightOf(from)) / DAY_MS);
+}
+
+/** Inclusive list of date keys from `first` to `last`; empty when `last` comes first. */
+export function dateKeysBetween(first: string, last: string): string[] {
+  const keys: string[] = [];
+  for (let key = first; key <= last; key = addDays(key, 1)) keys.push(key);
+  return keys;
+}
+
+/** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay`. */
+export function weekdayOf(dateKey: string): number {
+  return new Date(utcMidnightOf(dateKey)).getUTCDay();
+}
+
+export function weekdayNameOf(dateKey: string): Weekday {
+  return WEEKDAYS[weekdayOf(dateKey)] ?? 'sunday';
+}
+
+/** Noon UTC of a date key: formatting it with `timeZone: 'UTC'` shows that calendar date in any locale. */
+export function noonOf(dateKey: string): Date {
+  return new Date(utcMidnightOf(dateKey) + DAY_MS / 2);
+}
