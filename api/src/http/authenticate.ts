@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../domain/app-error.ts';
 import type { TokenValidator } from '../ports/identity.ts';
 
-/** Identity comes only from the validated bearer token (DESIGN: identity and permissions). */
+/** Identity comes only from the validated bearer token (docs/reference/design.md §3). */
 export function authenticate(validator: TokenValidator) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {

@@ -1,6 +1,6 @@
 import type { Identity } from './identity.ts';
 
-/** Access tokens for Microsoft Graph, per connection mode (DESIGN: identity and permissions). */
+/** Access tokens for Microsoft Graph, per connection mode (docs/reference/design.md §4). */
 export interface GraphTokenProvider {
   /**
    * Delegated: On-Behalf-Of the signed-in user, exchanging their API token. Ask for `offline_access` too and

@@ -8,7 +8,7 @@ import type {
 import type { Identity } from './identity.ts';
 
 /**
- * Whose authority a Graph call runs under (DESIGN: two connection modes per tenant).
+ * Whose authority a Graph call runs under (docs/reference/design.md §4).
  * - `user`: per-user mode, in a request: On-Behalf-Of exchange of the caller's API token.
  * - `stored-user`: per-user mode, in the background (bot, reconciler, sync): the user's refresh token
  *   from the encrypted token cache; fails with `connection_expired`/`consent_required` when it cannot.

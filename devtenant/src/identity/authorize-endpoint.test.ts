@@ -60,8 +60,9 @@ async function signIn(t: TestTenant, params: Record<string, string>, userId: str
   return post(t, form.action, { ...form.fields, user_id: userId });
 }
 
+// What Entra does here: docs/reference/teams-platform.md §3.
 describe('Entra authorize endpoint (browser sign-in)', () => {
-  it('teams-platform §3: the sign-in page lists the people as buttons, the login_hint person first', async () => {
+  it('the sign-in page lists the people as buttons, the login_hint person first', async () => {
     await withTenant(async (t) => {
       const response = await t.fetch(authorizeUrl(t, { login_hint: 'adelev@contoso.onmicrosoft.com', state: 's1' }));
       expect(response.status).toBe(200);
@@ -74,7 +75,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     });
   });
 
-  it('teams-platform §3: picking a person redirects with code, state and client_info (query and fragment modes)', async () => {
+  it('picking a person redirects with code, state and client_info (query and fragment modes)', async () => {
     await withTenant(async (t) => {
       const query = await signIn(t, { state: 'abc' }, MEGAN);
       expect(query.status).toBe(302);
@@ -92,7 +93,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     });
   });
 
-  it('teams-platform §3: a SPA redeems the code with PKCE S256 from its origin: id_token with nonce, client_info, refresh token, CORS', async () => {
+  it('a SPA redeems the code with PKCE S256 from its origin: id_token with nonce, client_info, refresh token, CORS', async () => {
     await withTenant(async (t) => {
       const { verifier, challenge } = pkce();
       const redirect = await signIn(
@@ -165,7 +166,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     });
   });
 
-  it('teams-platform §3: a wrong PKCE verifier is invalid_grant; without a secret or Origin the client is refused', async () => {
+  it('a wrong PKCE verifier is invalid_grant; without a secret or Origin the client is refused', async () => {
     await withTenant(async (t) => {
       const { challenge } = pkce();
       const redirect = await signIn(t, { code_challenge: challenge, code_challenge_method: 'S256' }, MEGAN);
@@ -193,7 +194,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     });
   });
 
-  it('teams-platform §3: msal-node authorization code flow (getAuthCodeUrl → sign-in → acquireTokenByCode) with a Graph scope', async () => {
+  it('msal-node authorization code flow (getAuthCodeUrl → sign-in → acquireTokenByCode) with a Graph scope', async () => {
     await withTenant(async (t) => {
       const msal = t.msal();
       const { verifier, challenge } = pkce();
@@ -227,7 +228,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     });
   });
 
-  it('teams-platform §3: prompt=consent shows the consent screen; accepting records the user consent, cancelling is access_denied', async () => {
+  it('prompt=consent shows the consent screen; accepting records the user consent, cancelling is access_denied', async () => {
     await withTenant(
       async (t) => {
         const params = {
@@ -259,7 +260,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     );
   });
 
-  it('teams-platform §3: prompt=none signs the hinted user in silently or answers login_required', async () => {
+  it('prompt=none signs the hinted user in silently or answers login_required', async () => {
     await withTenant(async (t) => {
       const silent = await t.fetch(
         authorizeUrl(t, { prompt: 'none', login_hint: 'meganb@contoso.onmicrosoft.com', state: 'q' }),
@@ -273,7 +274,7 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
     });
   });
 
-  it('teams-platform §3: an unregistered redirect URI or unknown client is an error page, never a redirect', async () => {
+  it('an unregistered redirect URI or unknown client is an error page, never a redirect', async () => {
     await withTenant(async (t) => {
       const evil = await t.fetch(authorizeUrl(t, { redirect_uri: 'https://evil.example/cb' }), { redirect: 'manual' });
       expect(evil.status).toBe(400);

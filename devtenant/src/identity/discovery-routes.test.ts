@@ -2,8 +2,9 @@ import { importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { withTenant } from '../core/test-support.ts';
 
+// What Entra does here: docs/reference/teams-platform.md §3.
 describe('Entra discovery', () => {
-  it('teams-platform §3: the OIDC document lists absolute https endpoints on the origin and the v2 issuer', async () => {
+  it('the OIDC document lists absolute https endpoints on the origin and the v2 issuer', async () => {
     await withTenant(async (t) => {
       const response = await t.fetch(`/${t.tenantId}/v2.0/.well-known/openid-configuration`);
       expect(response.status).toBe(200);
@@ -16,7 +17,7 @@ describe('Entra discovery', () => {
     });
   });
 
-  it('teams-platform §3: the common endpoint answers with the {tenantid} issuer template', async () => {
+  it('the common endpoint answers with the {tenantid} issuer template', async () => {
     await withTenant(async (t) => {
       const doc = (await (await t.fetch('/common/v2.0/.well-known/openid-configuration')).json()) as Record<
         string,
@@ -27,7 +28,7 @@ describe('Entra discovery', () => {
     });
   });
 
-  it('teams-platform §3: tokens verify with jose against the published JWKS (RS256, kid)', async () => {
+  it('tokens verify with jose against the published JWKS (RS256, kid)', async () => {
     await withTenant(async (t) => {
       const keys = (await (await t.fetch(`/${t.tenantId}/discovery/v2.0/keys`)).json()) as {
         keys: Record<string, string>[];
@@ -48,7 +49,7 @@ describe('Entra discovery', () => {
     });
   });
 
-  it('teams-platform §3: instance discovery answers with metadata naming this host', async () => {
+  it('instance discovery answers with metadata naming this host', async () => {
     await withTenant(async (t) => {
       const authorize = encodeURIComponent(`${t.origin}/${t.tenantId}/oauth2/v2.0/authorize`);
       const response = await t.fetch(`/common/discovery/instance?api-version=1.1&authorization_endpoint=${authorize}`);
@@ -59,7 +60,7 @@ describe('Entra discovery', () => {
     });
   });
 
-  it('teams-platform §3: an unknown tenant is AADSTS90002', async () => {
+  it('an unknown tenant is AADSTS90002', async () => {
     await withTenant(async (t) => {
       const response = await t.fetch('/11111111-2222-3333-4444-555555555555/v2.0/.well-known/openid-configuration');
       expect(response.status).toBe(400);

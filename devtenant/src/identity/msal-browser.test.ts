@@ -51,8 +51,9 @@ async function startSpa(html: () => string): Promise<{ server: Server; port: num
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+// What Entra does here: docs/reference/teams-platform.md §3.
 describe('msal-browser against devtenant', () => {
-  it('teams-platform §3: msal-browser loginRedirect → demo sign-in → handleRedirectPromise yields the user and an API token (PKCE, CORS)', async () => {
+  it('msal-browser loginRedirect → demo sign-in → handleRedirectPromise yields the user and an API token (PKCE, CORS)', async () => {
     let config: Parameters<typeof spaPage>[0] | undefined;
     const spa = await startSpa(() => spaPage(config ?? ({} as never)));
     const redirectUri = `http://localhost:${spa.port}/`;

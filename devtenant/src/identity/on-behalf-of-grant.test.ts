@@ -4,8 +4,9 @@ import { ALEX, CONFER_APP, CONFER_CLIENT_ID, claimsOf, MEGAN, tokenRequest, with
 
 const GRAPH_CALENDARS = ['https://graph.microsoft.com/Calendars.ReadWrite'];
 
+// What Entra does here: docs/reference/teams-platform.md §3.
 describe('Entra On-Behalf-Of', () => {
-  it('teams-platform §3: msal-node OBO trades the tab token for a Graph token of the same user with consented scp', async () => {
+  it('msal-node OBO trades the tab token for a Graph token of the same user with consented scp', async () => {
     await withTenant(async (t) => {
       const result = await t
         .msal()
@@ -29,7 +30,7 @@ describe('Entra On-Behalf-Of', () => {
     });
   });
 
-  it('teams-platform §3: OBO returns a refresh token when offline_access is asked for', async () => {
+  it('OBO returns a refresh token when offline_access is asked for', async () => {
     await withTenant(async (t) => {
       const raw = await tokenRequest(t, {
         grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
@@ -54,7 +55,7 @@ describe('Entra On-Behalf-Of', () => {
     });
   });
 
-  it('teams-platform §3: without consent OBO fails invalid_grant AADSTS65001, suberror consent_required (msal: InteractionRequiredAuthError)', async () => {
+  it('without consent OBO fails invalid_grant AADSTS65001, suberror consent_required (msal: InteractionRequiredAuthError)', async () => {
     await withTenant(async (t) => {
       await t.control('/consent/admin', { clientId: CONFER_CLIENT_ID, granted: false });
       const error = await t
@@ -68,7 +69,7 @@ describe('Entra On-Behalf-Of', () => {
     });
   });
 
-  it('teams-platform §3: per-user consent lets that user (only) through after admin consent is revoked', async () => {
+  it('per-user consent lets that user (only) through after admin consent is revoked', async () => {
     await withTenant(async (t) => {
       await t.control('/consent/admin', { clientId: CONFER_CLIENT_ID, granted: false });
       await t.control('/consent/user', {
@@ -95,7 +96,7 @@ describe('Entra On-Behalf-Of', () => {
     });
   });
 
-  it('teams-platform §3: an assertion for another audience, an expired one, or a Graph token is invalid_grant', async () => {
+  it('an assertion for another audience, an expired one, or a Graph token is invalid_grant', async () => {
     await withTenant(async (t) => {
       const graphToken = await t.userToken(MEGAN);
       const wrongAudience = await t
@@ -120,7 +121,7 @@ describe('Entra On-Behalf-Of', () => {
     });
   });
 
-  it('teams-platform §3: a misspelt Graph scope is invalid_scope AADSTS70011; two resources AADSTS28000', async () => {
+  it('a misspelt Graph scope is invalid_scope AADSTS70011; two resources AADSTS28000', async () => {
     await withTenant(async (t) => {
       const base = {
         grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',

@@ -8,9 +8,10 @@ import { stringClaim, verifyTenantToken } from './token-verifier.ts';
 type Params = Record<string, string | undefined>;
 
 /**
- * On-Behalf-Of (`urn:ietf:params:oauth:grant-type:jwt-bearer`, teams-platform §3): the middle-tier app trades
- * the user's token for its own API for a Graph token for the same user. The assertion must be addressed to
- * the calling app; missing consent gives `invalid_grant` AADSTS65001 with `suberror: consent_required`.
+ * On-Behalf-Of (`urn:ietf:params:oauth:grant-type:jwt-bearer`, docs/reference/teams-platform.md §3): the
+ * middle-tier app trades the user's token for its own API for a Graph token for the same user. The assertion
+ * must be addressed to the calling app; missing consent gives `invalid_grant` AADSTS65001 with
+ * `suberror: consent_required`.
  */
 export function onBehalfOfGrant(deps: IdentityDeps, req: Request, params: Params): TokenResponse {
   const client = authenticateClient(deps, req, params, false);

@@ -24,8 +24,9 @@ async function oboRefreshToken(t: TestTenant): Promise<string> {
 
 const SCOPES = ['https://graph.microsoft.com/Calendars.ReadWrite'];
 
+// What Entra does here: docs/reference/teams-platform.md §3.
 describe('Entra refresh tokens', () => {
-  it('teams-platform §3: msal-node redeems a refresh token for a new Graph token and a rotated refresh token', async () => {
+  it('msal-node redeems a refresh token for a new Graph token and a rotated refresh token', async () => {
     await withTenant(async (t) => {
       const refreshToken = await oboRefreshToken(t);
       const result = await t.msal().acquireTokenByRefreshToken({ refreshToken, scopes: SCOPES });
@@ -42,7 +43,7 @@ describe('Entra refresh tokens', () => {
     });
   });
 
-  it('teams-platform §3: a refresh token revoked through the control API fails invalid_grant AADSTS50173', async () => {
+  it('a refresh token revoked through the control API fails invalid_grant AADSTS50173', async () => {
     await withTenant(async (t) => {
       const refreshToken = await oboRefreshToken(t);
       expect(await t.control('/refresh-tokens/revoke', { userId: MEGAN })).toMatchObject({
@@ -59,7 +60,7 @@ describe('Entra refresh tokens', () => {
     });
   });
 
-  it('teams-platform §3: a refresh token unused for 90 days on the tenant clock expires with AADSTS700082', async () => {
+  it('a refresh token unused for 90 days on the tenant clock expires with AADSTS700082', async () => {
     await withTenant(async (t) => {
       const refreshToken = await oboRefreshToken(t);
       t.clock.advance(91 * 24 * 3600 * 1000);
@@ -75,7 +76,7 @@ describe('Entra refresh tokens', () => {
     });
   });
 
-  it('teams-platform §3: refreshing after consent was withdrawn fails AADSTS65001 consent_required', async () => {
+  it('refreshing after consent was withdrawn fails AADSTS65001 consent_required', async () => {
     await withTenant(async (t) => {
       const refreshToken = await oboRefreshToken(t);
       await t.control('/consent/admin', { clientId: CONFER_CLIENT_ID, granted: false });
@@ -88,7 +89,7 @@ describe('Entra refresh tokens', () => {
     });
   });
 
-  it('teams-platform §3: a refresh token presented by another client or made up is invalid_grant', async () => {
+  it('a refresh token presented by another client or made up is invalid_grant', async () => {
     await withTenant(async (t) => {
       const raw = await tokenRequest(t, {
         grant_type: 'refresh_token',

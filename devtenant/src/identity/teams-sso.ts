@@ -1,6 +1,6 @@
 import type { IdentityDeps } from './identity-deps.ts';
 
-/** The Teams web client's app id: `azp` of the SSO tokens Teams hands to tabs (teams-platform §3). */
+/** The Teams web client's app id, `azp` of the SSO tokens Teams hands to tabs (docs/reference/teams-platform.md §3). */
 export const TEAMS_WEB_CLIENT_ID = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
 
 export type TeamsSsoResult =

@@ -2,8 +2,9 @@ import { ServerError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import { CONFER_APP, CONFER_CLIENT_ID, claimsOf, tokenRequest, withTenant } from '../core/test-support.ts';
 
+// What Entra does here: docs/reference/teams-platform.md §3.
 describe('Entra token endpoint: client credentials and client authentication', () => {
-  it('teams-platform §3: msal-node client credentials gives an RS256 v2 app token with the consented roles', async () => {
+  it('msal-node client credentials gives an RS256 v2 app token with the consented roles', async () => {
     await withTenant(async (t) => {
       const result = await t
         .msal()
@@ -27,7 +28,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     });
   });
 
-  it('teams-platform §3: token times follow the tenant clock', async () => {
+  it('token times follow the tenant clock', async () => {
     await withTenant(async (t) => {
       t.clock.advance(10 * 24 * 3600 * 1000);
       const claims = claimsOf(await t.appToken());
@@ -35,7 +36,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     });
   });
 
-  it('teams-platform §3: without admin consent the app token carries no roles', async () => {
+  it('without admin consent the app token carries no roles', async () => {
     await withTenant(
       async (t) => {
         expect(claimsOf(await t.appToken()).roles).toBeUndefined();
@@ -44,7 +45,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     );
   });
 
-  it('teams-platform §3: a wrong secret is 401 invalid_client AADSTS7000215 in Entra error shape', async () => {
+  it('a wrong secret is 401 invalid_client AADSTS7000215 in Entra error shape', async () => {
     await withTenant(async (t) => {
       const wrong = t.msal({ ...CONFER_APP, clientSecret: 'not-the-secret-at-all' });
       const error = await wrong
@@ -72,7 +73,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     });
   });
 
-  it('teams-platform §3: HTTP Basic client authentication works like client_secret in the body', async () => {
+  it('HTTP Basic client authentication works like client_secret in the body', async () => {
     await withTenant(async (t) => {
       const basic = Buffer.from(`${CONFER_CLIENT_ID}:${CONFER_APP.clientSecret}`).toString('base64');
       const raw = await tokenRequest(
@@ -85,7 +86,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     });
   });
 
-  it('teams-platform §3: client credentials need {resource}/.default (AADSTS1002012); unknown clients AADSTS700016', async () => {
+  it('client credentials need {resource}/.default (AADSTS1002012); unknown clients AADSTS700016', async () => {
     await withTenant(async (t) => {
       const named = await tokenRequest(t, {
         grant_type: 'client_credentials',
@@ -105,7 +106,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     });
   });
 
-  it('teams-platform §3: unknown grant types and missing parameters are refused with AADSTS codes', async () => {
+  it('unknown grant types and missing parameters are refused with AADSTS codes', async () => {
     await withTenant(async (t) => {
       const grant = await tokenRequest(t, { grant_type: 'password', client_id: CONFER_CLIENT_ID });
       expect(grant.body).toMatchObject({ error: 'unsupported_grant_type', error_codes: [70003] });
@@ -114,7 +115,7 @@ describe('Entra token endpoint: client credentials and client authentication', (
     });
   });
 
-  it('teams-platform §3: the Teams SSO token is for the app (aud = client id, scp access_as_user, azp Teams web)', async () => {
+  it('the Teams SSO token is for the app (aud = client id, scp access_as_user, azp Teams web)', async () => {
     await withTenant(async (t) => {
       const claims = claimsOf(await t.teamsToken('00000000-0000-0000-0000-0000000000020'));
       expect(claims).toMatchObject({

@@ -43,7 +43,7 @@ export interface TokenIssuerDeps {
   tenantId: string;
 }
 
-/** RS256 JWTs shaped like Entra ID v2 tokens (teams-platform §3): times come from the tenant clock. */
+/** RS256 JWTs shaped like Entra ID v2 tokens (docs/reference/teams-platform.md §3), timed by the tenant clock. */
 export function createTokenIssuer(deps: TokenIssuerDeps): TokenIssuer {
   const issuer = `${deps.origin}/${deps.tenantId}/v2.0`;
   const times = (lifetime: number) => {

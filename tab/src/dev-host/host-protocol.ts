@@ -1,7 +1,7 @@
 import type { DemoUser } from '@confer/contracts';
 import type { ThemeName } from '../lib/session.ts';
 
-/** A teams-js request as it arrives by postMessage (reference §3). */
+/** A teams-js request as it arrives by postMessage (docs/reference/teams-platform.md §3). */
 export interface HostRequest {
   readonly id: number;
   readonly uuidAsString: string | undefined;

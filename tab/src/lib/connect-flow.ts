@@ -12,7 +12,8 @@ export interface ConnectDeps {
 /**
  * Connect (or reconnect) the calendar. When the API says consent is needed, run the host's consent prompt
  * (Teams `authentication.authenticate`, or MSAL in a browser) and try again. Consent takes a few seconds to
- * reach the token service, so the retry waits 1 s then 2 s before giving up (teams-platform.md §3).
+ * reach the token service, so the retry waits 1 s then 2 s before giving up
+ * (docs/reference/teams-platform.md §3).
  */
 export async function connectWithConsent(deps: ConnectDeps): Promise<ConnectionDto> {
   let connection = await connectCalendar(deps.api);

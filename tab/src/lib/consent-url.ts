@@ -11,8 +11,9 @@ export interface ConsentUrlInput {
 }
 
 /**
- * The consent popup goes straight to the authority's authorize endpoint with `prompt=consent` (reference §3):
- * teams-js only opens https URLs in `authentication.authenticate`, and the authority is https while a local
+ * The consent popup goes straight to the authority's authorize endpoint with `prompt=consent`
+ * (docs/reference/teams-platform.md §3): teams-js only opens https URLs in `authentication.authenticate`, and
+ * the authority is https while a local
  * tab may be plain http. The code is never redeemed; granting consent is the point. PKCE is sent anyway
  * because the redirect URI is registered as a SPA, for which the authority requires it.
  */

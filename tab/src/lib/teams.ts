@@ -1,10 +1,13 @@
-// The only module that imports teams-js (DESIGN.md: tab/lib/teams.ts), loaded lazily in Teams mode only.
+// The only module that imports teams-js (docs/reference/design.md §8), loaded lazily in Teams mode only.
 import { app, authentication } from '@microsoft/teams-js';
 import { AppError } from './app-error.ts';
 import { type HostSession, type ThemeListener, toThemeName } from './session.ts';
 
 export interface TeamsSessionDeps {
-  /** A framed page whose parent never answers would otherwise wait teams-js's 60 s (reference §3). */
+  /**
+   * A framed page whose parent never answers would otherwise wait teams-js's 60 s
+   * (docs/reference/teams-platform.md §3).
+   */
   readonly initializeTimeoutMs: number;
   /** The authorize URL (https, as teams-js requires) for the consent popup. */
   readonly consentUrl: (scopes: readonly string[], loginHint: string) => Promise<string>;

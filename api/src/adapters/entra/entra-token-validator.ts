@@ -19,8 +19,8 @@ export interface EntraTokenValidatorOptions {
 const CLOCK_TOLERANCE_SECONDS = 120;
 
 /**
- * Validates the tab's access token for Confer's API (teams-platform §3): signature (RS256 only, so
- * `alg: none` and HMAC tricks fail), issuer, audience (client id for v2 tokens, the Application ID URI
+ * Validates the tab's access token for Confer's API (docs/reference/teams-platform.md §3): signature (RS256
+ * only, so `alg: none` and HMAC tricks fail), issuer, audience (client id for v2 tokens, the Application ID URI
  * as some clients request it), expiry/not-before, tenant, and the `access_as_user` scope.
  */
 export function createEntraTokenValidator(options: EntraTokenValidatorOptions): TokenValidator {

@@ -2,8 +2,8 @@ import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 import { AppError } from '../../domain/app-error.ts';
 
 /**
- * Entra's answers (teams-platform §3) as Confer's codes: missing consent → invalid_grant AADSTS65001
- * (`consent_required`); a refresh token that expired (AADSTS700082 inactivity, 700084 SPA lifetime) or was
+ * Entra's answers (docs/reference/teams-platform.md §3) as Confer's codes: missing consent → invalid_grant
+ * AADSTS65001 (`consent_required`); a refresh token that expired (AADSTS700082 inactivity, 700084 SPA lifetime) or was
  * revoked (AADSTS50173 password reset / revoked sessions) → `connection_expired`; MFA, Conditional Access
  * → `interaction_required`.
  */

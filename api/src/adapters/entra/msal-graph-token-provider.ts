@@ -15,7 +15,7 @@ export interface MsalGraphTokenProviderOptions extends MsalClientPoolOptions {
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 /**
- * Graph tokens through the real MSAL, per connection mode (DESIGN: identity and permissions):
+ * Graph tokens through the real MSAL, per connection mode (docs/reference/design.md §4):
  * On-Behalf-Of for a user in a request (the refresh token it brings lands in the user's encrypted cache
  * partition), that stored refresh token for background work, client credentials for the tenant-wide mode.
  * Same code for Entra and devtenant; only the authority differs.

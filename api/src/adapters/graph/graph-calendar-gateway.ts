@@ -56,7 +56,7 @@ export function createGraphCalendarGateway(deps: GraphCalendarGatewayDeps): Cale
     async listCalendarView(identity, window) {
       const client = await clientFor(identity);
       // calendarView expands recurring series into occurrences; /events would return masters only
-      // and hide busy time (field-lessons: pain point 1).
+      // and hide busy time (docs/reference/user-expectations.md §1).
       const first = await call(() =>
         client
           .api('/me/calendarView')

@@ -6,7 +6,8 @@ import { call } from './graph-call.ts';
 export type CheckConnection = (tenantId: string, userId: string, mode: ConnectionMode) => Promise<ConnectionStatus>;
 
 /**
- * A user's connection health, for the use cases to store and show (field-lessons: connections die silently).
+ * A user's connection health, for the use cases to store and show: connections must not die silently
+ * (docs/reference/user-expectations.md §3).
  * One cheap Graph call on the user's mailbox with the mode's own credentials — `mailboxSettings`, which both
  * modes may read — after proving the credentials: in per-user mode the stored refresh token is redeemed
  * (`forceRefresh`), so a revoked or expired one shows now, not at the next meeting.

@@ -30,7 +30,7 @@ export const EVENT_SELECT = [
   'responseStatus',
 ].join(',');
 
-/** The POST body of a create (graph-calendar §3; teams-platform §7). */
+/** The POST body of a create (docs/reference/graph-calendar.md §3; docs/reference/teams-platform.md §7). */
 export function toGraphEvent(draft: EventDraft): Record<string, unknown> {
   const event: Record<string, unknown> = {
     subject: draft.subject,

@@ -83,7 +83,8 @@ function toAnswer(
   const workingHours = toWorkingHours(entry.workingHours);
   const blocks = (entry.scheduleItems ?? []).map((item): BusyBlock => {
     const block: BusyBlock = { start: instant(item.start), end: instant(item.end), status: toStatus(item.status) };
-    // Titles only from the organizer's own calendar: others' subjects are theirs (DESIGN: least privilege).
+    // Titles only from the organizer's own calendar: others' subjects are theirs
+    // (docs/reference/design.md §5).
     return own && item.subject ? { ...block, subject: item.subject } : block;
   });
   return { email, status: 'ok', timeZone: workingHours?.timeZone ?? null, workingHours, blocks };

@@ -82,8 +82,8 @@ export function createGraphSchedulingGateway(deps: GraphSchedulingGatewayDeps): 
 }
 
 /**
- * A Teams meeting is confirmed only with its join URL (field-lessons: "verify that onlineMeeting.joinUrl
- * exists before confirming"; events have come back `isOnlineMeeting: false`, docs#9741). Graph may fill it a
+ * A Teams meeting is confirmed only with its join URL (docs/reference/user-expectations.md §2; events have come
+ * back `isOnlineMeeting: false`, docs#9741). Graph may fill it a
  * moment later, so the event is read once more; still without one — or with one that is not a Teams meeting
  * link — the event is cancelled, since attendees must not keep an invitation without a safe way to join, and
  * the caller gets `teams_link_missing` to retry with a new transactionId (the old one stays bound to the

@@ -74,9 +74,9 @@ function buildContext(request: SlotRequest, readable: readonly PersonAvailabilit
 }
 
 /**
- * For a series, a start is kept only when every occurrence inside the window fits too (field lessons:
- * tools that check only the first occurrences double-book later ones). Occurrences after the window
- * cannot be read yet; the reason says how many were checked. A check stops at the first occurrence that
+ * For a series, a start is kept only when every occurrence inside the window fits too: tools that check only
+ * the first occurrences double-book later ones (docs/reference/user-expectations.md §12). Occurrences after
+ * the window cannot be read yet; the reason says how many were checked. A check stops at the first occurrence that
  * does not fit, and verdicts are kept: the picker may ask twice about one candidate.
  */
 function createSeriesCheck(request: SlotRequest, context: CandidateContext) {

@@ -31,7 +31,7 @@ export function availabilityResponse(result: AvailabilityResult): AvailabilityRe
       workingHours: p.workingHours ? { ...p.workingHours, days: [...p.workingHours.days] } : null,
       blocks: blocksShown(p).map((b) => {
         const block: Block = { start: iso(b.start), end: iso(b.end), status: b.status };
-        // Titles only from the organizer's own calendar (DESIGN: least privilege).
+        // Titles only from the organizer's own calendar (docs/reference/design.md §5).
         if (p.isOrganizer && b.subject !== undefined) block.subject = b.subject;
         if (b.isConferMeeting) block.isConferMeeting = true;
         return block;

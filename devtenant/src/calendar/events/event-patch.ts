@@ -20,9 +20,10 @@ function withJoinBlock(body: EventContent['body'], block: string): EventContent[
 }
 
 /**
- * Online-meeting rules (reference §3, field-lessons #2): turning it on with teamsForBusiness creates the meeting
- * and its join block; it cannot be turned off or switched to another provider; a body written without the join
- * block loses the meeting's join information (Graph derives `onlineMeeting` from that blob).
+ * Online-meeting rules (docs/reference/graph-calendar.md §3, docs/reference/user-expectations.md §2): turning
+ * it on with teamsForBusiness creates the meeting and its join block; it cannot be turned off or switched to
+ * another provider; a body written without the join block loses the meeting's join information (Graph derives
+ * `onlineMeeting` from that blob).
  */
 function applyOnlineMeeting(next: EventContent, patch: EventPatchInput, deps: ContentDeps): void {
   const wasOnline = next.isOnlineMeeting && next.onlineMeeting !== null;

@@ -60,7 +60,8 @@ export function registerReadRoutes(router: Router, deps: CalendarDeps): void {
     sendCollection(deps, req, res, opened, instances, 'calendarView');
   });
 
-  // /events lists single instances and series masters only, never occurrences (reference §3, field-lessons #1).
+  // /events lists single instances and series masters only, never occurrences
+  // (docs/reference/graph-calendar.md §3, docs/reference/user-expectations.md §1).
   router.get(['/events', '/calendar/events'], (req, res) => {
     const opened = openMailbox(deps, req, READ_EVENTS);
     const instances = deps.store.records(opened.mailbox.id).map(singleInstance);
