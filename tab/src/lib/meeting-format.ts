@@ -1,4 +1,5 @@
 import type { MeetingDto } from '@confer/contracts';
+import { zoneDisplayName } from '@confer/contracts/time';
 
 /** Dates and times of meetings in the viewer's locale and zone, with Intl only. */
 export interface MeetingFormatters {
@@ -49,17 +50,8 @@ export function createMeetingFormatters(locale: string, timeZone: string): Meeti
     longDate: (instant) => long.format(new Date(instant)),
     stamp: (instant) => stamp.format(new Date(instant)),
     dueDate: (date) => due.format(new Date(`${date}T12:00:00Z`)),
-    zoneName: () => zoneName(locale, timeZone),
+    zoneName: () => zoneDisplayName(locale, timeZone),
   };
-}
-
-function zoneName(locale: string, timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
-    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
 }
 
 const recurrenceWords: Record<NonNullable<MeetingDto['recurrence']>['kind'], string> = {

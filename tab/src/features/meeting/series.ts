@@ -1,5 +1,5 @@
 import type { MeetingDto } from '@confer/contracts';
-import { addDays, zonedParts } from '../../lib/zoned-date.ts';
+import { addDays, instantAt, localParts } from '@confer/contracts/time';
 
 export interface Occurrence {
   /** Where the series put it: the key the API uses for this occurrence (`/occurrences/{originalStart}`). */
@@ -61,14 +61,14 @@ export function neighboursOf(occurrences: readonly Occurrence[], occurrence: Occ
 }
 
 function plannedStarts(first: number, zone: string, rule: NonNullable<MeetingDto['recurrence']>): number[] {
-  const local = zonedParts(new Date(first), zone);
+  const local = localParts(first, zone);
   const starts = [first];
   for (let index = 1; index < rule.count; index++) {
     const date =
       rule.kind === 'monthly'
         ? addMonthsClamped(local.dateKey, index)
         : addDays(local.dateKey, (rule.kind === 'weekly' ? 7 : 14) * index);
-    starts.push(instantAt(date, local.secondOfDay, zone));
+    starts.push(instantAt(date, local.minuteOfDay, zone).getTime());
   }
   return starts;
 }
@@ -79,18 +79,4 @@ function addMonthsClamped(dateKey: string, months: number): string {
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
-}
-
-/** The instant a local date and time names in `zone` (two passes settle the zone's offset at that moment). */
-function instantAt(dateKey: string, secondOfDay: number, zone: string): number {
-  const wall = Date.parse(`${dateKey}T00:00:00Z`) + secondOfDay * 1000;
-  let guess = wall;
-  for (let pass = 0; pass < 2; pass++) guess = wall - offsetAt(guess, zone);
-  return guess;
-}
-
-function offsetAt(instant: number, zone: string): number {
-  const parts = zonedParts(new Date(instant), zone);
-  const asUtc = Date.parse(`${parts.dateKey}T00:00:00Z`) + parts.secondOfDay * 1000;
-  return asUtc - Math.floor(instant / 1000) * 1000;
 }

@@ -1,4 +1,4 @@
-import { addDays, instantAt, wallClockOf } from './zone-time.ts';
+import { addDays, instantAt, localParts } from '@confer/contracts/time';
 
 export interface Interval {
   readonly start: Date;
@@ -82,11 +82,11 @@ export function placeInterval(spec: GridSpec, interval: Interval): Placement[] {
 }
 
 function minuteIn(spec: GridSpec, day: number, instant: Date): number {
-  const wall = wallClockOf(instant, spec.timeZone);
+  const wall = localParts(instant, spec.timeZone);
   const dateKey = spec.days[day] ?? '';
   // An instant at the next local midnight belongs to the end of this day.
-  if (wall.dateKey === addDays(dateKey, 1)) return 1440 + wall.minute;
-  return wall.minute;
+  if (wall.dateKey === addDays(dateKey, 1)) return 1440 + wall.minuteOfDay;
+  return wall.minuteOfDay;
 }
 
 /** Top and height of a placement as fractions of the day column (0…1). */
@@ -117,10 +117,10 @@ export function cellAt(spec: GridSpec, box: Box, x: number, y: number): Cell | n
 
 /** The cell holding an instant (the row it starts in), or null when it is off the grid. */
 export function cellOfInstant(spec: GridSpec, instant: Date): Cell | null {
-  const wall = wallClockOf(instant, spec.timeZone);
+  const wall = localParts(instant, spec.timeZone);
   const day = spec.days.indexOf(wall.dateKey);
-  if (day < 0 || wall.minute < spec.startMinute || wall.minute >= spec.endMinute) return null;
-  return { day, row: Math.floor((wall.minute - spec.startMinute) / spec.slotMinutes) };
+  if (day < 0 || wall.minuteOfDay < spec.startMinute || wall.minuteOfDay >= spec.endMinute) return null;
+  return { day, row: Math.floor((wall.minuteOfDay - spec.startMinute) / spec.slotMinutes) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { noonOf } from './zone-time.ts';
+import { noonOf, zoneDisplayName } from '@confer/contracts/time';
 
 /** Dates and times for the schedule page, in the viewer's locale and zone (Intl only). */
 export interface ScheduleFormat {
@@ -57,14 +57,4 @@ export function createScheduleFormat(locale: string, timeZone: string): Schedule
     zoneName: (zone) => zoneDisplayName(locale, zone),
   };
   return format;
-}
-
-function zoneDisplayName(locale: string, timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
-    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    // An engine without `longGeneric` still knows the IANA name, which is exact.
-    return timeZone;
-  }
 }

@@ -1,4 +1,5 @@
 import { LIMITS } from '@confer/contracts';
+import { dateKeyIn } from '@confer/contracts/time';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
@@ -21,7 +22,6 @@ import { useScheduleData } from './use-schedule-data.ts';
 import { WeekGrid } from './week-grid.tsx';
 import { canGoBack, canGoForward, firstDayOfWeek, stepFocus } from './week-nav.ts';
 import { WeekToolbar } from './week-toolbar.tsx';
-import { wallClockOf } from './zone-time.ts';
 
 const useStyles = makeStyles({
   picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -54,8 +54,8 @@ export function TimePicker(props: TimePickerProps) {
     [props.attendees, own],
   );
   const value = useMemo(() => toInterval(props.value), [props.value]);
-  const todayKey = wallClockOf(now, timeZone).dateKey;
-  const [focusKey, setFocusKey] = useState(() => (value ? wallClockOf(value.start, timeZone).dateKey : todayKey));
+  const todayKey = dateKeyIn(now, timeZone);
+  const [focusKey, setFocusKey] = useState(() => (value ? dateKeyIn(value.start, timeZone) : todayKey));
   const firstDay = useMemo(() => firstDayOfWeek(locale), [locale]);
   const days = useVisibleDays(focusKey, mode, firstDay);
   const format = useMemo(() => createScheduleFormat(locale, timeZone), [locale, timeZone]);
@@ -67,7 +67,7 @@ export function TimePicker(props: TimePickerProps) {
   const people = useMemo(() => (availability ? toPeopleViews(availability, days) : null), [availability, days]);
   const suggestions = useMemo(() => suggestionViews(data.suggestions.data), [data.suggestions.data]);
   // A chosen time off screen (a suggestion in another week, a value given by the caller) brings its day in.
-  const valueKey = value ? wallClockOf(value.start, timeZone).dateKey : null;
+  const valueKey = value ? dateKeyIn(value.start, timeZone) : null;
   const daysRef = useRef(days);
   daysRef.current = days;
   useEffect(() => {

@@ -1,5 +1,5 @@
+import { addDays, daysBetween, instantAt, weekdayOf } from '@confer/contracts/time';
 import type { Interval } from './grid-geometry.ts';
-import { addDays, daysBetween, instantAt, weekdayOf } from './zone-time.ts';
 
 /** First day of the week for a locale (0 = Sunday), from `Intl.Locale` week info where the engine has it. */
 export function firstDayOfWeek(locale: string): number {

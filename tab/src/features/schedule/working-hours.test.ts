@@ -10,10 +10,11 @@ describe('workingIntervals', () => {
     const intervals = workingIntervals({ days: weekdays, start: '08:00', end: '17:00', timeZone: 'America/New_York' }, [
       '2026-11-23',
     ]);
-    // Sunday 22nd is not a workday; Monday 23rd and Tuesday 24th touch the viewer's day range.
+    // Their days from Saturday 21st to Wednesday 25th can touch the viewer's Monday; the weekend is off.
     expect(iso(intervals)).toEqual([
       ['2026-11-23T13:00:00.000Z', '2026-11-23T22:00:00.000Z'],
       ['2026-11-24T13:00:00.000Z', '2026-11-24T22:00:00.000Z'],
+      ['2026-11-25T13:00:00.000Z', '2026-11-25T22:00:00.000Z'],
     ]);
   });
 

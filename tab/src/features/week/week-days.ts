@@ -1,5 +1,5 @@
 import type { WeekEvent, WeekResponse } from '@confer/contracts';
-import { addDays, dateKeyIn, dateKeysBetween, zonedParts } from '../../lib/zoned-date.ts';
+import { addDays, dateKeyIn, dateKeysBetween, localParts } from '@confer/contracts/time';
 
 export interface DayEntry {
   readonly event: WeekEvent;
@@ -38,7 +38,7 @@ export function eventDayRange(event: WeekEvent, zone: string): [string, string] 
   if (event.isAllDay) {
     // All-day events are floating dates. Read in the mailbox zone (Prefer: outlook.timezone) they begin at local
     // midnight; read in UTC they begin at UTC midnight and must keep their UTC dates, or they slide a day west.
-    const local = zonedParts(start, zone);
+    const local = localParts(start, zone);
     const useZone = local.secondOfDay === 0 ? zone : 'UTC';
     const first = dateKeyIn(start, useZone);
     return [first, maxKey(first, addDays(dateKeyIn(end, useZone), -1))];

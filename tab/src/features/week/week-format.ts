@@ -1,4 +1,4 @@
-import { addDays, dateOfKey } from '../../lib/zoned-date.ts';
+import { addDays, noonOf, zoneDisplayName } from '@confer/contracts/time';
 import type { DayEntry } from './week-days.ts';
 
 export interface WeekFormatters {
@@ -33,7 +33,7 @@ export function createWeekFormatters(
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
-    dayHeading: (dateKey) => heading.format(dateOfKey(dateKey)),
+    dayHeading: (dateKey) => heading.format(noonOf(dateKey)),
     relativeDay(dateKey, todayKey) {
       const offset = dateKey === todayKey ? 0 : dateKey === addDays(todayKey, 1) ? 1 : null;
       return offset === null ? null : capitalize(relative.format(offset, 'day'), locale);
@@ -49,17 +49,6 @@ export function createWeekFormatters(
     },
     zoneName: () => zoneDisplayName(locale, timeZone),
   };
-}
-
-/** "Pacific Time" rather than "America/Los_Angeles", falling back to the IANA name. */
-function zoneDisplayName(locale: string, timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
-    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    // An engine without `longGeneric` support still has the IANA name, which is exact.
-    return timeZone;
-  }
 }
 
 function capitalize(text: string, locale: string): string {

@@ -1,8 +1,8 @@
 import type { WeekResponse } from '@confer/contracts';
+import { dateKeyIn } from '@confer/contracts/time';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarCheckmarkRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import { dateKeyIn } from '../../lib/zoned-date.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { DaySection } from './day-section.tsx';
 import { buildWeekDays } from './week-days.ts';
