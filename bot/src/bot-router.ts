@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@confer/contracts';
+import type { ErrorBody, ErrorCode } from '@confer/contracts';
 import type { Request as SdkRequest } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { createConferAgent } from './agent-app.ts';
@@ -146,7 +146,10 @@ function readStatus(error: unknown): number | undefined {
   return typeof error.status === 'number' ? error.status : undefined;
 }
 
-function sendError(res: express.Response, status: number, code: string, message: string): void {
-  const body: ErrorBody = { error: { code, message } };
+/** The API's code where the refusal is the same (an oversized or unreadable body), else the endpoint's own. */
+type EndpointErrorCode = ErrorCode | 'invalid_activity' | 'method_not_allowed' | 'bot_failed';
+
+function sendError(res: express.Response, status: number, code: EndpointErrorCode, message: string): void {
+  const body: ErrorBody<EndpointErrorCode> = { error: { code, message } };
   res.status(status).json(body);
 }

@@ -1,4 +1,5 @@
 export * from './dev-host.ts';
+export * from './error-codes.ts';
 export * from './errors.ts';
 export * from './runtime-config.ts';
 export * from './scheduling.ts';

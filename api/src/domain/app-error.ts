@@ -1,51 +1,10 @@
+import type { ErrorCode } from '@confer/contracts';
+
 /**
  * The one error model of the API. Every failure that reaches a caller is an AppError with a stable
- * code; `toHttpStatus` maps it to HTTP once (http/error-handler.ts).
+ * code from the contracts' list (contracts/src/error-codes.ts); `toHttpStatus` maps it to HTTP once.
  */
-export type AppErrorCode =
-  // Request validation
-  | 'bad_request'
-  | 'validation_failed'
-  | 'not_found'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'host_not_allowed'
-  // Scheduling decisions
-  | 'forbidden'
-  | 'unknown_person'
-  | 'conflicts_found'
-  | 'version_conflict'
-  | 'meeting_not_editable'
-  // Authentication of the caller (API token)
-  | 'token_missing'
-  | 'token_malformed'
-  | 'token_expired'
-  | 'token_not_yet_valid'
-  | 'token_invalid_signature'
-  | 'token_invalid_audience'
-  | 'token_invalid_issuer'
-  | 'token_wrong_tenant'
-  | 'token_missing_scope'
-  | 'token_unsupported_algorithm'
-  | 'token_invalid'
-  | 'authority_unavailable'
-  // Calendar connection (Graph on behalf of the user or the tenant)
-  | 'consent_required'
-  | 'interaction_required'
-  | 'connection_expired'
-  | 'mailbox_not_enabled'
-  | 'outside_access_policy'
-  | 'graph_throttled'
-  | 'graph_unavailable'
-  | 'graph_bad_response'
-  | 'graph_error'
-  // Calendar connection state and event writes (scheduling core)
-  | 'not_connected'
-  | 'conflict'
-  | 'teams_link_missing'
-  | 'graph_duplicate_transaction'
-  | 'internal_error';
+export type AppErrorCode = ErrorCode;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -66,6 +25,7 @@ export class AppError extends Error {
   }
 }
 
+/** Every code's HTTP status; a code added to the contracts without one here does not compile. */
 const statusByCode: Record<AppErrorCode, number> = {
   bad_request: 400,
   validation_failed: 400,

@@ -133,6 +133,6 @@ function refuse(res: Response, refusal: BotRefusal, facts: InboundFacts, logger:
     serviceUrl: facts.serviceUrl,
     tenantId: tenantOf(facts),
   });
-  const body: ErrorBody = { error: { code: refusal.code, message: refusal.message } };
+  const body: ErrorBody<BotRefusal['code']> = { error: { code: refusal.code, message: refusal.message } };
   res.status(refusal.status).json(body);
 }

@@ -1,4 +1,5 @@
 import {
+  anyErrorBodySchema,
   errorBodySchema,
   type RuntimeConfig,
   runtimeConfigSchema,
@@ -55,11 +56,22 @@ export async function requestJson<T>(
   return parsed.data;
 }
 
+/**
+ * The API's error body as an AppError with its code. A body from a newer server whose code this build does
+ * not know keeps the server's message and details under the bare status code, so the person still reads
+ * the reason and the tab treats it by its status (401 sign in, 403 access denied, otherwise retry).
+ */
 function errorFromBody(status: number, body: unknown): AppError {
-  const parsed = errorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
+  const known = errorBodySchema.safeParse(body);
+  if (known.success) {
+    const { code, message, details } = known.data.error;
     return new AppError(code, message, { status, details });
+  }
+  const unknown = anyErrorBodySchema.safeParse(body);
+  if (unknown.success) {
+    const { message, details } = unknown.data.error;
+    // The unknown code stays readable as the cause, for whoever looks at the error in the console.
+    return new AppError(`http_${status}`, message, { status, details, cause: unknown.data.error });
   }
   return new AppError(`http_${status}`, `Confer answered with HTTP ${status}.`, { status });
 }

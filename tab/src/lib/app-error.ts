@@ -1,7 +1,6 @@
-/**
- * Codes the tab itself raises, next to whatever string codes the API answers with
- * (`{ error: { code, message } }`); the API's codes pass through unchanged.
- */
+import { type ConflictsResponse, conflictsResponseSchema, type ErrorCode, ErrorCodes } from '@confer/contracts';
+
+/** Codes the tab itself raises; `consent_required` and `interaction_required` are also the API's. */
 export type TabErrorCode =
   | 'consent_required'
   | 'interaction_required'
@@ -10,13 +9,22 @@ export type TabErrorCode =
   | 'host_unavailable'
   | 'sign_in_failed';
 
+/**
+ * An answer that was not one of the API's error bodies (a proxy's page, an empty body), or carried a
+ * code this build does not know (a newer server): named by its HTTP status alone.
+ */
+export type HttpStatusCode = `http_${number}`;
+
+/** Every code an error in the tab can carry: the API's (contracts), the tab's own, or a bare HTTP status. */
+export type ClientErrorCode = ErrorCode | TabErrorCode | HttpStatusCode;
+
 export class AppError extends Error {
-  readonly code: TabErrorCode | (string & {});
+  readonly code: ClientErrorCode;
   readonly status: number | null;
   readonly details: unknown;
 
   constructor(
-    code: TabErrorCode | (string & {}),
+    code: ClientErrorCode,
     message: string,
     options: { status?: number; details?: unknown; cause?: unknown } = {},
   ) {
@@ -40,4 +48,14 @@ export function consentScopesOf(error: AppError): string[] {
   if (typeof details !== 'object' || details === null || !('scopes' in details)) return [];
   const scopes = (details as { scopes: unknown }).scopes;
   return Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [];
+}
+
+/**
+ * The clashes a 409 `conflicts_found` carries in `details` (none readable: an empty list), or null for any
+ * other error.
+ */
+export function conflictsOf(error: AppError): ConflictsResponse['conflicts'] | null {
+  if (error.code !== ErrorCodes.conflicts_found) return null;
+  const parsed = conflictsResponseSchema.safeParse(error.details);
+  return parsed.success ? parsed.data.conflicts : [];
 }

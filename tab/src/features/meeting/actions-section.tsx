@@ -1,4 +1,4 @@
-import type { MeetingDto } from '@confer/contracts';
+import { ErrorCodes, type MeetingDto } from '@confer/contracts';
 import {
   Badge,
   Button,
@@ -73,7 +73,7 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
     } catch (cause) {
       const error = toAppError(cause);
       setProblem(
-        error.code === 'version_conflict'
+        error.code === ErrorCodes.version_conflict
           ? 'Someone changed this action meanwhile; the list is fresh now, try again.'
           : error.message,
       );

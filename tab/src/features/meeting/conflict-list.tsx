@@ -1,6 +1,5 @@
-import { type ConflictsResponse, conflictsResponseSchema } from '@confer/contracts';
+import type { ConflictsResponse } from '@confer/contracts';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { AppError } from '../../lib/app-error.ts';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
@@ -14,13 +13,6 @@ const statusWords: Record<string, string> = {
   unknown: 'of unknown availability',
   unreadable: 'unreadable (Confer cannot see this calendar)',
 };
-
-/** The clashes in a `conflicts_found` answer, or null when the error is something else. */
-export function conflictsOf(error: AppError): ConflictsResponse['conflicts'] | null {
-  if (error.code !== 'conflicts_found') return null;
-  const parsed = conflictsResponseSchema.safeParse(error.details);
-  return parsed.success ? parsed.data.conflicts : [];
-}
 
 export function ConflictList({
   conflicts,

@@ -1,4 +1,4 @@
-import { LIMITS, type MeetingDto } from '@confer/contracts';
+import { ErrorCodes, LIMITS, type MeetingDto } from '@confer/contracts';
 import {
   Button,
   Field,
@@ -10,10 +10,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { type AppError, toAppError } from '../../lib/app-error.ts';
+import { type AppError, conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { PeoplePicker } from '../schedule/index.ts';
-import { ConflictList, conflictsOf } from './conflict-list.tsx';
+import { ConflictList } from './conflict-list.tsx';
 import {
   addedPeople,
   changeOf,
@@ -142,7 +142,7 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
 }
 
 function SaveError({ error, onReload }: { error: AppError; onReload: () => void }) {
-  const stale = error.code === 'version_conflict';
+  const stale = error.code === ErrorCodes.version_conflict;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error" data-code={error.code}>
       <MessageBarBody>{stale ? `${error.message} Your edits here are not saved.` : messageOf(error)}</MessageBarBody>
@@ -157,7 +157,7 @@ function SaveError({ error, onReload }: { error: AppError; onReload: () => void 
 
 /** The API's own sentence, plus what zod found wrong for `validation_failed` (`details` holds its issues). */
 function messageOf(error: AppError): string {
-  if (error.code !== 'validation_failed' || !Array.isArray(error.details)) return error.message;
+  if (error.code !== ErrorCodes.validation_failed || !Array.isArray(error.details)) return error.message;
   const issues = error.details
     .map((issue: unknown) =>
       typeof issue === 'object' && issue !== null && 'message' in issue ? String(issue.message) : null,

@@ -1,3 +1,4 @@
+import { ErrorCodes } from '@confer/contracts';
 import {
   Button,
   Field,
@@ -71,7 +72,7 @@ export function NoteEditor({
       onSaved(saved);
     } catch (cause) {
       const error = toAppError(cause);
-      if (error.code === 'version_conflict') {
+      if (error.code === ErrorCodes.version_conflict) {
         setConflict(true);
         onReload();
       } else setProblem(error.message);

@@ -1,12 +1,12 @@
-import type { ConflictsResponse, MeetingDto } from '@confer/contracts';
+import { type ConflictsResponse, ErrorCodes, type MeetingDto } from '@confer/contracts';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { toAppError } from '../../lib/app-error.ts';
+import { conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { moveOccurrence, rescheduleMeeting } from '../../lib/meetings-api.ts';
 import { TimePicker } from '../schedule/index.ts';
-import { ConflictList, conflictsOf } from './conflict-list.tsx';
+import { ConflictList } from './conflict-list.tsx';
 import { PanelFrame } from './panel-frame.tsx';
 import { type Scope, ScopeChoice } from './scope-choice.tsx';
 import type { Occurrence } from './series.ts';
@@ -60,7 +60,9 @@ export function ReschedulePanel({
       if (clashes) setConflicts(clashes);
       else
         setProblem(
-          error.code === 'version_conflict' ? `${error.message} (someone changed this meeting)` : error.message,
+          error.code === ErrorCodes.version_conflict
+            ? `${error.message} (someone changed this meeting)`
+            : error.message,
         );
     } finally {
       setBusy(false);

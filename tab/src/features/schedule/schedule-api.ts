@@ -2,7 +2,7 @@ import {
   type AvailabilityResponse,
   availabilityResponseSchema,
   type ConflictsResponse,
-  conflictSchema,
+  type conflictSchema,
   conflictsResponseSchema,
   type MeetingDto,
   meetingSchema,
@@ -10,8 +10,7 @@ import {
   type SuggestionsResponse,
   suggestionsResponseSchema,
 } from '@confer/contracts';
-import { z } from 'zod';
-import type { AppError } from '../../lib/app-error.ts';
+import type { z } from 'zod';
 import { type AuthedApi, callApi, listOf } from '../../lib/authed-api.ts';
 
 export type Person = z.infer<typeof personSchema>;
@@ -69,13 +68,4 @@ export interface CreateRequest {
 
 export function createMeeting(api: AuthedApi, request: CreateRequest): Promise<MeetingDto> {
   return callApi(api, 'POST', '/api/meetings', meetingSchema, request);
-}
-
-const conflictDetailsSchema = z.object({ conflicts: z.array(conflictSchema) });
-
-/** The clashes a 409 `conflicts_found` carries in `error.details`, or null for any other error. */
-export function conflictsOf(error: AppError): Conflict[] | null {
-  if (error.code !== 'conflicts_found') return null;
-  const parsed = conflictDetailsSchema.safeParse(error.details);
-  return parsed.success ? parsed.data.conflicts : [];
 }

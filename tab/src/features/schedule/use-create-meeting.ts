@@ -1,8 +1,8 @@
 import type { MeetingDto } from '@confer/contracts';
 import { useState } from 'react';
-import { type AppError, toAppError } from '../../lib/app-error.ts';
+import { type AppError, conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { AuthedApi } from '../../lib/authed-api.ts';
-import { type Conflict, type CreateRequest, conflictsOf, createMeeting } from './schedule-api.ts';
+import { type Conflict, type CreateRequest, createMeeting } from './schedule-api.ts';
 
 export type CreateState =
   | { readonly status: 'idle' }

@@ -26,4 +26,15 @@ describe('describeError', () => {
       'Graph answered 503.',
     );
   });
+
+  it("treats a newer server's unknown code by its status, with the server's own sentence", () => {
+    const locked = new AppError('http_423', 'Someone is editing this meeting.', { status: 423 });
+    expect(describeError(locked)).toEqual({
+      title: "Your calendar couldn't be loaded",
+      body: 'Someone is editing this meeting.',
+      action: 'retry',
+    });
+    expect(describeError(new AppError('http_401', 'Signed out.', { status: 401 })).action).toBe('sign-in');
+    expect(describeError(new AppError('http_403', 'No.', { status: 403 })).title).toBe('Access denied');
+  });
 });

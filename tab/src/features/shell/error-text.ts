@@ -1,4 +1,5 @@
-import type { AppError } from '../../lib/app-error.ts';
+import { ErrorCodes } from '@confer/contracts';
+import type { AppError, ClientErrorCode } from '../../lib/app-error.ts';
 
 export type ErrorAction = 'retry' | 'consent' | 'sign-in' | 'settings';
 
@@ -8,14 +9,14 @@ export interface ErrorText {
   readonly action: ErrorAction;
 }
 
-const consentTitles: Record<string, string> = {
+const consentTitles: Partial<Record<ClientErrorCode, string>> = {
   consent_required: 'Confer needs your permission',
   // Raised by the API when the On-Behalf-Of exchange needs the user (MFA, expired refresh): the same popup fixes it.
   interaction_required: 'Please confirm your sign-in',
   connection_expired: 'Reconnect your calendar',
 };
 
-const retryTitles: Record<string, string> = {
+const retryTitles: Partial<Record<ClientErrorCode, string>> = {
   network_error: 'Confer is unreachable',
   mailbox_not_enabled: 'No Outlook mailbox found',
   outside_access_policy: "Your calendar is outside Confer's access",
@@ -27,20 +28,20 @@ const retryTitles: Record<string, string> = {
 /** Turns an error code (the API's or the tab's own) into words a person can act on. */
 export function describeError(error: AppError, subject = 'your calendar'): ErrorText {
   const fromApi = error.status !== null;
-  if (error.code === 'consent_required') {
+  if (error.code === ErrorCodes.consent_required) {
     return {
       title: consentTitles.consent_required ?? '',
       body: 'To show your calendar, Confer needs permission to read it. You only need to do this once.',
       action: 'consent',
     };
   }
-  if (error.code === 'not_connected') {
+  if (error.code === ErrorCodes.not_connected) {
     // The person disconnected their calendar on purpose: Settings is where they connect it again.
     return { title: 'Your calendar is disconnected', body: error.message, action: 'settings' };
   }
   const consentTitle = consentTitles[error.code];
   if (fromApi && consentTitle) return { title: consentTitle, body: error.message, action: 'consent' };
-  if (error.code === 'interaction_required' || error.code.startsWith('token_') || error.status === 401) {
+  if (error.code === ErrorCodes.interaction_required || error.code.startsWith('token_') || error.status === 401) {
     return { title: 'Please sign in again', body: error.message, action: 'sign-in' };
   }
   const retryTitle = retryTitles[error.code];
