@@ -30,20 +30,6 @@ export const GRAPH_DELEGATED_SCOPES: readonly string[] = [
   'Directory.Read.All',
 ];
 
-export const GRAPH_APPLICATION_ROLES: readonly string[] = [
-  'User.Read.All',
-  'Calendars.Read',
-  'Calendars.ReadBasic.All',
-  'Calendars.ReadWrite',
-  'MailboxSettings.Read',
-  'MailboxSettings.ReadWrite',
-  'Mail.Send',
-  'Mail.Read',
-  'OnlineMeetings.ReadWrite.All',
-  'Group.Read.All',
-  'Directory.Read.All',
-];
-
 /** Case-insensitive lookup returning Graph's canonical spelling, as Entra normalises scope names. */
 export function canonicalGraphScope(name: string): string | undefined {
   const wanted = name.toLowerCase();

@@ -16,7 +16,7 @@ export interface GraphActorDeps {
 }
 
 /** The Graph token an actor runs under (see GraphActor). */
-export function tokenFor(tokens: GraphTokenProvider, actor: GraphActor): Promise<string> {
+function tokenFor(tokens: GraphTokenProvider, actor: GraphActor): Promise<string> {
   switch (actor.kind) {
     case 'user':
       return tokens.forUser(actor.identity, DELEGATED_SCOPES);

@@ -83,5 +83,3 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
       WHERE tenant_id = ? AND meeting_id = ? ORDER BY original_start`),
   };
 }
-
-export type MeetingStatements = ReturnType<typeof prepareMeetingStatements>;

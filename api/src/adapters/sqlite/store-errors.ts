@@ -17,15 +17,6 @@ export function storeError(details: StoreErrorDetails, message: string, cause?: 
   return new AppError('internal_error', message, { details, ...(cause === undefined ? {} : { cause }) });
 }
 
-export function isStoreFailure(error: unknown, reason: StoreFailure): boolean {
-  return (
-    error instanceof AppError &&
-    typeof error.details === 'object' &&
-    error.details !== null &&
-    (error.details as { reason?: unknown }).reason === reason
-  );
-}
-
 /** A list limit below 1 would mean "everything" to SQLite (`LIMIT -1`): refuse it rather than guess. */
 export function assertLimit(limit: number, table: string): void {
   if (!Number.isInteger(limit) || limit < 1) {

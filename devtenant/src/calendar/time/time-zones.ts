@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { findIana, findWindows } from 'windows-iana';
+import { findIana } from 'windows-iana';
 import { GraphHttpError } from '../../graph/context.ts';
 
 /**
@@ -36,10 +36,4 @@ export function requireIana(zone: string): string {
     );
   }
   return iana;
-}
-
-/** Windows name for an IANA zone; mailboxSettings and workingHours speak Windows names (docs-contrib#280). */
-export function toWindows(iana: string): string {
-  if (iana === 'UTC') return 'UTC';
-  return findWindows(iana)[0] ?? iana;
 }
