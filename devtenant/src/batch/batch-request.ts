@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GraphHttpError } from '../graph/context.ts';
 
-/** Graph's limit per `$batch` (graph-calendar §6). */
+/** Graph's limit per `$batch` (docs/reference/graph-calendar.md §6). */
 export const MAX_BATCH_REQUESTS = 20;
 
 const step = z.object({

@@ -28,8 +28,8 @@ async function postBatch(t: TestTenant, token: string, body: unknown) {
   };
 }
 
-describe('JSON batching (graph-calendar §6)', () => {
-  it('graph-calendar §6: BatchRequestContent requests are answered per id with their own status and body', async () => {
+describe('JSON batching (docs/reference/graph-calendar.md §6)', () => {
+  it('BatchRequestContent requests are answered per id with their own status and body', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const client = t.graph(async () => token);
@@ -58,7 +58,7 @@ describe('JSON batching (graph-calendar §6)', () => {
     });
   });
 
-  it('graph-calendar §6: a request whose dependency failed gets 424; dependsOn runs in order', async () => {
+  it('a request whose dependency failed gets 424; dependsOn runs in order', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const result = await postBatch(t, token, {
@@ -78,7 +78,7 @@ describe('JSON batching (graph-calendar §6)', () => {
     });
   });
 
-  it('graph-calendar §6: more than 20 requests, duplicate ids or an unknown dependency fail the whole batch with 400', async () => {
+  it('more than 20 requests, duplicate ids or an unknown dependency fail the whole batch with 400', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const many = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: `/users/${MEGAN}` }));
@@ -98,7 +98,7 @@ describe('JSON batching (graph-calendar §6)', () => {
     });
   });
 
-  it('graph-calendar §6: inner requests are throttled one by one: inner 429 with its own Retry-After, envelope 200', async () => {
+  it('inner requests are throttled one by one: inner 429 with its own Retry-After, envelope 200', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       await t.control('/throttle-storm', { requests: 1, retryAfterSeconds: 0.249 });
@@ -116,7 +116,7 @@ describe('JSON batching (graph-calendar §6)', () => {
     });
   });
 
-  it('graph-calendar §6: relative URLs with or without a slash are accepted; absolute URLs and versioned paths are not', async () => {
+  it('relative URLs with or without a slash are accepted; absolute URLs and versioned paths are not', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const result = await postBatch(t, token, {
@@ -140,7 +140,7 @@ describe('JSON batching (graph-calendar §6)', () => {
     });
   });
 
-  it('graph-calendar §6: a POST inside a batch needs a Content-Type header; counters see each inner request once', async () => {
+  it('a POST inside a batch needs a Content-Type header; counters see each inner request once', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       await t.control('/counters/reset', {});

@@ -15,7 +15,9 @@ export interface BatchResponseItem {
   body?: unknown;
 }
 
-/** Graph forwards at most 4 requests of an unordered batch to Outlook at a time (graph-calendar §6). */
+/**
+ * Graph forwards at most 4 requests of an unordered batch to Outlook at a time (docs/reference/graph-calendar.md §6).
+ */
 const PARALLELISM = 4;
 /** Response headers worth returning per inner request (others are transport details of the loopback). */
 const KEPT_HEADERS = [

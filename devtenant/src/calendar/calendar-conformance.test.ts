@@ -4,8 +4,8 @@ import { ALEX, CONFER_APP, MEGAN, startTestTenant, type TestTenant } from '../co
 import { DEFAULT_ADMIN_CONSENT } from '../index.ts';
 
 /**
- * Conformance of the calendar through Microsoft's own clients (graph-calendar §10): msal-node tokens, the Graph
- * JS client with its PageIterator and RetryHandler, and raw HTTPS where the client hides the wire.
+ * Conformance of the calendar through Microsoft's own clients (docs/reference/graph-calendar.md §10): msal-node tokens,
+ * the Graph JS client with its PageIterator and RetryHandler, and raw HTTPS where the client hides the wire.
  */
 let tenant: TestTenant;
 let alexToken: string;
@@ -14,7 +14,8 @@ let appToken: string;
 type Json = Record<string, any>;
 
 beforeAll(async () => {
-  // Calendars.Read.Shared on top of Confer's consent so findMeetingTimes (delegated, §2) can be exercised.
+  // Calendars.Read.Shared on top of Confer's consent so findMeetingTimes (delegated,
+  // docs/reference/graph-calendar.md §2) can be exercised.
   const consent = {
     ...DEFAULT_ADMIN_CONSENT,
     delegated: [...DEFAULT_ADMIN_CONSENT.delegated, 'Calendars.Read.Shared'],
@@ -40,7 +41,7 @@ async function rawJson(path: string, init: Parameters<TestTenant['fetch']>[1] = 
 }
 
 describe('calendar through the Graph JS client and msal-node', () => {
-  it("§3 /me/calendarView reads the signed-in user's next 7 days across pages (PageIterator, https nextLinks)", async () => {
+  it("/me/calendarView reads the signed-in user's next 7 days across pages (PageIterator, https nextLinks) (docs/reference/graph-calendar.md §3)", async () => {
     const client = tenant.graph(async () => alexToken);
     const start = now().getTime();
     const options = { headers: { Prefer: 'outlook.timezone="Eastern Standard Time", odata.maxpagesize=5' } };
@@ -66,7 +67,7 @@ describe('calendar through the Graph JS client and msal-node', () => {
     expect(items.every((e) => e.start.timeZone === 'Eastern Standard Time' && e.type !== 'seriesMaster')).toBe(true);
   });
 
-  it('§3 creates with transactionId (201) and a retry of the same id is 400 ErrorDuplicateTransactionId', async () => {
+  it('creates with transactionId (201) and a retry of the same id is 400 ErrorDuplicateTransactionId (docs/reference/graph-calendar.md §3)', async () => {
     const client = tenant.graph(async () => appToken);
     const start = now().getTime() + 3 * 86_400_000;
     const body = {
@@ -98,7 +99,7 @@ describe('calendar through the Graph JS client and msal-node', () => {
     expect(organizer.attendees[0].status.response).toBe('accepted');
   });
 
-  it('§1 getSchedule answers in request order with a per-entry 5009 and HTTP 200 for an app token', async () => {
+  it('getSchedule answers in request order with a per-entry 5009 and HTTP 200 for an app token (docs/reference/graph-calendar.md §1)', async () => {
     const client = tenant.graph(async () => appToken);
     const start = now().getTime();
     const result = await client.api(`/users/${ALEX}/calendar/getSchedule`).post({
@@ -118,7 +119,7 @@ describe('calendar through the Graph JS client and msal-node', () => {
     expect(result.value[0].workingHours.timeZone.name).toBe('GMT Standard Time');
   });
 
-  it('§2 findMeetingTimes works delegated and answers 403 to an application token', async () => {
+  it('findMeetingTimes works delegated and answers 403 to an application token (docs/reference/graph-calendar.md §2)', async () => {
     const delegated = tenant.graph(async () => alexToken);
     const suggestions = await delegated.api('/me/findMeetingTimes').post({
       attendees: [{ type: 'required', emailAddress: { address: 'meganb@contoso.onmicrosoft.com' } }],
@@ -135,7 +136,7 @@ describe('calendar through the Graph JS client and msal-node', () => {
     expect(refused).toMatchObject({ statusCode: 403 });
   });
 
-  it('§5 delta: PageIterator captures the deltaLink; the control API expiry makes it 410 syncStateNotFound', async () => {
+  it('delta: PageIterator captures the deltaLink; the control API expiry makes it 410 syncStateNotFound (docs/reference/graph-calendar.md §5)', async () => {
     const client = tenant.graph(async () => alexToken);
     const start = now().getTime();
     const options = { headers: { Prefer: 'odata.maxpagesize=10' } };
@@ -167,7 +168,7 @@ describe('calendar through the Graph JS client and msal-node', () => {
     expect(body.error.innerError['request-id']).toEqual(expect.any(String));
   });
 
-  it('§3 raw HTTP: 400 without calendarView window, Preference-Applied echoed, 404 ErrorItemNotFound for a bad id', async () => {
+  it('raw HTTP: 400 without calendarView window, Preference-Applied echoed, 404 ErrorItemNotFound for a bad id (docs/reference/graph-calendar.md §3)', async () => {
     const missing = await rawJson('/v1.0/me/calendarView');
     expect(missing.response.status).toBe(400);
     const start = now().getTime();

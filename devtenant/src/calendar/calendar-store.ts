@@ -1,6 +1,9 @@
 import type { EventRecord } from './events/event-model.ts';
 
-/** A delta round's remembered state: which items the client holds, at which change key (reference §5). */
+/**
+ * A delta round's remembered state: which items the client holds, at which change key
+ * (docs/reference/graph-calendar.md §5).
+ */
 export interface DeltaSyncState {
   mailboxId: string;
   fromMs: number;
@@ -101,7 +104,10 @@ export class CalendarStore {
     delete this.state.deltaPages[token];
   }
 
-  /** Forgets sync state so the tokens answer 410 syncStateNotFound (Outlook delta tokens are cache-based, §5). */
+  /**
+   * Forgets sync state so the tokens answer 410 syncStateNotFound (Outlook delta tokens are cache-based,
+   * docs/reference/graph-calendar.md §5).
+   */
   expireDeltaTokens(mailboxId?: string): void {
     for (const bag of [this.state.deltaTokens, this.state.deltaPages] as Record<string, { mailboxId: string }>[]) {
       for (const [token, value] of Object.entries(bag)) {

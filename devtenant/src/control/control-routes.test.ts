@@ -14,7 +14,7 @@ async function get(t: TestTenant, path: string, token: string) {
 }
 
 describe('control API (/_devtenant)', () => {
-  it('graph-calendar §7: injected error rates answer with Graph error bodies (503 with Retry-After), scoped by path', async () => {
+  it('injected error rates answer with Graph error bodies (503 with Retry-After), scoped by path (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       expect((await t.control('/faults', { errorRates: { '503': 1 }, pathPrefixes: ['/users/'] })).status).toBe(200);
@@ -28,7 +28,7 @@ describe('control API (/_devtenant)', () => {
     });
   });
 
-  it('graph-calendar §7: injected latency delays Graph responses', async () => {
+  it('injected latency delays Graph responses (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       await t.control('/faults', { latencyMs: 300 });
@@ -99,7 +99,7 @@ describe('control API (/_devtenant)', () => {
     });
   });
 
-  it('graph-calendar §5: delta tokens can be expired for all or one mailbox; notification faults go to the subscriptions feature', async () => {
+  it('delta tokens can be expired for all or one mailbox; notification faults go to the subscriptions feature (docs/reference/graph-calendar.md §5)', async () => {
     await withTenant(async (t) => {
       expect((await t.control('/delta-tokens/expire', {})).body).toMatchObject({ expired: true, mailbox: null });
       expect(

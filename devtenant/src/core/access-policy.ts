@@ -1,8 +1,8 @@
 import type { DirectoryUser } from '../graph/context.ts';
 
 /**
- * Exchange Online Application Access Policies (`New-ApplicationAccessPolicy`, graph-calendar §8): per app id,
- * `RestrictAccess` limits app-only mailbox access to members of a mail-enabled security group, `DenyAccess`
+ * Exchange Online Application Access Policies (`New-ApplicationAccessPolicy`, docs/reference/graph-calendar.md §8): per
+ * app id, `RestrictAccess` limits app-only mailbox access to members of a mail-enabled security group, `DenyAccess`
  * blocks exactly those members. Delegated access is never affected.
  */
 export interface ApplicationAccessPolicy {
@@ -48,6 +48,8 @@ export function createAccessPolicyStore(): AccessPolicyStore {
   };
 }
 
-/** The body Exchange answers for a mailbox outside the policy (observed wording, graph-calendar §8). */
+/**
+ * The body Exchange answers for a mailbox outside the policy (observed wording, docs/reference/graph-calendar.md §8).
+ */
 export const RAOP_MESSAGE =
   'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.';

@@ -15,8 +15,8 @@ async function status(t: TestTenant, path: string, token: string) {
   return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
 }
 
-describe('Graph authorization (graph-calendar §8)', () => {
-  it('graph-calendar §8: a missing, expired, foreign-signed or wrong-audience token is 401 InvalidAuthenticationToken', async () => {
+describe('Graph authorization (docs/reference/graph-calendar.md §8)', () => {
+  it('a missing, expired, foreign-signed or wrong-audience token is 401 InvalidAuthenticationToken', async () => {
     const other = await startTestTenant();
     try {
       const foreign = await other.appToken();
@@ -45,7 +45,7 @@ describe('Graph authorization (graph-calendar §8)', () => {
     }
   });
 
-  it('graph-calendar §8: an app token without the role is 403 ErrorAccessDenied on a mailbox endpoint', async () => {
+  it('an app token without the role is 403 ErrorAccessDenied on a mailbox endpoint', async () => {
     await withTenant(async (t) => {
       await t.control('/consent/admin', {
         clientId: CONFER_CLIENT_ID,
@@ -64,7 +64,7 @@ describe('Graph authorization (graph-calendar §8)', () => {
     });
   });
 
-  it('graph-calendar §8: the Application Access Policy scoped to Confer Users blocks app-only access to other mailboxes with the RAOP message', async () => {
+  it('the Application Access Policy scoped to Confer Users blocks app-only access to other mailboxes with the RAOP message', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const client = t.graph(async () => token);
@@ -90,7 +90,7 @@ describe('Graph authorization (graph-calendar §8)', () => {
     });
   });
 
-  it('graph-calendar §8: the access policy does not affect delegated tokens', async () => {
+  it('the access policy does not affect delegated tokens', async () => {
     await withTenant(async (t) => {
       await t.control('/access-policy', { enabled: true });
       const token = await t.userToken('miriamg@contoso.onmicrosoft.com');
@@ -105,7 +105,7 @@ describe('Graph authorization (graph-calendar §8)', () => {
     });
   });
 
-  it("graph-calendar §8: a delegated caller cannot reach someone else's mailbox (403); an app caller can", async () => {
+  it("a delegated caller cannot reach someone else's mailbox (403); an app caller can", async () => {
     await withTenant(async (t) => {
       const megan = await t.userToken(MEGAN);
       const response = await status(t, `/v1.0/users/${ADELE}/mailboxSettings`, megan);
@@ -114,7 +114,7 @@ describe('Graph authorization (graph-calendar §8)', () => {
     });
   });
 
-  it('graph-calendar §8: a policy needs a mail-enabled security group', async () => {
+  it('a policy needs a mail-enabled security group', async () => {
     await withTenant(async (t) => {
       const response = await t.control('/access-policy', { enabled: true, group: 'Engineering' });
       expect(response).toMatchObject({ status: 400, body: { error: { code: 'invalid_group' } } });

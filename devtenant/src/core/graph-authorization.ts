@@ -32,9 +32,9 @@ export interface GraphAuthorization {
 const ACCESS_DENIED = 'Access is denied. Check credentials and try again.';
 
 /**
- * Graph's front door (reference §8): token validity and audience → 401; delegated scopes vs application roles
- * per endpoint → 403; Outlook's mailbox rules (/me only with a user, own mailbox for delegated callers, the
- * Application Access Policy for app-only callers, no mailbox → MailboxNotEnabledForRESTAPI).
+ * Graph's front door (docs/reference/graph-calendar.md §8): token validity and audience → 401; delegated scopes vs
+ * application roles per endpoint → 403; Outlook's mailbox rules (/me only with a user, own mailbox for delegated
+ * callers, the Application Access Policy for app-only callers, no mailbox → MailboxNotEnabledForRESTAPI).
  */
 export function createGraphAuthorization(deps: GraphAuthorizationDeps): GraphAuthorization {
   const unauthenticated = (message: string) =>

@@ -41,9 +41,9 @@ export interface ErrorLog {
 }
 
 /**
- * The single place that turns thrown errors into Graph's error body (reference §7): feature routers throw
- * `GraphHttpError`; body-parser failures become 400 `BadRequest` with Graph's own wording; anything else is
- * a bug in devtenant, logged with the request id and answered 500 `generalException`.
+ * The single place that turns thrown errors into Graph's error body (docs/reference/graph-calendar.md §7): feature
+ * routers throw `GraphHttpError`; body-parser failures become 400 `BadRequest` with Graph's own wording; anything else
+ * is a bug in devtenant, logged with the request id and answered 500 `generalException`.
  */
 export function graphErrorMiddleware(clock: Clock, log: ErrorLog): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {

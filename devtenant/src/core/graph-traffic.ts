@@ -20,7 +20,9 @@ export interface GraphTrafficDeps {
   isInnerBatchRequest(req: Request): boolean;
 }
 
-/** Outlook resources below a user: the ones Exchange throttles per app + mailbox (graph-calendar §7). */
+/**
+ * Outlook resources below a user: the ones Exchange throttles per app + mailbox (docs/reference/graph-calendar.md §7).
+ */
 const OUTLOOK_SEGMENTS = new Set([
   'events',
   'calendar',
@@ -112,7 +114,7 @@ function mailboxOf(
   return undefined;
 }
 
-/** Error bodies for injected statuses, with the codes Graph uses for them (reference §7). */
+/** Error bodies for injected statuses, with the codes Graph uses for them (docs/reference/graph-calendar.md §7). */
 const INJECTED: Readonly<Record<number, [code: string, message: string]>> = {
   400: ['BadRequest', 'The request is malformed or incorrect.'],
   401: ['InvalidAuthenticationToken', 'Access token validation failure.'],
@@ -135,7 +137,8 @@ const INJECTED: Readonly<Record<number, [code: string, message: string]>> = {
 
 function injectedError(status: number): GraphHttpError {
   const [code, message] = INJECTED[status] ?? ['UnknownError', `The service answered ${status}.`];
-  // Graph sends Retry-After with 429 and usually with 503 (§7); clients must honour it.
+  // Graph sends Retry-After with 429 and usually with 503, and clients must honour it
+  // (docs/reference/graph-calendar.md §7).
   const headers: Record<string, string> = status === 429 || status === 503 ? { 'Retry-After': '1' } : {};
   return new GraphHttpError(status, code, message, headers);
 }

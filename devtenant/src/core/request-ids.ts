@@ -8,7 +8,7 @@ export interface RequestIds {
 
 /**
  * Every Graph response carries `request-id` and `client-request-id` (the caller's own id echoed, or ours);
- * error bodies repeat both in `innerError` (graph-calendar §7, emulator checklist 1). Entra's endpoints
+ * error bodies repeat both in `innerError` (docs/reference/graph-calendar.md §7). Entra's endpoints
  * send the same id as `x-ms-request-id`.
  */
 export function assignRequestIds(req: Request, res: Response, next: NextFunction): void {

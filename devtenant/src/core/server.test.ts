@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withTenant } from './test-support.ts';
 
 describe('devtenant core server', () => {
-  it('graph-calendar §7: error bodies carry innerError {date, request-id, client-request-id} and matching headers', async () => {
+  it('error bodies carry innerError {date, request-id, client-request-id} and matching headers (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const response = await t.fetch('/v1.0/me', {
         headers: { 'client-request-id': 'c0ffee00-1111-2222-3333-444455556666' },
@@ -23,7 +23,7 @@ describe('devtenant core server', () => {
     });
   });
 
-  it('graph-calendar §7: every Graph response has a request-id, and client-request-id defaults to it', async () => {
+  it('every Graph response has a request-id, and client-request-id defaults to it (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const response = await t.fetch('/v1.0/users?$top=1', { headers: { authorization: `Bearer ${token}` } });
@@ -33,7 +33,7 @@ describe('devtenant core server', () => {
     });
   });
 
-  it('graph-calendar §7: an unknown segment below /v1.0 is 400 BadRequest naming it; outside a version 404', async () => {
+  it('an unknown segment below /v1.0 is 400 BadRequest naming it; outside a version 404 (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const auth = { authorization: `Bearer ${token}` };
@@ -48,7 +48,7 @@ describe('devtenant core server', () => {
     });
   });
 
-  it('graph-calendar §7: a body that is not JSON is 400 BadRequest', async () => {
+  it('a body that is not JSON is 400 BadRequest (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const response = await t.fetch('/v1.0/users/meganb@contoso.onmicrosoft.com/sendMail', {
@@ -63,7 +63,7 @@ describe('devtenant core server', () => {
     });
   });
 
-  it('graph-calendar §10: serves HTTPS for localhost trusted only through the explicit CA', async () => {
+  it('serves HTTPS for localhost trusted only through the explicit CA (docs/reference/graph-calendar.md §10)', async () => {
     await withTenant(async (t) => {
       expect(t.origin).toMatch(/^https:\/\/localhost:\d+$/);
       expect(t.caPem).toContain('BEGIN CERTIFICATE');

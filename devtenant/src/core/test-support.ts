@@ -43,7 +43,7 @@ export interface TestTenant extends DevTenant {
   /** Calls the control API; returns the parsed JSON body and status. */
   control(path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   msal(app?: AppRegistration): ConfidentialClientApplication;
-  /** The Graph JS client as an app would configure it against devtenant (graph-calendar §10). */
+  /** The Graph JS client as an app would configure it against devtenant (docs/reference/graph-calendar.md §10). */
   graph(token: () => Promise<string>, retry?: RetryHandlerOptions): Client;
   /** A Teams SSO token for Confer's API, as `getAuthToken()` gives the tab. */
   teamsToken(userId: string): Promise<string>;
@@ -95,7 +95,7 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
   const graph: TestTenant['graph'] = (token, retry = new RetryHandlerOptions(0, 0)) =>
     Client.initWithMiddleware({
       baseUrl: `${tenant.origin}/`,
-      // The Graph client only sends the bearer token to hosts it knows (graph-calendar §10).
+      // The Graph client only sends the bearer token to hosts it knows (docs/reference/graph-calendar.md §10).
       customHosts: new Set(['localhost']),
       // The default chain (Authentication → Retry → Redirect → Telemetry → HTTP); the last step sends with
       // undici's own fetch because Node 24's built-in fetch (undici 7) cannot drive an undici 8 Agent.

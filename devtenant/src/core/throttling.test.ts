@@ -11,8 +11,8 @@ async function get(t: TestTenant, path: string, token: string) {
   };
 }
 
-describe('Outlook throttling (graph-calendar §7)', () => {
-  it('graph-calendar §7: the 5th concurrent request for one app + mailbox gets 429 ApplicationThrottled with a fractional Retry-After', async () => {
+describe('Outlook throttling (docs/reference/graph-calendar.md §7)', () => {
+  it('the 5th concurrent request for one app + mailbox gets 429 ApplicationThrottled with a fractional Retry-After', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       await t.control('/faults', { latencyMs: 400, pathPrefixes: ['/users'] });
@@ -31,7 +31,7 @@ describe('Outlook throttling (graph-calendar §7)', () => {
     });
   });
 
-  it('graph-calendar §7: the per-window budget (10,000 per 10 minutes, lowered here) answers 429 until the window moves on', async () => {
+  it('the per-window budget (10,000 per 10 minutes, lowered here) answers 429 until the window moves on', async () => {
     await withTenant(async (t) => {
       expect((await t.control('/throttling')).body).toMatchObject({
         concurrent: 4,
@@ -52,7 +52,7 @@ describe('Outlook throttling (graph-calendar §7)', () => {
     });
   });
 
-  it('graph-calendar §10: the Graph client RetryHandler honours Retry-After and recovers after a short 429 storm', async () => {
+  it('the Graph client RetryHandler honours Retry-After and recovers after a short 429 storm (docs/reference/graph-calendar.md §10)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       await t.control('/throttle-storm', { requests: 2, retryAfterSeconds: 0.1 });
@@ -66,7 +66,7 @@ describe('Outlook throttling (graph-calendar §7)', () => {
     });
   });
 
-  it('graph-calendar §7: without retries the storm surfaces as GraphError 429 TooManyRequests', async () => {
+  it('without retries the storm surfaces as GraphError 429 TooManyRequests', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       await t.control('/throttle-storm', { durationMs: 60_000, retryAfterSeconds: 2.5, mailbox: MEGAN });

@@ -1,6 +1,6 @@
 import type { Clock } from '../graph/context.ts';
 
-/** Outlook's limits per app id + mailbox (graph-calendar §7). */
+/** Outlook's limits per app id + mailbox (docs/reference/graph-calendar.md §7). */
 export interface ThrottleLimits {
   concurrent: number;
   requestsPerWindow: number;
@@ -29,7 +29,8 @@ export interface Throttle {
 
 /**
  * Per-key semaphore plus a sliding window on the tenant clock. Rejected requests still count toward the
- * window: "usage keeps counting while throttled" (§7), so a client hammering through 429s stays throttled.
+ * window: "usage keeps counting while throttled" (docs/reference/graph-calendar.md §7), so a client hammering through
+ * 429s stays throttled.
  */
 export function createThrottle(clock: Clock, initial: ThrottleLimits = OUTLOOK_LIMITS): Throttle {
   let limits = { ...initial };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ADELE, LYNNE, MEGAN, NORA_UPN, withTenant } from '../core/test-support.ts';
 
 describe('Graph mailboxSettings', () => {
-  it('graph-calendar §9: /users/{id}/mailboxSettings gives the Windows time zone and workingHours', async () => {
+  it('/users/{id}/mailboxSettings gives the Windows time zone and workingHours (docs/reference/graph-calendar.md §9)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const client = t.graph(async () => token);
@@ -24,7 +24,7 @@ describe('Graph mailboxSettings', () => {
     });
   });
 
-  it("graph-calendar §8: /me/mailboxSettings works delegated; another person's settings are 403 ErrorAccessDenied", async () => {
+  it("/me/mailboxSettings works delegated; another person's settings are 403 ErrorAccessDenied (docs/reference/graph-calendar.md §8)", async () => {
     await withTenant(async (t) => {
       const token = await t.userToken(MEGAN);
       const client = t.graph(async () => token);
@@ -38,7 +38,7 @@ describe('Graph mailboxSettings', () => {
     });
   });
 
-  it('graph-calendar §7: a user without a mailbox answers MailboxNotEnabledForRESTAPI; an unknown one ErrorInvalidUser', async () => {
+  it('a user without a mailbox answers MailboxNotEnabledForRESTAPI; an unknown one ErrorInvalidUser (docs/reference/graph-calendar.md §7)', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const client = t.graph(async () => token);

@@ -33,7 +33,7 @@ const LOCALE_BY_ZONE: Readonly<Record<string, string>> = {
 
 /**
  * `GET /me/mailboxSettings`, `/users/{id}/mailboxSettings` and the `timeZone` / `workingHours` properties:
- * Windows time-zone names (graph-calendar §9), workingHours.timeZone as `{ name }`.
+ * Windows time-zone names (docs/reference/graph-calendar.md §9), workingHours.timeZone as `{ name }`.
  */
 export function createMailboxSettingsRoutes(deps: MailboxSettingsDeps): Router {
   const router = express.Router();

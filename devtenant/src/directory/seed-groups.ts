@@ -11,7 +11,10 @@ export interface DirectoryGroup {
   memberIds: readonly string[];
 }
 
-/** Mail-enabled security group that scopes Confer's Exchange Application Access Policy (graph-calendar §8). */
+/**
+ * Mail-enabled security group that scopes Confer's Exchange Application Access Policy
+ * (docs/reference/graph-calendar.md §8).
+ */
 export const CONFER_USERS_GROUP_ID = '7a1e4c52-3b9d-4f60-8c2a-5d0e1f3a9b01';
 
 const byAlias = (aliases: readonly string[]): string[] =>

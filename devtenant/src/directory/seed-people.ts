@@ -1,8 +1,8 @@
 /**
  * The demo organisation (Contoso). The first six are the Microsoft 365 Agents Playground's default people with
  * their object ids, so a bot conversation started in the Playground maps onto directory users here.
- * Time zones are Windows names as mailboxSettings reports them (graph-calendar §9); London and New York move
- * their clocks on different dates, India has no DST and Sydney's DST runs in the southern summer.
+ * Time zones are Windows names as mailboxSettings reports them (docs/reference/graph-calendar.md §9); London and New
+ * York move their clocks on different dates, India has no DST and Sydney's DST runs in the southern summer.
  */
 export interface SeedPerson {
   id: string;

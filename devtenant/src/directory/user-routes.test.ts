@@ -13,8 +13,8 @@ async function graphError(promise: Promise<unknown>): Promise<GraphError> {
   return error as GraphError;
 }
 
-describe('Graph directory: /me and /users', () => {
-  it('graph-calendar §10: GET /me for a delegated token returns the signed-in user', async () => {
+describe('Graph directory: /me and /users (docs/reference/graph-calendar.md §8)', () => {
+  it('GET /me for a delegated token returns the signed-in user', async () => {
     await withTenant(async (t) => {
       const token = await t.userToken(MEGAN);
       const me = await t
@@ -32,7 +32,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §8: /me with an app token is 400 (only valid with delegated authentication)', async () => {
+  it('/me with an app token is 400 (only valid with delegated authentication)', async () => {
     await withTenant(async (t) => {
       const error = await graphError((await appClient(t)).api('/me').get());
       expect(error.statusCode).toBe(400);
@@ -40,7 +40,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §10: GET /users/{id|upn} with $select; unknown user 404 Request_ResourceNotFound', async () => {
+  it('GET /users/{id|upn} with $select; unknown user 404 Request_ResourceNotFound', async () => {
     await withTenant(async (t) => {
       const client = await appClient(t);
       const byUpn = await client.api('/users/ADELEV@contoso.onmicrosoft.com').select(['id', 'displayName']).get();
@@ -58,7 +58,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §10: $filter startswith on displayName/mail/userPrincipalName with or', async () => {
+  it('$filter startswith on displayName/mail/userPrincipalName with or', async () => {
     await withTenant(async (t) => {
       const client = await appClient(t);
       const result = await client
@@ -78,7 +78,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §10: $search needs ConsistencyLevel: eventual (else 400 Request_UnsupportedQuery); matches word prefixes; $count', async () => {
+  it('$search needs ConsistencyLevel: eventual (else 400 Request_UnsupportedQuery); matches word prefixes; $count', async () => {
     await withTenant(async (t) => {
       const client = await appClient(t);
       const refused = await graphError(client.api('/users').search('"displayName:ven"').get());
@@ -101,7 +101,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §10: $top pages with absolute https @odata.nextLink that PageIterator follows to every person', async () => {
+  it('$top pages with absolute https @odata.nextLink that PageIterator follows to every person (docs/reference/graph-calendar.md §10)', async () => {
     await withTenant(async (t) => {
       const client = await appClient(t);
       const first = await client.api('/users').top(7).select('id').get();
@@ -119,7 +119,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §8: reading others needs User.ReadBasic.All/User.Read.All (403 Authorization_RequestDenied); ReadBasic hides non-basic fields', async () => {
+  it('reading others needs User.ReadBasic.All/User.Read.All (403 Authorization_RequestDenied); ReadBasic hides non-basic fields', async () => {
     await withTenant(async (t) => {
       await t.control('/consent/admin', {
         clientId: CONFER_CLIENT_ID,
@@ -153,7 +153,7 @@ describe('Graph directory: /me and /users', () => {
     });
   });
 
-  it('graph-calendar §8: the directory has ≥30 people in ≥3 time zones, the six Playground ids, one without a mailbox', async () => {
+  it('the directory has ≥30 people in ≥3 time zones, the six Playground ids, one without a mailbox', async () => {
     await withTenant(async (t) => {
       const users = (await t.control('/users')).body as {
         value: { id: string; timeZone: string; hasMailbox: boolean }[];

@@ -84,7 +84,10 @@ function countUsers(deps: UserRoutesDeps, req: Request, res: Response, caller: G
   res.type('text/plain').send(String(deps.directory.listUsers(caller.tenantId).length));
 }
 
-/** Graph's nextLink repeats the query and adds `$skiptoken`; always absolute https (§10: PageIterator needs it). */
+/**
+ * Graph's nextLink repeats the query and adds `$skiptoken`; always absolute https
+ * (docs/reference/graph-calendar.md §10: PageIterator needs it).
+ */
 function nextLink(origin: string, req: Request, offset: number): string {
   const url = new URL(`${origin}/v1.0${req.baseUrl.replace(/^\/v1\.0/, '')}${req.path}`);
   for (const [name, value] of Object.entries(req.query)) {

@@ -4,7 +4,7 @@ import type { Request, Router } from 'express';
  * The contract between devtenant's core (server, identity, directory, throttling, control API)
  * and the Graph feature routers (calendar, subscriptions, mail). Feature routers never parse
  * tokens or render error bodies themselves: they call `authorize`/`resolveMailbox` and throw
- * `GraphHttpError`, which the core renders in Graph's error shape (reference §7).
+ * `GraphHttpError`, which the core renders in Graph's error shape (docs/reference/graph-calendar.md §7).
  */
 
 /** Who is calling, taken from a validated devtenant access token for Graph. */
@@ -92,7 +92,8 @@ export interface GraphContext {
   /**
    * Registers a hook the control API calls to expire every delta token (`POST /_devtenant/delta-tokens/expire`):
    * the calendar feature forgets its sync states so the next delta call with an old token answers
-   * 410 `syncStateNotFound` (graph-calendar §5). Optional so hand-written test contexts need not provide it.
+   * 410 `syncStateNotFound` (docs/reference/graph-calendar.md §5). Optional so hand-written test contexts need not
+   * provide it.
    */
   onDeltaTokensExpired?(listener: () => void): void;
 }

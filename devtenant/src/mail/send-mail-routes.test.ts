@@ -11,8 +11,8 @@ const MESSAGE = {
   saveToSentItems: false,
 };
 
-describe('sendMail', () => {
-  it('graph-calendar §8: POST /users/{id}/sendMail with Mail.Send (app) is 202 and the message lands in the outbox', async () => {
+describe('sendMail (docs/reference/graph-calendar.md §8)', () => {
+  it('POST /users/{id}/sendMail with Mail.Send (app) is 202 and the message lands in the outbox', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const response = await t.fetch(`/v1.0/users/${MEGAN}/sendMail`, {
@@ -38,7 +38,7 @@ describe('sendMail', () => {
     });
   });
 
-  it('graph-calendar §8: a message without recipients is 400 ErrorInvalidRecipients and nothing is sent', async () => {
+  it('a message without recipients is 400 ErrorInvalidRecipients and nothing is sent', async () => {
     await withTenant(async (t) => {
       const token = await t.appToken();
       const client = t.graph(async () => token);
@@ -52,7 +52,7 @@ describe('sendMail', () => {
     });
   });
 
-  it("graph-calendar §8: /me/sendMail needs the delegated Mail.Send scope (Confer's delegated consent has none → 403)", async () => {
+  it("/me/sendMail needs the delegated Mail.Send scope (Confer's delegated consent has none → 403)", async () => {
     await withTenant(async (t) => {
       const token = await t.userToken(MEGAN);
       const error = (await t

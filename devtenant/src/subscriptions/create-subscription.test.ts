@@ -13,8 +13,8 @@ afterEach(async () => {
 
 const inMinutes = (minutes: number) => new Date(Date.parse(START) + minutes * MINUTE).toISOString();
 
-describe('POST /subscriptions', () => {
-  it('§4 creates an event subscription (201) with the documented fields after validating both URLs', async () => {
+describe('POST /subscriptions (docs/reference/graph-calendar.md §4)', () => {
+  it('creates an event subscription (201) with the documented fields after validating both URLs', async () => {
     const created = await h.app.call('POST', '/subscriptions', appToken(), h.body());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -36,7 +36,7 @@ describe('POST /subscriptions', () => {
     expect(validations[0]!.query.get('validationToken')).toContain(' ');
   });
 
-  it('§4 keeps query-string parameters of notificationUrl on validation and delivery', async () => {
+  it('keeps query-string parameters of notificationUrl on validation and delivery', async () => {
     await h.subscribe({ notificationUrl: `${h.receiver.url}/notify?tenant=contoso` });
     await h.change('evt-1');
     const [validation] = h.receiver.requests;
@@ -49,7 +49,7 @@ describe('POST /subscriptions', () => {
     ['a body that is still URL-encoded', { status: 200, contentType: 'text/plain', encode: true }, 'exactly match'],
     ['a JSON content type', { status: 200, contentType: 'application/json' }, 'text/plain'],
   ])(
-    '§4 refuses the subscription (400 ValidationError) when the endpoint answers validation with %s',
+    'refuses the subscription (400 ValidationError) when the endpoint answers validation with %s',
     async (_name, answer, message) => {
       h.receiver.behave((request) => {
         const token = request.query.get('validationToken') ?? '';
@@ -72,7 +72,7 @@ describe('POST /subscriptions', () => {
     },
   );
 
-  it('§4 refuses the subscription when the lifecycleNotificationUrl fails validation', async () => {
+  it('refuses the subscription when the lifecycleNotificationUrl fails validation', async () => {
     h.receiver.behave((request) =>
       request.path === '/lifecycle'
         ? { status: 404 }
@@ -83,7 +83,7 @@ describe('POST /subscriptions', () => {
     expect(created.body.error?.code).toBe('ValidationError');
   });
 
-  it('§4 refuses the subscription when nothing listens at notificationUrl', async () => {
+  it('refuses the subscription when nothing listens at notificationUrl', async () => {
     const created = await h.app.call(
       'POST',
       '/subscriptions',
@@ -94,7 +94,7 @@ describe('POST /subscriptions', () => {
     expect(created.body.error?.code).toBe('ValidationError');
   });
 
-  it('§4 raises an expiration under 45 minutes to 45 minutes', async () => {
+  it('raises an expiration under 45 minutes to 45 minutes', async () => {
     const created = await h.app.call(
       'POST',
       '/subscriptions',
@@ -105,7 +105,7 @@ describe('POST /subscriptions', () => {
     expect(created.body.expirationDateTime).toBe(inMinutes(45));
   });
 
-  it('§4 accepts an expiration of 10,070 minutes and refuses one beyond it with ExtensionError', async () => {
+  it('accepts an expiration of 10,070 minutes and refuses one beyond it with ExtensionError', async () => {
     const longest = await h.app.call(
       'POST',
       '/subscriptions',
@@ -127,7 +127,7 @@ describe('POST /subscriptions', () => {
     });
   });
 
-  it('§4 refuses an expiration in the past', async () => {
+  it('refuses an expiration in the past', async () => {
     const created = await h.app.call(
       'POST',
       '/subscriptions',
@@ -138,7 +138,7 @@ describe('POST /subscriptions', () => {
     expect(created.body.error?.code).toBe('InvalidRequest');
   });
 
-  it('§4 reads Graph-style 7-digit fractions and offsets in expirationDateTime', async () => {
+  it('reads Graph-style 7-digit fractions and offsets in expirationDateTime', async () => {
     const created = await h.app.call(
       'POST',
       '/subscriptions',
@@ -149,7 +149,7 @@ describe('POST /subscriptions', () => {
   });
 
   it.each(['changeType', 'notificationUrl', 'resource', 'expirationDateTime'])(
-    '§4 refuses a request without the required %s (400 naming it) and validates nothing',
+    'refuses a request without the required %s (400 naming it) and validates nothing',
     async (field) => {
       const body = h.body();
       delete body[field];
@@ -168,18 +168,18 @@ describe('POST /subscriptions', () => {
     ['a resource with query options', { resource: `/users/${ALEX}/events?$select=subject` }],
     ['includeResourceData', { includeResourceData: true }],
     ['an unknown property', { expiration: 'soon' }],
-  ])('§4 refuses %s with 400', async (_name, overrides) => {
+  ])('refuses %s with 400', async (_name, overrides) => {
     const created = await h.app.call('POST', '/subscriptions', appToken(), h.body(overrides));
     expect(created.status).toBe(400);
     expect(created.body.error?.code).toBe('InvalidRequest');
   });
 
-  it('§4 accepts a clientState of exactly 128 characters', async () => {
+  it('accepts a clientState of exactly 128 characters', async () => {
     const created = await h.app.call('POST', '/subscriptions', appToken(), h.body({ clientState: 'x'.repeat(128) }));
     expect(created.status).toBe(201);
   });
 
-  it('§7 answers a body that is not JSON with 400 BadRequest', async () => {
+  it('answers a body that is not JSON with 400 BadRequest (docs/reference/graph-calendar.md §7)', async () => {
     const created = await h.app.call('POST', '/subscriptions', appToken(), '{"changeType":');
     expect(created.status).toBe(400);
     expect(created.body.error?.code).toBe('BadRequest');
@@ -190,14 +190,14 @@ describe('POST /subscriptions', () => {
     `users/${ALEX}/calendar/events`,
     `/users('${ALEX}')/events`,
     '/users/alexw@contoso.onmicrosoft.com/events',
-  ])('§4 accepts the event resource %s and binds it to the mailbox id', async (resource) => {
+  ])('accepts the event resource %s and binds it to the mailbox id', async (resource) => {
     const id = await h.subscribe({ resource, changeType: 'created' });
     await h.change('evt-9');
     const [notification] = h.receiver.notifications('/notify')[0]!.value;
     expect(notification).toMatchObject({ subscriptionId: id, resource: `Users/${ALEX}/Events/evt-9` });
   });
 
-  it('§4 accepts /me/events and /me/calendar/events with a delegated token', async () => {
+  it('accepts /me/events and /me/calendar/events with a delegated token', async () => {
     for (const resource of ['/me/events', '/me/calendar/events']) {
       const created = await h.app.call('POST', '/subscriptions', userToken(ALEX), h.body({ resource }));
       expect(created.status).toBe(201);
@@ -206,19 +206,19 @@ describe('POST /subscriptions', () => {
   });
 });
 
-describe('POST /subscriptions permissions', () => {
-  it('§8 accepts Calendars.Read, the least privilege for event subscriptions', async () => {
+describe('POST /subscriptions permissions (docs/reference/graph-calendar.md §8)', () => {
+  it('accepts Calendars.Read, the least privilege for event subscriptions', async () => {
     const created = await h.app.call('POST', '/subscriptions', appToken(['Calendars.Read']), h.body());
     expect(created.status).toBe(201);
   });
 
-  it('§8 refuses a token without a calendar permission (403)', async () => {
+  it('refuses a token without a calendar permission (403)', async () => {
     const created = await h.app.call('POST', '/subscriptions', appToken(['User.Read.All']), h.body());
     expect(created.status).toBe(403);
     expect(created.body.error?.code).toBe('ErrorAccessDenied');
   });
 
-  it('§8 refuses a delegated subscription to someone else’s mailbox', async () => {
+  it('refuses a delegated subscription to someone else’s mailbox', async () => {
     const created = await h.app.call(
       'POST',
       '/subscriptions',
@@ -228,7 +228,7 @@ describe('POST /subscriptions permissions', () => {
     expect(created.status).toBe(403);
   });
 
-  it('§8 refuses an app subscription to a mailbox outside the Application Access Policy', async () => {
+  it('refuses an app subscription to a mailbox outside the Application Access Policy', async () => {
     h.ctx.blockedMailboxes.add(MEGAN);
     const created = await h.app.call(
       'POST',
@@ -240,7 +240,7 @@ describe('POST /subscriptions permissions', () => {
     expect(created.body.error?.message).toContain('[RAOP]');
   });
 
-  it('§8 refuses /me with an app token and a user without a mailbox', async () => {
+  it('refuses /me with an app token and a user without a mailbox', async () => {
     const me = await h.app.call('POST', '/subscriptions', appToken(), h.body({ resource: '/me/events' }));
     expect(me.status).toBe(400);
     const noMailbox = await h.app.call(

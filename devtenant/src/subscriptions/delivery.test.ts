@@ -15,8 +15,8 @@ const failing = (status: number) => (request: { query: URLSearchParams }) => {
   return token !== null ? { status: 200, contentType: 'text/plain', body: token } : { status };
 };
 
-describe('notification delivery', () => {
-  it('§4 POSTs a change notification with subscription, resource, resourceData, clientState and tenant', async () => {
+describe('notification delivery (docs/reference/graph-calendar.md §4)', () => {
+  it('POSTs a change notification with subscription, resource, resourceData, clientState and tenant', async () => {
     h = await startHarness();
     const id = await h.subscribe();
     const expiration = (await h.app.call('GET', `/subscriptions/${id}`, appToken())).body.expirationDateTime;
@@ -49,7 +49,7 @@ describe('notification delivery', () => {
     ]);
   });
 
-  it('§4 notifies only the subscribed change types and mailbox', async () => {
+  it('notifies only the subscribed change types and mailbox', async () => {
     h = await startHarness();
     await h.subscribe({ changeType: 'deleted' });
     await h.change('evt-1', 'created');
@@ -59,7 +59,7 @@ describe('notification delivery', () => {
     expect(h.receiver.notifications('/notify')[0]!.value[0]).toMatchObject({ changeType: 'deleted' });
   });
 
-  it('§4 batches several notifications, of different subscriptions, in one POST', async () => {
+  it('batches several notifications, of different subscriptions, in one POST', async () => {
     h = await startHarness();
     const first = await h.subscribe();
     const second = await h.subscribe({ changeType: 'updated' });
@@ -75,7 +75,7 @@ describe('notification delivery', () => {
     ]);
   });
 
-  it('§4 retries a failed delivery with exponential back-off (30 s, then 60 s) until a 2xx', async () => {
+  it('retries a failed delivery with exponential back-off (30 s, then 60 s) until a 2xx', async () => {
     h = await startHarness();
     await h.subscribe();
     h.receiver.behave(failing(503));
@@ -101,7 +101,7 @@ describe('notification delivery', () => {
     expect(h.receiver.notifications('/notify')).toHaveLength(3);
   });
 
-  it('§4 treats an answer slower than the client timeout as a failure and retries', async () => {
+  it('treats an answer slower than the client timeout as a failure and retries', async () => {
     h = await startHarness({ deliveryTimeoutMs: 100 });
     await h.subscribe();
     let slow = true;
@@ -120,7 +120,7 @@ describe('notification delivery', () => {
     expect(h.receiver.notifications('/notify')).toHaveLength(2);
   });
 
-  it('§4 gives up after 4 hours of failures and sends the missed lifecycle event', async () => {
+  it('gives up after 4 hours of failures and sends the missed lifecycle event', async () => {
     h = await startHarness();
     await h.subscribe();
     h.receiver.behave(failing(500));
@@ -139,7 +139,7 @@ describe('notification delivery', () => {
     expect(h.receiver.notifications('/notify')).toHaveLength(attempts);
   });
 
-  it('§4 stops delivering, even queued retries, once the subscription has expired', async () => {
+  it('stops delivering, even queued retries, once the subscription has expired', async () => {
     h = await startHarness();
     await h.subscribe({ expirationDateTime: new Date(h.clock.now().getTime() + 50 * MINUTE).toISOString() });
     h.receiver.behave(failing(500));

@@ -4,7 +4,7 @@ import { GraphHttpError } from '../graph/context.ts';
 const FAILED = 'Subscription validation request failed.';
 
 /**
- * The notificationUrl handshake (reference §4): POST `{url}?validationToken=…` as text/plain and
+ * The notificationUrl handshake (docs/reference/graph-calendar.md §4): POST `{url}?validationToken=…` as text/plain and
  * expect 200, `text/plain`, body = the decoded token, within `timeoutMs`. Graph's token is opaque
  * text with spaces and colons, so an app that forgets to URL-decode it fails here as it would there.
  */

@@ -4,8 +4,8 @@ import type { SubscriptionLimits } from './subscription-limits.ts';
 const MINUTE = 60_000;
 
 /**
- * Applies Graph's expiration rules (reference §4): not in the past, at most `maxExpirationMinutes`
- * after the request, and raised to `minExpirationMinutes` when closer than that.
+ * Applies Graph's expiration rules (docs/reference/graph-calendar.md §4): not in the past, at most
+ * `maxExpirationMinutes` after the request, and raised to `minExpirationMinutes` when closer than that.
  */
 export function resolveExpiration(requested: string, now: Date, limits: SubscriptionLimits): Date {
   const at = parseDateTimeOffset(requested);

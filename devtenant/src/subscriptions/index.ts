@@ -27,7 +27,7 @@ export type SubscriptionsFeature = GraphFeature & {
   close(): void; // stop timers
 };
 
-/** Graph change notifications for calendar events (reference graph-calendar.md §4). */
+/** Graph change notifications for calendar events (docs/reference/graph-calendar.md §4). */
 export function createSubscriptionsFeature(ctx: GraphContext, deps: SubscriptionDeps): SubscriptionsFeature {
   return createSubscriptionsFeatureWith(ctx, deps, GRAPH_SUBSCRIPTION_LIMITS);
 }

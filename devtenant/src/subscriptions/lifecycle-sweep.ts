@@ -9,9 +9,9 @@ export interface SweepResult {
 
 /**
  * Decides what time alone does to subscriptions: a subscription not renewed by its expiration is
- * deleted (reference §4 "Renew / delete"), and one with a lifecycle URL is challenged with
- * reauthorizationRequired from an hour before expiry, every 15 minutes, following the cadence
- * Graph's lifecycle page illustrates. Pure: the caller applies the result.
+ * deleted (docs/reference/graph-calendar.md §4, "Renewing and deleting"), and one with a lifecycle URL is challenged
+ * with reauthorizationRequired from an hour before expiry, every 15 minutes, following the cadence Graph's lifecycle
+ * page illustrates. Pure: the caller applies the result.
  */
 export function sweepSubscriptions(
   subscriptions: readonly StoredSubscription[],

@@ -15,8 +15,8 @@ const inMinutes = (minutes: number) => new Date(Date.parse(START) + minutes * MI
 const lifecycleEvents = () =>
   h.receiver.notifications('/lifecycle').flatMap((post) => post.value.map((n) => n.lifecycleEvent));
 
-describe('lifecycle notifications', () => {
-  it('§4 sends reauthorizationRequired from an hour before expiry, every 15 minutes, until renewed', async () => {
+describe('lifecycle notifications (docs/reference/graph-calendar.md §4)', () => {
+  it('sends reauthorizationRequired from an hour before expiry, every 15 minutes, until renewed', async () => {
     const id = await h.subscribe({ expirationDateTime: inMinutes(120) });
     h.clock.advance(59 * MINUTE);
     await h.feature.tick();
@@ -44,7 +44,7 @@ describe('lifecycle notifications', () => {
     expect(lifecycleEvents()).toHaveLength(2);
   });
 
-  it('§4 sends no lifecycle events to a subscription created without lifecycleNotificationUrl', async () => {
+  it('sends no lifecycle events to a subscription created without lifecycleNotificationUrl', async () => {
     const id = await h.subscribe({ lifecycleNotificationUrl: undefined, expirationDateTime: inMinutes(61) });
     h.clock.advance(30 * MINUTE);
     await h.feature.tick();
@@ -52,7 +52,7 @@ describe('lifecycle notifications', () => {
     expect(h.receiver.notifications('/lifecycle')).toEqual([]);
   });
 
-  it('§4 subscriptionRemoved: the app is told and the subscription is gone', async () => {
+  it('subscriptionRemoved: the app is told and the subscription is gone', async () => {
     const id = await h.subscribe();
     await h.feature.fireLifecycle(id, 'subscriptionRemoved');
     expect(lifecycleEvents()).toEqual(['subscriptionRemoved']);
@@ -61,14 +61,14 @@ describe('lifecycle notifications', () => {
     expect(h.receiver.notifications('/notify')).toEqual([]);
   });
 
-  it('§4 missed: delivered to the lifecycle URL and the subscription stays', async () => {
+  it('missed: delivered to the lifecycle URL and the subscription stays', async () => {
     const id = await h.subscribe();
     await h.feature.fireLifecycle(id, 'missed');
     expect(lifecycleEvents()).toEqual(['missed']);
     expect((await h.app.call('GET', `/subscriptions/${id}`, appToken())).status).toBe(200);
   });
 
-  it('§4 an unanswered reauthorization challenge pauses delivery; changes in the pause are lost; reauthorize resumes', async () => {
+  it('an unanswered reauthorization challenge pauses delivery; changes in the pause are lost; reauthorize resumes', async () => {
     const id = await h.subscribe();
     await h.feature.fireLifecycle(id, 'reauthorizationRequired');
     expect(lifecycleEvents()).toEqual(['reauthorizationRequired']);
@@ -81,7 +81,7 @@ describe('lifecycle notifications', () => {
     expect(delivered.map((r) => String(r).split('/').pop())).toEqual(['during-grace', 'after-reauthorize']);
   });
 
-  it('§4 fireLifecycle on an unknown subscription is a 404', async () => {
+  it('fireLifecycle on an unknown subscription is a 404', async () => {
     await expect(h.feature.fireLifecycle('nope', 'missed')).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -14,8 +14,8 @@ afterEach(async () => {
 const inMinutes = (minutes: number) => new Date(Date.parse(START) + minutes * MINUTE).toISOString();
 const otherApp = () => appToken(['Calendars.ReadWrite'], OTHER_APP_ID);
 
-describe('GET /subscriptions', () => {
-  it('§4 lists only the calling app’s subscriptions and hides clientState in the list', async () => {
+describe('GET /subscriptions (docs/reference/graph-calendar.md §4)', () => {
+  it('lists only the calling app’s subscriptions and hides clientState in the list', async () => {
     const mine = await h.subscribe();
     await h.subscribe({}, otherApp());
     const list = await h.app.call('GET', '/subscriptions', appToken());
@@ -27,7 +27,7 @@ describe('GET /subscriptions', () => {
     expect(one.body).toMatchObject({ id: mine, clientState: 'secret-client-state' });
   });
 
-  it('§4 shows a delegated caller only the subscriptions this app made for that user', async () => {
+  it('shows a delegated caller only the subscriptions this app made for that user', async () => {
     const alexSub = await h.subscribe({ resource: '/me/events' }, userToken(ALEX));
     await h.subscribe({ resource: '/me/events' }, userToken(MEGAN));
     const appMade = await h.subscribe();
@@ -41,7 +41,7 @@ describe('GET /subscriptions', () => {
     ['GET', undefined],
     ['PATCH', { expirationDateTime: '2026-03-03T09:00:00Z' }],
     ['DELETE', undefined],
-  ])('§4 answers %s on another app’s subscription with 404 ResourceNotFound', async (method, body) => {
+  ])('answers %s on another app’s subscription with 404 ResourceNotFound', async (method, body) => {
     const id = await h.subscribe();
     const response = await h.app.call(method, `/subscriptions/${id}`, otherApp(), body);
     expect(response.status).toBe(404);
@@ -49,14 +49,14 @@ describe('GET /subscriptions', () => {
     expect((await h.app.call('GET', `/subscriptions/${id}`, appToken())).status).toBe(200);
   });
 
-  it('§4 answers an unknown id with 404', async () => {
+  it('answers an unknown id with 404', async () => {
     const response = await h.app.call('GET', '/subscriptions/6d3a5a5e-0000-4000-8000-000000000000', appToken());
     expect(response.status).toBe(404);
   });
 });
 
-describe('PATCH /subscriptions/{id}', () => {
-  it('§4 renews the expiration (200) and applies the same rules as creation', async () => {
+describe('PATCH /subscriptions/{id} (docs/reference/graph-calendar.md §4)', () => {
+  it('renews the expiration (200) and applies the same rules as creation', async () => {
     const id = await h.subscribe();
     const renewed = await h.app.call('PATCH', `/subscriptions/${id}`, appToken(), {
       expirationDateTime: inMinutes(6000),
@@ -74,14 +74,14 @@ describe('PATCH /subscriptions/{id}', () => {
     expect((await h.app.call('GET', `/subscriptions/${id}`, appToken())).body.expirationDateTime).toBe(inMinutes(45));
   });
 
-  it('§4 requires expirationDateTime to renew', async () => {
+  it('requires expirationDateTime to renew', async () => {
     const id = await h.subscribe();
     const response = await h.app.call('PATCH', `/subscriptions/${id}`, appToken(), {});
     expect(response.status).toBe(400);
     expect(response.body.error?.message).toContain('expirationDateTime');
   });
 
-  it('§4 refuses to add a lifecycleNotificationUrl after creation', async () => {
+  it('refuses to add a lifecycleNotificationUrl after creation', async () => {
     const id = await h.subscribe({ lifecycleNotificationUrl: undefined });
     const response = await h.app.call('PATCH', `/subscriptions/${id}`, appToken(), {
       expirationDateTime: inMinutes(600),
@@ -90,7 +90,7 @@ describe('PATCH /subscriptions/{id}', () => {
     expect(response.status).toBe(400);
   });
 
-  it('§4 validates a new notificationUrl before switching to it', async () => {
+  it('validates a new notificationUrl before switching to it', async () => {
     const id = await h.subscribe();
     const refused = await h.app.call('PATCH', `/subscriptions/${id}`, appToken(), {
       expirationDateTime: inMinutes(600),
@@ -106,7 +106,7 @@ describe('PATCH /subscriptions/{id}', () => {
     expect(h.receiver.notifications('/moved')).toHaveLength(1);
   });
 
-  it('§8 refuses renewal once the mailbox left the access policy', async () => {
+  it('refuses renewal once the mailbox left the access policy (docs/reference/graph-calendar.md §8)', async () => {
     const id = await h.subscribe();
     h.ctx.blockedMailboxes.add(ALEX);
     const response = await h.app.call('PATCH', `/subscriptions/${id}`, appToken(), {
@@ -116,8 +116,8 @@ describe('PATCH /subscriptions/{id}', () => {
   });
 });
 
-describe('DELETE and expiry', () => {
-  it('§4 deletes a subscription (204); it is gone and delivers nothing more', async () => {
+describe('DELETE and expiry (docs/reference/graph-calendar.md §4)', () => {
+  it('deletes a subscription (204); it is gone and delivers nothing more', async () => {
     const id = await h.subscribe();
     expect((await h.app.call('DELETE', `/subscriptions/${id}`, appToken())).status).toBe(204);
     expect((await h.app.call('GET', `/subscriptions/${id}`, appToken())).status).toBe(404);
@@ -125,7 +125,7 @@ describe('DELETE and expiry', () => {
     expect(h.receiver.notifications()).toEqual([]);
   });
 
-  it('§4 deletes a subscription that was not renewed in time', async () => {
+  it('deletes a subscription that was not renewed in time', async () => {
     const id = await h.subscribe({ expirationDateTime: inMinutes(60) });
     h.clock.advance(61 * MINUTE);
     await h.feature.tick();
@@ -135,7 +135,7 @@ describe('DELETE and expiry', () => {
     expect(h.receiver.notifications('/notify')).toEqual([]);
   });
 
-  it('§4 reauthorize answers 204 and needs the subscription to be the caller’s', async () => {
+  it('reauthorize answers 204 and needs the subscription to be the caller’s', async () => {
     const id = await h.subscribe();
     expect((await h.app.call('POST', `/subscriptions/${id}/reauthorize`, appToken())).status).toBe(204);
     expect((await h.app.call('POST', `/subscriptions/${id}/reauthorize`, otherApp())).status).toBe(404);

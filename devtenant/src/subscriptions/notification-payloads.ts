@@ -5,7 +5,10 @@ import type { LifecycleEvent, StoredSubscription } from './subscription-model.ts
 /** The calendar engine may pass the event's changeKey so the notification carries the real etag. */
 export type CalendarChangeWithKey = CalendarChange & { changeKey?: string };
 
-/** A basic change notification for an Outlook event (reference §4, shape as Graph sends for Outlook items). */
+/**
+ * A basic change notification for an Outlook event (docs/reference/graph-calendar.md §4, shape as Graph sends for
+ * Outlook items).
+ */
 export function buildChangeNotification(sub: StoredSubscription, change: CalendarChangeWithKey, fallbackEtag: string) {
   const resource = notificationResourceFor(sub.mailboxId, change.eventId);
   return {
@@ -24,7 +27,7 @@ export function buildChangeNotification(sub: StoredSubscription, change: Calenda
   };
 }
 
-/** A lifecycle notification (reference §4 "Lifecycle notifications"). */
+/** A lifecycle notification (docs/reference/graph-calendar.md §4, "Lifecycle notifications"). */
 export function buildLifecycleNotification(sub: StoredSubscription, event: LifecycleEvent) {
   return {
     subscriptionId: sub.id,

@@ -1,6 +1,6 @@
 /**
  * POSTs one batch of notifications. Graph counts anything but a 2xx within the client timeout
- * (3 s, reference §4) as a failure to retry; the response body is never read for meaning.
+ * (3 s, docs/reference/graph-calendar.md §4) as a failure to retry; the response body is never read for meaning.
  */
 export async function postNotifications(
   fetchImpl: typeof fetch,

@@ -1,9 +1,9 @@
 import { GraphHttpError } from '../graph/context.ts';
 
 /**
- * Event resources Graph accepts for subscriptions (reference §4): `/me/events`, `/users/{id}/events`
- * and their primary-calendar forms `/me/calendar/events`, `/users/{id}/calendar/events`.
- * The mailbox segment may be `me`, an object id or a UPN; `users('{id}')` is Graph's key syntax.
+ * Event resources Graph accepts for subscriptions (docs/reference/graph-calendar.md §4): `/me/events`,
+ * `/users/{id}/events` and their primary-calendar forms `/me/calendar/events`, `/users/{id}/calendar/events`. The
+ * mailbox segment may be `me`, an object id or a UPN; `users('{id}')` is Graph's key syntax.
  */
 const RESOURCE_PATTERN = /^\/?(?:(me)|users\/([^/()]+)|users\('([^/']+)'\))\/(?:calendar\/)?events$/i;
 

@@ -2,8 +2,8 @@ import type { SubscriptionLimits } from './subscription-limits.ts';
 
 /**
  * Exponential back-off after a failed delivery: base × 2^(attempt−1), capped, with ±10 % jitter so
- * retries to one endpoint spread out. Graph gives up 4 hours after the first attempt (reference §4);
- * null means the notification is dropped.
+ * retries to one endpoint spread out. Graph gives up 4 hours after the first attempt
+ * (docs/reference/graph-calendar.md §4); null means the notification is dropped.
  */
 export function nextRetryAt(
   failedAttempts: number,

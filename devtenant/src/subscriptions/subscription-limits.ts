@@ -1,5 +1,5 @@
 /**
- * The numbers Graph applies to Outlook event subscriptions (reference graph-calendar.md §4).
+ * The numbers Graph applies to Outlook event subscriptions (docs/reference/graph-calendar.md §4).
  * Kept in one place so the tests and docs/subscriptions.md can name them.
  */
 export interface SubscriptionLimits {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GraphHttpError } from '../graph/context.ts';
 import { CHANGE_TYPES, type ChangeType } from './subscription-model.ts';
 
-/** What POST /subscriptions carries once checked (reference §4). */
+/** What POST /subscriptions carries once checked (docs/reference/graph-calendar.md §4). */
 export interface CreateSubscriptionInput {
   changeTypes: ChangeType[];
   notificationUrl: string;

@@ -9,7 +9,10 @@ import type { StoredSubscription } from './subscription-model.ts';
 import { parseCreateRequest, parseRenewRequest } from './subscription-request.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 
-/** Calendars.Read is the least privilege for event subscriptions (reference §8); ReadWrite includes it. */
+/**
+ * Calendars.Read is the least privilege for event subscriptions (docs/reference/graph-calendar.md §8); ReadWrite
+ * includes it.
+ */
 const EVENT_SUBSCRIPTION_PERMISSIONS = {
   delegated: ['Calendars.Read', 'Calendars.ReadWrite'],
   application: ['Calendars.Read', 'Calendars.ReadWrite'],

@@ -1,6 +1,6 @@
 import type { StoredSubscription } from './subscription-model.ts';
 
-/** The Graph `subscription` resource (reference §4 response fields). */
+/** The Graph `subscription` resource (docs/reference/graph-calendar.md §4 response fields). */
 export function toGraphSubscription(sub: StoredSubscription, options: { hideClientState: boolean }) {
   return {
     id: sub.id,

@@ -98,8 +98,8 @@ async function waitForNotification(eventId: string) {
   throw new Error(`no notification for ${eventId}`);
 }
 
-describe('subscriptions through devtenant (msal-node + Graph client)', () => {
-  it('§4 creates a subscription after the validation handshake and notifies an event created through Graph', async () => {
+describe('subscriptions through devtenant (msal-node + Graph client) (docs/reference/graph-calendar.md §4)', () => {
+  it('creates a subscription after the validation handshake and notifies an event created through Graph', async () => {
     const graph = clients.graph(tokens[CONFER]!);
     const sub = await graph.api('/subscriptions').post(subscriptionBody());
     expect(sub).toMatchObject({
@@ -128,7 +128,7 @@ describe('subscriptions through devtenant (msal-node + Graph client)', () => {
     await graph.api(`/subscriptions/${sub.id}`).delete();
   });
 
-  it('§4 surfaces a failed handshake as a 400 ValidationError GraphError', async () => {
+  it('surfaces a failed handshake as a 400 ValidationError GraphError', async () => {
     receiver.behave(() => ({ status: 500 }));
     try {
       const error = await graphError(clients.graph(tokens[CONFER]!).api('/subscriptions').post(subscriptionBody()));
@@ -139,7 +139,7 @@ describe('subscriptions through devtenant (msal-node + Graph client)', () => {
     }
   });
 
-  it('§4 raises a short expiration to 45 minutes and renews with PATCH (raw HTTP)', async () => {
+  it('raises a short expiration to 45 minutes and renews with PATCH (raw HTTP)', async () => {
     const headers = { authorization: `Bearer ${tokens[CONFER]}`, 'content-type': 'application/json' };
     const created = await clients.fetch(`${devtenant.origin}/v1.0/subscriptions`, {
       method: 'POST',
@@ -165,7 +165,7 @@ describe('subscriptions through devtenant (msal-node + Graph client)', () => {
     expect(removed.status).toBe(204);
   });
 
-  it('§4 hides a subscription from another app (404) and §8 refuses an app without calendar roles (403)', async () => {
+  it('hides a subscription from another app (404) and refuses an app without calendar roles (403) (docs/reference/graph-calendar.md §8)', async () => {
     const sub = await clients.graph(tokens[CONFER]!).api('/subscriptions').post(subscriptionBody());
     const hidden = await graphError(clients.graph(tokens[OTHER_APP]!).api(`/subscriptions/${sub.id}`).get());
     expect(hidden.statusCode).toBe(404);
@@ -176,7 +176,7 @@ describe('subscriptions through devtenant (msal-node + Graph client)', () => {
     await clients.graph(tokens[CONFER]!).api(`/subscriptions/${sub.id}`).delete();
   });
 
-  it('§4 a subscription not renewed by its expiration is gone once the tenant clock passes it', async () => {
+  it('a subscription not renewed by its expiration is gone once the tenant clock passes it', async () => {
     const graph = clients.graph(tokens[CONFER]!);
     const sub = await graph.api('/subscriptions').post(subscriptionBody({ expirationDateTime: inMinutes(60) }));
     devtenant.clock.advance(61 * MINUTE);
@@ -188,7 +188,7 @@ describe('subscriptions through devtenant (msal-node + Graph client)', () => {
     expect(list.value.map((s: { id: string }) => s.id)).not.toContain(sub.id);
   });
 
-  it('§4 challenges a subscription within an hour of expiry with reauthorizationRequired', async () => {
+  it('challenges a subscription within an hour of expiry with reauthorizationRequired', async () => {
     // Earlier tests moved the tenant clock past the first token's lifetime.
     const graph = clients.graph(await clients.appToken(CONFER, secret));
     const sub = await graph.api('/subscriptions').post(subscriptionBody({ expirationDateTime: inMinutes(50) }));

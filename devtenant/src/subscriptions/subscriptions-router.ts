@@ -3,7 +3,7 @@ import { GraphHttpError } from '../graph/context.ts';
 import type { SubscriptionService } from './subscription-service.ts';
 import { subscriptionContext, toGraphSubscription } from './subscription-view.ts';
 
-/** Graph's `/subscriptions` routes (reference §4), mounted by the core under `/v1.0`. */
+/** Graph's `/subscriptions` routes (docs/reference/graph-calendar.md §4), mounted by the core under `/v1.0`. */
 export function createSubscriptionsRouter(service: SubscriptionService, baseUrl: string): Router {
   const router = Router();
   router.use('/subscriptions', express.json({ type: ['application/json', 'application/*+json'] }));

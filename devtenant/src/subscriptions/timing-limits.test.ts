@@ -10,8 +10,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe('Graph timing limits', () => {
-  it('§4 uses a 10 s validation timeout, a 3 s delivery timeout and a 4 h retry window', () => {
+describe('Graph timing limits (docs/reference/graph-calendar.md §4)', () => {
+  it('uses a 10 s validation timeout, a 3 s delivery timeout and a 4 h retry window', () => {
     expect(GRAPH_SUBSCRIPTION_LIMITS).toMatchObject({
       validationTimeoutMs: 10_000,
       deliveryTimeoutMs: 3_000,
@@ -21,7 +21,7 @@ describe('Graph timing limits', () => {
     });
   });
 
-  it('§4 refuses the subscription (400 InvalidRequest) when validation is not answered in time', async () => {
+  it('refuses the subscription (400 InvalidRequest) when validation is not answered in time', async () => {
     h = await startHarness({ validationTimeoutMs: 100 });
     h.receiver.behave((r) => ({
       status: 200,
@@ -38,7 +38,7 @@ describe('Graph timing limits', () => {
   });
 });
 
-describe('retry back-off', () => {
+describe('retry back-off (docs/reference/graph-calendar.md §4)', () => {
   const first = new Date('2026-03-02T09:00:00Z');
   const at = (ms: number) => new Date(first.getTime() + ms);
   const middle = () => 0.5;
@@ -50,18 +50,18 @@ describe('retry back-off', () => {
     [7, 1_920_000],
     [8, 3_600_000],
     [12, 3_600_000],
-  ])('§4 waits base × 2^(n−1), capped at an hour, after failure %i', (attempt, delay) => {
+  ])('waits base × 2^(n−1), capped at an hour, after failure %i', (attempt, delay) => {
     expect(nextRetryAt(attempt, first, first, GRAPH_SUBSCRIPTION_LIMITS, middle)?.getTime()).toBe(
       first.getTime() + delay,
     );
   });
 
-  it('§4 spreads retries by ±10 % jitter', () => {
+  it('spreads retries by ±10 % jitter', () => {
     expect(nextRetryAt(1, first, first, GRAPH_SUBSCRIPTION_LIMITS, () => 0)?.getTime()).toBe(first.getTime() + 27_000);
     expect(nextRetryAt(1, first, first, GRAPH_SUBSCRIPTION_LIMITS, () => 1)?.getTime()).toBe(first.getTime() + 33_000);
   });
 
-  it('§4 gives up when the next try would fall outside 4 hours from the first attempt', () => {
+  it('gives up when the next try would fall outside 4 hours from the first attempt', () => {
     const late = at(3.5 * 3_600_000);
     expect(nextRetryAt(9, first, late, GRAPH_SUBSCRIPTION_LIMITS, middle)).toBeNull();
     expect(nextRetryAt(9, first, at(2 * 3_600_000), GRAPH_SUBSCRIPTION_LIMITS, middle)).not.toBeNull();

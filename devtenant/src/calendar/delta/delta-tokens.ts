@@ -2,7 +2,7 @@ import type { RandomBytes } from '../events/event-ids.ts';
 
 /**
  * Delta tokens carry the window they were issued for, so even an expired token can point the client at a
- * fresh initial sync (Graph's 410 may carry such a `Location`, reference §5).
+ * fresh initial sync (Graph's 410 may carry such a `Location`, docs/reference/graph-calendar.md §5).
  */
 export function newDeltaToken(random: RandomBytes, fromMs: number, toMs: number): string {
   const payload = {

@@ -8,7 +8,7 @@ import { instancesInWindow, singleInstance } from './instance-expander.ts';
 const deps = { random: cryptoRandomBytes, nowMs: Date.parse('2026-03-01T00:00:00Z'), tenantId: ALEX.tenantId };
 const options = { bodyType: 'html' as const, includeBody: true };
 
-describe('all-day events (reference §9)', () => {
+describe('all-day events (docs/reference/graph-calendar.md §9)', () => {
   const record = buildEventRecord(
     {
       subject: 'Offsite',
@@ -20,12 +20,12 @@ describe('all-day events (reference §9)', () => {
     deps,
   );
 
-  it('§9 runs midnight to the following midnight in the event zone', () => {
+  it('runs midnight to the following midnight in the event zone', () => {
     expect(new Date(record.startMs).toISOString()).toBe('2026-09-11T07:00:00.000Z');
     expect(record.endMs - record.startMs).toBe(86_400_000);
   });
 
-  it('§9 shows the same dates at midnight whatever outlook.timezone asks for', () => {
+  it('shows the same dates at midnight whatever outlook.timezone asks for', () => {
     for (const zone of ['UTC', 'Tokyo Standard Time', 'Europe/London']) {
       const event = renderEvent(singleInstance(record), { ...options, zone });
       expect(event.start).toEqual({ dateTime: '2026-09-11T00:00:00.0000000', timeZone: zone });
@@ -33,7 +33,7 @@ describe('all-day events (reference §9)', () => {
     }
   });
 
-  it('§9 refuses an all-day event that does not start at midnight', () => {
+  it('refuses an all-day event that does not start at midnight', () => {
     expect(() =>
       buildEventRecord(
         {
@@ -47,7 +47,7 @@ describe('all-day events (reference §9)', () => {
     ).toThrow(expect.objectContaining({ status: 400 }));
   });
 
-  it('§3 calendarView includes a multi-day all-day event on each day it covers', () => {
+  it('calendarView includes a multi-day all-day event on each day it covers (docs/reference/graph-calendar.md §3)', () => {
     const long = buildEventRecord(
       {
         isAllDay: true,
@@ -63,7 +63,7 @@ describe('all-day events (reference §9)', () => {
     expect([day('2026-09-13'), day('2026-09-14'), day('2026-09-16'), day('2026-09-17')]).toEqual([0, 1, 1, 0]);
   });
 
-  it('§7 answers TimeZoneNotSupportedException for an abbreviation such as AEST', () => {
+  it('answers TimeZoneNotSupportedException for an abbreviation such as AEST (docs/reference/graph-calendar.md §7)', () => {
     expect(() =>
       buildEventRecord(
         {

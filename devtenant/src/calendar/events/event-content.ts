@@ -15,7 +15,10 @@ export function validationError(message: string): GraphHttpError {
 
 type Times = Pick<EventContent, 'start' | 'end' | 'startMs' | 'endMs'>;
 
-/** Parses start/end; end before start and bad zones are refused (reference §7/§9). */
+/**
+ * Parses start/end; end before start and bad zones are refused (docs/reference/graph-calendar.md §7,
+ * docs/reference/graph-calendar.md §9).
+ */
 export function parseTimes(start: EventContent['start'], end: EventContent['end'], isAllDay: boolean): Times {
   const startAt = parseDateTimeTimeZone(start, 'start');
   const endAt = parseDateTimeTimeZone(end, 'end');
@@ -29,7 +32,10 @@ export function parseTimes(start: EventContent['start'], end: EventContent['end'
   };
 }
 
-/** All-day events run midnight to midnight, both in the same zone, ending on a later date (reference §9). */
+/**
+ * All-day events run midnight to midnight, both in the same zone, ending on a later date
+ * (docs/reference/graph-calendar.md §9).
+ */
 function checkAllDay(startAt: DateTime, endAt: DateTime, startZone: string, endZone: string): void {
   const midnight = (at: DateTime) => at.hour === 0 && at.minute === 0 && at.second === 0 && at.millisecond === 0;
   if (startAt.zoneName !== endAt.zoneName || startZone !== endZone) {

@@ -15,7 +15,7 @@ export interface FactoryDeps {
   tenantId: string;
 }
 
-/** Graph's defaults for a new event (reference §3 example response). */
+/** Graph's defaults for a new event (docs/reference/graph-calendar.md §3 example response). */
 function defaultContent(): EventContent {
   return {
     subject: '',

@@ -16,7 +16,10 @@ export function newEventId(random: RandomBytes): string {
 
 const OCCURRENCE_MARK = '_OCC';
 
-/** Occurrence ids are addressable like any event id (GET/PATCH/DELETE/cancel/respond), reference §3. */
+/**
+ * Occurrence ids are addressable like any event id (GET/PATCH/DELETE/cancel/respond),
+ * docs/reference/graph-calendar.md §3.
+ */
 export function occurrenceId(masterId: string, isoDate: string): string {
   return `${masterId}${OCCURRENCE_MARK}${isoDate.replaceAll('-', '')}`;
 }
@@ -27,14 +30,15 @@ export function parseOccurrenceId(id: string): { masterId: string; date: string 
   return { masterId: match[1] as string, date: `${match[2]}-${match[3]}-${match[4]}` };
 }
 
-/** Exchange change keys are opaque base64; the etag is `W/"<changeKey>"` (reference §3). */
+/** Exchange change keys are opaque base64; the etag is `W/"<changeKey>"` (docs/reference/graph-calendar.md §3). */
 export function newChangeKey(random: RandomBytes): string {
   return Buffer.concat([Buffer.from([0x0f, 0, 0, 0, 0x16, 0, 0, 0]), Buffer.from(random(16))]).toString('base64');
 }
 
 /**
  * iCalUIds follow Outlook's global object id: a fixed class id, the instance date (zero for the series),
- * a creation stamp and a random uid. Each occurrence's iCalUId differs by its date bytes (reference §3).
+ * a creation stamp and a random uid. Each occurrence's iCalUId differs by its date bytes
+ * (docs/reference/graph-calendar.md §3).
  */
 export function newICalUId(random: RandomBytes, createdMs: number): string {
   const stamp = (BigInt(createdMs) * 10_000n + 116_444_736_000_000_000n).toString(16).padStart(16, '0').toUpperCase();

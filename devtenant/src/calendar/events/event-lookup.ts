@@ -9,7 +9,10 @@ export function itemNotFound(): GraphHttpError {
   return new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 }
 
-/** A stored item or one occurrence of a series, by id; 404 ErrorItemNotFound otherwise (reference §7). */
+/**
+ * A stored item or one occurrence of a series, by id; 404 ErrorItemNotFound otherwise
+ * (docs/reference/graph-calendar.md §7).
+ */
 export function findInstance(store: CalendarStore, mailboxId: string, id: string): EventInstance {
   const record = store.get(mailboxId, id);
   if (record) return singleInstance(record);
@@ -30,7 +33,7 @@ export function findRecord(store: CalendarStore, mailboxId: string, id: string):
 
 /**
  * `If-Match` is not documented for events; stale values are observed to answer 412 ErrorIrresolvableConflict
- * (reference §3). `*` and the current `W/"changeKey"` (or the bare change key) match.
+ * (docs/reference/graph-calendar.md §3). `*` and the current `W/"changeKey"` (or the bare change key) match.
  */
 export function checkIfMatch(header: string | undefined, changeKey: string): void {
   if (header === undefined || header.trim() === '*') return;

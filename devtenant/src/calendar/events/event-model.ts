@@ -1,6 +1,9 @@
 import type { DateTimeTimeZone } from '../time/date-time.ts';
 
-/** Values of Graph's `freeBusyStatus` (event.showAs and scheduleItem.status), reference §1/§3. */
+/**
+ * Values of Graph's `freeBusyStatus` (event.showAs and scheduleItem.status), docs/reference/graph-calendar.md §1,
+ * docs/reference/graph-calendar.md §3.
+ */
 export const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
 export type ShowAs = (typeof SHOW_AS)[number];
 export const SENSITIVITIES = ['normal', 'personal', 'private', 'confidential'] as const;
@@ -71,7 +74,9 @@ export interface PatternedRecurrence {
   range: RecurrenceRange;
 }
 
-/** Everything an occurrence can carry differently from its series (an exception), reference §3. */
+/**
+ * Everything an occurrence can carry differently from its series (an exception), docs/reference/graph-calendar.md §3.
+ */
 export interface EventContent {
   subject: string;
   body: { contentType: 'html' | 'text'; content: string };

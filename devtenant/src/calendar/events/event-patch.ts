@@ -71,7 +71,7 @@ function applyScalars(next: EventContent, patch: EventPatchInput): void {
 }
 
 function applyLocations(next: EventContent, patch: EventPatchInput): void {
-  // Setting `location` replaces `locations` (reference §3).
+  // Setting `location` replaces `locations` (docs/reference/graph-calendar.md §3).
   if (patch.location !== undefined) {
     next.location = toLocation(patch.location);
     next.locations = next.location.displayName ? [next.location] : [];

@@ -5,11 +5,14 @@ import { occurrenceICalUId } from './event-ids.ts';
 import type { EventContent, EventInstance } from './event-model.ts';
 
 export interface RenderOptions {
-  /** Zone name from `Prefer: outlook.timezone` (echoed as given), `UTC` without the header (reference §9). */
+  /**
+   * Zone name from `Prefer: outlook.timezone` (echoed as given), `UTC` without the header
+   * (docs/reference/graph-calendar.md §9).
+   */
   zone: string;
   /** From `Prefer: outlook.body-content-type`; Graph returns HTML by default. */
   bodyType: 'html' | 'text';
-  /** Calendars.ReadBasic callers get events without body (reference §8). */
+  /** Calendars.ReadBasic callers get events without body (docs/reference/graph-calendar.md §8). */
   includeBody: boolean;
 }
 
@@ -53,7 +56,7 @@ function renderTimes(content: EventContent, zone: string) {
   return { start: floating(content.startMs), end: floating(content.endMs) };
 }
 
-/** The Graph JSON of one event as its mailbox owner sees it (reference §3 "Response fields to emulate"). */
+/** The Graph JSON of one event as its mailbox owner sees it (docs/reference/graph-calendar.md §3, "Create"). */
 export function renderEvent(instance: EventInstance, options: RenderOptions): Record<string, unknown> {
   const { record, content } = instance;
   const isSeriesItem = instance.type === 'occurrence' || instance.type === 'exception';

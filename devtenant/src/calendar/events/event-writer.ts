@@ -11,10 +11,14 @@ import { applyContentPatch } from './event-patch.ts';
 import { removeOccurrence, updateOccurrence } from './occurrence-writer.ts';
 import { meetingDeps, type WriterDeps } from './writer-deps.ts';
 
-/** Create (reference §3): transactionId de-duplication, then the organizer's item and the attendees' copies. */
+/**
+ * Create (docs/reference/graph-calendar.md §3): transactionId de-duplication, then the organizer's item and the
+ * attendees' copies.
+ */
 export function createEvent(deps: WriterDeps, mailbox: DirectoryUser, input: EventCreateInput): EventRecord {
   if (input.transactionId && deps.store.transactionEventId(mailbox.id, input.transactionId)) {
-    // Observed Graph behaviour (reference §3): a reused transactionId is refused with 400, not answered with the original.
+    // Observed Graph behaviour (docs/reference/graph-calendar.md §3): a reused transactionId is refused with 400, not
+    // answered with the original.
     throw new GraphHttpError(
       400,
       'ErrorDuplicateTransactionId',
@@ -77,7 +81,10 @@ function seriesInputFrom(record: EventRecord): NonNullable<EventPatchInput['recu
   };
 }
 
-/** PATCH (reference §3): 200 with the new item; an occurrence becomes an exception; If-Match → 412 when stale. */
+/**
+ * PATCH (docs/reference/graph-calendar.md §3): 200 with the new item; an occurrence becomes an exception; If-Match →
+ * 412 when stale.
+ */
 export function updateEvent(
   deps: WriterDeps,
   mailbox: DirectoryUser,
@@ -99,7 +106,10 @@ export function updateEvent(
   return next.id;
 }
 
-/** DELETE (204) and cancel (202): the organizer's removal cancels the attendees' copies (reference §3). */
+/**
+ * DELETE (204) and cancel (202): the organizer's removal cancels the attendees' copies
+ * (docs/reference/graph-calendar.md §3).
+ */
 export function deleteEvent(deps: WriterDeps, mailbox: DirectoryUser, id: string, ifMatch: string | undefined): void {
   const instance = findInstance(deps.store, mailbox.id, id);
   checkIfMatch(ifMatch, instance.changeKey);

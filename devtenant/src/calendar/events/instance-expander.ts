@@ -121,7 +121,10 @@ export function seriesInstancesInWindow(record: EventRecord, fromMs: number, toM
   return instances;
 }
 
-/** calendarView semantics (reference §3): single instances, occurrences and exceptions overlapping the window. */
+/**
+ * calendarView semantics (docs/reference/graph-calendar.md §3): single instances, occurrences and exceptions
+ * overlapping the window.
+ */
 export function instancesInWindow(records: Iterable<EventRecord>, fromMs: number, toMs: number): EventInstance[] {
   const instances: EventInstance[] = [];
   for (const record of records) {

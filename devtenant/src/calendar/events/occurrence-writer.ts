@@ -12,7 +12,7 @@ import { NO_RESPONSE_TIME } from './event-model.ts';
 import { applyContentPatch } from './event-patch.ts';
 import { meetingDeps, type WriterDeps } from './writer-deps.ts';
 
-/** A moved occurrence may not land on or past an adjacent occurrence's date (reference §3). */
+/** A moved occurrence may not land on or past an adjacent occurrence's date (docs/reference/graph-calendar.md §3). */
 function checkBoundary(master: EventRecord, date: string, next: EventContent): void {
   const recurrence = master.recurrence as NonNullable<EventRecord['recurrence']>;
   const zone = requireIana(recurrence.range.recurrenceTimeZone || master.start.timeZone);
@@ -35,7 +35,7 @@ function changedFields(before: EventContent, after: EventContent): Partial<Event
   return changes as Partial<EventContent>;
 }
 
-/** Editing one occurrence turns it into an exception of the series (reference §3). */
+/** Editing one occurrence turns it into an exception of the series (docs/reference/graph-calendar.md §3). */
 export function updateOccurrence(
   deps: WriterDeps,
   mailbox: DirectoryUser,

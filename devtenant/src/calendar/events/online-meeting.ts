@@ -3,7 +3,8 @@ import type { OnlineMeetingInfo } from './event-model.ts';
 
 /**
  * A Teams meeting created through the event (isOnlineMeeting + teamsForBusiness) gets an `onlineMeeting`
- * with a meetup-join URL and a conference id, and Exchange writes the join block into the body (reference §3).
+ * with a meetup-join URL and a conference id, and Exchange writes the join block into the body
+ * (docs/reference/graph-calendar.md §3).
  */
 export function createTeamsMeeting(random: RandomBytes, tenantId: string, organizerId: string): OnlineMeetingInfo {
   const thread = Buffer.from(random(36)).toString('base64url').replaceAll('-', 'A').replaceAll('_', 'B').slice(0, 48);
@@ -37,7 +38,10 @@ export function teamsJoinBlock(meeting: OnlineMeetingInfo): string {
   ].join('\n');
 }
 
-/** Whether a body still carries the join link; Graph derives `onlineMeeting` from this blob (reference §3). */
+/**
+ * Whether a body still carries the join link; Graph derives `onlineMeeting` from this blob
+ * (docs/reference/graph-calendar.md §3).
+ */
 export function bodyHasJoinBlock(content: string, meeting: OnlineMeetingInfo): boolean {
   return content.includes(meeting.joinUrl) || content.includes(meeting.joinUrl.replaceAll('&', '&amp;'));
 }

@@ -24,14 +24,14 @@ async function json(res: Response): Promise<Json> {
   return (await res.json()) as Json;
 }
 
-describe('calendarView (reference §3 Read)', () => {
-  it('§3 requires startDateTime and endDateTime (400 ErrorInvalidParameter)', async () => {
+describe('calendarView (docs/reference/graph-calendar.md §3)', () => {
+  it('requires startDateTime and endDateTime (400 ErrorInvalidParameter)', async () => {
     const res = await app.call('GET', '/me/calendarView');
     expect(res.status).toBe(400);
     expect((await json(res)).error.code).toBe('ErrorInvalidParameter');
   });
 
-  it('§3 returns occurrences, exceptions and single instances of the seed, ordered, with absolute nextLinks', async () => {
+  it('returns occurrences, exceptions and single instances of the seed, ordered, with absolute nextLinks', async () => {
     const first = await json(
       await app.call(
         'GET',
@@ -56,7 +56,7 @@ describe('calendarView (reference §3 Read)', () => {
     expect(all.length).toBeGreaterThanOrEqual(workingDays.size * 3);
   });
 
-  it('§9 converts times to Prefer outlook.timezone and echoes Preference-Applied', async () => {
+  it('converts times to Prefer outlook.timezone and echoes Preference-Applied (docs/reference/graph-calendar.md §9)', async () => {
     const res = await app.call(
       'GET',
       '/me/calendarView?startDateTime=2026-03-24T00:00:00Z&endDateTime=2026-03-25T00:00:00Z&$top=1',
@@ -68,7 +68,7 @@ describe('calendarView (reference §3 Read)', () => {
     expect((await json(res)).value[0].start.timeZone).toBe('Pacific Standard Time');
   });
 
-  it('§3 pages with Prefer odata.maxpagesize and supports $select and $orderby=start/dateTime desc', async () => {
+  it('pages with Prefer odata.maxpagesize and supports $select and $orderby=start/dateTime desc', async () => {
     const res = await app.call(
       'GET',
       '/me/calendarView?startDateTime=2026-03-23T00:00:00Z&endDateTime=2026-03-30T00:00:00Z&$select=subject&$orderby=start/dateTime desc',
@@ -82,15 +82,15 @@ describe('calendarView (reference §3 Read)', () => {
     expect(body['@odata.nextLink']).toContain('$skip=3');
   });
 
-  it('§3 /events lists series masters and single instances but never occurrences', async () => {
+  it('/events lists series masters and single instances but never occurrences', async () => {
     const body = await json(await app.call('GET', '/me/events?$top=500'));
     const types = new Set(body.value.map((e: Json) => e.type));
     expect([...types].sort()).toEqual(['seriesMaster', 'singleInstance']);
   });
 });
 
-describe('events (reference §3 create/update/delete, §7 errors)', () => {
-  it('§3 creates (201) with Graph defaults, and a reused transactionId answers 400 ErrorDuplicateTransactionId', async () => {
+describe('events: create, update, delete (docs/reference/graph-calendar.md §3)', () => {
+  it('creates (201) with Graph defaults, and a reused transactionId answers 400 ErrorDuplicateTransactionId', async () => {
     const body = { subject: 'Retry me', ...slot('2026-03-26', '14:00', '14:30'), transactionId: 'tx-1' };
     const created = await app.call('POST', '/me/events', { body });
     expect(created.status).toBe(201);
@@ -108,7 +108,7 @@ describe('events (reference §3 create/update/delete, §7 errors)', () => {
     expect((await json(again)).error.code).toBe('ErrorDuplicateTransactionId');
   });
 
-  it('§3 changes etag and changeKey on every write and answers 412 to a stale If-Match', async () => {
+  it('changes etag and changeKey on every write and answers 412 to a stale If-Match', async () => {
     const event = await json(
       await app.call('POST', '/me/calendar/events', {
         body: { subject: 'Versioned', ...slot('2026-03-26', '15:00', '15:30') },
@@ -131,7 +131,7 @@ describe('events (reference §3 create/update/delete, §7 errors)', () => {
     expect((await app.call('GET', `/me/events/${event.id}`)).status).toBe(404);
   });
 
-  it('§7 refuses end before start, bad zones and unknown properties with 400 and writes nothing', async () => {
+  it('refuses end before start, bad zones and unknown properties with 400 and writes nothing (docs/reference/graph-calendar.md §7)', async () => {
     const before = (await json(await app.call('GET', '/me/events?$top=1000'))).value.length;
     const cases = [
       {
@@ -153,7 +153,7 @@ describe('events (reference §3 create/update/delete, §7 errors)', () => {
     expect((await json(await app.call('GET', '/me/events?$top=1000'))).value.length).toBe(before);
   });
 
-  it('§3 Teams meetings get a meetup-join URL and join block that cannot be turned off; dropping the block breaks joining', async () => {
+  it('Teams meetings get a meetup-join URL and join block that cannot be turned off; dropping the block breaks joining', async () => {
     const created = await json(
       await app.call('POST', '/me/events', {
         body: {
@@ -185,7 +185,7 @@ describe('events (reference §3 create/update/delete, §7 errors)', () => {
     expect(broken.isOnlineMeeting).toBe(false);
   });
 
-  it('§3 cancel is for the organizer (202); an attendee gets 400, and responses are 202', async () => {
+  it('cancel is for the organizer (202); an attendee gets 400, and responses are 202', async () => {
     const meeting = await json(
       await app.call('POST', '/me/events', {
         body: {
@@ -235,7 +235,7 @@ describe('events (reference §3 create/update/delete, §7 errors)', () => {
     expect(cancelled).toMatchObject({ isCancelled: true });
   });
 
-  it('§3 addresses occurrences by id: GET, PATCH into an exception, and instances lists them', async () => {
+  it('addresses occurrences by id: GET, PATCH into an exception, and instances lists them', async () => {
     const series = await json(
       await app.call('POST', '/me/events', {
         body: {
@@ -278,13 +278,13 @@ describe('events (reference §3 create/update/delete, §7 errors)', () => {
   });
 });
 
-describe('getSchedule (reference §1)', () => {
+describe('getSchedule (docs/reference/graph-calendar.md §1)', () => {
   const window = {
     startTime: { dateTime: '2026-03-26T08:00:00', timeZone: 'UTC' },
     endTime: { dateTime: '2026-03-26T18:00:00', timeZone: 'UTC' },
   };
 
-  it('§1 answers entries in request order, 5009 for an address that does not resolve, and still 200', async () => {
+  it('answers entries in request order, 5009 for an address that does not resolve, and still 200', async () => {
     const res = await app.call('POST', '/me/calendar/getSchedule', {
       body: {
         Schedules: [MEGAN.mail, 'nobody@fabrikam.example', ADELE.mail, NO_MAILBOX.userPrincipalName],
@@ -313,7 +313,7 @@ describe('getSchedule (reference §1)', () => {
     expect(body.value[3].error.responseCode).toBe('MailboxNotEnabledForRESTAPI');
   });
 
-  it('§1 hides subject and location of private items from others but shows them to the owner', async () => {
+  it('hides subject and location of private items from others but shows them to the owner', async () => {
     await app.call('POST', '/me/events', {
       token: megan,
       body: {
@@ -340,7 +340,7 @@ describe('getSchedule (reference §1)', () => {
     ).toBe(true);
   });
 
-  it('§1 refuses a window of 62 days or more, and more than 100 schedules', async () => {
+  it('refuses a window of 62 days or more, and more than 100 schedules', async () => {
     const long = await app.call('POST', '/me/calendar/getSchedule', {
       body: {
         schedules: [MEGAN.mail],
@@ -356,7 +356,7 @@ describe('getSchedule (reference §1)', () => {
     expect((await json(many)).error.code).toBe('ErrorMailboxDataArrayTooBig');
   });
 
-  it('§1 works with an application token on /users/{id}', async () => {
+  it('works with an application token on /users/{id}', async () => {
     const res = await app.call('POST', `/users/${ALEX.id}/calendar/getSchedule`, {
       token: appToken,
       body: { schedules: [MEGAN.mail], ...window },
@@ -365,13 +365,13 @@ describe('getSchedule (reference §1)', () => {
   });
 });
 
-describe('findMeetingTimes (reference §2)', () => {
-  it('§2 is delegated only: an application token gets 403', async () => {
+describe('findMeetingTimes (docs/reference/graph-calendar.md §2)', () => {
+  it('is delegated only: an application token gets 403', async () => {
     const res = await app.call('POST', `/users/${ALEX.id}/findMeetingTimes`, { token: appToken, body: {} });
     expect(res.status).toBe(403);
   });
 
-  it('§2 suggests slots ordered by confidence then time, with 49 for unknown attendees', async () => {
+  it('suggests slots ordered by confidence then time, with 49 for unknown attendees', async () => {
     const res = await app.call('POST', '/me/findMeetingTimes', {
       body: {
         attendees: [
@@ -403,8 +403,8 @@ describe('findMeetingTimes (reference §2)', () => {
   });
 });
 
-describe('calendarView delta (reference §5)', () => {
-  it('§5 pages the first round, then reports only changes and @removed, and 410 once tokens expire', async () => {
+describe('calendarView delta (docs/reference/graph-calendar.md §5)', () => {
+  it('pages the first round, then reports only changes and @removed, and 410 once tokens expire', async () => {
     const window = 'startDateTime=2026-04-13T00:00:00Z&endDateTime=2026-04-18T00:00:00Z';
     const pages: Json[] = [];
     let page = await json(

@@ -16,7 +16,10 @@ import {
   setPreferenceApplied,
 } from './request-context.ts';
 
-/** Delta pages default to 10 items like other Outlook collections; `Prefer: odata.maxpagesize` changes it (§5). */
+/**
+ * Delta pages default to 10 items like other Outlook collections; `Prefer: odata.maxpagesize` changes it
+ * (docs/reference/graph-calendar.md §5).
+ */
 const DEFAULT_DELTA_PAGE = 10;
 const UNSUPPORTED = ['$select', '$filter', '$orderby', '$expand', '$search', '$top'];
 

@@ -11,7 +11,10 @@ export interface Page<T> {
   pageSizeFromPrefer: boolean;
 }
 
-/** Absolute https URL of this request on the devtenant origin (PageIterator follows it verbatim, reference §10). */
+/**
+ * Absolute https URL of this request on the devtenant origin (PageIterator follows it verbatim,
+ * docs/reference/graph-calendar.md §10).
+ */
 export function absoluteUrl(baseUrl: string, req: Request, params: URLSearchParams): string {
   const path = `${req.baseUrl}${req.path}`;
   const query = params.toString().replaceAll('%24', '$');

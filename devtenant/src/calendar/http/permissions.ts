@@ -1,4 +1,4 @@
-/** Delegated scopes and application roles per endpoint, reference §8. */
+/** Delegated scopes and application roles per endpoint, docs/reference/graph-calendar.md §8. */
 export const READ_EVENTS = {
   delegated: ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
   application: ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
@@ -20,13 +20,16 @@ export const GET_SCHEDULE = {
   application: ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
 } as const;
 
-/** findMeetingTimes is delegated only; application permissions are not supported (reference §2/§8). */
+/**
+ * findMeetingTimes is delegated only; application permissions are not supported (docs/reference/graph-calendar.md §2,
+ * docs/reference/graph-calendar.md §8).
+ */
 export const FIND_MEETING_TIMES = {
   delegated: ['Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
   application: [],
 } as const;
 
-/** Calendars.ReadBasic reads events without body (reference §8). */
+/** Calendars.ReadBasic reads events without body (docs/reference/graph-calendar.md §8). */
 export function readsBody(scopesOrRoles: readonly string[]): boolean {
   return scopesOrRoles.some((p) => p !== 'Calendars.ReadBasic' && p.startsWith('Calendars.'));
 }

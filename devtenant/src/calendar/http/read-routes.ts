@@ -31,7 +31,7 @@ function readWindow(req: Request): { fromMs: number; toMs: number } {
   return { fromMs, toMs };
 }
 
-/** Filters, orders, pages and renders a collection of instances (reference §3 Read, paging). */
+/** Filters, orders, pages and renders a collection of instances (docs/reference/graph-calendar.md §3 Read, paging). */
 function sendCollection(
   deps: CalendarDeps,
   req: Request,

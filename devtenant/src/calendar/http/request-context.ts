@@ -11,7 +11,10 @@ export interface MailboxRequest {
   prefs: Preferences;
 }
 
-/** Authorizes the call for the endpoint's permissions, then resolves `/me` or `/users/{id|upn}` (reference §8). */
+/**
+ * Authorizes the call for the endpoint's permissions, then resolves `/me` or `/users/{id|upn}`
+ * (docs/reference/graph-calendar.md §8).
+ */
 export function openMailbox(
   deps: CalendarDeps,
   req: Request,

@@ -7,7 +7,8 @@ import { FIND_MEETING_TIMES, GET_SCHEDULE } from './permissions.ts';
 import { openMailbox, setPreferenceApplied } from './request-context.ts';
 
 export function registerScheduleRoutes(router: Router, deps: CalendarDeps): void {
-  // getSchedule: 200 with one entry per address in request order; per-address failures stay in the entry (§1).
+  // getSchedule: 200 with one entry per address in request order; per-address failures stay in the entry
+  // (docs/reference/graph-calendar.md §1).
   router.post('/calendar/getSchedule', (req, res) => {
     const opened = openMailbox(deps, req, GET_SCHEDULE);
     const request = parseScheduleRequest(req.body);
@@ -21,7 +22,8 @@ export function registerScheduleRoutes(router: Router, deps: CalendarDeps): void
     });
   });
 
-  // findMeetingTimes is delegated only: the permission table has no application entry, so app tokens get 403 (§2, §8).
+  // findMeetingTimes is delegated only: the permission table has no application entry, so app tokens get 403
+  // (docs/reference/graph-calendar.md §2, docs/reference/graph-calendar.md §8).
   router.post('/findMeetingTimes', (req, res) => {
     const opened = openMailbox(deps, req, FIND_MEETING_TIMES);
     const request = parseMeetingTimeRequest(req.body, opened.mailbox, deps.ctx.clock.now().getTime());

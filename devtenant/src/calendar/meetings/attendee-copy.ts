@@ -59,7 +59,7 @@ export interface CopyDeps {
 
 /**
  * The attendee's item for an organizer's meeting: same iCalUId, its own id, `isOrganizer: false`, its own
- * response (`notResponded` until answered), reference §3 and the Exchange meeting model.
+ * response (`notResponded` until answered), docs/reference/graph-calendar.md §3 and the Exchange meeting model.
  */
 export function buildAttendeeCopy(
   organizer: EventRecord,

@@ -40,8 +40,8 @@ function copyOf(organizerItem: EventRecord, mailboxId: string): EventRecord | un
   return store.findByICalUId(organizerItem.iCalUId).find((c) => c.mailboxId === mailboxId)?.record;
 }
 
-describe('Exchange meeting model (reference §3, issue 3)', () => {
-  it('§3 puts a copy on each internal attendee calendar with the same iCalUId, its own id and no response', () => {
+describe('Exchange meeting model, issue 3 (docs/reference/graph-calendar.md §3)', () => {
+  it('puts a copy on each internal attendee calendar with the same iCalUId, its own id and no response', () => {
     const meeting = createEvent(deps, ALEX, { subject: 'Mentoring', ...slot, attendees: invitees });
     const megan = copyOf(meeting, MEGAN.id);
     expect(megan).toMatchObject({
@@ -62,7 +62,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     ).toEqual([ALEX.id, MEGAN.id, ADELE.id].sort());
   });
 
-  it('§3 carries an attendee response to the organizer attendees[].status, and sendResponse:false does not', () => {
+  it('carries an attendee response to the organizer attendees[].status, and sendResponse:false does not', () => {
     const meeting = createEvent(deps, ALEX, { subject: 'Mentoring', ...slot, attendees: invitees });
     respondToEvent(deps, MEGAN, copyOf(meeting, MEGAN.id)?.id as string, 'accept', { comment: 'See you' });
     respondToEvent(deps, ADELE, copyOf(meeting, ADELE.id)?.id as string, 'tentativelyAccept', { sendResponse: false });
@@ -72,7 +72,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     expect(copyOf(meeting, ADELE.id)?.responseStatus.response).toBe('tentativelyAccepted');
   });
 
-  it('§3 lets an organizer update reach the copies, while an attendee edit of their copy stays theirs', () => {
+  it('lets an organizer update reach the copies, while an attendee edit of their copy stays theirs', () => {
     const meeting = createEvent(deps, ALEX, { subject: 'Mentoring', ...slot, attendees: invitees });
     const meganCopy = copyOf(meeting, MEGAN.id) as EventRecord;
     updateEvent(deps, MEGAN, meganCopy.id, { subject: 'My own title', categories: ['Red'] }, undefined);
@@ -84,7 +84,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     expect(copyOf(meeting, ADELE.id)?.location.displayName).toBe('Room 5');
   });
 
-  it('§3 cancels the copies when the organizer deletes the meeting', () => {
+  it('cancels the copies when the organizer deletes the meeting', () => {
     const meeting = createEvent(deps, ALEX, { subject: 'Mentoring', ...slot, attendees: invitees });
     deleteEvent(deps, ALEX, meeting.id, undefined);
     expect(store.get(ALEX.id, meeting.id)).toBeUndefined();
@@ -92,7 +92,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     expect(changes.some((c) => c.mailboxId === ADELE.id && c.changeType === 'updated')).toBe(true);
   });
 
-  it('§3 cancels the copy of an attendee the organizer removes, and declining removes the item from the calendar', () => {
+  it('cancels the copy of an attendee the organizer removes, and declining removes the item from the calendar', () => {
     const meeting = createEvent(deps, ALEX, { subject: 'Mentoring', ...slot, attendees: invitees });
     updateEvent(deps, ALEX, meeting.id, { attendees: [invitees[0] as (typeof invitees)[number]] }, undefined);
     expect(copyOf(meeting, ADELE.id)?.isCancelled).toBe(true);
@@ -101,7 +101,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     expect((store.get(ALEX.id, meeting.id) as EventRecord).attendees[0]?.status.response).toBe('declined');
   });
 
-  it('§3 resets responses when the organizer moves the meeting', () => {
+  it('resets responses when the organizer moves the meeting', () => {
     const meeting = createEvent(deps, ALEX, { subject: 'Mentoring', ...slot, attendees: invitees });
     respondToEvent(deps, MEGAN, copyOf(meeting, MEGAN.id)?.id as string, 'accept', {});
     updateEvent(
@@ -121,7 +121,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     });
   });
 
-  it('§3 turns an edited occurrence into an exception on the organizer and on the copies', () => {
+  it('turns an edited occurrence into an exception on the organizer and on the copies', () => {
     const series = createEvent(deps, ALEX, {
       subject: 'Weekly',
       ...slot,
@@ -160,7 +160,7 @@ describe('Exchange meeting model (reference §3, issue 3)', () => {
     ).toThrow(expect.objectContaining({ code: 'ErrorOccurrenceCrossingBoundary' }));
   });
 
-  it('§3 shows an occurrence the organizer deleted as cancelled on the attendee calendar', () => {
+  it('shows an occurrence the organizer deleted as cancelled on the attendee calendar', () => {
     const series = createEvent(deps, ALEX, {
       subject: 'Weekly',
       ...slot,

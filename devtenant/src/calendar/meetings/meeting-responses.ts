@@ -23,7 +23,10 @@ const proposingBody = acceptBody.extend({
 });
 export type ResponseBody = z.infer<typeof proposingBody>;
 
-/** accept takes comment/sendResponse; tentativelyAccept and decline may also propose a new time (reference §3). */
+/**
+ * accept takes comment/sendResponse; tentativelyAccept and decline may also propose a new time
+ * (docs/reference/graph-calendar.md §3).
+ */
 export function parseResponseBody(action: ResponseAction, body: unknown): ResponseBody {
   const schema = action === 'accept' ? acceptBody : proposingBody;
   const parsed = schema.safeParse(body ?? {});
@@ -155,7 +158,7 @@ function updateOrganizer(
   deps.publish({ tenantId: mailbox.tenantId, mailboxId: found.mailboxId, eventId, changeType: 'updated' });
 }
 
-/** accept / tentativelyAccept / decline (202, reference §3). */
+/** accept / tentativelyAccept / decline (202, docs/reference/graph-calendar.md §3). */
 export function respondToEvent(
   deps: WriterDeps,
   mailbox: DirectoryUser,

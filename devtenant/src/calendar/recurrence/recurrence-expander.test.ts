@@ -21,7 +21,7 @@ function startsUtc(input: EventCreateInput, from: string, to: string): string[] 
 
 const at = (dateTime: string, timeZone = 'UTC') => ({ dateTime, timeZone });
 
-describe('recurrence expansion (reference §3 patternedRecurrence)', () => {
+describe('recurrence expansion (patternedRecurrence) (docs/reference/graph-calendar.md §3)', () => {
   const cases: { name: string; input: EventCreateInput; from: string; to: string; expected: string[] }[] = [
     {
       name: 'daily, interval 2, numbered 3',
@@ -115,12 +115,12 @@ describe('recurrence expansion (reference §3 patternedRecurrence)', () => {
   ];
 
   for (const c of cases) {
-    it(`§3 expands ${c.name}`, () => {
+    it(`expands ${c.name}`, () => {
       expect(startsUtc(c.input, c.from, c.to)).toEqual(c.expected);
     });
   }
 
-  it('§3 anchors the series master on the first pattern date when startDate is not one', () => {
+  it('anchors the series master on the first pattern date when startDate is not one', () => {
     const record = series({
       start: at('2026-03-01T09:00:00'),
       end: at('2026-03-01T09:30:00'),
@@ -138,7 +138,7 @@ describe('recurrence expansion (reference §3 patternedRecurrence)', () => {
     });
   });
 
-  it('§3 refuses a pattern without its required properties (400, nothing built)', () => {
+  it('refuses a pattern without its required properties (400, nothing built)', () => {
     expect(() =>
       series({
         start: at('2026-03-02T09:00:00'),
@@ -149,7 +149,7 @@ describe('recurrence expansion (reference §3 patternedRecurrence)', () => {
   });
 });
 
-describe('recurrence across DST (reference §9: wall-clock time kept in the event zone)', () => {
+describe('recurrence across DST: wall-clock time kept in the event zone (docs/reference/graph-calendar.md §9)', () => {
   const weeklyMonday = (timeZone: string): EventCreateInput => ({
     start: at('2026-03-02T09:00:00', timeZone),
     end: at('2026-03-02T10:00:00', timeZone),
@@ -171,7 +171,7 @@ describe('recurrence across DST (reference §9: wall-clock time kept in the even
     },
   ];
   for (const row of table) {
-    it(`§9 keeps Monday 09:00 local in ${row.zone} while the UTC time moves on its own DST date`, () => {
+    it(`keeps Monday 09:00 local in ${row.zone} while the UTC time moves on its own DST date`, () => {
       const utc = startsUtc(weeklyMonday(row.zone), '2026-03-01T00:00:00Z', '2026-04-30T00:00:00Z');
       expect(utc.map((iso) => iso.slice(11, 16))).toEqual(row.expected);
       const record = series(weeklyMonday(row.zone));

@@ -19,8 +19,9 @@ const INDEX_POSITION = { first: 1, second: 2, third: 3, fourth: 4, last: -1 } as
 
 /**
  * Graph's recurrence is date-based: the pattern picks calendar dates in the recurrence time zone and every
- * occurrence keeps the series' wall-clock start time (reference §3). rrule therefore runs on "floating" dates
- * (UTC midnights standing for local dates) so DST never shifts a date; the wall time is applied afterwards.
+ * occurrence keeps the series' wall-clock start time (docs/reference/graph-calendar.md §3). rrule therefore runs on
+ * "floating" dates (UTC midnights standing for local dates) so DST never shifts a date; the wall time is applied
+ * afterwards.
  */
 function floatingDate(isoDate: string): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

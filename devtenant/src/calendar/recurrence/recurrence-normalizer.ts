@@ -12,7 +12,7 @@ function invalid(message: string): GraphHttpError {
   );
 }
 
-/** Which pattern properties each pattern type needs (resources/recurrencepattern.md, reference §3). */
+/** Which pattern properties each pattern type needs (docs/reference/graph-calendar.md §3). */
 function checkPattern(pattern: RecurrenceInput['pattern']): void {
   const needsDays = ['weekly', 'relativeMonthly', 'relativeYearly'].includes(pattern.type);
   const needsDayOfMonth = pattern.type === 'absoluteMonthly' || pattern.type === 'absoluteYearly';
@@ -29,7 +29,7 @@ function checkPattern(pattern: RecurrenceInput['pattern']): void {
 
 /**
  * Validates a recurrence and fills the defaults Graph echoes back (`month: 0`, `index: "first"`,
- * `numberOfOccurrences: 0`, `recurrenceTimeZone` = the event's start zone), reference §3.
+ * `numberOfOccurrences: 0`, `recurrenceTimeZone` = the event's start zone), docs/reference/graph-calendar.md §3.
  */
 export function normalizeRecurrence(input: RecurrenceInput, startZone: string): PatternedRecurrence {
   const { pattern, range } = input;

@@ -1,6 +1,9 @@
 import type { ShowAs } from '../events/event-model.ts';
 
-/** Digits of getSchedule's availabilityView (reference §1): 0 free, 1 tentative, 2 busy, 3 oof, 4 workingElsewhere. */
+/**
+ * Digits of getSchedule's availabilityView (docs/reference/graph-calendar.md §1):
+ * 0 free, 1 tentative, 2 busy, 3 oof, 4 workingElsewhere.
+ */
 const DIGIT: Partial<Record<ShowAs, string>> = {
   free: '0',
   tentative: '1',
@@ -11,7 +14,8 @@ const DIGIT: Partial<Record<ShowAs, string>> = {
 
 /**
  * When items overlap in one slot the strongest status wins: out of office, then busy, then tentative, then
- * working elsewhere. `unknown` items do not change a slot (the digit for unknown is UNCONFIRMED, reference §1).
+ * working elsewhere. `unknown` items do not change a slot (the digit for unknown is undocumented,
+ * docs/reference/graph-calendar.md §1).
  */
 const STRENGTH: Record<ShowAs, number> = { oof: 5, busy: 4, tentative: 3, workingElsewhere: 2, free: 1, unknown: 0 };
 

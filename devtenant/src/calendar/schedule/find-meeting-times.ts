@@ -10,7 +10,10 @@ import type { MeetingTimeRequest } from './meeting-time-request.ts';
 
 const STEP_MS = 30 * 60_000;
 
-/** Chance of attendance per status (reference §2): free 100, unknown 49, busy 0; tentative and oof count as busy. */
+/**
+ * Chance of attendance per status (docs/reference/graph-calendar.md §2): free 100, unknown 49, busy 0; tentative and
+ * oof count as busy.
+ */
 function attendance(status: ShowAs): number {
   if (status === 'free' || status === 'workingElsewhere') return 100;
   return status === 'unknown' ? 49 : 0;
@@ -21,7 +24,10 @@ function minutesOf(time: string): number {
   return h * 60 + m;
 }
 
-/** `work` = the organizer's working hours; `personal` = those hours on every day; `unrestricted` = any time (§2). */
+/**
+ * `work` = the organizer's working hours; `personal` = those hours on every day; `unrestricted` = any time
+ * (docs/reference/graph-calendar.md §2).
+ */
 function inActivityDomain(
   startMs: number,
   endMs: number,
@@ -61,7 +67,10 @@ export interface MeetingTimeDeps {
   directory: Directory;
 }
 
-/** findMeetingTimes (reference §2): candidates every half hour, scored, filtered and ordered as documented. */
+/**
+ * findMeetingTimes (docs/reference/graph-calendar.md §2): candidates every half hour, scored, filtered and ordered as
+ * documented.
+ */
 export function findMeetingTimes(
   deps: MeetingTimeDeps,
   organizer: DirectoryUser,

@@ -10,7 +10,7 @@ import { scheduleItem } from './schedule-visibility.ts';
 
 /** Observed service limit (docs-contrib#5895): more than 100 addresses → ErrorMailboxDataArrayTooBig. */
 export const MAX_SCHEDULES = 100;
-/** Documented: the window must be shorter than 62 days (reference §1). */
+/** Documented: the window must be shorter than 62 days (docs/reference/graph-calendar.md §1). */
 const MAX_WINDOW_MS = 62 * 86_400_000;
 
 const requestSchema = z.object({
@@ -86,7 +86,10 @@ function unresolved(address: string): Record<string, unknown> {
   };
 }
 
-/** One scheduleInformation entry; a per-address failure is that entry's `error`, never an HTTP error (§1). */
+/**
+ * One scheduleInformation entry; a per-address failure is that entry's `error`, never an HTTP error
+ * (docs/reference/graph-calendar.md §1).
+ */
 export function scheduleInformation(
   deps: ScheduleDeps,
   req: Request,

@@ -44,7 +44,10 @@ export interface MeetingTimeRequest {
   minimumPercentage: number;
 }
 
-/** Without a maxCandidates the service picks a number; devtenant returns at most this many (UNCONFIRMED, reference §2). */
+/**
+ * Without a maxCandidates the service picks a number; devtenant returns at most this many (undocumented,
+ * docs/reference/graph-calendar.md §2).
+ */
 const DEFAULT_MAX_CANDIDATES = 20;
 
 /** Without timeSlots, devtenant searches from the next half hour to the end of the second working day after today. */

@@ -4,8 +4,9 @@ import { toDateTimeTimeZone } from '../time/date-time.ts';
 
 /**
  * Subject, location and isPrivate are shown only to the mailbox owner, or to others when the item's sensitivity
- * is normal or personal and the calendar lets the organisation see titles and locations (reference §1). Every
- * devtenant mailbox uses Exchange's "titles and locations" organisation sharing; private items stay hidden.
+ * is normal or personal and the calendar lets the organisation see titles and locations
+ * (docs/reference/graph-calendar.md §1). Every devtenant mailbox uses Exchange's "titles and locations" organisation
+ * sharing; private items stay hidden.
  */
 export function scheduleItem(
   instance: EventInstance,

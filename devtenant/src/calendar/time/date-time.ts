@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import { GraphHttpError } from '../../graph/context.ts';
 import { requireIana } from './time-zones.ts';
 
-/** Graph's `dateTimeTimeZone` (reference §9): a wall-clock time without offset plus the zone it is in. */
+/**
+ * Graph's `dateTimeTimeZone` (docs/reference/graph-calendar.md §9): a wall-clock time without offset plus the zone it
+ * is in.
+ */
 export interface DateTimeTimeZone {
   dateTime: string;
   timeZone: string;
@@ -22,7 +25,10 @@ export function parseDateTimeTimeZone(value: DateTimeTimeZone, field: string): D
   return parsed.setZone(zone);
 }
 
-/** Graph writes local times with seven fractional digits (`2019-03-15T12:00:00.0000000`), reference §1/§3. */
+/**
+ * Graph writes local times with seven fractional digits (`2019-03-15T12:00:00.0000000`),
+ * docs/reference/graph-calendar.md §1, docs/reference/graph-calendar.md §3.
+ */
 export function formatGraphLocal(instant: DateTime): string {
   return `${instant.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS")}0000`;
 }
@@ -43,7 +49,8 @@ export function toUtcIso(epochMs: number): string {
 
 /**
  * calendarView's startDateTime/endDateTime honour their own offset; without one they are UTC and
- * `Prefer: outlook.timezone` does not change that (reference §3/§9).
+ * `Prefer: outlook.timezone` does not change that (docs/reference/graph-calendar.md §3,
+ * docs/reference/graph-calendar.md §9).
  */
 export function parseQueryInstant(value: string | undefined, name: string): number {
   if (value === undefined || value === '') {

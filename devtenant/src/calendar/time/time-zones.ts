@@ -3,8 +3,9 @@ import { findIana } from 'windows-iana';
 import { GraphHttpError } from '../../graph/context.ts';
 
 /**
- * Graph accepts any Windows time-zone id and IANA names (reference §9) and echoes back the format it was given.
- * Abbreviations such as "AEST" are refused with `TimeZoneNotSupportedException` (§7, docs#6870).
+ * Graph accepts any Windows time-zone id and IANA names (docs/reference/graph-calendar.md §9) and echoes back the
+ * format it was given. Abbreviations such as "AEST" are refused with `TimeZoneNotSupportedException`
+ * (docs/reference/graph-calendar.md §7, docs#6870).
  */
 export function toIana(zone: string): string | undefined {
   if (resolved.has(zone)) return resolved.get(zone);
@@ -25,7 +26,10 @@ function lookUpIana(zone: string): string | undefined {
   return looksIana && IANAZone.isValidZone(trimmed) ? trimmed : undefined;
 }
 
-/** The IANA zone for a Graph `timeZone` value, or 400 `TimeZoneNotSupportedException` (reference §7/§9). */
+/**
+ * The IANA zone for a Graph `timeZone` value, or 400 `TimeZoneNotSupportedException`
+ * (docs/reference/graph-calendar.md §7, docs/reference/graph-calendar.md §9).
+ */
 export function requireIana(zone: string): string {
   const iana = toIana(zone);
   if (!iana) {

@@ -41,7 +41,7 @@ export function createDevTenantClients(origin: string, tenantId: string, caPem: 
     graph: (token) =>
       Client.initWithMiddleware({
         baseUrl: `${origin}/`,
-        // The Graph client sends the bearer token only to hosts it knows (reference §10).
+        // The Graph client sends the bearer token only to hosts it knows (docs/reference/graph-calendar.md §10).
         customHosts: new Set(['localhost']),
         // The default chain, with the last step sending through the trusting fetch.
         middleware: [

@@ -21,7 +21,10 @@ export interface GraphBody {
   [key: string]: unknown;
 }
 
-/** Mounts the feature's router under /v1.0 and renders GraphHttpError like the core does (reference §7). */
+/**
+ * Mounts the feature's router under /v1.0 and renders GraphHttpError like the core does
+ * (docs/reference/graph-calendar.md §7).
+ */
 export async function startTestGraphApp(feature: SubscriptionsFeature): Promise<TestGraphApp> {
   const app = express();
   app.use('/v1.0', feature.router);
