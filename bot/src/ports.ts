@@ -3,6 +3,8 @@
  * (SQLite store, directory through Graph); tests pass hand-written fakes.
  */
 
+import type { ErrorCode } from '@confer/contracts';
+
 /** A user's personal conversation with the bot, kept so the bot can message them later. */
 export interface StoredConversation {
   tenantId: string;
@@ -145,16 +147,32 @@ export interface PersonMatch {
   name: string;
 }
 
-/** Why the core refused a bot action; stable codes the bot turns into card-safe errors. */
+/** An API code (contracts/src/error-codes.ts) the bot uses under the same name: a renamed one does not compile. */
+type ApiCode<Code extends ErrorCode> = Code;
+
+/**
+ * Why the core refused a bot action: stable codes the bot turns into card-safe errors. Where the card
+ * says the same as the API they are the API's codes; `unavailable` stands for every fault the person can
+ * only retry (api/src/adapters/bot/action-result.ts maps each API code to one of these).
+ */
 export type ActionFailureCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'version_conflict'
-  | 'not_editable'
-  | 'invalid_input'
-  | 'conflicts'
-  | 'not_connected'
+  | ApiCode<
+      | 'not_found'
+      | 'forbidden'
+      | 'version_conflict'
+      | 'meeting_not_editable'
+      | 'validation_failed'
+      | 'conflicts_found'
+      | 'not_connected'
+    >
   | 'unavailable';
+
+/**
+ * Codes of refused card actions the person may see; the same code goes into the invoke error response.
+ * The core's refusals, and two that only the bot's edge raises: a click it cannot read (`invalid_action`)
+ * and a card from another tenant (`wrong_tenant`).
+ */
+export type ActionErrorCode = ActionFailureCode | 'invalid_action' | 'wrong_tenant';
 
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; code: ActionFailureCode; message: string };
 

@@ -1,5 +1,5 @@
 import type { CommandName } from './commands.ts';
-import type { MeetingResponse } from './ports.ts';
+import type { ActionErrorCode, MeetingResponse } from './ports.ts';
 
 /**
  * Every word the bot says, in one place so it can be translated. Card builders and handlers take a
@@ -106,19 +106,6 @@ export interface BotText {
   };
 }
 
-/** Codes of refused card actions the user may see; the same code goes into the invoke error response. */
-export type ActionErrorCode =
-  | 'invalid_action'
-  | 'wrong_tenant'
-  | 'not_found'
-  | 'forbidden'
-  | 'version_conflict'
-  | 'not_editable'
-  | 'invalid_input'
-  | 'conflicts'
-  | 'not_connected'
-  | 'unavailable';
-
 function dateParts(timeZone: string, options: Intl.DateTimeFormatOptions) {
   return new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
 }
@@ -176,9 +163,9 @@ const en: BotText = {
       forbidden: 'Only the organizer can do that. Nothing was changed.',
       version_conflict:
         'This meeting changed since this card was sent. Nothing was changed; the card now shows it as it is.',
-      not_editable: 'This meeting can no longer be changed.',
-      invalid_input: 'That time does not work. Pick a date and a time in the future.',
-      conflicts: 'Someone is busy at that time now. Pick another time.',
+      meeting_not_editable: 'This meeting can no longer be changed.',
+      validation_failed: 'That time does not work. Pick a date and a time in the future.',
+      conflicts_found: 'Someone is busy at that time now. Pick another time.',
       not_connected: 'Confer cannot reach your calendar. Open Confer settings to reconnect.',
       unavailable: 'Outlook did not answer in time. Nothing was changed; please try again.',
     },

@@ -1,7 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { readTenantId } from '../conversation-record.ts';
-import type { BotUser } from '../ports.ts';
-import type { ActionErrorCode } from '../text.ts';
+import type { ActionErrorCode, BotUser } from '../ports.ts';
 
 export const cardActionVerbs = [
   'accept',

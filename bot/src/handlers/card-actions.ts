@@ -3,8 +3,8 @@ import type { CardContext } from '../cards/invitation-card.ts';
 import { isClosed } from '../cards/meeting-details.ts';
 import { buildOrganizerCard } from '../cards/organizer-cards.ts';
 import { plainText } from '../cards/plain-text.ts';
-import type { ActionFailureCode, ActionResult, MeetingCardView, SchedulingActions } from '../ports.ts';
-import type { ActionErrorCode, BotText } from '../text.ts';
+import type { ActionErrorCode, ActionResult, MeetingCardView, SchedulingActions } from '../ports.ts';
+import type { BotText } from '../text.ts';
 import {
   type CardActionRequest,
   instantField,
@@ -58,7 +58,7 @@ async function loadForAction(
   const view = await deps.actions.meetingFor(request.user, meetingId);
   if (!view) return refuse('not_found');
   if (view.viewer.role !== role) return refuse('forbidden');
-  if (isClosed(view, deps.now)) return refuse('not_editable');
+  if (isClosed(view, deps.now)) return refuse('meeting_not_editable');
   // Answers bump the version too, so an invitation may be behind by others' answers; what must not have
   // changed is the time it showed. A version from the future is forged.
   if (version > view.version || start.getTime() !== view.start.getTime()) return refuse('version_conflict');
@@ -75,7 +75,7 @@ async function respond(request: CardActionRequest, deps: CardActionDeps): Promis
     const date = stringField(request.data, 'proposedDate') ?? '';
     const time = stringField(request.data, 'proposedTime') ?? '';
     const start = zonedInstant(date, time, zone);
-    if (!start || start.getTime() <= deps.now.getTime()) return refuse('invalid_input');
+    if (!start || start.getTime() <= deps.now.getTime()) return refuse('validation_failed');
     const end = new Date(start.getTime() + (view.end.getTime() - view.start.getTime()));
     // Outlook sends a proposal with a tentative answer (graph-calendar: proposedNewTime on tentativelyAccept).
     answer = { response: 'tentative', proposed: { start, end } };
@@ -101,7 +101,7 @@ async function reschedule(request: CardActionRequest, deps: CardActionDeps): Pro
   const { view } = loaded;
   const version = versionField(request.data, 'version') ?? 0;
   const sameLength = newEnd.getTime() - newStart.getTime() === view.end.getTime() - view.start.getTime();
-  if (!sameLength || newStart.getTime() <= deps.now.getTime()) return refuse('invalid_input');
+  if (!sameLength || newStart.getTime() <= deps.now.getTime()) return refuse('validation_failed');
   const slot = { start: newStart, end: newEnd };
   const result = await deps.actions.reschedule(request.user, view.meetingId, version, slot);
   if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
@@ -119,7 +119,7 @@ async function schedule(request: CardActionRequest, deps: CardActionDeps): Promi
   const start = instantField(request.data, 'start');
   const end = instantField(request.data, 'end');
   if (!email || !start || !end) return refuse('invalid_action');
-  if (end.getTime() <= start.getTime() || start.getTime() <= deps.now.getTime()) return refuse('invalid_input');
+  if (end.getTime() <= start.getTime() || start.getTime() <= deps.now.getTime()) return refuse('validation_failed');
   const title = deps.text.schedule.meetingTitle(request.user.name ?? '', name).replace(/^ \/ /, '');
   const result = await deps.actions.schedule(request.user, { attendees: [email], start, end, title });
   if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
@@ -160,17 +160,17 @@ function toOutcome<T>(result: ActionResult<T>, build: (value: T) => AdaptiveCard
 
 const statusOf: Record<ActionErrorCode, number> = {
   invalid_action: 400,
-  invalid_input: 400,
+  validation_failed: 400,
   wrong_tenant: 403,
   forbidden: 403,
   not_connected: 403,
   not_found: 404,
   version_conflict: 409,
-  not_editable: 409,
-  conflicts: 409,
+  meeting_not_editable: 409,
+  conflicts_found: 409,
   unavailable: 503,
 };
 
-export function refuse(code: ActionErrorCode | ActionFailureCode): { ok: false } & Refusal {
+export function refuse(code: ActionErrorCode): { ok: false } & Refusal {
   return { ok: false, code, status: statusOf[code] };
 }

@@ -42,7 +42,7 @@ export function fakeSchedulingActions(
     suggestWith: async () => ok({ slots: options.slots ?? [], timeZone: 'UTC', unreadable: false }),
     async schedule(user, request) {
       calls.push({ action: 'schedule', user, args: [request] });
-      return { ok: false, code: 'conflicts', message: 'Busy.' };
+      return { ok: false, code: 'conflicts_found', message: 'Busy.' };
     },
     upcoming: async () => ok([]),
     connection: async () => options.connection ?? { status: 'connected', message: 'Connected.', expiresAt: null },

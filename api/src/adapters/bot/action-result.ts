@@ -1,22 +1,52 @@
 import type { ActionFailureCode, ActionResult } from '@confer/bot/ports';
-import { AppError, type AppErrorCode } from '../../domain/app-error.ts';
+import type { ErrorCode } from '@confer/contracts';
+import { AppError } from '../../domain/app-error.ts';
 
-const failures: Partial<Record<AppErrorCode, ActionFailureCode>> = {
+/**
+ * What a card says for each API code. Every code has an entry, so a new one is decided here; the API's
+ * code passes through when the card has the same words for it, and anything the person can only retry
+ * is `unavailable`. The HTTP-edge and token codes cannot reach a bot action (the bot calls the use cases
+ * directly, for the activity's person) and read as `unavailable` should one ever do so.
+ */
+const failures: Record<ErrorCode, ActionFailureCode> = {
   not_found: 'not_found',
   unknown_person: 'not_found',
   forbidden: 'forbidden',
   version_conflict: 'version_conflict',
   conflict: 'version_conflict',
-  meeting_not_editable: 'not_editable',
-  bad_request: 'invalid_input',
-  validation_failed: 'invalid_input',
-  conflicts_found: 'conflicts',
+  meeting_not_editable: 'meeting_not_editable',
+  bad_request: 'validation_failed',
+  validation_failed: 'validation_failed',
+  conflicts_found: 'conflicts_found',
   consent_required: 'not_connected',
   interaction_required: 'not_connected',
   connection_expired: 'not_connected',
   not_connected: 'not_connected',
   outside_access_policy: 'not_connected',
   mailbox_not_enabled: 'not_connected',
+  graph_throttled: 'unavailable',
+  graph_unavailable: 'unavailable',
+  graph_bad_response: 'unavailable',
+  graph_error: 'unavailable',
+  graph_duplicate_transaction: 'unavailable',
+  teams_link_missing: 'unavailable',
+  authority_unavailable: 'unavailable',
+  internal_error: 'unavailable',
+  rate_limited: 'unavailable',
+  payload_too_large: 'unavailable',
+  unsupported_media_type: 'unavailable',
+  host_not_allowed: 'unavailable',
+  token_missing: 'unavailable',
+  token_malformed: 'unavailable',
+  token_expired: 'unavailable',
+  token_not_yet_valid: 'unavailable',
+  token_invalid_signature: 'unavailable',
+  token_invalid_audience: 'unavailable',
+  token_invalid_issuer: 'unavailable',
+  token_wrong_tenant: 'unavailable',
+  token_missing_scope: 'unavailable',
+  token_unsupported_algorithm: 'unavailable',
+  token_invalid: 'unavailable',
 };
 
 /**
@@ -28,6 +58,6 @@ export async function attempt<T>(run: () => Promise<T>): Promise<ActionResult<T>
     return { ok: true, value: await run() };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { ok: false, code: failures[error.code] ?? 'unavailable', message: error.message };
+    return { ok: false, code: failures[error.code], message: error.message };
   }
 }
