@@ -66,7 +66,7 @@ export interface EventDraft {
   online: boolean;
   location: string | null;
   recurrence: RecurrenceRule | null;
-  /** Idempotency key for the create (graph-calendar §3): a retry never makes a second event. */
+  /** Idempotency key for the create (docs/reference/graph-calendar.md §3): a retry never makes a second event. */
   transactionId: string;
   allowNewTimeProposals: boolean;
 }

@@ -36,7 +36,10 @@ export async function clientFor(deps: GraphActorDeps, actor: GraphActor): Promis
   return deps.createClient(async () => token);
 }
 
-/** `/me` for a delegated actor on their own mailbox; `/users/{id}` otherwise (app-only must name the user, §0). */
+/**
+ * `/me` for a delegated actor on their own mailbox; `/users/{id}` otherwise (app-only must name the user,
+ * docs/reference/graph-calendar.md §8).
+ */
 export function mailboxPath(actor: GraphActor, mailbox: MailboxRef): string {
   const self =
     (actor.kind === 'user' && actor.identity.userId.toLowerCase() === mailbox.userId.toLowerCase()) ||
@@ -44,5 +47,5 @@ export function mailboxPath(actor: GraphActor, mailbox: MailboxRef): string {
   return self ? '/me' : `/users/${encodeURIComponent(mailbox.userId)}`;
 }
 
-/** Graph answers in UTC when asked (graph-calendar §0); Confer converts to instants at once. */
+/** Graph answers in UTC when asked (docs/reference/graph-calendar.md §9); Confer converts to instants at once. */
 export const PREFER_UTC = 'outlook.timezone="UTC"';

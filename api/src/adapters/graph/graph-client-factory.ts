@@ -34,11 +34,11 @@ export interface GraphClientFactoryOptions {
 export type GraphClientFactory = (getToken: () => Promise<string>) => Client;
 
 /**
- * One Graph client per token source, with the SDK's default middleware chain (graph-calendar §10) built
- * explicitly so the RetryHandler's options are ours. The client sends the bearer token only to https hosts it
- * knows, so the configured host is added to `customHosts`. The RetryHandler retries 429/503/504 — POST and
- * PATCH included — honouring `Retry-After`; that is safe because every create carries a transactionId and
- * every other write is idempotent (see graph-event-writer.ts).
+ * One Graph client per token source, with the SDK's default middleware chain (docs/reference/graph-calendar.md §10)
+ * built explicitly so the RetryHandler's options are ours. The client sends the bearer token only to https hosts it
+ * knows, so the configured host is added to `customHosts`. The RetryHandler retries 429/503/504 — POST and PATCH
+ * included — honouring `Retry-After`; that is safe because every create carries a transactionId and every other write
+ * is idempotent (see graph-event-writer.ts).
  */
 export function createGraphClientFactory(options: GraphClientFactoryOptions): GraphClientFactory {
   const base = new URL(options.baseUrl);
@@ -62,8 +62,8 @@ export function createGraphClientFactory(options: GraphClientFactoryOptions): Gr
 }
 
 /**
- * The RetryHandler's own ceiling (graph-calendar §10). Under sustained throttling each retry is a fresh draw,
- * so the most retries make an operation fail least often; the Retry-After ceiling bounds the total wait.
+ * The RetryHandler's own ceiling (docs/reference/graph-calendar.md §10). Under sustained throttling each retry is a
+ * fresh draw, so the most retries make an operation fail least often; the Retry-After ceiling bounds the total wait.
  */
 const DEFAULT_MAX_RETRIES = 10;
 

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/app-error.ts';
 import { retryAfterSeconds } from './graph-client-factory.ts';
 
 /**
- * Graph's answers (graph-calendar §7) turned into Confer's error codes. Throttling and outages are
+ * Graph's answers (docs/reference/graph-calendar.md §7) turned into Confer's error codes. Throttling and outages are
  * retryable and say so; nothing here hides the original error (it stays as `cause`).
  */
 export function toAppErrorFromGraph(error: unknown): AppError {

@@ -51,7 +51,10 @@ export function toGraphEvent(draft: EventDraft): Record<string, unknown> {
   return event;
 }
 
-/** The PATCH body: only what changes (a PATCH of attendees alone mails only added/removed people, §3). */
+/**
+ * The PATCH body: only what changes (a PATCH of attendees alone mails only added/removed people,
+ * docs/reference/graph-calendar.md §3).
+ */
 export function toGraphPatch(patch: EventPatch, bodyHtml: string | undefined): Record<string, unknown> {
   const zone = patch.timeZone ?? 'UTC';
   const out: Record<string, unknown> = {};
@@ -60,7 +63,7 @@ export function toGraphPatch(patch: EventPatch, bodyHtml: string | undefined): R
   if (patch.start) out.start = toDateTimeTimeZone(patch.start, zone);
   if (patch.end) out.end = toDateTimeTimeZone(patch.end, zone);
   if (patch.attendees) out.attendees = patch.attendees.map(toGraphAttendee);
-  // Setting `location` replaces `locations` (§3); an empty display name clears it.
+  // Setting `location` replaces `locations` (docs/reference/graph-calendar.md §3); an empty display name clears it.
   if (patch.location !== undefined) out.location = { displayName: patch.location ?? '' };
   return out;
 }
@@ -97,7 +100,7 @@ export function toEventRecord(event: GraphFullEvent): EventRecord {
   };
 }
 
-/** `W/"<changeKey>"` → `<changeKey>` (graph-calendar §3: the etag is typically the change key). */
+/** `W/"<changeKey>"` → `<changeKey>` (docs/reference/graph-calendar.md §3: the etag is typically the change key). */
 function changeKeyOf(etag: string | undefined): string {
   return etag?.replace(/^W\/"(.*)"$/, '$1') ?? '';
 }

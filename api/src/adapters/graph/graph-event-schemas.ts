@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Graph payloads the scheduling gateway reads (graph-calendar §1, §3), validated at the boundary. Enumerations
- * are compared case-insensitively where Graph's own examples disagree on case (getSchedule statuses).
+ * Graph payloads the scheduling gateway reads (docs/reference/graph-calendar.md §1,
+ * docs/reference/graph-calendar.md §3), validated at the boundary. Enumerations are compared case-insensitively where
+ * Graph's own examples disagree on case (getSchedule statuses).
  */
 export const dateTimeTimeZoneSchema = z.object({ dateTime: z.string(), timeZone: z.string() });
 
@@ -68,7 +69,7 @@ export const scheduleItemSchema = z.object({
   isPrivate: z.boolean().nullable().optional(),
 });
 
-/** A `customTimeZone` (graph-calendar §1): a bias in minutes from UTC, with optional DST rules. */
+/** A `customTimeZone` (docs/reference/graph-calendar.md §1): a bias in minutes from UTC, with optional DST rules. */
 const offsetRuleSchema = z
   .object({
     bias: z.number().optional(),

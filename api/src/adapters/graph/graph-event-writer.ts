@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Creates the event; safe to repeat with the same draft. Graph answers a reused transactionId with 400
- * `ErrorDuplicateTransactionId` (graph-calendar §3), so a retry — ours after a lost response, or the caller's
- * — finds the event the first attempt made and returns it: one event, however often it is asked.
+ * `ErrorDuplicateTransactionId` (docs/reference/graph-calendar.md §3), so a retry — ours after a lost response, or the
+ * caller's — finds the event the first attempt made and returns it: one event, however often it is asked.
  */
 export async function createEvent(client: Client, mailboxPath: string, draft: EventDraft): Promise<EventRecord> {
   const post = () =>
@@ -84,8 +84,8 @@ export async function updateEvent(
 }
 
 /**
- * Organizer cancel with a message (§3: 202, attendees get a cancellation). An event already cancelled or
- * deleted (404) is what was asked for, so a repeated cancel is done, not an error.
+ * Organizer cancel with a message (docs/reference/graph-calendar.md §3: 202, attendees get a cancellation). An event
+ * already cancelled or deleted (404) is what was asked for, so a repeated cancel is done, not an error.
  */
 export async function cancelEvent(client: Client, mailboxPath: string, eventId: string, comment: string) {
   try {
@@ -105,9 +105,9 @@ export interface RespondOptions {
 }
 
 /**
- * An attendee's answer on their own copy (§3). Graph refuses `proposedNewTime` on accept, without
- * `sendResponse`, or when the organizer disallowed proposals — the first two are caught here with a clear
- * code. A declined meeting leaves the attendee's calendar, so a repeated decline (404) is done.
+ * An attendee's answer on their own copy (docs/reference/graph-calendar.md §3). Graph refuses `proposedNewTime` on
+ * accept, without `sendResponse`, or when the organizer disallowed proposals — the first two are caught here with a
+ * clear code. A declined meeting leaves the attendee's calendar, so a repeated decline (404) is done.
  */
 export async function respondToEvent(
   client: Client,

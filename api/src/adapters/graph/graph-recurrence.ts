@@ -5,11 +5,11 @@ import { toGraphTimeZone } from './graph-zones.ts';
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /**
- * Confer's series as Graph's `patternedRecurrence` (graph-calendar §3), expanded in the event's own zone so
- * the local time holds across DST: weekly / every two weeks on the start's weekday, monthly on the start's
- * day of the month (`absoluteMonthly`: a day past a short month's end falls on its last day in Outlook, as in
- * domain/scheduling/series-occurrences.ts). `numbered` range, starting on the start's local date, which
- * Graph requires to equal the event's start date.
+ * Confer's series as Graph's `patternedRecurrence` (docs/reference/graph-calendar.md §3), expanded in the event's own
+ * zone so the local time holds across DST: weekly / every two weeks on the start's weekday, monthly on the start's day
+ * of the month (`absoluteMonthly`: a day past a short month's end falls on its last day in Outlook, as in
+ * domain/scheduling/series-occurrences.ts). `numbered` range, starting on the start's local date, which Graph requires
+ * to equal the event's start date.
  */
 export function toPatternedRecurrence(rule: RecurrenceRule, start: Date, timeZone: string) {
   const local = DateTime.fromJSDate(start, { zone: timeZone });

@@ -6,9 +6,12 @@ import { type ScheduleInformation, scheduleResponseSchema } from './graph-event-
 import { toInstant } from './graph-time.ts';
 import { toWorkingHours } from './graph-zones.ts';
 
-/** getSchedule's documented limit per request (graph-calendar §1), counting every address. */
+/** getSchedule's documented limit per request (docs/reference/graph-calendar.md §1), counting every address. */
 export const MAX_SCHEDULES_PER_REQUEST = 20;
-/** Outlook allows 4 concurrent requests per app and mailbox (§7); every chunk addresses the organizer's. */
+/**
+ * Outlook allows 4 concurrent requests per app and mailbox (docs/reference/graph-calendar.md §7); every chunk addresses
+ * the organizer's.
+ */
 const MAX_CONCURRENT_REQUESTS = 4;
 
 /**
@@ -91,7 +94,7 @@ function toAnswer(
 }
 
 /**
- * A per-entry `error` (graph-calendar §1): 5009 = the address resolves to nobody in the directory (an
+ * A per-entry `error` (docs/reference/graph-calendar.md §1): 5009 = the address resolves to nobody in the directory (an
  * external person); ErrorAccessDenied / "[RAOP]" = outside the admin's Application Access Policy;
  * MailboxNotEnabledForRESTAPI = an account without an Exchange Online mailbox.
  */

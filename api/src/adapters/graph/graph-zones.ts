@@ -6,8 +6,8 @@ import { toIanaZone } from './graph-time.ts';
 
 /**
  * The zone name Confer sends in `dateTimeTimeZone` and `recurrenceTimeZone`. Graph accepts every Windows id
- * but only a documented subset of IANA names (graph-calendar §9), so an IANA zone goes out under its Windows
- * id when CLDR has one, and as itself otherwise.
+ * but only a documented subset of IANA names (docs/reference/graph-calendar.md §9), so an IANA zone goes out under its
+ * Windows id when CLDR has one, and as itself otherwise.
  */
 export function toGraphTimeZone(iana: string): string {
   const [windows] = findWindows(iana);

@@ -1,6 +1,6 @@
 /**
- * The Teams join block Exchange writes into an online meeting's HTML body (graph-calendar §3): Graph derives
- * `onlineMeeting` from it, so a body PATCH without it disables joining (docs#9741). Exchange appends it at the
+ * The Teams join block Exchange writes into an online meeting's HTML body (docs/reference/graph-calendar.md §3): Graph
+ * derives `onlineMeeting` from it, so a body PATCH without it disables joining (docs#9741). Exchange appends it at the
  * end of the body between two rules of underscores.
  */
 const RULE = /_{30,}/g;

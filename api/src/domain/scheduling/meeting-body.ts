@@ -1,6 +1,6 @@
 /**
  * The invitation body Outlook shows: the agenda and a link back to the meeting in Confer. Plain HTML,
- * escaped; Graph appends the Teams join block itself for online meetings (graph-calendar §3), which
+ * escaped; Graph appends the Teams join block itself for online meetings (docs/reference/graph-calendar.md §3), which
  * updates must then preserve.
  */
 export function buildMeetingBody(input: { agenda: string; meetingUrl: string; typeName: string | null }): string {

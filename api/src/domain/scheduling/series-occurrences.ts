@@ -17,7 +17,7 @@ const OCCURRENCE_DATE: Record<RecurrenceKind, (first: CivilDate, index: number) 
  *
  * Each occurrence is computed from the first start (never from the previous occurrence) in `timeZone`,
  * so it keeps the local wall-clock time across DST, as Outlook keeps a series' local time
- * (graph-calendar.md: recurrence expands in the recurrence time zone).
+ * (recurrence expands in the recurrence time zone, docs/reference/graph-calendar.md §3).
  *
  * Monthly means the same day of the month. In a month without that day the occurrence falls on the
  * month's last day (a series on the 31st meets on 30 April and 28 February): Outlook and CDO treat a

@@ -3,7 +3,7 @@ import { AppError } from '../app-error.ts';
 import type { SlotRequest } from './model.ts';
 import { MAX_SERIES_OCCURRENCES } from './series-occurrences.ts';
 
-/** getSchedule answers for at most 62 days (graph-calendar.md §1); nothing longer can be read. */
+/** getSchedule answers for at most 62 days (docs/reference/graph-calendar.md §1); nothing longer can be read. */
 export const MAX_WINDOW_DAYS = 62;
 /** The organizer and up to 19 others: one getSchedule request reads 20 mailboxes (issue 4). */
 export const MAX_PEOPLE = 20;

@@ -5,7 +5,7 @@ import type { Interval, PersonAvailability, Weekday, WorkingHours } from './mode
 
 /**
  * Hours assumed for someone whose mailbox states none: Monday to Friday 08:00–17:00 in their own zone,
- * the same default Graph's findMeetingTimes applies for `activityDomain: work` (graph-calendar.md §2).
+ * the same default Graph's findMeetingTimes applies for `activityDomain: work` (docs/reference/graph-calendar.md §2).
  * Never the organizer's hours: a colleague in Kolkata does not work London hours.
  */
 export const DEFAULT_WORKING_HOURS = {

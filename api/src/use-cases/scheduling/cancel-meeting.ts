@@ -8,7 +8,7 @@ import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /**
  * The organizer cancels (attendees get Outlook's cancellation with the message); an attendee who
- * "cancels" declines instead, since only an organizer can cancel a meeting (graph-calendar §3).
+ * "cancels" declines instead, since only an organizer can cancel a meeting (docs/reference/graph-calendar.md §3).
  */
 export async function cancelMeeting(
   deps: SchedulingDeps,

@@ -7,7 +7,7 @@ import type { SchedulingDeps } from './scheduling-deps.ts';
 import { unreadableMessage } from './status-messages.ts';
 
 const DAY_MS = 24 * 3_600_000;
-/** getSchedule refuses windows of 62 days or more (graph-calendar §1). */
+/** getSchedule refuses windows of 62 days or more (docs/reference/graph-calendar.md §1). */
 export const MAX_WINDOW_DAYS = 62;
 export const DEFAULT_WINDOW_DAYS = 14;
 /** Resolution of the free/busy view Confer asks for; blocks keep their exact times regardless. */
