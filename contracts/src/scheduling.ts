@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const LIMITS = {
   /** Graph getSchedule answers up to 20 entities per request; Confer schedules up to 20 people per meeting. */
   maxPeople: 20,
-  /** getSchedule refuses windows of 62 days or more (graph-calendar §1). */
+  /** getSchedule refuses windows of 62 days or more (docs/reference/graph-calendar.md §1). */
   maxWindowDays: 62,
   defaultWindowDays: 14,
   minDurationMinutes: 5,

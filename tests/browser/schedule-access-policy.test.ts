@@ -9,7 +9,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Tenant-wide mode reads calendars with Confer's application permission, which an Exchange Application Access
-  // Policy can restrict to a group (graph-calendar §8); Joni Sherman is outside "Confer Users", Alex inside.
+  // Policy can restrict to a group (docs/reference/graph-calendar.md §8); Joni Sherman is outside
+  // "Confer Users", Alex inside.
   stack = await startStack({ connectionMode: 'tenant' });
   const policy = await stack.devtenant.control('access-policy', { enabled: true });
   expect(policy.status).toBe(200);

@@ -77,7 +77,8 @@ async function respond(request: CardActionRequest, deps: CardActionDeps): Promis
     const start = zonedInstant(date, time, zone);
     if (!start || start.getTime() <= deps.now.getTime()) return refuse('validation_failed');
     const end = new Date(start.getTime() + (view.end.getTime() - view.start.getTime()));
-    // Outlook sends a proposal with a tentative answer (graph-calendar: proposedNewTime on tentativelyAccept).
+    // Outlook sends a proposal with a tentative answer (proposedNewTime on tentativelyAccept,
+    // docs/reference/graph-calendar.md §3).
     answer = { response: 'tentative', proposed: { start, end } };
   } else {
     answer = { response: answers[request.verb as keyof typeof answers] };

@@ -1,6 +1,6 @@
 import type { Stack } from '../../support/stack.ts';
 
-/** The parts of a Graph event these tests look at (graph-calendar §3). */
+/** The parts of a Graph event these tests look at (docs/reference/graph-calendar.md §3). */
 export interface GraphEvent {
   id: string;
   subject: string;
@@ -87,7 +87,10 @@ export function devtenantGraph(stack: Stack) {
     async withICalUId(userId: string, iCalUId: string, start: Date, end: Date): Promise<GraphEvent[]> {
       return (await calendarView(userId, start, end)).filter((e) => e.iCalUId === iCalUId);
     },
-    /** Series masters and single events on a mailbox (`/events` lists no occurrences, §3). */
+    /**
+     * Series masters and single events on a mailbox (`/events` lists no occurrences,
+     * docs/reference/graph-calendar.md §3).
+     */
     async masters(userId: string): Promise<GraphEvent[]> {
       const events: GraphEvent[] = [];
       let path: string | null = `/users/${userId}/events?$top=200`;
