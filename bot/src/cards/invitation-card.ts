@@ -1,3 +1,4 @@
+import { localParts } from '@confer/contracts/time';
 import type { MeetingCardView } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import {
@@ -63,7 +64,7 @@ function proposeAction(view: MeetingCardView, text: BotText, data: Record<string
           type: 'Input.Date',
           id: 'proposedDate',
           label: text.invitation.proposeDate,
-          value: local.date,
+          value: local.dateKey,
           isRequired: true,
           errorMessage: text.invitation.proposeRequired,
         },
@@ -79,19 +80,4 @@ function proposeAction(view: MeetingCardView, text: BotText, data: Record<string
       actions: [executeAction(text.invitation.proposeSend, 'propose', { ...data, timeZone: view.timeZone })],
     },
   };
-}
-
-/** `YYYY-MM-DD` and `HH:mm` of an instant in a zone, as Input.Date / Input.Time values. */
-export function localParts(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }

@@ -4,7 +4,7 @@ import { textFor } from '../text.ts';
 import type { AdaptiveCard } from './adaptive-card.ts';
 import { buildChangeNoticeCard, type MeetingChange } from './change-notice-card.ts';
 import { buildConnectionCard, settingsUrl } from './connection-card.ts';
-import { buildInvitationCard, localParts } from './invitation-card.ts';
+import { buildInvitationCard } from './invitation-card.ts';
 import { beforeTheMeeting, meetingView, organizerView } from './meeting-view.fixture.ts';
 import {
   buildOrganizerCard,
@@ -24,6 +24,21 @@ const slots = [
   { start: new Date('2026-11-26T19:00:00Z'), end: new Date('2026-11-26T19:30:00Z') },
   { start: new Date('2026-11-27T19:00:00Z'), end: new Date('2026-11-27T19:30:00Z') },
 ];
+
+/** The id and value of every input on a card, wherever it sits. */
+function inputValues(card: unknown): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string') {
+      found[record.id] = record.value;
+    }
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(card);
+  return found;
+}
 
 /** Every Action.Execute verb on a card, wherever it sits (ActionSets, ShowCard sub-cards). */
 function verbs(card: unknown): string[] {
@@ -263,15 +278,15 @@ describe('meeting cards', () => {
     ).toBeNull();
   });
 
-  it('propose defaults to the meeting time in the attendee zone', () => {
-    expect(localParts(new Date('2026-11-23T19:00:00Z'), 'America/Los_Angeles')).toEqual({
-      date: '2026-11-23',
-      time: '11:00',
-    });
-    expect(localParts(new Date('2026-03-29T00:30:00Z'), 'Europe/London')).toEqual({
-      date: '2026-03-29',
-      time: '00:30',
-    });
+  it.each([
+    ['2026-11-23T19:00:00Z', 'America/Los_Angeles', '2026-11-23', '11:00'],
+    ['2026-11-24T02:00:00Z', 'America/Los_Angeles', '2026-11-23', '18:00'],
+    ['2026-03-29T00:30:00Z', 'Europe/London', '2026-03-29', '00:30'],
+  ])('propose defaults to the meeting time in the attendee zone (%s in %s)', (start, timeZone, date, time) => {
+    const at = new Date(start);
+    const view = meetingView({ start: at, end: new Date(at.getTime() + 30 * 60_000), timeZone });
+    const card = buildInvitationCard(view, text, { ...context, now: new Date('2026-01-01T00:00:00Z') });
+    expect(inputValues(card)).toEqual({ proposedDate: date, proposedTime: time });
   });
 });
 

@@ -1,3 +1,4 @@
+import { zonedInstant } from '@confer/contracts/time';
 import type { AdaptiveCard, TextBlock } from '../cards/adaptive-card.ts';
 import type { CardContext } from '../cards/invitation-card.ts';
 import { isClosed } from '../cards/meeting-details.ts';
@@ -14,7 +15,6 @@ import {
 } from './card-action-request.ts';
 import { connectFirstCard } from './connect-first.ts';
 import { meetingCardFor, refreshedCard } from './current-card.ts';
-import { zonedInstant } from './local-time.ts';
 
 export type CardOutcome = { ok: true; card: AdaptiveCard } | ({ ok: false } & Refusal);
 
