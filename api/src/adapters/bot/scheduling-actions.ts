@@ -2,11 +2,17 @@ import type { BotUser, MeetingCardView, SchedulingActions } from '@confer/bot/po
 import { createMeetingRequestSchema, suggestionsRequestSchema, updateMeetingRequestSchema } from '@confer/contracts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
-import { attendeeOf, roleOf } from '../../domain/scheduling/meeting-roles.ts';
+import { attendeeOf } from '../../domain/scheduling/meeting-roles.ts';
 import { connectionMessage } from '../../use-cases/connection/my-connection.ts';
 import { actorForUser, backgroundCaller, type Caller, connectionModeOf } from '../../use-cases/scheduling/caller.ts';
 import { updateMeeting } from '../../use-cases/scheduling/change-meeting.ts';
 import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
+import {
+  findMeetingFor,
+  type MeetingAccess,
+  meetingNotFound,
+  requireOrganizer,
+} from '../../use-cases/scheduling/meeting-access.ts';
 import { getMeeting, listMyMeetings } from '../../use-cases/scheduling/read-meetings.ts';
 import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.ts';
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
@@ -20,13 +26,11 @@ export interface SchedulingActionsDeps {
   findPerson: FindBotPerson;
 }
 
-const meetingIdPattern = /^[A-Za-z0-9-]{1,64}$/;
-
 /**
  * The scheduling use cases for the bot, each run as the person who clicked or typed (a background
  * caller: their stored token in per-user mode, the app in tenant-wide mode). The person is the
- * activity's object id, and their part in a meeting is decided by it alone (the same rule as the API's,
- * meeting-roles.ts); a meeting they are not part of does not exist for them.
+ * activity's object id, and which meetings they see, and their part in each, is the API's own rule
+ * (use-cases/scheduling/meeting-access.ts): a meeting they are not part of does not exist for them.
  */
 export function createSchedulingActions(deps: SchedulingActionsDeps): SchedulingActions {
   const { scheduling } = deps;
@@ -36,15 +40,22 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
   const callerOf = (user: BotUser, who: Pick<BotPerson, 'email' | 'displayName'>): Caller =>
     backgroundCaller({ tenantId: user.tenantId, userId: user.userId, ...who });
 
-  /** The meeting and the person's part in it, or null (unknown id, other tenant, not theirs, never created). */
-  async function load(user: BotUser, meetingId: string) {
-    if (!meetingIdPattern.test(meetingId)) return null;
-    const meeting = await scheduling.meetings.get(user.tenantId, meetingId);
-    if (!meeting || meeting.status === 'creating' || meeting.status === 'failed') return null;
-    const role = roleOf(meeting, user.userId);
-    const viewer: Viewer = { userId: user.userId, timeZone: null };
-    return role ? { meeting, role, viewer } : null;
+  /** The meeting and the person's part in it, by the API's rule; "no such meeting" when it is not theirs. */
+  async function mine(user: BotUser, meetingId: string): Promise<MeetingAccess> {
+    const found = await findMeetingFor(scheduling.meetings, user, meetingId);
+    if (!found) throw meetingNotFound();
+    return found;
   }
+
+  /** The person as the use cases see them in this meeting: under its organizer's or their attendee entry. */
+  function callerIn(user: BotUser, { meeting, role }: MeetingAccess): Caller {
+    const attendee = role === 'attendee' ? attendeeOf(meeting, user.userId) : undefined;
+    return attendee
+      ? callerOf(user, { email: attendee.email, displayName: attendee.displayName })
+      : callerOf(user, { email: meeting.organizerEmail, displayName: meeting.organizerName });
+  }
+
+  const viewerOf = (user: BotUser): Viewer => ({ userId: user.userId, timeZone: null });
 
   async function viewOf(user: BotUser, meeting: Meeting, viewer: Viewer): Promise<MeetingCardView> {
     const zone = viewer.timeZone ?? (await personOrNull(user))?.timeZone ?? null;
@@ -52,26 +63,21 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
   }
 
   async function asOrganizer(user: BotUser, meetingId: string) {
-    const loaded = await load(user, meetingId);
-    if (!loaded) throw new AppError('not_found', 'No such meeting.');
-    if (loaded.role !== 'organizer') throw new AppError('forbidden', 'Only the organizer can change this meeting.');
-    const { meeting } = loaded;
-    return { ...loaded, caller: callerOf(user, { email: meeting.organizerEmail, displayName: meeting.organizerName }) };
+    const found = await mine(user, meetingId);
+    requireOrganizer(found.role);
+    return { meeting: found.meeting, caller: callerIn(user, found), viewer: viewerOf(user) };
   }
 
   return {
     async meetingFor(user, meetingId) {
-      const loaded = await load(user, meetingId);
-      return loaded ? viewOf(user, loaded.meeting, loaded.viewer) : null;
+      const found = await findMeetingFor(scheduling.meetings, user, meetingId);
+      return found ? viewOf(user, found.meeting, viewerOf(user)) : null;
     },
 
     respond: (user, meetingId, answer) =>
       attempt(async () => {
-        const loaded = await load(user, meetingId);
-        if (!loaded) throw new AppError('not_found', 'No such meeting.');
-        const attendee = attendeeOf(loaded.meeting, user.userId);
-        if (loaded.role !== 'attendee' || !attendee) throw new AppError('forbidden', 'You organise this meeting.');
-        const caller = callerOf(user, { email: attendee.email, displayName: attendee.displayName });
+        // The use case refuses the organizer and a meeting that cannot be answered, as for the tab.
+        const caller = callerIn(user, await mine(user, meetingId));
         const updated = await respondToMeeting(scheduling, caller, meetingId, {
           response: answer.response,
           comment: '',
@@ -79,7 +85,7 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
             ? { proposedStart: answer.proposed.start.toISOString(), proposedEnd: answer.proposed.end.toISOString() }
             : {}),
         });
-        return viewOf(user, updated, loaded.viewer);
+        return viewOf(user, updated, viewerOf(user));
       }),
 
     rescheduleOptions: (user, meetingId, count) =>
