@@ -1,10 +1,11 @@
+import { LOCAL_BOT_ID, LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
 
 const valid = {
-  AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
   SECRET_AAD_APP_CLIENT_SECRET: 's3cret',
-  AAD_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000001',
+  AAD_APP_TENANT_ID: LOCAL_TENANT_ID,
   AAD_APP_OAUTH_AUTHORITY_HOST: 'https://localhost:8443/',
   TAB_ENDPOINT: 'http://localhost:3978',
   TAB_DOMAIN: 'localhost:3978',
@@ -15,9 +16,9 @@ const valid = {
 describe('parseConfig', () => {
   it('derives the issuer, JWKS and Application ID URI from the toolkit variables', () => {
     const config = parseConfig(valid);
-    expect(config.issuer).toBe('https://localhost:8443/00000000-0000-0000-0000-0000000000001/v2.0');
-    expect(config.jwksUri).toBe('https://localhost:8443/00000000-0000-0000-0000-0000000000001/discovery/v2.0/keys');
-    expect(config.applicationIdUri).toBe('api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
+    expect(config.issuer).toBe(`https://localhost:8443/${LOCAL_TENANT_ID}/v2.0`);
+    expect(config.jwksUri).toBe(`https://localhost:8443/${LOCAL_TENANT_ID}/discovery/v2.0/keys`);
+    expect(config.applicationIdUri).toBe(`api://localhost:3978/${LOCAL_CLIENT_ID}`);
     expect(config.port).toBe(3978);
     expect(config.bot.credentials).toBeNull();
     expect(Object.isFrozen(config)).toBe(true);
@@ -46,17 +47,37 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('takes GUIDs of 8-4-4-4-12 digits, and the local tenant’s 13-digit id only as that exact value', () => {
+    expect(parseConfig(valid).tenantId).toBe(LOCAL_TENANT_ID);
+    const realTenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    expect(parseConfig({ ...valid, AAD_APP_TENANT_ID: realTenant }).tenantId).toBe(realTenant);
+    // One digit too many, as a mistyped real tenant id might have: refused, naming the variable.
+    expect(() => parseConfig({ ...valid, AAD_APP_TENANT_ID: `${realTenant}0` })).toThrow(
+      /AAD_APP_TENANT_ID must be a GUID/,
+    );
+    expect(() => parseConfig({ ...valid, AAD_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000002' })).toThrow(
+      /AAD_APP_TENANT_ID must be a GUID/,
+    );
+    // The exception is for the tenant id alone: an app or bot id of that shape is refused.
+    expect(() => parseConfig({ ...valid, AAD_APP_CLIENT_ID: LOCAL_TENANT_ID })).toThrow(
+      /AAD_APP_CLIENT_ID must be a GUID/,
+    );
+    expect(() => parseConfig({ ...valid, BOT_ID: LOCAL_TENANT_ID, SECRET_BOT_PASSWORD: 'pw' })).toThrow(
+      /BOT_ID must be a GUID/,
+    );
+  });
+
   it('keeps an empty optional value apart from a set one', () => {
     expect(() => parseConfig({ ...valid, BOT_ID: '', SECRET_BOT_PASSWORD: 'pw' })).toThrow(/BOT_ID is missing/);
     expect(() => parseConfig({ ...valid, SECRET_BOT_PASSWORD: 'pw' })).toThrow(/BOT_ID is missing/);
     const withBot = parseConfig({
       ...valid,
-      BOT_ID: '00000000-0000-0000-0000-000000000011',
+      BOT_ID: LOCAL_BOT_ID,
       SECRET_BOT_PASSWORD: 'pw',
     });
     // One identity for every Bot Connector client and the inbound check, in the served tenant.
     expect(withBot.bot.credentials).toEqual({
-      appId: '00000000-0000-0000-0000-000000000011',
+      appId: LOCAL_BOT_ID,
       password: 'pw',
       tenantId: valid.AAD_APP_TENANT_ID,
     });
@@ -80,7 +101,7 @@ describe('parseConfig', () => {
   });
 
   describe('the bot endpoint', () => {
-    const botId = '00000000-0000-0000-0000-000000000011';
+    const botId = LOCAL_BOT_ID;
     const local = { ...valid, DEVTENANT_URL: 'https://localhost:8443' };
 
     it('refuses BOT_ID without SECRET_BOT_PASSWORD: the endpoint would take activities from anyone', () => {

@@ -5,6 +5,7 @@ import {
   MICROSOFT_BOT_CONNECTOR_ORIGINS,
   parseOriginPattern,
 } from '@confer/bot/trust';
+import { GUID_PATTERN, isTenantId } from '@confer/contracts';
 import { z } from 'zod';
 
 /**
@@ -12,7 +13,9 @@ import { z } from 'zod';
  * (env/.env.{env} + env/.env.{env}.user). A missing or malformed value stops start-up with a message
  * naming it (ConfigError).
  */
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i, 'must be a GUID');
+const guid = z.string().regex(GUID_PATTERN, 'must be a GUID');
+/** A GUID, or exactly the local tenant's id, which has 13 digits in its last group (LOCAL_TENANT_ID). */
+const tenantGuid = z.string().refine(isTenantId, 'must be a GUID');
 const httpsUrl = z
   .string()
   .url()
@@ -28,7 +31,7 @@ const envSchema = z.object({
   CONFER_DATA_DIR: z.string().min(1).default('.data'),
   AAD_APP_CLIENT_ID: guid,
   SECRET_AAD_APP_CLIENT_SECRET: z.string().min(1),
-  AAD_APP_TENANT_ID: guid,
+  AAD_APP_TENANT_ID: tenantGuid,
   AAD_APP_OAUTH_AUTHORITY_HOST: httpsUrl,
   TAB_ENDPOINT: z.string().url(),
   TAB_DOMAIN: z.string().min(1),

@@ -1,4 +1,5 @@
 import type { TenantMembership } from '@confer/bot';
+import { isObjectId } from '@confer/contracts';
 import { isAppError } from '../../domain/app-error.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -10,8 +11,6 @@ const MEMBER_TTL_MS = 60 * 60_000;
 const NOT_MEMBER_TTL_MS = 5 * 60_000;
 /** Bounded, so activities naming random object ids cannot grow it without end. */
 const MAX_ENTRIES = 10_000;
-
-const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
 
 /**
  * Looks the person behind a bot activity up in the tenant: someone who has signed in to Confer there is a
@@ -35,8 +34,8 @@ export function createTenantMembership(deps: {
   };
 
   return async (tenantId, aadObjectId) => {
-    // Entra object ids are GUIDs: anything else is nobody's.
-    if (!objectIdPattern.test(aadObjectId)) return 'not_member';
+    // Entra object ids are GUIDs (in the local tenant also the Playground's people): anything else is nobody's.
+    if (!isObjectId(tenantId, aadObjectId)) return 'not_member';
     const key = `${tenantId}|${aadObjectId.toLowerCase()}`;
     const cached = cache.get(key);
     if (cached && cached.until > deps.clock.now().getTime()) return cached.answer;
