@@ -285,8 +285,17 @@ describe('joining a Teams meeting', () => {
     const join = page.getByRole('link', { name: 'Join in Teams' });
     expect(await join.getAttribute('href')).toBe(meeting.joinUrl);
     expect(await join.getAttribute('target')).toBe('_blank');
+    // Teams' join page stands in for the real one: the test checks where the link goes, not Microsoft's site.
+    const joinUrl = meeting.joinUrl;
+    if (!joinUrl) throw new Error('an online meeting has a join URL');
+    await context.route(`${new URL(joinUrl).origin}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Join the meeting</title>' }),
+    );
     const [popup] = await Promise.all([context.waitForEvent('page'), join.click()]);
-    expect(popup).toBeDefined();
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(joinUrl);
+    // `rel="noreferrer"`: the join page gets neither the tab's address nor a handle back to it.
+    expect(await popup.evaluate(() => [document.referrer, window.opener === null])).toEqual(['', true]);
     await popup.close();
     await context.close();
   });
