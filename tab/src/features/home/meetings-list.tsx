@@ -7,8 +7,7 @@ import { createMeetingFormatters } from '../../lib/meeting-format.ts';
 import { listMeetings, type MeetingScope } from '../../lib/meetings-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { PageSkeleton } from '../shell/page-skeleton.tsx';
-import { RequestError } from '../shell/request-error.tsx';
+import { AsyncList } from '../shell/async-list.tsx';
 import { MeetingCard } from './meeting-card.tsx';
 
 const useStyles = makeStyles({
@@ -34,31 +33,35 @@ export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
   const { api, locale, timeZone, reportReady } = useTabServices();
   const request = useRequest(`meetings:${scope}`, () => listMeetings(api, scope), reportReady);
   const formatters = useMemo(() => createMeetingFormatters(locale, timeZone), [locale, timeZone]);
-  const { state, data } = request;
   const replace = (changed: MeetingDto) =>
-    request.set((data ?? []).map((meeting) => (meeting.id === changed.id ? changed : meeting)));
-  if (state.status === 'error')
-    return <RequestError error={state.error} onRetry={request.reload} what="your meetings" />;
-  if (!data) return <PageSkeleton label={`Loading your ${scope} meetings`} compact />;
-  if (data.length === 0) return scope === 'upcoming' ? <FirstSteps /> : <NothingPast />;
+    request.set((request.data ?? []).map((meeting) => (meeting.id === changed.id ? changed : meeting)));
   return (
-    <>
-      <Text size={200} className={styles.zone} data-testid="meetings-zone-note">
-        Times in {formatters.zoneName()} ({timeZone})
-      </Text>
-      <ul className={styles.list} aria-label={scope === 'upcoming' ? 'Upcoming meetings' : 'Past meetings'}>
-        {data.map((meeting) => (
-          <MeetingCard
-            key={meeting.id}
-            meeting={meeting}
-            typeName={meeting.typeId ? (typeNames.get(meeting.typeId) ?? null) : null}
-            formatters={formatters}
-            past={scope === 'past'}
-            onChanged={replace}
-          />
-        ))}
-      </ul>
-    </>
+    <AsyncList
+      request={request}
+      what="your meetings"
+      loading={{ label: `Loading your ${scope} meetings`, cards: true }}
+      empty={scope === 'upcoming' ? <FirstSteps /> : <NothingPast />}
+    >
+      {(meetings) => (
+        <>
+          <Text size={200} className={styles.zone} data-testid="meetings-zone-note">
+            Times in {formatters.zoneName()} ({timeZone})
+          </Text>
+          <ul className={styles.list} aria-label={scope === 'upcoming' ? 'Upcoming meetings' : 'Past meetings'}>
+            {meetings.map((meeting) => (
+              <MeetingCard
+                key={meeting.id}
+                meeting={meeting}
+                typeName={meeting.typeId ? (typeNames.get(meeting.typeId) ?? null) : null}
+                formatters={formatters}
+                past={scope === 'past'}
+                onChanged={replace}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </AsyncList>
   );
 }
 

@@ -6,8 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
-  Skeleton,
-  SkeletonItem,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -17,9 +15,9 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type ActionDto, deleteAction, listActions, setActionDone } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
-import { RequestError } from '../shell/request-error.tsx';
+import { CardFrame } from '../../ui/card-frame.tsx';
+import { AsyncList } from '../shell/async-list.tsx';
 import { ActionForm } from './action-form.tsx';
-import { SectionCard } from './section-card.tsx';
 
 const useStyles = makeStyles({
   list: {
@@ -47,7 +45,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   none: { color: tokens.colorNeutralForeground2 },
-  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: '120px' },
 });
 
 export interface ActionsSectionProps {
@@ -95,48 +92,43 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
       return actions.filter((a) => a.id !== action.id);
     });
   return (
-    <SectionCard id="actions" title="Actions" testId="actions">
-      {request.state.status === 'error' && (
-        <RequestError error={request.state.error} onRetry={request.reload} what="the actions" />
-      )}
-      {!request.data && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading actions" className={styles.skeleton}>
-          <SkeletonItem size={32} />
-          <SkeletonItem size={32} />
-        </Skeleton>
-      )}
-      {request.data && actions.length === 0 && (
-        <Text className={styles.none}>No actions yet. Add what each person agreed to do.</Text>
-      )}
-      {actions.length > 0 && (
-        <ul className={styles.list}>
-          {actions.map((action) => (
-            <li key={action.id} className={styles.item} data-testid="action" data-done={action.done}>
-              <Checkbox
-                className={styles.check}
-                checked={action.done}
-                onChange={(_, data) => toggle(action, data.checked === true)}
-                label={<span className={action.done ? styles.done : undefined}>{action.title}</span>}
-              />
-              <Text size={200} className={styles.meta}>
-                {action.ownerName}
-                {action.dueDate && <span>Due {dueText(action.dueDate)}</span>}
-                {action.carriedOver && (
-                  <Badge appearance="tint" color="warning" shape="rounded">
-                    Carried over
-                  </Badge>
-                )}
-              </Text>
-              <Button
-                appearance="subtle"
-                icon={<DeleteRegular />}
-                aria-label={`Delete action: ${action.title}`}
-                onClick={() => remove(action)}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+    <CardFrame id="actions" title="Actions" testId="actions">
+      <AsyncList
+        request={request}
+        what="the actions"
+        loading={{ label: 'Loading actions', rows: [32, 32], minHeight: '120px' }}
+        empty={<Text className={styles.none}>No actions yet. Add what each person agreed to do.</Text>}
+      >
+        {(listed) => (
+          <ul className={styles.list}>
+            {listed.map((action) => (
+              <li key={action.id} className={styles.item} data-testid="action" data-done={action.done}>
+                <Checkbox
+                  className={styles.check}
+                  checked={action.done}
+                  onChange={(_, data) => toggle(action, data.checked === true)}
+                  label={<span className={action.done ? styles.done : undefined}>{action.title}</span>}
+                />
+                <Text size={200} className={styles.meta}>
+                  {action.ownerName}
+                  {action.dueDate && <span>Due {dueText(action.dueDate)}</span>}
+                  {action.carriedOver && (
+                    <Badge appearance="tint" color="warning" shape="rounded">
+                      Carried over
+                    </Badge>
+                  )}
+                </Text>
+                <Button
+                  appearance="subtle"
+                  icon={<DeleteRegular />}
+                  aria-label={`Delete action: ${action.title}`}
+                  onClick={() => remove(action)}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </AsyncList>
       {problem && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{problem}</MessageBarBody>
@@ -147,6 +139,6 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
         occurrenceStart={occurrenceStart}
         onCreated={(action) => replace([...actions, action])}
       />
-    </SectionCard>
+    </CardFrame>
   );
 }

@@ -5,7 +5,7 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { cancelMeeting, cancelOccurrence } from '../../lib/meetings-api.ts';
-import { PanelFrame } from './panel-frame.tsx';
+import { CardFrame } from '../../ui/card-frame.tsx';
 import { type Scope, ScopeChoice } from './scope-choice.tsx';
 import type { Occurrence } from './series.ts';
 
@@ -45,8 +45,10 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
     }
   };
   return (
-    <PanelFrame
+    <CardFrame
       id="cancel"
+      kind="task"
+      testId="cancel-panel"
       title="Cancel the meeting"
       actions={
         <>
@@ -75,6 +77,6 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-    </PanelFrame>
+    </CardFrame>
   );
 }

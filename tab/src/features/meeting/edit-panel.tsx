@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
 import { type AppError, conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
+import { CardFrame } from '../../ui/card-frame.tsx';
 import { PeoplePicker } from '../schedule/index.ts';
 import { ConflictList } from './conflict-list.tsx';
 import {
@@ -24,7 +25,6 @@ import {
   problemsOf,
   saveDetails,
 } from './details-edit.ts';
-import { PanelFrame } from './panel-frame.tsx';
 
 export interface EditPanelProps {
   readonly meeting: MeetingDto;
@@ -73,8 +73,10 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
   const clashes = failure && 'kind' in failure ? failure.conflicts : null;
   const error = failure && !('kind' in failure) ? failure : null;
   return (
-    <PanelFrame
+    <CardFrame
       id="edit"
+      kind="task"
+      testId="edit-panel"
       title="Edit details"
       actions={
         <>
@@ -137,7 +139,7 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
       )}
       {clashes && <ConflictList conflicts={clashes} when={formatters.when} title="Someone you added is busy then" />}
       {error && <SaveError error={error} onReload={onReload} />}
-    </PanelFrame>
+    </CardFrame>
   );
 }
 

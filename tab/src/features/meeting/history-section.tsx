@@ -1,9 +1,9 @@
-import { makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
 import { listHistory } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
-import { RequestError } from '../shell/request-error.tsx';
-import { SectionCard } from './section-card.tsx';
+import { CardFrame } from '../../ui/card-frame.tsx';
+import { AsyncList } from '../shell/async-list.tsx';
 
 const useStyles = makeStyles({
   list: {
@@ -21,7 +21,6 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   when: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
-  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: '80px' },
 });
 
 /** What happened to the meeting, newest first; a new `revision` (any change made here) reads it again. */
@@ -37,30 +36,30 @@ export function HistorySection({
   const styles = useStyles();
   const { api } = useTabServices();
   const request = useRequest(`history:${meetingId}:${revision}`, () => listHistory(api, meetingId));
-  const entries = [...(request.data ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
-    <SectionCard id="history" title="History" testId="history">
-      {request.state.status === 'error' && (
-        <RequestError error={request.state.error} onRetry={request.reload} what="the history" />
-      )}
-      {!request.data && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading history" className={styles.skeleton}>
-          <SkeletonItem size={16} />
-          <SkeletonItem size={16} />
-        </Skeleton>
-      )}
-      {request.data && (
-        <ol className={styles.list}>
-          {entries.map((entry) => (
-            <li key={`${entry.at}-${entry.kind}`} className={styles.item}>
-              <Text size={200} className={styles.when}>
-                <time dateTime={entry.at}>{stamp(entry.at)}</time>
-              </Text>
-              <Text>{entry.summary}</Text>
-            </li>
-          ))}
-        </ol>
-      )}
-    </SectionCard>
+    <CardFrame id="history" title="History" testId="history">
+      <AsyncList
+        request={request}
+        what="the history"
+        loading={{ label: 'Loading history', rows: [16, 16], minHeight: '80px' }}
+      >
+        {(entries) => (
+          <ol className={styles.list}>
+            {newestFirst(entries).map((entry) => (
+              <li key={`${entry.at}-${entry.kind}`} className={styles.item}>
+                <Text size={200} className={styles.when}>
+                  <time dateTime={entry.at}>{stamp(entry.at)}</time>
+                </Text>
+                <Text>{entry.summary}</Text>
+              </li>
+            ))}
+          </ol>
+        )}
+      </AsyncList>
+    </CardFrame>
   );
+}
+
+function newestFirst<T extends { readonly at: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }

@@ -1,7 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CardFrame } from '../../ui/card-frame.tsx';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
-import { SectionCard } from './section-card.tsx';
 
 const useStyles = makeStyles({
   facts: {
@@ -39,7 +39,7 @@ export function MeetingDetails({
   const styles = useStyles();
   return (
     <>
-      <SectionCard id="details" title="Details and agenda">
+      <CardFrame id="details" title="Details and agenda">
         <dl className={styles.facts}>
           <dt className={styles.term}>Organizer</dt>
           <dd className={styles.value}>{meeting.organizer.displayName}</dd>
@@ -60,8 +60,8 @@ export function MeetingDetails({
         ) : (
           <Text className={styles.none}>No agenda yet.</Text>
         )}
-      </SectionCard>
-      <SectionCard id="responses" title="Responses" testId="responses">
+      </CardFrame>
+      <CardFrame id="responses" title="Responses" testId="responses">
         <ul className={styles.people}>
           <li className={styles.person}>
             <Text weight="semibold">{meeting.organizer.displayName}</Text>
@@ -80,7 +80,7 @@ export function MeetingDetails({
             </li>
           ))}
         </ul>
-      </SectionCard>
+      </CardFrame>
     </>
   );
 }

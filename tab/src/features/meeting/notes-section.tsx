@@ -1,11 +1,11 @@
 import type { MeetingDto } from '@confer/contracts';
-import { makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
 import { listNotes, type NoteDto } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
-import { RequestError } from '../shell/request-error.tsx';
+import { CardFrame } from '../../ui/card-frame.tsx';
+import { AsyncList } from '../shell/async-list.tsx';
 import { NoteEditor } from './note-editor.tsx';
-import { SectionCard } from './section-card.tsx';
 
 const useStyles = makeStyles({
   shared: {
@@ -18,7 +18,6 @@ const useStyles = makeStyles({
   },
   theirs: { whiteSpace: 'pre-wrap', margin: 0, overflowWrap: 'anywhere' },
   by: { color: tokens.colorNeutralForeground2 },
-  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: '280px' },
 });
 
 export interface NotesSectionProps {
@@ -33,12 +32,6 @@ export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSec
   const styles = useStyles();
   const { api } = useTabServices();
   const request = useRequest(`notes:${meeting.id}`, () => listNotes(api, meeting.id));
-  const here = (request.data ?? []).filter(
-    (n) => n.occurrenceStart === occurrenceStart || sameInstant(n.occurrenceStart, occurrenceStart),
-  );
-  const mine = (visibility: NoteDto['visibility']) =>
-    here.find((n) => n.visibility === visibility && (myId === null || n.authorId === myId)) ?? null;
-  const theirs = here.filter((n) => n.visibility === 'shared' && myId !== null && n.authorId !== myId);
   const nameOf = (authorId: string) =>
     meeting.organizer.userId === authorId
       ? meeting.organizer.displayName
@@ -46,65 +39,75 @@ export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSec
   const saved = (note: NoteDto) => request.set([...(request.data ?? []).filter((n) => n.id !== note.id), note]);
   const key = `${occurrenceStart ?? 'meeting'}`;
   return (
-    <SectionCard id="notes" title="Notes" testId="notes">
-      {request.state.status === 'error' && (
-        <RequestError error={request.state.error} onRetry={request.reload} what="the notes" />
-      )}
-      {!request.data && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading notes" className={styles.skeleton}>
-          <SkeletonItem size={16} />
-          <SkeletonItem size={96} />
-          <SkeletonItem size={16} />
-          <SkeletonItem size={96} />
-        </Skeleton>
-      )}
-      {request.data && (
-        <>
-          <NoteEditor
-            key={`private-${key}`}
-            meetingId={meeting.id}
-            occurrenceStart={occurrenceStart}
-            visibility="private"
-            label="My private note"
-            hint="Only you can see this."
-            note={mine('private')}
-            stamp={stamp}
-            onSaved={saved}
-            onReload={request.reload}
-          />
-          <NoteEditor
-            key={`shared-${key}`}
-            meetingId={meeting.id}
-            occurrenceStart={occurrenceStart}
-            visibility="shared"
-            label="My shared note"
-            hint="Everyone in the meeting can read this."
-            note={mine('shared')}
-            stamp={stamp}
-            onSaved={saved}
-            onReload={request.reload}
-          />
-          {theirs.length > 0 && (
+    <CardFrame id="notes" title="Notes" testId="notes">
+      <AsyncList
+        request={request}
+        what="the notes"
+        loading={{ label: 'Loading notes', rows: [16, 96, 16, 96], minHeight: '280px' }}
+      >
+        {(notes) => {
+          const { mine, theirs } = notesHere(notes, occurrenceStart, myId);
+          return (
             <>
-              <Text as="h3" size={400} weight="semibold">
-                Shared by others
-              </Text>
-              <ul className={styles.shared}>
-                {theirs.map((note) => (
-                  <li key={note.id} data-testid="others-note">
-                    <Text size={200} className={styles.by}>
-                      {nameOf(note.authorId)} · {stamp(note.updatedAt)}
-                    </Text>
-                    <p className={styles.theirs}>{note.body}</p>
-                  </li>
-                ))}
-              </ul>
+              <NoteEditor
+                key={`private-${key}`}
+                meetingId={meeting.id}
+                occurrenceStart={occurrenceStart}
+                visibility="private"
+                label="My private note"
+                hint="Only you can see this."
+                note={mine('private')}
+                stamp={stamp}
+                onSaved={saved}
+                onReload={request.reload}
+              />
+              <NoteEditor
+                key={`shared-${key}`}
+                meetingId={meeting.id}
+                occurrenceStart={occurrenceStart}
+                visibility="shared"
+                label="My shared note"
+                hint="Everyone in the meeting can read this."
+                note={mine('shared')}
+                stamp={stamp}
+                onSaved={saved}
+                onReload={request.reload}
+              />
+              {theirs.length > 0 && (
+                <>
+                  <Text as="h3" size={400} weight="semibold">
+                    Shared by others
+                  </Text>
+                  <ul className={styles.shared}>
+                    {theirs.map((note) => (
+                      <li key={note.id} data-testid="others-note">
+                        <Text size={200} className={styles.by}>
+                          {nameOf(note.authorId)} · {stamp(note.updatedAt)}
+                        </Text>
+                        <p className={styles.theirs}>{note.body}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
-          )}
-        </>
-      )}
-    </SectionCard>
+          );
+        }}
+      </AsyncList>
+    </CardFrame>
   );
+}
+
+/** This occurrence's notes: mine of each visibility, and the ones others share. */
+function notesHere(notes: readonly NoteDto[], occurrenceStart: string | null, myId: string | null) {
+  const here = notes.filter(
+    (n) => n.occurrenceStart === occurrenceStart || sameInstant(n.occurrenceStart, occurrenceStart),
+  );
+  return {
+    mine: (visibility: NoteDto['visibility']) =>
+      here.find((n) => n.visibility === visibility && (myId === null || n.authorId === myId)) ?? null,
+    theirs: here.filter((n) => n.visibility === 'shared' && myId !== null && n.authorId !== myId),
+  };
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {

@@ -5,9 +5,9 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { moveOccurrence, rescheduleMeeting } from '../../lib/meetings-api.ts';
+import { CardFrame } from '../../ui/card-frame.tsx';
 import { TimePicker } from '../schedule/index.ts';
 import { ConflictList } from './conflict-list.tsx';
-import { PanelFrame } from './panel-frame.tsx';
 import { type Scope, ScopeChoice } from './scope-choice.tsx';
 import type { Occurrence } from './series.ts';
 
@@ -74,8 +74,10 @@ export function ReschedulePanel({
     setProblem(null);
   };
   return (
-    <PanelFrame
+    <CardFrame
       id="reschedule"
+      kind="task"
+      testId="reschedule-panel"
       title="Reschedule"
       actions={
         <>
@@ -132,7 +134,7 @@ export function ReschedulePanel({
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-    </PanelFrame>
+    </CardFrame>
   );
 }
 

@@ -14,9 +14,9 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { type Reply, respondToMeeting } from '../../lib/meetings-api.ts';
+import { CardFrame } from '../../ui/card-frame.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { TimePicker } from '../schedule/index.ts';
-import { PanelFrame } from './panel-frame.tsx';
 
 const doneWords: Record<Reply, string> = {
   accept: 'You accepted. The organizer sees it in Outlook.',
@@ -65,8 +65,10 @@ export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPa
   };
   const minutes = Math.round((Date.parse(meeting.end) - Date.parse(meeting.start)) / 60_000);
   return (
-    <PanelFrame
+    <CardFrame
       id="respond"
+      kind="task"
+      testId="respond-panel"
       title="Respond"
       actions={
         <>
@@ -112,6 +114,6 @@ export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPa
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-    </PanelFrame>
+    </CardFrame>
   );
 }

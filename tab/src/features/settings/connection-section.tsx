@@ -16,8 +16,8 @@ import { toAppError } from '../../lib/app-error.ts';
 import { connectWithConsent, realWait } from '../../lib/connect-flow.ts';
 import { disconnectCalendar, getConnection } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
+import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
 import { RequestError } from '../shell/request-error.tsx';
-import { SettingsCard, useCardStyles } from './settings-card.tsx';
 
 const useStyles = makeStyles({
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '28px' },
@@ -37,7 +37,6 @@ const statusWords: Record<ConnectionDto['status'], string> = {
 
 export function ConnectionSection() {
   const styles = useStyles();
-  const card = useCardStyles();
   const { api, session, reportReady } = useTabServices();
   const request = useRequest('connection', () => getConnection(api), reportReady);
   const [busy, setBusy] = useState<'connect' | 'disconnect' | null>(null);
@@ -57,10 +56,10 @@ export function ConnectionSection() {
   };
   const connection = request.data;
   return (
-    <SettingsCard
-      id="connection-title"
+    <CardFrame
+      id="connection"
       title="My calendar connection"
-      help="Confer reads free/busy time and creates meetings in your Outlook calendar through Microsoft Graph."
+      description="Confer reads free/busy time and creates meetings in your Outlook calendar through Microsoft Graph."
     >
       {request.state.status === 'error' && (
         <RequestError error={request.state.error} onRetry={request.reload} what="your connection status" />
@@ -93,7 +92,7 @@ export function ConnectionSection() {
               <MessageBarBody>{problem}</MessageBarBody>
             </MessageBar>
           )}
-          <div className={card.actions}>
+          <CardActions>
             {connection.status !== 'outside_scope' &&
               (connection.mode === 'user' || connection.status !== 'connected') && (
                 <Button appearance="primary" disabled={busy !== null} onClick={run('connect')}>
@@ -109,9 +108,9 @@ export function ConnectionSection() {
                 Disconnect
               </Button>
             )}
-          </div>
+          </CardActions>
         </>
       )}
-    </SettingsCard>
+    </CardFrame>
   );
 }

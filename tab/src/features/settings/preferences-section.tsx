@@ -17,6 +17,7 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { getPreferences, savePreferences } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
+import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { RequestError } from '../shell/request-error.tsx';
 import {
@@ -29,7 +30,6 @@ import {
   validateDraft,
   weekdays,
 } from './preferences-model.ts';
-import { SettingsCard, useCardStyles } from './settings-card.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -40,7 +40,6 @@ const useStyles = makeStyles({
 
 export function PreferencesSection() {
   const styles = useStyles();
-  const card = useCardStyles();
   const { api, locale, refreshTimeZone } = useTabServices();
   const request = useRequest('preferences', () => getPreferences(api));
   const [draft, setDraft] = useState<PreferencesDraft | null>(null);
@@ -74,10 +73,10 @@ export function PreferencesSection() {
   const toggle = <T,>(list: readonly T[], value: T, on: boolean) =>
     on ? [...list, value] : list.filter((v) => v !== value);
   return (
-    <SettingsCard
-      id="preferences-title"
+    <CardFrame
+      id="preferences"
       title="Reminders, time zone and working hours"
-      help="Confer uses Outlook's settings unless you choose otherwise here."
+      description="Confer uses Outlook's settings unless you choose otherwise here."
     >
       {request.state.status === 'error' && (
         <RequestError error={request.state.error} onRetry={request.reload} what="your preferences" />
@@ -161,13 +160,13 @@ export function PreferencesSection() {
               <MessageBarBody>{outcome.text}</MessageBarBody>
             </MessageBar>
           )}
-          <div className={card.actions}>
+          <CardActions>
             <Button type="submit" appearance="primary" disabled={saving || Object.keys(errors).length > 0}>
               {saving ? 'Saving…' : 'Save preferences'}
             </Button>
-          </div>
+          </CardActions>
         </form>
       )}
-    </SettingsCard>
+    </CardFrame>
   );
 }
