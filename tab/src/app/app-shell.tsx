@@ -73,7 +73,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
     <PageLayout
       header={
         <>
-          <AppHeader user={session.account} loading={false} onRefresh={null} onSignOut={session.signOut} />
+          <AppHeader user={session.account} loading={false} onSignOut={session.signOut} />
           <NavBar current={navTargetOf(route)} />
         </>
       }

@@ -36,7 +36,7 @@ export function App({ host, deps }: AppProps) {
   return (
     <FluentProvider theme={fluentThemeOf(theme)} data-theme={theme}>
       {boot.status === 'starting' && (
-        <PageLayout header={<AppHeader user={null} loading onRefresh={null} onSignOut={null} />}>
+        <PageLayout header={<AppHeader user={null} loading onSignOut={null} />}>
           <PageSkeleton label="Starting Confer" />
         </PageLayout>
       )}

@@ -1,5 +1,5 @@
-import { Avatar, Button, makeStyles, Skeleton, SkeletonItem, Text, Tooltip, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, SignOutRegular } from '@fluentui/react-icons';
+import { Avatar, Button, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   header: {
@@ -28,11 +28,10 @@ export interface AppHeaderProps {
   readonly user: { readonly displayName: string; readonly userPrincipalName: string } | null;
   /** Without a user and not loading (an error before anyone is known), the persona is left out. */
   readonly loading: boolean;
-  readonly onRefresh: (() => void) | null;
   readonly onSignOut: (() => void) | null;
 }
 
-export function AppHeader({ user, loading, onRefresh, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
@@ -60,11 +59,6 @@ export function AppHeader({ user, loading, onRefresh, onSignOut }: AppHeaderProp
         ) : null}
       </div>
       <div className={styles.actions}>
-        {onRefresh && (
-          <Tooltip content="Refresh" relationship="label">
-            <Button appearance="subtle" icon={<ArrowClockwiseRegular aria-hidden="true" />} onClick={onRefresh} />
-          </Tooltip>
-        )}
         {onSignOut && (
           <Button appearance="subtle" icon={<SignOutRegular aria-hidden="true" />} onClick={onSignOut}>
             Sign out
