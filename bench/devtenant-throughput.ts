@@ -3,16 +3,18 @@
  * on a 2-core machine). Baseline in the same run: a bare HTTPS server answering `{}` over the same
  * dispatcher, i.e. what Node's TLS stack alone allows here.
  */
+
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { createTrustedHttp } from '../api/src/adapters/http/trusted-fetch.ts';
 import { startDevTenant } from '../devtenant/src/index.ts';
 import { runLoad } from './lib/load.ts';
 import type { BenchResult } from './lib/results.ts';
 
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const CLIENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+const TENANT = LOCAL_TENANT_ID;
+const CLIENT_ID = LOCAL_CLIENT_ID;
 const REQUESTS = 3_000;
 /** Spread over many mailboxes: Graph (and devtenant) allow 4 concurrent requests per app and mailbox. */
 const CONCURRENCY = 8;

@@ -1,8 +1,9 @@
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { Activity } from '@microsoft/agents-activity';
 import { describe, expect, it } from 'vitest';
 import { isPersonalConversation, readConversationRecord, readTenantId } from './conversation-record.ts';
 
-const tenantId = '00000000-0000-0000-0000-0000000000001';
+const tenantId = LOCAL_TENANT_ID;
 const now = new Date('2026-11-20T09:00:00.000Z');
 
 function activity(overrides: Record<string, unknown> = {}): Activity {

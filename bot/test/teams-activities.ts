@@ -1,10 +1,12 @@
+import { LOCAL_BOT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
+
 /**
  * Hand-built Teams activities shaped like the ones Teams sends to a personal-scope bot
  * (docs/teams-bot-platform.md): `29:` user ids, `28:` bot id, an `a:` conversation id, the tenant on the conversation
  * and on channelData.
  */
-export const tenantId = '00000000-0000-0000-0000-0000000000001';
-export const botId = '28:00000000-0000-0000-0000-000000000011';
+export const tenantId = LOCAL_TENANT_ID;
+export const botId = `28:${LOCAL_BOT_ID}`;
 export const megan = {
   id: '29:megan-teams-id',
   aadObjectId: '00000000-0000-0000-0000-0000000000021',

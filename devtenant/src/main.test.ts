@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -34,7 +35,7 @@ function run(env: Record<string, string>, untilStdout?: RegExp): Promise<Run> {
 }
 
 const VALID = {
-  AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
   SECRET_AAD_APP_CLIENT_SECRET: 'cli-test-secret-value',
   TAB_ENDPOINT: 'http://localhost:3978',
   TAB_DOMAIN: 'localhost:3978',
@@ -54,7 +55,7 @@ describe('devtenant CLI (npm start)', () => {
     try {
       const result = await run({ ...VALID, DEVTENANT_DATA_DIR: dataDir }, /https:\/\/localhost:\d+/);
       expect(result.stdout).toMatch(
-        /devtenant: https:\/\/localhost:\d+ \(tenant 00000000-0000-0000-0000-0000000000001, mode demo\)/,
+        new RegExp(`devtenant: https://localhost:\\d+ \\(tenant ${LOCAL_TENANT_ID}, mode demo\\)`),
       );
       expect(result.stdout).toContain('SIGTERM, stopping');
       expect(result.code).toBe(0);

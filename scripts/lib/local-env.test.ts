@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureLocalClientSecret, resolveStartEnv } from './local-env.ts';
 
@@ -11,9 +12,9 @@ beforeEach(() => {
   writeFileSync(
     join(root, 'env', '.env.local'),
     [
-      'AAD_APP_TENANT_ID=00000000-0000-0000-0000-0000000000001',
+      `AAD_APP_TENANT_ID=${LOCAL_TENANT_ID}`,
       'AAD_APP_OAUTH_AUTHORITY_HOST=https://localhost:8443',
-      'AAD_APP_OAUTH_AUTHORITY=https://localhost:8443/00000000-0000-0000-0000-0000000000001',
+      `AAD_APP_OAUTH_AUTHORITY=https://localhost:8443/${LOCAL_TENANT_ID}`,
       'GRAPH_BASE_URL=https://localhost:8443',
       'DEVTENANT_URL=https://localhost:8443',
       'TAB_ENDPOINT=http://localhost:3978',
@@ -35,7 +36,7 @@ describe('resolveStartEnv', () => {
       BOT_ENDPOINT: 'http://localhost:4000',
       DEVTENANT_URL: 'https://localhost:9443',
       AAD_APP_OAUTH_AUTHORITY_HOST: 'https://localhost:9443',
-      AAD_APP_OAUTH_AUTHORITY: 'https://localhost:9443/00000000-0000-0000-0000-0000000000001',
+      AAD_APP_OAUTH_AUTHORITY: `https://localhost:9443/${LOCAL_TENANT_ID}`,
       GRAPH_BASE_URL: 'https://localhost:9443',
     });
   });

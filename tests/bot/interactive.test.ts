@@ -1,3 +1,4 @@
+import { LOCAL_BOT_ID } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
 import type { RunningPlayground } from '../../bot/playground/playground-launcher.ts';
@@ -14,7 +15,7 @@ import { openPlaygroundSession, type PlaygroundSession } from './playground-sess
 // The whole app as `npm start` wires it (tenant-wide mode, so card clicks act through the app's Graph
 // permission), the real Agents Playground as Teams, and the delivery worker sending proactive cards.
 const ALEX = 'user-id-0';
-const BOT_ID = '00000000-0000-0000-0000-000000000011';
+const BOT_ID = LOCAL_BOT_ID;
 const DAY = 86_400_000;
 
 let stack: Stack;

@@ -1,3 +1,4 @@
+import { LOCAL_CLIENT_ID } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../api/src/domain/app-error.ts';
 import { type GraphHarness, mailbox, PEOPLE, startGraphHarness, TENANT_ID } from './graph-harness.ts';
@@ -61,7 +62,7 @@ describe('connection modes and the encrypted token cache (devtenant)', () => {
     expect(await h.checkConnection(TENANT_ID, PEOPLE.pattif, 'user')).toBe('connected');
     await h.control('refresh-tokens/revoke', {
       userId: PEOPLE.pattif,
-      clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+      clientId: LOCAL_CLIENT_ID,
     });
     expect(await codeOf(h.tokens.forStoredUser(TENANT_ID, PEOPLE.pattif, SCOPES, { forceRefresh: true }))).toBe(
       'connection_expired',
@@ -72,7 +73,7 @@ describe('connection modes and the encrypted token cache (devtenant)', () => {
   });
 
   it('answers consent_required when the grant is revoked (per-user mode) and connected again after consent', async () => {
-    const grant = { clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' };
+    const grant = { clientId: LOCAL_CLIENT_ID };
     await h.control('consent/admin', { ...grant, granted: false });
     try {
       expect(await codeOf(h.tokens.forUser(await h.identity('lynner'), SCOPES))).toBe('consent_required');

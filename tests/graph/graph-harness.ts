@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { createMsalGraphTokenProvider } from '../../api/src/adapters/entra/msal-graph-token-provider.ts';
 import { createMsalNetworkClient } from '../../api/src/adapters/entra/msal-network-client.ts';
 import { createTokenCacheCipher } from '../../api/src/adapters/entra/token-cache-cipher.ts';
@@ -18,8 +19,8 @@ import type { TokenCacheStore } from '../../api/src/ports/tenant-store.ts';
 import { type DevTenant, startDevTenant } from '../../devtenant/src/index.ts';
 import { forcedClock } from '../support/stack.ts';
 
-export const CLIENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
-export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const CLIENT_ID = LOCAL_CLIENT_ID;
+export const TENANT_ID = LOCAL_TENANT_ID;
 const APP_ID_URI = `api://localhost:3978/${CLIENT_ID}`;
 const DOMAIN = 'contoso.onmicrosoft.com';
 

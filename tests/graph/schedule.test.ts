@@ -1,3 +1,4 @@
+import { LOCAL_CLIENT_ID } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../api/src/domain/app-error.ts';
 import type { GraphActor, ScheduleQuery } from '../../api/src/ports/scheduling-gateway.ts';
@@ -118,7 +119,7 @@ describe('getSchedule through the gateway (devtenant)', () => {
   });
 
   it('fails the whole read with consent_required when per-user consent is revoked', async () => {
-    const grant = { clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' };
+    const grant = { clientId: LOCAL_CLIENT_ID };
     await h.control('consent/admin', { ...grant, granted: false });
     try {
       const read = h.gateway.getSchedules(query(await h.userActor('alexw'), [email('alexw'), email('meganb')]));

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { LOCAL_BOT_ID, LOCAL_CLIENT_ID } from '@confer/contracts';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../bot/src/commands.ts';
@@ -55,14 +56,14 @@ describe('the rendered local manifest', () => {
       scopes: ['personal'],
     });
     const [bot] = manifest.bots as Bot[];
-    expect(bot?.botId).toBe('00000000-0000-0000-0000-000000000011');
+    expect(bot?.botId).toBe(LOCAL_BOT_ID);
     expect(bot?.scopes).toEqual(['personal']);
     expect(bot?.commandLists.flatMap((list) => list.commands.map((command) => command.title))).toEqual([
       ...commandNames,
     ]);
     expect(manifest.webApplicationInfo).toEqual({
-      id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-      resource: 'api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+      id: LOCAL_CLIENT_ID,
+      resource: `api://localhost:3978/${LOCAL_CLIENT_ID}`,
     });
     expect(manifest.validDomains).toEqual(['localhost:3978']);
     expect(manifest.name).toMatchObject({ short: 'Confer local' });

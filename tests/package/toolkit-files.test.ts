@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${{VAR}} is the Agents Toolkit's placeholder syntax under test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCAL_BOT_ID, LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
 import { parseEnvText, renderPlaceholders } from '../../scripts/lib/env-files.ts';
 import { appPackageDir, repoRoot } from './package-fixtures.ts';
@@ -35,11 +36,11 @@ describe('env/.env.local', () => {
     expect(localEnv).toMatchObject({
       TEAMSFX_ENV: 'local',
       APP_NAME_SUFFIX: 'local',
-      AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-      AAD_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000001',
+      AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
+      AAD_APP_TENANT_ID: LOCAL_TENANT_ID,
       AAD_APP_OAUTH_AUTHORITY_HOST: 'https://localhost:8443',
-      AAD_APP_OAUTH_AUTHORITY: 'https://localhost:8443/00000000-0000-0000-0000-0000000000001',
-      BOT_ID: '00000000-0000-0000-0000-000000000011',
+      AAD_APP_OAUTH_AUTHORITY: `https://localhost:8443/${LOCAL_TENANT_ID}`,
+      BOT_ID: LOCAL_BOT_ID,
       BOT_DOMAIN: 'localhost:3978',
       BOT_ENDPOINT: 'http://localhost:3978',
       TAB_ENDPOINT: 'http://localhost:3978',

@@ -1,3 +1,4 @@
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMsalClientPool } from '../../api/src/adapters/entra/msal-client-pool.ts';
@@ -32,9 +33,9 @@ describe('in-memory tables keyed by callers stay bounded', () => {
 
   it('MSAL application clients are kept for a bounded number of tenants, least recently used out', () => {
     const pool = createMsalClientPool({
-      clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+      clientId: LOCAL_CLIENT_ID,
       clientSecret: 'unused',
-      authority: 'https://login.microsoftonline.com/00000000-0000-0000-0000-0000000000001',
+      authority: `https://login.microsoftonline.com/${LOCAL_TENANT_ID}`,
       authorityHost: 'login.microsoftonline.com',
       networkClient: {
         sendGetRequestAsync: () => Promise.reject(new Error('no network in this test')),

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { createTrustedHttp } from '../../api/src/adapters/http/trusted-fetch.ts';
 import { type ComposedApp, composeApp } from '../../api/src/compose.ts';
 import { parseConfig } from '../../api/src/config/config.ts';
@@ -18,8 +19,8 @@ import {
 import { forcedNow } from './forced-now.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLIENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
-export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const CLIENT_ID = LOCAL_CLIENT_ID;
+export const TENANT_ID = LOCAL_TENANT_ID;
 export const PEOPLE = {
   alex: { id: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' },
   megan: { id: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' },

@@ -1,4 +1,4 @@
-import { weekResponseSchema } from '@confer/contracts';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID, weekResponseSchema } from '@confer/contracts';
 import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraTokenValidator } from '../adapters/entra/entra-token-validator.ts';
@@ -10,11 +10,11 @@ import { listen } from '../test-support/test-server.ts';
 import { createTokenFactory } from '../test-support/token-factory.ts';
 import { createApp } from './create-app.ts';
 
-const tenantId = '00000000-0000-0000-0000-0000000000001';
+const tenantId = LOCAL_TENANT_ID;
 const megan = '00000000-0000-0000-0000-0000000000021';
 const config = parseConfig({
   NODE_ENV: 'test',
-  AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
   SECRET_AAD_APP_CLIENT_SECRET: 'unused',
   AAD_APP_TENANT_ID: tenantId,
   AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.example.test',

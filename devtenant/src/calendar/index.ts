@@ -1,3 +1,4 @@
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import express, { Router } from 'express';
 import type { GraphContext, GraphFeature } from '../graph/context.ts';
 import type { CalendarDeps } from './calendar-deps.ts';
@@ -10,7 +11,7 @@ import { registerWriteRoutes, writerDeps } from './http/write-routes.ts';
 import { seedCalendars } from './seed/seed-calendars.ts';
 
 /** The local tenant of the shared facts; seed calendars are generated for its people. */
-export const SEED_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const SEED_TENANT_ID = LOCAL_TENANT_ID;
 
 function mailboxRouter(deps: CalendarDeps): Router {
   const router = Router({ mergeParams: true });

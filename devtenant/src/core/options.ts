@@ -1,3 +1,4 @@
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import type { ControllableClock } from './clock.ts';
 
 export interface AppRegistration {
@@ -64,7 +65,7 @@ export interface DevTenantOptions {
 export interface DevTenant {
   /** `https://localhost:<port>` */
   origin: string;
-  /** `00000000-0000-0000-0000-0000000000001` */
+  /** LOCAL_TENANT_ID (`@confer/contracts`) */
   tenantId: string;
   /** PEM that our clients trust explicitly. */
   caPem: string;
@@ -75,5 +76,5 @@ export interface DevTenant {
 }
 
 /** The Agents Playground's tenant id (13 digits in the last group, as the Playground uses). */
-export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const TENANT_ID = LOCAL_TENANT_ID;
 export const TENANT_DOMAIN = 'contoso.onmicrosoft.com';

@@ -1,4 +1,5 @@
 import { ConfidentialClientApplication, type INetworkModule, type NetworkResponse } from '@azure/msal-node';
+import { LOCAL_CLIENT_ID } from '@confer/contracts';
 import {
   AuthenticationHandler,
   Client,
@@ -17,7 +18,7 @@ import { startDevTenant } from './server.ts';
  * Helpers for devtenant's conformance tests: they reach the tenant only through Microsoft's client libraries
  * (msal-node, the Graph JS client) or raw HTTPS that trusts the generated CA explicitly.
  */
-export const CONFER_CLIENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+export const CONFER_CLIENT_ID = LOCAL_CLIENT_ID;
 export const CONFER_API = `api://localhost:3978/${CONFER_CLIENT_ID}`;
 export const ALEX = '00000000-0000-0000-0000-0000000000020';
 export const MEGAN = '00000000-0000-0000-0000-0000000000021';

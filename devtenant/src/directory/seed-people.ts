@@ -1,3 +1,5 @@
+import { playgroundUserId } from '@confer/contracts';
+
 /**
  * The demo organisation (Contoso). The first six are the Microsoft 365 Agents Playground's default people with
  * their object ids, so a bot conversation started in the Playground maps onto directory users here.
@@ -29,17 +31,13 @@ const HYDERABAD = 'India Standard Time';
 const BERLIN = 'W. Europe Standard Time';
 const SYDNEY = 'AUS Eastern Standard Time';
 
-function playgroundId(n: number): string {
-  return `00000000-0000-0000-0000-00000000000${n}`;
-}
-
 function contosoId(n: number): string {
   return `5f3b8c2e-9a41-4d7e-b6c0-${n.toString(16).padStart(12, '0').replace(/^0{4}/, 'c0de')}`;
 }
 
 export const SEED_PEOPLE: readonly SeedPerson[] = [
   {
-    id: playgroundId(20),
+    id: playgroundUserId(20),
     givenName: 'Alex',
     surname: 'Wilber',
     alias: 'alexw',
@@ -50,7 +48,7 @@ export const SEED_PEOPLE: readonly SeedPerson[] = [
     hours: ['08:00', '17:00'],
   },
   {
-    id: playgroundId(21),
+    id: playgroundUserId(21),
     givenName: 'Megan',
     surname: 'Bowen',
     alias: 'meganb',
@@ -61,7 +59,7 @@ export const SEED_PEOPLE: readonly SeedPerson[] = [
     hours: ['08:30', '17:00'],
   },
   {
-    id: playgroundId(22),
+    id: playgroundUserId(22),
     givenName: 'Adele',
     surname: 'Vance',
     alias: 'adelev',
@@ -72,7 +70,7 @@ export const SEED_PEOPLE: readonly SeedPerson[] = [
     hours: ['09:00', '17:30'],
   },
   {
-    id: playgroundId(23),
+    id: playgroundUserId(23),
     givenName: 'Isaiah',
     surname: 'Langer',
     alias: 'isaiahl',
@@ -83,7 +81,7 @@ export const SEED_PEOPLE: readonly SeedPerson[] = [
     hours: ['08:00', '16:30'],
   },
   {
-    id: playgroundId(24),
+    id: playgroundUserId(24),
     givenName: 'Patti',
     surname: 'Fernandez',
     alias: 'pattif',
@@ -94,7 +92,7 @@ export const SEED_PEOPLE: readonly SeedPerson[] = [
     hours: ['07:30', '16:30'],
   },
   {
-    id: playgroundId(25),
+    id: playgroundUserId(25),
     givenName: 'Lynne',
     surname: 'Robbins',
     alias: 'lynner',

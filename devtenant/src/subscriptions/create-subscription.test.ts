@@ -1,3 +1,4 @@
+import { LOCAL_CLIENT_ID } from '@confer/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALEX, appToken, MEGAN, NO_MAILBOX, userToken } from './test-support/fake-graph-context.ts';
 import { type Harness, START, startHarness } from './test-support/harness.ts';
@@ -20,7 +21,7 @@ describe('POST /subscriptions (docs/reference/graph-calendar.md §4)', () => {
     expect(created.body).toMatchObject({
       '@odata.context': 'https://localhost:8443/v1.0/$metadata#subscriptions/$entity',
       resource: `/users/${ALEX}/events`,
-      applicationId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+      applicationId: LOCAL_CLIENT_ID,
       changeType: 'created,updated,deleted',
       clientState: 'secret-client-state',
       notificationUrl: `${h.receiver.url}/notify`,

@@ -1,3 +1,4 @@
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appToken } from './test-support/fake-graph-context.ts';
 import { type Harness, START, startHarness } from './test-support/harness.ts';
@@ -27,7 +28,7 @@ describe('lifecycle notifications (docs/reference/graph-calendar.md §4)', () =>
       {
         subscriptionId: id,
         subscriptionExpirationDateTime: inMinutes(120),
-        tenantId: '00000000-0000-0000-0000-0000000000001',
+        tenantId: LOCAL_TENANT_ID,
         clientState: 'secret-client-state',
         lifecycleEvent: 'reauthorizationRequired',
       },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LOCAL_CLIENT_ID } from '@confer/contracts';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createControllableClock } from '../core/clock.ts';
@@ -6,7 +7,7 @@ import { type DevTenant, startDevTenant } from '../index.ts';
 import { createDevTenantClients, type DevTenantClients } from './test-support/devtenant-clients.ts';
 import { startWebhookReceiver, type WebhookReceiver, wellBehaved } from './test-support/webhook-receiver.ts';
 
-const CONFER = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+const CONFER = LOCAL_CLIENT_ID;
 const OTHER_APP = '11111111-2222-4333-8444-555555555555';
 const NO_CALENDAR_APP = '22222222-3333-4444-8555-666666666666';
 const ALEX = '00000000-0000-0000-0000-0000000000020';

@@ -1,3 +1,4 @@
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   hostRuntimeConfig,
@@ -11,7 +12,7 @@ const alex = {
   id: '00000000-0000-0000-0000-0000000000020',
   displayName: 'Alex Wilber',
   userPrincipalName: 'alexw@contoso.onmicrosoft.com',
-  tenantId: '00000000-0000-0000-0000-0000000000001',
+  tenantId: LOCAL_TENANT_ID,
 };
 
 describe('teams host protocol', () => {

@@ -1,3 +1,4 @@
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostSettings } from './host-protocol.ts';
 import { createTeamsHost, type HostCall, type HostWindow } from './teams-host.ts';
@@ -8,7 +9,7 @@ const settings: HostSettings = {
     id: '00000000-0000-0000-0000-0000000000020',
     displayName: 'Alex Wilber',
     userPrincipalName: 'alexw@contoso.onmicrosoft.com',
-    tenantId: '00000000-0000-0000-0000-0000000000001',
+    tenantId: LOCAL_TENANT_ID,
   },
   theme: 'default',
   locale: 'en-us',

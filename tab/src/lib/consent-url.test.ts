@@ -1,12 +1,13 @@
 import type { RuntimeConfig } from '@confer/contracts';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildConsentUrl } from './consent-url.ts';
 
 const config: RuntimeConfig = {
-  clientId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-  authority: 'https://localhost:8443/00000000-0000-0000-0000-0000000000001',
+  clientId: LOCAL_CLIENT_ID,
+  authority: `https://localhost:8443/${LOCAL_TENANT_ID}`,
   authorityHost: 'localhost:8443',
-  apiScope: 'api://localhost:3978/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/access_as_user',
+  apiScope: `api://localhost:3978/${LOCAL_CLIENT_ID}/access_as_user`,
   redirectUri: 'http://localhost:3978/auth-end.html',
   devTenant: true,
 };

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { Router as createRouter, type Router } from 'express';
 import { parseConfig } from '../../../api/src/config/config.ts';
 import { AppError } from '../../../api/src/domain/app-error.ts';
@@ -30,9 +31,9 @@ export function writeTabFixture(): string {
 /** Confer's settings for a real tenant in production, served at confer.contoso.com. */
 export const PRODUCTION_ENV = {
   NODE_ENV: 'production',
-  AAD_APP_CLIENT_ID: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
   SECRET_AAD_APP_CLIENT_SECRET: 'unused-in-these-tests',
-  AAD_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000001',
+  AAD_APP_TENANT_ID: LOCAL_TENANT_ID,
   AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.com',
   TAB_ENDPOINT: 'https://confer.contoso.com',
   TAB_DOMAIN: 'confer.contoso.com',

@@ -1,3 +1,4 @@
+import { playgroundUserId } from '@confer/contracts';
 import type { DirectoryUser } from '../../graph/context.ts';
 import type { WriterDeps } from '../events/writer-deps.ts';
 import { seedPersonalSeries } from './seed-personal-series.ts';
@@ -7,7 +8,7 @@ import { SeedWriter } from './seed-writer.ts';
 import { SeededRandom } from './seeded-random.ts';
 
 /** The Agents Playground's six people get the richest calendars (shared facts: Alex Wilber …0020 to Lynne Robbins …0025). */
-const PLAYGROUND = new Set(['20', '21', '22', '23', '24', '25'].map((n) => `00000000-0000-0000-0000-00000000000${n}`));
+const PLAYGROUND = new Set([20, 21, 22, 23, 24, 25].map((n) => playgroundUserId(n)));
 
 export function isPlaygroundUser(user: DirectoryUser): boolean {
   return PLAYGROUND.has(user.id);

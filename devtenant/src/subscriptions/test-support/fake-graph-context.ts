@@ -1,3 +1,4 @@
+import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import type { Request } from 'express';
 import {
   type CalendarChange,
@@ -8,8 +9,8 @@ import {
   GraphHttpError,
 } from '../../graph/context.ts';
 
-export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
-export const CONFER_APP_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+export const TENANT_ID = LOCAL_TENANT_ID;
+export const CONFER_APP_ID = LOCAL_CLIENT_ID;
 export const OTHER_APP_ID = '11111111-2222-4333-8444-555555555555';
 export const ALEX = '00000000-0000-0000-0000-0000000000020';
 export const MEGAN = '00000000-0000-0000-0000-0000000000021';
