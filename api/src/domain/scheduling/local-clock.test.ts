@@ -14,6 +14,9 @@ describe('createLocalClock', () => {
     // 01:30 does not exist on 29 March in London: the first real instant after it.
     ['Europe/London', { year: 2026, month: 3, day: 29 }, 1.5, '2026-03-29T01:30:00.000Z'],
     ['Europe/London', { year: 2026, month: 10, day: 25 }, 10, '2026-10-25T10:00:00.000Z'],
+    // 01:30 happens twice on 25 October in London: its first occurrence, on BST, whatever today's date.
+    ['Europe/London', { year: 2026, month: 10, day: 25 }, 1.5, '2026-10-25T00:30:00.000Z'],
+    ['America/New_York', { year: 2026, month: 11, day: 1 }, 1.5, '2026-11-01T05:30:00.000Z'],
     ['America/New_York', { year: 2026, month: 3, day: 8 }, 9, '2026-03-08T13:00:00.000Z'],
     ['America/New_York', { year: 2026, month: 11, day: 1 }, 9, '2026-11-01T14:00:00.000Z'],
     ['Asia/Kolkata', { year: 2026, month: 3, day: 8 }, 9, '2026-03-08T03:30:00.000Z'],

@@ -1,8 +1,9 @@
-import { DateTime, IANAZone } from 'luxon';
+import { instantAt, isTimeZone, localParts } from '@confer/contracts/time';
 import { AppError } from '../app-error.ts';
 import { addDays, type CivilDate, isoOf } from './civil-date.ts';
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** Wall-clock time in one zone: a date plus the milliseconds since its local midnight. */
 export interface WallTime {
@@ -11,11 +12,12 @@ export interface WallTime {
 }
 
 /**
- * Converts between instants and wall-clock times in one zone, through luxon. Resolving a wall-clock time
- * is luxon's slowest operation, and a series check asks for hundreds on the same few dates, so each
- * date's local midnight and length are resolved once: on a 24-hour day (no clock change) the time of day
- * is simply added to midnight; on a 23- or 25-hour day luxon resolves every time itself (a time in a
- * spring-forward gap moves to the first real instant after it).
+ * Converts between instants and wall-clock times in one zone, with the rule the tab and the bot use
+ * (`@confer/contracts/time`: a time in a spring-forward gap moves forward by the gap, a repeated time is its
+ * first occurrence). Resolving a wall-clock time takes several Intl readings, and a series check asks for
+ * hundreds on the same few dates, so each date's local midnight and length are resolved once: on a 24-hour
+ * day (no clock change) the time of day is simply added to midnight; on a 23- or 25-hour day every time is
+ * resolved on its own.
  */
 export interface LocalClock {
   instant(wall: WallTime): number;
@@ -28,11 +30,10 @@ interface DayInfo {
 }
 
 export function createLocalClock(timeZone: string): LocalClock {
-  const zone = IANAZone.create(timeZone);
-  if (!zone.isValid)
+  if (!isTimeZone(timeZone))
     throw new AppError('validation_failed', `Unknown time zone: ${timeZone}`, { details: { timeZone } });
   const days = new Map<string, DayInfo>();
-  const midnightOf = (date: CivilDate) => DateTime.fromObject({ ...date }, { zone }).toMillis();
+  const midnightOf = (date: CivilDate) => instantAt(isoOf(date), 0, timeZone).getTime();
   const day = (date: CivilDate): DayInfo => {
     const key = isoOf(date);
     let info = days.get(key);
@@ -47,7 +48,7 @@ export function createLocalClock(timeZone: string): LocalClock {
     instant({ date, msOfDay }) {
       const info = day(date);
       if (uniform(info)) return info.midnight + msOfDay;
-      return DateTime.fromObject({ ...date, ...clockOf(msOfDay) }, { zone }).toMillis();
+      return instantAt(isoOf(date), msOfDay / MINUTE_MS, timeZone).getTime();
     },
     read(instant) {
       // Every zone is within 14 hours of UTC: the local date is the UTC date or one either side.
@@ -59,19 +60,12 @@ export function createLocalClock(timeZone: string): LocalClock {
           return { date, msOfDay: instant - info.midnight };
         }
       }
-      const local = DateTime.fromMillis(instant, { zone });
-      const date = { year: local.year, month: local.month, day: local.day };
-      return { date, msOfDay: ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond };
+      const local = localParts(instant, timeZone);
+      const [year = 1970, month = 1, dayOfMonth = 1] = local.dateKey.split('-').map(Number);
+      return {
+        date: { year, month, day: dayOfMonth },
+        msOfDay: local.secondOfDay * 1000 + (((instant % 1000) + 1000) % 1000),
+      };
     },
-  };
-}
-
-function clockOf(msOfDay: number) {
-  const seconds = Math.floor(msOfDay / 1000);
-  return {
-    hour: Math.floor(seconds / 3600),
-    minute: Math.floor(seconds / 60) % 60,
-    second: seconds % 60,
-    millisecond: msOfDay % 1000,
   };
 }
