@@ -1,4 +1,4 @@
-import type { AvailabilityResponse, MeetingDto } from '@confer/contracts';
+import type { AvailabilityResponse, ErrorBody, ErrorCode, MeetingDto } from '@confer/contracts';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import type { ApiAnswer, apiAs } from '../../support/api-client.ts';
@@ -11,9 +11,6 @@ export function mail(alias: string): string {
 }
 
 export type Api = ReturnType<typeof apiAs>;
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 export type AvailabilityPerson = AvailabilityResponse['people'][number];
 type WorkingHours = NonNullable<AvailabilityPerson['workingHours']>;
 
@@ -24,7 +21,7 @@ export function bodyOf<T>(answer: ApiAnswer<unknown>, status: number): T {
 }
 
 /** Asserts a refusal: the status and the machine-readable code of `{ error: { code } }`. */
-export function expectError(answer: ApiAnswer<unknown>, status: number, code: string): ErrorBody['error'] {
+export function expectError(answer: ApiAnswer<unknown>, status: number, code: ErrorCode): ErrorBody['error'] {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   const error = (answer.body as ErrorBody).error;
   expect(error.code).toBe(code);
