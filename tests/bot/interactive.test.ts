@@ -74,76 +74,105 @@ function cardText(message: PlaygroundMessage): string {
   return JSON.stringify(cardOf(message) ?? null);
 }
 
-async function cardSaying(text: string, after = 0): Promise<PlaygroundMessage> {
+/** The first card after message `after` that says every one of `texts`, checked against the Adaptive Card schema. */
+async function cardSaying(texts: string | readonly string[], after = 0): Promise<PlaygroundMessage> {
+  const wanted = typeof texts === 'string' ? [texts] : texts;
   const message = await stream.waitFor(
-    (candidate) => stream.messages.indexOf(candidate) >= after && cardText(candidate).includes(text),
+    (candidate) =>
+      stream.messages.indexOf(candidate) >= after && wanted.every((text) => cardText(candidate).includes(text)),
     20_000,
   );
   expect(adaptiveCardProblems(cardOf(message))).toEqual([]);
   return message;
 }
 
-async function organizerEvent(subject: string): Promise<GraphEvent> {
+/** Alex's Outlook event for one meeting (each test schedules its own, all with the same subject). */
+async function organizerEvent(iCalUId: string): Promise<GraphEvent> {
   const now = stack.devtenant.clock.now().getTime();
-  const events = await graph.withSubject(PEOPLE.alex.id, subject, new Date(now - DAY), new Date(now + 30 * DAY));
+  const events = await graph.withICalUId(PEOPLE.alex.id, iCalUId, new Date(now - DAY), new Date(now + 30 * DAY));
   expect(events).toHaveLength(1);
   return events[0] as GraphEvent;
 }
 
 const subject = `${PEOPLE.alex.name} / ${PEOPLE.megan.name}`;
+const meganEmail = 'meganb@contoso.onmicrosoft.com';
+
+/** Alex asks for times with Megan in chat and clicks the first one offered. */
+async function scheduleWithMegan() {
+  const before = stream.messages.length;
+  await client.sendMessage(chat, ALEX, 'schedule with Megan');
+  const times = await cardSaying(`Times with ${PEOPLE.megan.name}`, before);
+  const choices = executeActions(cardOf(times)).filter((action) => action.verb === 'schedule');
+  const [first] = choices;
+  if (!first) throw new Error('no time offered');
+  // The Playground hands back the invoke response's type and value (it keeps the status to itself).
+  const answer = await client.invoke(chat, ALEX, times.messageId, first);
+  const now = stack.devtenant.clock.now().getTime();
+  const events = (
+    await graph.withSubject(PEOPLE.alex.id, subject, new Date(now - DAY), new Date(now + 30 * DAY))
+  ).filter((candidate) => new Date(`${candidate.start.dateTime}Z`).toISOString() === first.data.start);
+  expect(events).toHaveLength(1);
+  const event = events[0] as GraphEvent;
+  return { times, choices, first, answer, event, joinUrl: event.onlineMeeting?.joinUrl ?? '' };
+}
+
+/** Megan's invitation card for the meeting with this join link. */
+const invitationFor = (joinUrl: string) => cardSaying([`${PEOPLE.alex.name} invited you`, joinUrl]);
+
+/** A meeting Alex scheduled from chat and Megan accepted from her invitation card. */
+async function acceptedByMegan() {
+  const scheduled = await scheduleWithMegan();
+  const invitation = await invitationFor(scheduled.joinUrl);
+  const accept = executeActions(cardOf(invitation)).find((action) => action.verb === 'accept');
+  if (!accept) throw new Error('no Accept button');
+  const before = stream.messages.length;
+  const answer = await megan.invoke(invitation.messageId, accept);
+  return { ...scheduled, invitation, answer, answeredCard: answer.value, before };
+}
+
+/** Megan declines from her answered card; Alex gets three new times (the card to move the meeting). */
+async function declinedByMegan(accepted: Awaited<ReturnType<typeof acceptedByMegan>>) {
+  const decline = executeActions(accepted.answeredCard).find((action) => action.verb === 'decline');
+  if (!decline) throw new Error('no Decline button');
+  const before = stream.messages.length;
+  const declined = await megan.invoke(accepted.invitation.messageId, decline);
+  await cardSaying(`${PEOPLE.megan.name} declined`, before);
+  const options = await cardSaying('"verb":"reschedule"', before);
+  const moves = executeActions(cardOf(options)).filter((action) => action.verb === 'reschedule');
+  return { declined, options, moves };
+}
 
 describe('scheduling, answering and rescheduling from Teams cards', () => {
-  let joinUrl: string;
-  let invitation: PlaygroundMessage;
-  let answeredCard: unknown;
-
   it('schedule with Megan → three times → one click makes a Teams meeting in Outlook', async () => {
-    const before = stream.messages.length;
-    await client.sendMessage(chat, ALEX, 'schedule with Megan');
-    const times = await cardSaying(`Times with ${PEOPLE.megan.name}`, before);
-    const choices = executeActions(cardOf(times)).filter((action) => action.verb === 'schedule');
+    const { times, choices, first, answer, event } = await scheduleWithMegan();
     expect(choices).toHaveLength(3);
     expect(cardText(times)).toContain('/#/schedule?with=meganb%40contoso.onmicrosoft.com');
-
-    const [first] = choices;
-    if (!first) throw new Error('no time offered');
-    // The Playground hands back the invoke response's type and value (it keeps the status to itself).
-    const answer = await client.invoke(chat, ALEX, times.messageId, first);
     expect(answer).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
     expect(adaptiveCardProblems(answer.value)).toEqual([]);
     expect(JSON.stringify(answer.value)).toContain('Invitations are on their way');
 
-    const event = await organizerEvent(subject);
     expect(event.isOnlineMeeting).toBe(true);
     expect(event.onlineMeeting?.joinUrl).toMatch(/^https:\/\//);
     expect(new Date(`${event.start.dateTime}Z`).toISOString()).toBe(first.data.start);
-    joinUrl = event.onlineMeeting?.joinUrl ?? '';
   });
 
   it('Megan gets an invitation card; Accept records it in Outlook as her, and the card shows the answer', async () => {
-    invitation = await cardSaying(`${PEOPLE.alex.name} invited you`);
-    expect(cardText(invitation)).toContain(joinUrl);
-    const accept = executeActions(cardOf(invitation)).find((action) => action.verb === 'accept');
-    if (!accept) throw new Error('no Accept button');
-
-    const before = stream.messages.length;
-    const answer = await megan.invoke(invitation.messageId, accept);
+    const { answer, event, before } = await acceptedByMegan();
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(adaptiveCardProblems(answer.value)).toEqual([]);
     expect(JSON.stringify(answer.value)).toContain('You answered: **accepted**');
-    answeredCard = answer.value;
 
-    const event = await organizerEvent(subject);
-    const recorded = event.attendees.find((a) => a.emailAddress.address === 'meganb@contoso.onmicrosoft.com');
+    const recorded = (await organizerEvent(event.iCalUId)).attendees.find((a) => a.emailAddress.address === meganEmail);
     expect(recorded?.status.response).toBe('accepted');
     await cardSaying(`${PEOPLE.megan.name} accepted`, before);
   });
 
   it('tampered or stale actions are refused with a card-safe error and change nothing', async () => {
+    const { answeredCard, invitation, event } = await acceptedByMegan();
     const accept = executeActions(answeredCard).find((action) => action.verb === 'accept');
     const decline = executeActions(answeredCard).find((action) => action.verb === 'decline');
     if (!accept || !decline) throw new Error('the answered card lost its buttons');
-    const eventBefore = await organizerEvent(subject);
+    const eventBefore = await organizerEvent(event.iCalUId);
     const refused = async (from: typeof megan, action: { verb: string; data: unknown }, code: string) => {
       const answer = await from.invoke(invitation.messageId, action);
       expect(answer).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code } });
@@ -178,23 +207,17 @@ describe('scheduling, answering and rescheduling from Teams cards', () => {
     };
     await refused(megan, { verb: 'reschedule', data: forged }, 'forbidden');
 
-    const eventAfter = await organizerEvent(subject);
+    const eventAfter = await organizerEvent(event.iCalUId);
     expect(eventAfter.start).toEqual(eventBefore.start);
-    const still = eventAfter.attendees.find((a) => a.emailAddress.address === 'meganb@contoso.onmicrosoft.com');
+    const still = eventAfter.attendees.find((a) => a.emailAddress.address === meganEmail);
     expect(still?.status.response).toBe('accepted');
   });
 
   it('decline → the organizer gets three new times → one click moves the same meeting, same Teams link', async () => {
-    const decline = executeActions(answeredCard).find((action) => action.verb === 'decline');
-    if (!decline) throw new Error('no Decline button');
-    const before = stream.messages.length;
-    const declined = await megan.invoke(invitation.messageId, decline);
+    const accepted = await acceptedByMegan();
+    const { declined, options, moves } = await declinedByMegan(accepted);
     expect(JSON.stringify(declined.value)).toContain('You answered: **declined**');
-
-    await cardSaying(`${PEOPLE.megan.name} declined`, before);
-    const options = await cardSaying('"verb":"reschedule"', before);
     expect(cardText(options)).toContain(`${PEOPLE.megan.name} declined`);
-    const moves = executeActions(cardOf(options)).filter((action) => action.verb === 'reschedule');
     expect(moves).toHaveLength(3);
     const [move] = moves;
     if (!move) throw new Error('no new time offered');
@@ -211,27 +234,36 @@ describe('scheduling, answering and rescheduling from Teams cards', () => {
     expect(moved).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
     expect(JSON.stringify(moved.value)).toContain('Everyone has the new time');
 
-    const event = await organizerEvent(subject);
+    const event = await organizerEvent(accepted.event.iCalUId);
     expect(new Date(`${event.start.dateTime}Z`).toISOString()).toBe(move.data.newStart);
-    expect(event.onlineMeeting?.joinUrl).toBe(joinUrl);
+    expect(event.onlineMeeting?.joinUrl).toBe(accepted.joinUrl);
     // Megan hears about the move, with her answers again (Exchange asks everyone again on a new time).
     const notice = await cardSaying(`${subject}\\" moved`, afterDecline);
     expect(executeActions(cardOf(notice)).map((action) => action.verb)).toEqual(['accept', 'tentative', 'decline']);
   });
 
   it('a refresh of the old invitation shows the meeting as it is now', async () => {
+    const accepted = await acceptedByMegan();
+    const { options, moves } = await declinedByMegan(accepted);
+    const [move] = moves;
+    if (!move) throw new Error('no new time offered');
+    expect(await client.invoke(chat, ALEX, options.messageId, move)).toMatchObject({
+      type: 'application/vnd.microsoft.card.adaptive',
+    });
+    const newStart = new Date(`${(await organizerEvent(accepted.event.iCalUId)).start.dateTime}Z`).toISOString();
+    expect(newStart).toBe(move.data.newStart);
+    expect(cardText(accepted.invitation)).not.toContain(newStart);
     const refresh = {
       verb: 'refresh',
-      data: { ...(cardOf(invitation) as { refresh: { action: { data: object } } }).refresh.action.data },
+      data: { ...(cardOf(accepted.invitation) as { refresh: { action: { data: object } } }).refresh.action.data },
     };
-    const answer = await megan.invoke(invitation.messageId, refresh, 'automatic');
+    const answer = await megan.invoke(accepted.invitation.messageId, refresh, 'automatic');
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    const event = await organizerEvent(subject);
-    const shown = JSON.stringify(answer.value);
-    expect(shown).toContain(new Date(`${event.start.dateTime}Z`).toISOString());
+    expect(JSON.stringify(answer.value)).toContain(newStart);
   });
 
   it('upcoming lists the meeting; unknown text gets help', async () => {
+    await scheduleWithMegan();
     let before = stream.messages.length;
     await client.sendMessage(chat, ALEX, 'upcoming');
     const upcoming = await cardSaying('Your next meetings', before);
