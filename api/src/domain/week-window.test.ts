@@ -11,6 +11,8 @@ describe('weekWindow', () => {
     ['2026-10-22T12:00:00Z', 'Europe/London', '2026-10-21T23:00:00.000Z', '2026-10-29T00:00:00.000Z'],
     // US clocks go back a week later, on 2026-11-01.
     ['2026-10-29T12:00:00Z', 'America/New_York', '2026-10-29T04:00:00.000Z', '2026-11-05T05:00:00.000Z'],
+    // Santiago skips midnight on 2026-09-06: that day starts at 01:00.
+    ['2026-09-06T12:00:00Z', 'America/Santiago', '2026-09-06T04:00:00.000Z', '2026-09-13T03:00:00.000Z'],
   ])('at %s in %s starts %s and ends %s', (now, zone, start, end) => {
     const window = weekWindow(new Date(now), zone);
     expect(window.start.toISOString()).toBe(start);
