@@ -185,3 +185,11 @@ describe('teamsapp.yml', () => {
     expect(paths.some((p) => join(repoRoot, p) === join(appPackageDir, 'manifest.json'))).toBe(true);
   });
 });
+
+describe('.m365agentsplayground.yml', () => {
+  it('puts the Playground in the local tenant, talking to the local bot', () => {
+    const playground = read('.m365agentsplayground.yml');
+    expect(playground).toMatch(new RegExp(`^tenantId: ${LOCAL_TENANT_ID}$`, 'm'));
+    expect(playground).toMatch(new RegExp(`^bot:\\n {2}id: ${LOCAL_BOT_ID}$`, 'm'));
+  });
+});
