@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { addDays, dateKeyIn, startOfDay } from '@confer/contracts/time';
 import { mergeSpans, type Span, toInterval } from './interval-math.ts';
 import type { BusyBlock, FreeBusyStatus, Interval } from './model.ts';
 
@@ -41,10 +41,11 @@ export function blockingSpan(block: BusyBlock, timeZone: string): Span {
   const start = block.start.getTime();
   const end = block.end.getTime();
   if (block.status !== 'oof' || end - start < ALL_DAY_MS) return { start, end };
-  const first = DateTime.fromMillis(start, { zone: timeZone }).startOf('day');
-  const last = DateTime.fromMillis(end, { zone: timeZone });
-  const lastEnd = last.equals(last.startOf('day')) ? last : last.startOf('day').plus({ days: 1 });
-  return { start: first.toMillis(), end: lastEnd.toMillis() };
+  const first = startOfDay(dateKeyIn(start, timeZone), timeZone).getTime();
+  const lastDate = dateKeyIn(end, timeZone);
+  const lastStart = startOfDay(lastDate, timeZone).getTime();
+  const lastEnd = end === lastStart ? end : startOfDay(addDays(lastDate, 1), timeZone).getTime();
+  return { start: first, end: lastEnd };
 }
 
 /** Disjoint, sorted busy spans of one person under the blocking rules above. */

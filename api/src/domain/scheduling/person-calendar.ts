@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { dateKeyIn } from '@confer/contracts/time';
 import { blockingSpans } from './busy-merge.ts';
 import { mergeSpans, type Span } from './interval-math.ts';
 import type { PersonAvailability, WorkingHours } from './model.ts';
@@ -62,7 +62,7 @@ function countConferMeetings(availability: PersonAvailability, zone: string): Ma
   const counts = new Map<string, number>();
   for (const block of availability.blocks) {
     if (!block.isConferMeeting || block.status === 'free') continue;
-    const date = DateTime.fromJSDate(block.start, { zone }).toISODate() ?? '';
+    const date = dateKeyIn(block.start, zone);
     counts.set(date, (counts.get(date) ?? 0) + 1);
   }
   return counts;

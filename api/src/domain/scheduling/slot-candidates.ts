@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localParts } from '@confer/contracts/time';
 import { type PersonComfort, personComfort, scoreCandidate } from './comfort-score.ts';
 import { findContaining, intersectSpans, mergeSpans, overlapsAny, type Span, subtractSpans } from './interval-math.ts';
 import type { PersonCalendar } from './person-calendar.ts';
@@ -64,13 +64,13 @@ export function gridStarts(context: CandidateContext): number[] {
 }
 
 /**
- * Steps divide an hour, so counting from the start of the local hour (read through luxon at the start of
+ * Steps divide an hour, so counting from the start of the local hour (read in the zone at the start of
  * each free span) keeps the grid on the hour in the organizer's zone; clocks change at night, outside the
  * working hours a free span lies in.
  */
 function alignUp(time: number, stepMs: number, zone: string): number {
-  const local = DateTime.fromMillis(time, { zone });
-  const hourStart = time - local.minute * 60_000 - local.second * 1000 - local.millisecond;
+  const intoHour = (localParts(time, zone).secondOfDay % 3600) * 1000 + (((time % 1000) + 1000) % 1000);
+  const hourStart = time - intoHour;
   return hourStart + Math.ceil((time - hourStart) / stepMs) * stepMs;
 }
 

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isTimeZone } from '@confer/contracts/time';
 import { AppError } from '../app-error.ts';
 import type { SlotRequest } from './model.ts';
 import { MAX_SERIES_OCCURRENCES } from './series-occurrences.ts';
@@ -41,17 +41,12 @@ export function validateSlotRequest(request: SlotRequest): void {
   );
   check(isIntegerIn(request.people.length, 1, MAX_PEOPLE), 'people', `A meeting has 1 to ${MAX_PEOPLE} people`);
   for (const [index, person] of request.people.entries()) {
-    check(isKnownZone(person.timeZone), `people.${index}.timeZone`, `Unknown time zone ${person.timeZone}`);
+    check(isTimeZone(person.timeZone), `people.${index}.timeZone`, `Unknown time zone ${person.timeZone}`);
     const hoursZone = person.workingHours?.timeZone ?? person.timeZone;
-    check(isKnownZone(hoursZone), `people.${index}.workingHours`, `Unknown time zone ${hoursZone}`);
+    check(isTimeZone(hoursZone), `people.${index}.workingHours`, `Unknown time zone ${hoursZone}`);
   }
   const count = request.recurrence?.count ?? 1;
   check(isIntegerIn(count, 1, MAX_SERIES_OCCURRENCES), 'recurrence.count', 'A series has 1 to 104 occurrences');
-}
-
-/** luxon keeps one IANAZone per name with its validity; `isValidZone` would build a formatter per call. */
-function isKnownZone(zone: string): boolean {
-  return IANAZone.create(zone).isValid;
 }
 
 function isIntegerIn(value: number, min: number, max: number): boolean {
