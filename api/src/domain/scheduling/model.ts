@@ -3,6 +3,8 @@
  * (`Date`) plus IANA zone names; every interval is half-open `[start, end)`.
  */
 
+import type { Weekday } from '@confer/contracts/time';
+
 export interface Interval {
   start: Date;
   end: Date;
@@ -19,7 +21,8 @@ export interface BusyBlock extends Interval {
   isConferMeeting?: boolean;
 }
 
-export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+/** Lower-case English weekday names, as Graph writes them. */
+export type { Weekday };
 
 /** A person's working hours as their mailbox states them, in their own zone. */
 export interface WorkingHours {
