@@ -33,13 +33,28 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/**
+ * Alex installs the app afresh (uninstalling first if an earlier test left it installed) and is greeted.
+ * `mark` is where this install's messages start in the stream.
+ */
+async function freshInstall() {
+  const config = await client.config();
+  if (await store.find(TENANT_ID, alex.aadObjectId)) {
+    await client.uninstall(config.personalChat.id);
+    await waitUntil(async () => (await store.find(TENANT_ID, alex.aadObjectId)) === undefined);
+  }
+  const mark = stream.messages.length;
+  await client.install(config.personalChat.id);
+  const greeting = await stream.waitFor(
+    (message) => stream.messages.indexOf(message) >= mark && cardText(message).includes('welcome to Confer'),
+  );
+  return { config, mark, greeting };
+}
+
 describe('the bot in the Agents Playground', () => {
   it('greets Alex by name on install, once, and keeps the conversation', async () => {
-    const config = await client.config();
+    const { config, greeting } = await freshInstall();
     expect(config.currentUser).toMatchObject({ name: alex.name, aadObjectId: alex.aadObjectId });
-    await client.install(config.personalChat.id);
-
-    const greeting = await stream.waitFor((message) => cardText(message).includes('welcome to Confer'));
     expect(cardText(greeting)).toContain(`Hi ${alex.name}, welcome to Confer`);
     expect(adaptiveCardProblems(cardOf(greeting))).toEqual([]);
 
@@ -56,29 +71,31 @@ describe('the bot in the Agents Playground', () => {
   });
 
   it('answers help with what the bot can do', async () => {
-    const config = await client.config();
+    const { config, mark } = await freshInstall();
     await client.sendMessage(config.personalChat.id, config.currentUser.id, 'help');
-    const help = await stream.waitFor((message) => cardText(message).includes('What I can do'));
+    const help = await stream.waitFor(
+      (message) => stream.messages.indexOf(message) >= mark && cardText(message).includes('What I can do'),
+    );
     expect(adaptiveCardProblems(cardOf(help))).toEqual([]);
     expect(cardText(help)).not.toContain("didn't understand");
 
     // Both install events had been answered long before help arrived: exactly one greeting.
-    expect(greetings()).toHaveLength(1);
+    expect(greetingsSince(mark)).toHaveLength(1);
   });
 
   it('forgets the conversation on uninstall and greets again on a new install', async () => {
-    const config = await client.config();
+    const { config, mark } = await freshInstall();
     await client.uninstall(config.personalChat.id);
     await waitUntil(async () => (await store.find(TENANT_ID, alex.aadObjectId)) === undefined);
 
     await client.install(config.personalChat.id);
-    await waitUntil(() => greetings().length === 2);
+    await waitUntil(() => greetingsSince(mark).length === 2);
     expect(await store.find(TENANT_ID, alex.aadObjectId)).toMatchObject({ conversationId: config.personalChat.id });
   });
 });
 
-function greetings(): PlaygroundMessage[] {
-  return stream.messages.filter((message) => cardText(message).includes('welcome to Confer'));
+function greetingsSince(mark: number): PlaygroundMessage[] {
+  return stream.messages.slice(mark).filter((message) => cardText(message).includes('welcome to Confer'));
 }
 
 async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
