@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ID, PEOPLE, type Stack, startStack } from '../support/stack.ts';
 import { DevTenantSignInPage } from './pages/devtenant-sign-in-page.ts';
 import type { SchedulePage } from './pages/schedule-page.ts';
@@ -16,6 +16,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
+});
+// The consent test withdraws the admin's delegated consent for everyone: every other test starts with it granted.
+afterEach(async () => {
+  const restored = await stack.devtenant.control('consent/admin', { clientId: CLIENT_ID, granted: true });
+  expect(restored.status).toBe(200);
 });
 
 const NORA = { email: 'noraf@contoso.onmicrosoft.com', name: 'Nora Field' };
@@ -56,7 +61,6 @@ describe('calendars Confer cannot read', () => {
     await context.close();
   });
 
-  // Last in this file: it withdraws the admin's delegated consent for everyone.
   it('asks the organizer for consent when Confer may not read their own calendar, then shows the grid', {
     timeout: 180_000,
   }, async () => {
