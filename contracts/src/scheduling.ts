@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEKDAYS_FROM_MONDAY } from './time/date-key.ts';
 
 /**
  * The scheduling API (issue: scheduling core). One set of zod schemas validates requests in the API,
@@ -355,10 +356,7 @@ export const preferencesSchema = z
     timeZoneOverride: ianaZone.nullable(),
     workingHoursOverride: z
       .object({
-        days: z
-          .array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']))
-          .min(1)
-          .max(7),
+        days: z.array(z.enum(WEEKDAYS_FROM_MONDAY)).min(1).max(7),
         start: clockTime,
         end: clockTime,
       })

@@ -9,6 +9,20 @@ const DAY_MS = 86_400_000;
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** The same names in ISO order, Monday first, as Outlook's settings and luxon's `weekday` (1 = Monday) count them. */
+export const WEEKDAYS_FROM_MONDAY = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+/** Monday to Friday: the days assumed when a mailbox states no working hours (and the settings' starting choice). */
+export const WORKWEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+
 const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD` (not `2026-02-30`). */

@@ -1,8 +1,7 @@
+import { WEEKDAYS_FROM_MONDAY } from '@confer/contracts/time';
 import { DateTime } from 'luxon';
 import type { RecurrenceRule } from '../../domain/scheduling/model.ts';
 import { toGraphTimeZone } from './graph-zones.ts';
-
-const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /**
  * Confer's series as Graph's `patternedRecurrence` (docs/reference/graph-calendar.md §3), expanded in the event's own
@@ -20,7 +19,7 @@ export function toPatternedRecurrence(rule: RecurrenceRule, start: Date, timeZon
     numberOfOccurrences: rule.count,
     recurrenceTimeZone: toGraphTimeZone(timeZone),
   };
-  const weekday = WEEKDAY_NAMES[local.weekday - 1];
+  const weekday = WEEKDAYS_FROM_MONDAY[local.weekday - 1];
   switch (rule.kind) {
     case 'weekly':
     case 'biweekly':

@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '@confer/contracts/time';
 import { DateTime } from 'luxon';
 import { findWindows } from 'windows-iana';
 import type { Weekday, WorkingHours } from '../../domain/scheduling/model.ts';
@@ -21,15 +22,7 @@ export function toDateTimeTimeZone(instant: Date, iana: string): { dateTime: str
   return { dateTime: local.toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: toGraphTimeZone(iana) };
 }
 
-const WEEKDAYS: ReadonlySet<string> = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+const WEEKDAY_NAMES: ReadonlySet<string> = new Set(WEEKDAYS);
 
 /** getSchedule's `workingHours` (mailbox settings, Windows zone names or a custom zone) as Confer's model. */
 export function toWorkingHours(hours: GraphWorkingHours | null | undefined): WorkingHours | null {
@@ -38,7 +31,7 @@ export function toWorkingHours(hours: GraphWorkingHours | null | undefined): Wor
   const start = clock(hours.startTime);
   const end = clock(hours.endTime);
   if (!zone || !start || !end) return null;
-  const days = hours.daysOfWeek.map((d) => d.toLowerCase()).filter((d): d is Weekday => WEEKDAYS.has(d));
+  const days = hours.daysOfWeek.map((d) => d.toLowerCase()).filter((d): d is Weekday => WEEKDAY_NAMES.has(d));
   return { days, start, end, timeZone: zone };
 }
 

@@ -1,4 +1,9 @@
-import { workingDays as expandWorkingDays, type WorkingDay, workingHoursProblem } from '@confer/contracts/time';
+import {
+  workingDays as expandWorkingDays,
+  WORKWEEK,
+  type WorkingDay,
+  workingHoursProblem,
+} from '@confer/contracts/time';
 import { AppError } from '../app-error.ts';
 import { type Span, toInterval, toSpan } from './interval-math.ts';
 import type { Interval, PersonAvailability, WorkingHours } from './model.ts';
@@ -9,7 +14,7 @@ import type { Interval, PersonAvailability, WorkingHours } from './model.ts';
  * Never the organizer's hours: a colleague in Kolkata does not work London hours.
  */
 export const DEFAULT_WORKING_HOURS = {
-  days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  days: WORKWEEK,
   start: '08:00',
   end: '17:00',
 } as const;

@@ -1,7 +1,9 @@
 import type { PreferencesDto } from '@confer/contracts';
+import { WEEKDAYS_FROM_MONDAY, type Weekday, WORKWEEK } from '@confer/contracts/time';
 
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof weekdays)[number];
+/** The settings list the days Monday first, as Outlook's working-hours settings do. */
+export const weekdays = WEEKDAYS_FROM_MONDAY;
+export type { Weekday };
 
 /** Lead times offered for reminders; Confer keeps at most five (the API's limit). */
 export const reminderChoices = [5, 10, 15, 30, 60, 1440] as const;
@@ -23,7 +25,7 @@ export function draftOf(preferences: PreferencesDto): PreferencesDraft {
     reminderMinutes: [...preferences.reminderMinutes].sort((a, b) => a - b),
     timeZone: preferences.timeZoneOverride ?? '',
     overrideHours: hours !== null,
-    days: hours?.days ?? ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+    days: hours?.days ?? WORKWEEK,
     start: hours?.start ?? '09:00',
     end: hours?.end ?? '17:00',
   };
