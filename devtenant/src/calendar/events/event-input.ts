@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '@confer/contracts/time';
 import { z } from 'zod';
 import { GraphHttpError } from '../../graph/context.ts';
 import { SENSITIVITIES, SHOW_AS } from './event-model.ts';
@@ -34,18 +35,8 @@ const recurrenceInput = z.strictObject({
     interval: z.number().int().min(1).max(999).optional(),
     month: z.number().int().min(0).max(12).optional(),
     dayOfMonth: z.number().int().min(0).max(31).optional(),
-    daysOfWeek: z
-      .array(graphEnum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']))
-      .optional(),
-    firstDayOfWeek: graphEnum([
-      'sunday',
-      'monday',
-      'tuesday',
-      'wednesday',
-      'thursday',
-      'friday',
-      'saturday',
-    ]).optional(),
+    daysOfWeek: z.array(graphEnum(WEEKDAYS)).optional(),
+    firstDayOfWeek: graphEnum(WEEKDAYS).optional(),
     index: graphEnum(['first', 'second', 'third', 'fourth', 'last']).optional(),
   }),
   range: z.strictObject({
