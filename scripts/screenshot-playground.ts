@@ -13,19 +13,10 @@ import { startPlayground } from '../bot/playground/playground-launcher.ts';
 import { createControllableClock } from '../devtenant/src/index.ts';
 import { freePort } from '../tests/bot/bot-test-support.ts';
 import { type Stack, startStack } from '../tests/support/stack.ts';
-import { chromiumExecutable } from './lib/chromium-path.ts';
+import { chromiumExecutable, HEADLESS_CHROMIUM_FLAGS } from './lib/chromium-path.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs', 'screenshots');
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const MEGAN = { id: '00000000-0000-0000-0000-0000000000021' };
 /**
@@ -47,7 +38,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
-    args: chromiumFlags,
+    args: [...HEADLESS_CHROMIUM_FLAGS],
   });
   const worker = stack.composed.delivery.worker;
   try {

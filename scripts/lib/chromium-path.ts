@@ -6,6 +6,21 @@ import { posix, win32 } from 'node:path';
  * Where the browser tests find a browser. Playwright drives any Chromium-based browser through
  * `executablePath`, so Chromium, Google Chrome and Microsoft Edge all do; Confer pins no downloaded build.
  */
+/**
+ * How every headless launch starts the browser: no sandbox (containers and CI run as root), no GPU, and nothing that
+ * reaches the network on its own (component updates, sync, first-run pages), since the machines that run the tests
+ * have no internet.
+ */
+export const HEADLESS_CHROMIUM_FLAGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export interface ChromiumLookup {
   platform: NodeJS.Platform;
   env: Readonly<Record<string, string | undefined>>;

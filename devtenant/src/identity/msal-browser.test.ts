@@ -4,22 +4,13 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumExecutable } from '../../../scripts/lib/chromium-path.ts';
+import { chromiumExecutable, HEADLESS_CHROMIUM_FLAGS } from '../../../scripts/lib/chromium-path.ts';
 import { CONFER_API, CONFER_APP, claimsOf, MEGAN, withTenant } from '../core/test-support.ts';
 
 const require = createRequire(import.meta.url);
 // The package's exports hide its UMD bundle; find it next to the resolved entry point.
 const MSAL_ENTRY = require.resolve('@azure/msal-browser');
 const MSAL_BUNDLE = `${MSAL_ENTRY.slice(0, MSAL_ENTRY.lastIndexOf('/msal-browser/') + '/msal-browser/'.length)}lib/msal-browser.min.js`;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** A single-page app on plain http that signs in with msal-browser (redirect flow) against devtenant. */
 function spaPage(config: {
@@ -69,7 +60,7 @@ describe('msal-browser against devtenant', () => {
           };
           const browser = await chromium.launch({
             executablePath: chromiumExecutable(),
-            args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${t.spkiHash}`],
+            args: [...HEADLESS_CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${t.spkiHash}`],
           });
           try {
             const page = await browser.newPage();

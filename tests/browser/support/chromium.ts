@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { chromiumExecutable } from '../../../scripts/lib/chromium-path.ts';
+import { chromiumExecutable, HEADLESS_CHROMIUM_FLAGS } from '../../../scripts/lib/chromium-path.ts';
 import { repoRoot } from '../../support/stack.ts';
 
 export const screenshotDir = join(repoRoot, 'tests', 'artifacts', 'screenshots');
@@ -31,16 +31,7 @@ export async function launchChromium(
   }
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${stack.devtenant.spkiHash}`,
-    ],
+    args: [...HEADLESS_CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${stack.devtenant.spkiHash}`],
   });
   if (options.machineClock) return browser;
   // Every context, however a test opens it (browser.newPage opens one too), gets the clock before its first page.
