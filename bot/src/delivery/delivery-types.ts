@@ -5,7 +5,13 @@ import type { OutboundMessage } from '../ports.ts';
  * send intent (a delivery id) was committed before the request left, so after a crash the outcome is
  * unknown until the connector is asked. The rest are final.
  */
-export type OutboundState = 'pending' | 'claimed' | 'sending' | 'sent' | 'skipped' | 'failed';
+export const OUTBOUND_STATES = ['pending', 'claimed', 'sending', 'sent', 'skipped', 'failed'] as const;
+export type OutboundState = (typeof OUTBOUND_STATES)[number];
+
+/** A count of zero for every state, for stores to fill in (a state with no messages still appears). */
+export function zeroStateCounts(): Record<OutboundState, number> {
+  return Object.fromEntries(OUTBOUND_STATES.map((state) => [state, 0])) as Record<OutboundState, number>;
+}
 
 /** A due message as a worker holds it: the message plus what the store knows about earlier attempts. */
 export interface ClaimedJob {

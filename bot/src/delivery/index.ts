@@ -19,6 +19,7 @@ export type {
   RecentSend,
   ReleaseDetails,
 } from './delivery-types.ts';
+export { OUTBOUND_STATES, zeroStateCounts } from './delivery-types.ts';
 export { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limiter.ts';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy, retryDelayMs } from './retry-policy.ts';

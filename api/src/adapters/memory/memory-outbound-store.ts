@@ -1,4 +1,4 @@
-import type { ClaimedJob, OutboundState } from '@confer/bot/delivery';
+import { type ClaimedJob, type OutboundState, zeroStateCounts } from '@confer/bot/delivery';
 import type { OutboundMessage } from '@confer/bot/ports';
 import type { OutboundStore } from '../sqlite/outbound-queue-store.ts';
 import { assertKeyPrefix, assertOutboundMessages } from '../sqlite/outbound-validation.ts';
@@ -147,14 +147,7 @@ export function createMemoryOutboundStore(): OutboundStore {
       };
     },
     async countByState() {
-      const counts: Record<OutboundState, number> = {
-        pending: 0,
-        claimed: 0,
-        sending: 0,
-        sent: 0,
-        skipped: 0,
-        failed: 0,
-      };
+      const counts = zeroStateCounts();
       for (const entry of entries.values()) counts[entry.state]++;
       return counts;
     },

@@ -1,4 +1,9 @@
-import type { OutboundInspector, OutboundJobStore, OutboundState } from '@confer/bot/delivery';
+import {
+  type OutboundInspector,
+  type OutboundJobStore,
+  type OutboundState,
+  zeroStateCounts,
+} from '@confer/bot/delivery';
 import type { OutboundQueue } from '@confer/bot/ports';
 import type { Clock } from '../../ports/clock.ts';
 import type { SqliteDatabase } from './database.ts';
@@ -100,14 +105,7 @@ export function createSqliteOutboundStore(db: SqliteDatabase, clock: Clock): Out
       return row ? toRecord(row) : undefined;
     },
     async countByState() {
-      const counts: Record<OutboundState, number> = {
-        pending: 0,
-        claimed: 0,
-        sending: 0,
-        sent: 0,
-        skipped: 0,
-        failed: 0,
-      };
+      const counts = zeroStateCounts();
       for (const row of sql.countByState.all() as { state: OutboundState; n: number }[]) counts[row.state] = row.n;
       return counts;
     },
