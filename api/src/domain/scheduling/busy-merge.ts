@@ -1,31 +1,13 @@
+import { isBlocking } from '@confer/contracts';
 import { addDays, dateKeyIn, startOfDay } from '@confer/contracts/time';
 import { mergeSpans, type Span, toInterval } from './interval-math.ts';
-import type { BusyBlock, FreeBusyStatus, Interval } from './model.ts';
+import type { BusyBlock, Interval } from './model.ts';
 
 export interface BusyMergeOptions {
   /** Tentative blocks count as busy unless this is false. */
   tentativeIsBusy: boolean;
   /** The person's IANA zone: an all-day out-of-office covers whole days there. */
   timeZone: string;
-}
-
-/**
- * Which statuses keep someone from a meeting. Busy and out-of-office always do; tentative does unless
- * the organizer says otherwise; working-elsewhere means "working, just not at the desk" and free is free.
- * `unknown` (getSchedule's answer for an item it cannot classify) blocks: Confer never guesses free.
- */
-export function isBlocking(status: FreeBusyStatus, tentativeIsBusy: boolean): boolean {
-  switch (status) {
-    case 'busy':
-    case 'oof':
-    case 'unknown':
-      return true;
-    case 'tentative':
-      return tentativeIsBusy;
-    case 'free':
-    case 'workingElsewhere':
-      return false;
-  }
 }
 
 /**

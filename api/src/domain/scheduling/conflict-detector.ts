@@ -1,4 +1,5 @@
-import { blockingSpan, isBlocking } from './busy-merge.ts';
+import { isBlocking } from '@confer/contracts';
+import { blockingSpan } from './busy-merge.ts';
 import type { BusyBlock, Conflict, Interval, PersonAvailability } from './model.ts';
 
 export interface ConflictOptions {

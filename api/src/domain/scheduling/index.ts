@@ -1,4 +1,5 @@
-export { type BusyMergeOptions, isBlocking, mergeBusyBlocks } from './busy-merge.ts';
+export { isBlocking } from '@confer/contracts';
+export { type BusyMergeOptions, mergeBusyBlocks } from './busy-merge.ts';
 export { type ConflictOptions, findConflicts } from './conflict-detector.ts';
 export type * from './model.ts';
 export { expandSeries, MAX_SERIES_OCCURRENCES } from './series-occurrences.ts';

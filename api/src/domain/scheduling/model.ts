@@ -10,8 +10,10 @@ export interface Interval {
   end: Date;
 }
 
-/** How a block of time shows on a calendar (Graph `showAs` / getSchedule `status`). */
-export type FreeBusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+import type { FreeBusyStatus } from '@confer/contracts';
+
+/** How a block of time shows on a calendar: the contracts' list, which the tab and the API share. */
+export type { FreeBusyStatus };
 
 export interface BusyBlock extends Interval {
   status: FreeBusyStatus;

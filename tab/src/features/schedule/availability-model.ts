@@ -1,8 +1,8 @@
-import type { AvailabilityResponse, CalendarReadStatus } from '@confer/contracts';
+import { type AvailabilityResponse, type CalendarReadStatus, type FreeBusyStatus, isBlocking } from '@confer/contracts';
 import type { Interval } from './grid-geometry.ts';
 import { isInside, workingIntervals } from './working-hours.ts';
 
-export type BlockStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+export type BlockStatus = FreeBusyStatus;
 
 export interface BusyBlock extends Interval {
   readonly status: BlockStatus;
@@ -74,9 +74,12 @@ export function stateAt(person: PersonView, interval: Interval): PersonState {
   };
 }
 
-/** Working elsewhere counts as free (as in the suggestions); everything else takes the time. */
+/**
+ * Whether the time is taken, by the rule the suggestions use (`isBlocking`), with tentative as busy: the picker asks
+ * for suggestions with the API's default, which counts tentative time as taken.
+ */
 export function isTaken(state: PersonState): boolean {
-  return state.status !== 'free' && state.status !== 'workingElsewhere';
+  return isBlocking(state.status, true);
 }
 
 export function unreadablePeople(people: readonly PersonView[]): PersonView[] {

@@ -1,6 +1,6 @@
+import { isBlocking } from '@confer/contracts';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
-import { isBlocking } from '../busy-merge.ts';
 import type { Interval, PersonAvailability, SlotRequest, Suggestion } from '../model.ts';
 import { expandSeries } from '../series-occurrences.ts';
 import { insideWorkingHours } from './oracles.ts';
