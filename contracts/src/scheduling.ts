@@ -46,6 +46,11 @@ export const recurrenceSchema = z.object({
   kind: z.enum(['weekly', 'biweekly', 'monthly']),
   count: z.number().int().min(2).max(LIMITS.maxSeriesOccurrences),
 });
+/** How a series repeats; its dates are the rule in `@confer/contracts/time` (time/series.ts). */
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+export type RecurrenceKind = Recurrence['kind'];
+/** Every kind of series, in the order a person is offered them. */
+export const RECURRENCE_KINDS: readonly RecurrenceKind[] = recurrenceSchema.shape.kind.options;
 
 export const calendarReadStatusSchema = z.enum([
   'ok',

@@ -46,6 +46,16 @@ export function addDays(dateKey: string, days: number): string {
   return keyOf(utcMidnightOf(dateKey) + days * DAY_MS);
 }
 
+/**
+ * The same day of the month `months` later (earlier when negative); in a shorter month, its last day, so
+ * 31 January plus one month is 28 February, or 29 in a leap year (Outlook's monthly rule, see series.ts).
+ */
+export function addMonthsClamped(dateKey: string, months: number): string {
+  const [year = 1970, month = 1, day = 1] = dateKey.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(year, month + months, 0)).getUTCDate();
+  return keyOf(Date.UTC(year, month - 1 + months, Math.min(day, lastDay)));
+}
+
 /** Whole days from `from` to `to` (negative when `to` comes first). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((utcMidnightOf(to) - utcMidnightOf(from)) / DAY_MS);
