@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateKeysBetween, daysBetween, isDateKey, noonOf, weekdayNameOf, weekdayOf } from './date-key.ts';
+import {
+  addDays,
+  dateKeysBetween,
+  daysBetween,
+  isDateKey,
+  noonOf,
+  utcDateKeyOf,
+  utcMidnightOf,
+  weekdayNameOf,
+  weekdayOf,
+} from './date-key.ts';
 import {
   dateKeyIn,
   instantAt,
@@ -183,6 +193,17 @@ describe('offsets and dates in a zone', () => {
 });
 
 describe('date keys', () => {
+  it('writes and reads the UTC date of any instant from 1900 to 9999 as ISO 8601 does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(9999, 11, 31) }), (instant) => {
+        const key = utcDateKeyOf(instant);
+        expect(key).toBe(new Date(instant).toISOString().slice(0, 10));
+        expect(utcMidnightOf(key)).toBe(instant - (((instant % 86_400_000) + 86_400_000) % 86_400_000));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('adds days across month, leap-day and year ends', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
