@@ -2,7 +2,7 @@ export { isBlocking } from '@confer/contracts';
 export { type BusyMergeOptions, mergeBusyBlocks } from './busy-merge.ts';
 export { type ConflictOptions, findConflicts } from './conflict-detector.ts';
 export type * from './model.ts';
-export { expandSeries, MAX_SERIES_OCCURRENCES } from './series-occurrences.ts';
+export { expandSeries } from './series-occurrences.ts';
 export { MAX_CANDIDATES } from './slot-candidates.ts';
 export { findSlots } from './slot-finder.ts';
 export {

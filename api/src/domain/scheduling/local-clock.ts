@@ -1,15 +1,8 @@
-import { instantAt, isTimeZone, localParts } from '@confer/contracts/time';
+import { addDays, instantAt, isTimeZone, localParts, utcDateKeyOf, type WallClock } from '@confer/contracts/time';
 import { AppError } from '../app-error.ts';
-import { addDays, type CivilDate, isoOf } from './civil-date.ts';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-
-/** Wall-clock time in one zone: a date plus the milliseconds since its local midnight. */
-export interface WallTime {
-  date: CivilDate;
-  msOfDay: number;
-}
 
 /**
  * Converts between instants and wall-clock times in one zone, with the rule the tab and the bot use
@@ -19,10 +12,7 @@ export interface WallTime {
  * day (no clock change) the time of day is simply added to midnight; on a 23- or 25-hour day every time is
  * resolved on its own.
  */
-export interface LocalClock {
-  instant(wall: WallTime): number;
-  read(instant: number): WallTime;
-}
+export type LocalClock = WallClock;
 
 interface DayInfo {
   midnight: number;
@@ -33,39 +23,37 @@ export function createLocalClock(timeZone: string): LocalClock {
   if (!isTimeZone(timeZone))
     throw new AppError('validation_failed', `Unknown time zone: ${timeZone}`, { details: { timeZone } });
   const days = new Map<string, DayInfo>();
-  const midnightOf = (date: CivilDate) => instantAt(isoOf(date), 0, timeZone).getTime();
-  const day = (date: CivilDate): DayInfo => {
-    const key = isoOf(date);
-    let info = days.get(key);
+  const midnightOf = (date: string) => instantAt(date, 0, timeZone).getTime();
+  const day = (date: string): DayInfo => {
+    let info = days.get(date);
     if (!info) {
       info = { midnight: midnightOf(date), next: midnightOf(addDays(date, 1)) };
-      days.set(key, info);
+      days.set(date, info);
     }
     return info;
   };
   const uniform = (info: DayInfo) => info.next - info.midnight === DAY_MS;
+  /** The instant's place on a 24-hour `date`, or undefined when it falls on another date or a changing day. */
+  const onDate = (instant: number, date: string) => {
+    const info = day(date);
+    return instant >= info.midnight && instant < info.next && uniform(info)
+      ? { date, msOfDay: instant - info.midnight }
+      : undefined;
+  };
   return {
     instant({ date, msOfDay }) {
       const info = day(date);
       if (uniform(info)) return info.midnight + msOfDay;
-      return instantAt(isoOf(date), msOfDay / MINUTE_MS, timeZone).getTime();
+      return instantAt(date, msOfDay / MINUTE_MS, timeZone).getTime();
     },
     read(instant) {
       // Every zone is within 14 hours of UTC: the local date is the UTC date or one either side.
-      const utcDate = new Date(instant);
-      const around = { year: utcDate.getUTCFullYear(), month: utcDate.getUTCMonth() + 1, day: utcDate.getUTCDate() };
-      for (const date of [around, addDays(around, -1), addDays(around, 1)]) {
-        const info = day(date);
-        if (instant >= info.midnight && instant < info.next && uniform(info)) {
-          return { date, msOfDay: instant - info.midnight };
-        }
-      }
+      const around = utcDateKeyOf(instant);
+      const found =
+        onDate(instant, around) ?? onDate(instant, addDays(around, -1)) ?? onDate(instant, addDays(around, 1));
+      if (found) return found;
       const local = localParts(instant, timeZone);
-      const [year = 1970, month = 1, dayOfMonth = 1] = local.dateKey.split('-').map(Number);
-      return {
-        date: { year, month, day: dayOfMonth },
-        msOfDay: local.secondOfDay * 1000 + (((instant % 1000) + 1000) % 1000),
-      };
+      return { date: local.dateKey, msOfDay: local.secondOfDay * 1000 + (((instant % 1000) + 1000) % 1000) };
     },
   };
 }

@@ -3,6 +3,7 @@
  * (`Date`) plus IANA zone names; every interval is half-open `[start, end)`.
  */
 
+import type { RecurrenceKind } from '@confer/contracts';
 import type { Weekday } from '@confer/contracts/time';
 
 export interface Interval {
@@ -65,7 +66,8 @@ export interface PersonAvailability {
   blocks: readonly BusyBlock[];
 }
 
-export type RecurrenceKind = 'weekly' | 'biweekly' | 'monthly';
+/** The contracts' list of series kinds; which dates each falls on is `@confer/contracts/time` (series.ts). */
+export type { RecurrenceKind };
 
 export interface RecurrenceRule {
   kind: RecurrenceKind;

@@ -1,7 +1,7 @@
+import { LIMITS } from '@confer/contracts';
 import { isTimeZone } from '@confer/contracts/time';
 import { AppError } from '../app-error.ts';
 import type { SlotRequest } from './model.ts';
-import { MAX_SERIES_OCCURRENCES } from './series-occurrences.ts';
 
 /** getSchedule answers for at most 62 days (docs/reference/graph-calendar.md §1); nothing longer can be read. */
 export const MAX_WINDOW_DAYS = 62;
@@ -46,7 +46,11 @@ export function validateSlotRequest(request: SlotRequest): void {
     check(isTimeZone(hoursZone), `people.${index}.workingHours`, `Unknown time zone ${hoursZone}`);
   }
   const count = request.recurrence?.count ?? 1;
-  check(isIntegerIn(count, 1, MAX_SERIES_OCCURRENCES), 'recurrence.count', 'A series has 1 to 104 occurrences');
+  check(
+    isIntegerIn(count, 1, LIMITS.maxSeriesOccurrences),
+    'recurrence.count',
+    `A series has 1 to ${LIMITS.maxSeriesOccurrences} occurrences`,
+  );
 }
 
 function isIntegerIn(value: number, min: number, max: number): boolean {
