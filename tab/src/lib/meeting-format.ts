@@ -1,4 +1,4 @@
-import type { MeetingDto } from '@confer/contracts';
+import type { MeetingDto, RecurrenceKind } from '@confer/contracts';
 import { zoneDisplayName } from '@confer/contracts/time';
 
 /** Dates and times of meetings in the viewer's locale and zone, with Intl only. */
@@ -54,7 +54,8 @@ export function createMeetingFormatters(locale: string, timeZone: string): Meeti
   };
 }
 
-const recurrenceWords: Record<NonNullable<MeetingDto['recurrence']>['kind'], string> = {
+/** How the tab names each kind of series, in the repetition choice and wherever a series is described. */
+export const RECURRENCE_LABELS: Readonly<Record<RecurrenceKind, string>> = {
   weekly: 'Every week',
   biweekly: 'Every two weeks',
   monthly: 'Every month',
@@ -63,7 +64,7 @@ const recurrenceWords: Record<NonNullable<MeetingDto['recurrence']>['kind'], str
 /** "Every two weeks, 6 times". */
 export function describeRecurrence(recurrence: MeetingDto['recurrence']): string | null {
   if (!recurrence) return null;
-  return `${recurrenceWords[recurrence.kind]}, ${recurrence.count} times`;
+  return `${RECURRENCE_LABELS[recurrence.kind]}, ${recurrence.count} times`;
 }
 
 export type AttendeeResponse = MeetingDto['attendees'][number]['response'];

@@ -1,5 +1,5 @@
 import type { MeetingDto } from '@confer/contracts';
-import { addDays, instantAt, localParts } from '@confer/contracts/time';
+import { seriesStarts } from '@confer/contracts/time';
 
 export interface Occurrence {
   /** Where the series put it: the key the API uses for this occurrence (`/occurrences/{originalStart}`). */
@@ -11,15 +11,14 @@ export interface Occurrence {
 }
 
 /**
- * Every occurrence of a meeting (one for a single meeting), with moves and cancellations applied.
- * Occurrences keep the first one's wall-clock time in the meeting's zone across DST, as Outlook expands a
- * series in its recurrence zone; monthly series fall on the month's last day when it is shorter (Outlook's
- * rule, mirrored from the API's series expansion so both name the same occurrences).
+ * Every occurrence of a meeting (one for a single meeting), with moves and cancellations applied. Where the
+ * series puts each one is the rule the API books by (`seriesStarts`, contracts/src/time/series.ts), so both
+ * name the same occurrences.
  */
 export function occurrencesOf(meeting: MeetingDto): Occurrence[] {
   const start = new Date(meeting.start).getTime();
   const duration = new Date(meeting.end).getTime() - start;
-  const planned = meeting.recurrence ? plannedStarts(start, meeting.timeZone, meeting.recurrence) : [start];
+  const planned = meeting.recurrence ? [...seriesStarts(start, meeting.timeZone, meeting.recurrence)] : [start];
   return planned.map((at) => {
     const override = meeting.occurrences.find((o) => new Date(o.originalStart).getTime() === at);
     const originalStart = new Date(at).toISOString();
@@ -58,25 +57,4 @@ export function neighboursOf(occurrences: readonly Occurrence[], occurrence: Occ
       .at(-1) ?? null;
   const after = occurrences.slice(index + 1).find((o) => !o.cancelled) ?? null;
   return { before, after };
-}
-
-function plannedStarts(first: number, zone: string, rule: NonNullable<MeetingDto['recurrence']>): number[] {
-  const local = localParts(first, zone);
-  const starts = [first];
-  for (let index = 1; index < rule.count; index++) {
-    const date =
-      rule.kind === 'monthly'
-        ? addMonthsClamped(local.dateKey, index)
-        : addDays(local.dateKey, (rule.kind === 'weekly' ? 7 : 14) * index);
-    starts.push(instantAt(date, local.minuteOfDay, zone).getTime());
-  }
-  return starts;
-}
-
-function addMonthsClamped(dateKey: string, months: number): string {
-  const [year = 1970, month = 1, day = 1] = dateKey.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CalendarCheckmark24Regular, Open20Regular, Video20Regular } from '@fluentui/react-icons';
+import { describeRecurrence } from '../../lib/meeting-format.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
 
 const useStyles = makeStyles({
@@ -31,12 +32,7 @@ export function CreatedPanel(props: {
       />
       <div className={styles.body}>
         <Text>Invitations went to {names}.</Text>
-        {meeting.recurrence && (
-          <Text>
-            Repeats {meeting.recurrence.kind === 'biweekly' ? 'every two weeks' : meeting.recurrence.kind},{' '}
-            {meeting.recurrence.count} times.
-          </Text>
-        )}
+        {meeting.recurrence && <Text>{describeRecurrence(meeting.recurrence)}.</Text>}
         {meeting.joinUrl ? (
           <Link href={meeting.joinUrl} target="_blank" rel="noreferrer" data-testid="join-link">
             <Video20Regular aria-hidden /> Join the Teams meeting

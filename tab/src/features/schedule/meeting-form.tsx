@@ -10,6 +10,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { RECURRENCE_LABELS } from '../../lib/meeting-format.ts';
 import { DURATIONS, type MeetingDetails, type MeetingTypeView } from './meeting-details.ts';
 import type { Recurrence } from './schedule-api.ts';
 
@@ -30,12 +31,7 @@ export interface MeetingFormProps {
   onChange(details: MeetingDetails): void;
 }
 
-const recurrenceNames: Record<string, string> = {
-  none: 'Does not repeat',
-  weekly: 'Every week',
-  biweekly: 'Every two weeks',
-  monthly: 'Every month',
-};
+const recurrenceNames: Record<string, string> = { none: 'Does not repeat', ...RECURRENCE_LABELS };
 
 /** Type, title, length, repetition, place and agenda. */
 export function MeetingForm({ details, types, titlePlaceholder, onType, onChange }: MeetingFormProps) {

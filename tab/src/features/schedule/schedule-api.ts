@@ -7,6 +7,7 @@ import {
   type MeetingDto,
   meetingSchema,
   personSchema,
+  type Recurrence,
   type SuggestionsResponse,
   suggestionsResponseSchema,
 } from '@confer/contracts';
@@ -15,7 +16,7 @@ import { type AuthedApi, callApi, listOf } from '../../lib/authed-api.ts';
 
 export type Person = z.infer<typeof personSchema>;
 export type Conflict = z.infer<typeof conflictSchema>;
-export type Recurrence = { kind: 'weekly' | 'biweekly' | 'monthly'; count: number };
+export type { Recurrence };
 
 export function searchPeople(api: AuthedApi, text: string): Promise<Person[]> {
   const query = new URLSearchParams({ search: text, limit: '8' });
