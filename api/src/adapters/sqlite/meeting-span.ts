@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isTimeZone, seriesStarts } from '@confer/contracts/time';
 import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
 import type { Interval } from '../../domain/scheduling/model.ts';
 import { storeError } from './store-errors.ts';
@@ -6,10 +6,8 @@ import { storeError } from './store-errors.ts';
 type MeetingTimes = Pick<Meeting, 'id' | 'start' | 'end' | 'timeZone' | 'recurrence'>;
 
 /**
- * Every occurrence's time, moved ones at their new time and cancelled ones left out. Occurrences step in
- * the meeting's own zone so a series keeps its wall-clock time across DST, as Outlook does; monthly ones
- * step from the first start so day 31 lands on the last day of shorter months, as Graph's
- * `absoluteMonthly` does.
+ * Every occurrence's time, moved ones at their new time and cancelled ones left out. Where the series puts
+ * each one is the rule the API checks and books by (`seriesStarts`, contracts/src/time/series.ts).
  */
 export function listOccurrenceTimes(meeting: MeetingTimes, overrides: readonly OccurrenceOverride[]): Interval[] {
   const originals = listOriginalStarts(meeting);
@@ -44,21 +42,14 @@ export function overlaps(a: Interval, b: Interval): boolean {
 }
 
 function listOriginalStarts(meeting: MeetingTimes): Date[] {
-  const first = DateTime.fromJSDate(meeting.start, { zone: meeting.timeZone });
-  if (!first.isValid) {
+  if (!isTimeZone(meeting.timeZone)) {
     throw storeError(
       { reason: 'invalid_argument', table: 'meetings', meetingId: meeting.id, timeZone: meeting.timeZone },
       `Meeting ${meeting.id} has an unknown time zone "${meeting.timeZone}"`,
     );
   }
   if (!meeting.recurrence) return [meeting.start];
-  const { kind, count } = meeting.recurrence;
-  const starts: Date[] = [];
-  for (let k = 0; k < count; k++) {
-    const step = kind === 'monthly' ? { months: k } : { weeks: kind === 'biweekly' ? 2 * k : k };
-    starts.push(first.plus(step).toJSDate());
-  }
-  return starts;
+  return Array.from(seriesStarts(meeting.start, meeting.timeZone, meeting.recurrence), (start) => new Date(start));
 }
 
 /** Per-user intervals in time order (then by user), so every store answers the same list. */
