@@ -7,7 +7,7 @@ import { toGraphTimeZone } from './graph-zones.ts';
  * Confer's series as Graph's `patternedRecurrence` (docs/reference/graph-calendar.md §3), expanded in the event's own
  * zone so the local time holds across DST: weekly / every two weeks on the start's weekday, monthly on the start's day
  * of the month (`absoluteMonthly`: a day past a short month's end falls on its last day in Outlook, as in
- * domain/scheduling/series-occurrences.ts). `numbered` range, starting on the start's local date, which Graph requires
+ * contracts/src/time/series.ts). `numbered` range, starting on the start's local date, which Graph requires
  * to equal the event's start date.
  */
 export function toPatternedRecurrence(rule: RecurrenceRule, start: Date, timeZone: string) {

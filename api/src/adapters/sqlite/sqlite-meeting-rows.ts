@@ -1,10 +1,11 @@
+import { recurrenceSchema as requestRecurrenceSchema } from '@confer/contracts';
 import { z } from 'zod';
 import type { Meeting, MeetingAttendee, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
 import type { Interval } from '../../domain/scheduling/model.ts';
 import { isoDate, jsonColumn, nullableIsoDate, parseRow, sqliteBoolean, toIso } from './row-codec.ts';
 
 const recurrenceSchema = z.object({
-  kind: z.enum(['weekly', 'biweekly', 'monthly']),
+  kind: requestRecurrenceSchema.shape.kind,
   count: z.number().int().positive(),
 });
 
