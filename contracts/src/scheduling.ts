@@ -15,6 +15,7 @@ export const LIMITS = {
   minDurationMinutes: 5,
   maxDurationMinutes: 480,
   maxTitle: 255,
+  maxLocation: 255,
   maxAgenda: 4_000,
   maxNote: 20_000,
   maxComment: 1_000,
@@ -184,7 +185,7 @@ export const createMeetingRequestSchema = z
     timeZone: ianaZone,
     recurrence: recurrenceSchema.nullable().default(null),
     online: z.boolean().default(true),
-    location: z.string().trim().max(255).nullable().default(null),
+    location: z.string().trim().max(LIMITS.maxLocation).nullable().default(null),
     /** Create even when the clash check finds conflicts (the caller has shown them). */
     acceptConflicts: z.boolean().default(false),
   })
@@ -240,7 +241,7 @@ export const updateMeetingRequestSchema = z
     end: instant.optional(),
     timeZone: ianaZone.optional(),
     attendees: attendeesField.refine((list) => list.length >= 1, 'keep at least one person').optional(),
-    location: z.string().trim().max(255).nullable().optional(),
+    location: z.string().trim().max(LIMITS.maxLocation).nullable().optional(),
     acceptConflicts: z.boolean().default(false),
   })
   .strict()

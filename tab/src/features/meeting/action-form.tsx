@@ -1,4 +1,4 @@
-import type { MeetingDto } from '@confer/contracts';
+import { LIMITS, type MeetingDto } from '@confer/contracts';
 import {
   Button,
   Field,
@@ -72,7 +72,7 @@ export function ActionForm({
         }}
       >
         <Field label="New action">
-          <Input value={title} maxLength={500} onChange={(_, data) => setTitle(data.value)} />
+          <Input value={title} maxLength={LIMITS.maxActionTitle} onChange={(_, data) => setTitle(data.value)} />
         </Field>
         <Field label="Owner">
           <Select value={owner} onChange={(_, data) => setOwner(data.value)}>

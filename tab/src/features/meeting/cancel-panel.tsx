@@ -1,4 +1,4 @@
-import type { MeetingDto } from '@confer/contracts';
+import { LIMITS, type MeetingDto } from '@confer/contracts';
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
@@ -70,7 +70,12 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
         />
       )}
       <Field label="Message to everyone" hint="Sent with the cancellation in Outlook.">
-        <Textarea value={message} maxLength={1000} resize="vertical" onChange={(_, data) => setMessage(data.value)} />
+        <Textarea
+          value={message}
+          maxLength={LIMITS.maxComment}
+          resize="vertical"
+          onChange={(_, data) => setMessage(data.value)}
+        />
       </Field>
       {problem && (
         <MessageBar intent="error" role="alert">

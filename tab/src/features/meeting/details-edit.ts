@@ -26,8 +26,6 @@ export interface DetailsChange {
 
 export type DraftProblems = Partial<Record<'title' | 'agenda' | 'people' | 'location', string>>;
 
-export const MAX_LOCATION = 255;
-
 export function draftOf(meeting: MeetingDto): DetailsDraft {
   return {
     title: meeting.title,
@@ -47,8 +45,8 @@ export function problemsOf(draft: DetailsDraft): DraftProblems {
     problems.agenda = `Keep the agenda under ${LIMITS.maxAgenda + 1} characters.`;
   }
   if (draft.people.length === 0) problems.people = 'Keep at least one person besides you.';
-  if (draft.location.trim().length > MAX_LOCATION) {
-    problems.location = `Keep the place under ${MAX_LOCATION + 1} characters.`;
+  if (draft.location.trim().length > LIMITS.maxLocation) {
+    problems.location = `Keep the place under ${LIMITS.maxLocation + 1} characters.`;
   }
   return problems;
 }

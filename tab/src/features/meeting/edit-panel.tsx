@@ -21,7 +21,6 @@ import {
   type DetailsDraft,
   draftOf,
   hasChanges,
-  MAX_LOCATION,
   problemsOf,
   saveDetails,
 } from './details-edit.ts';
@@ -127,7 +126,7 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
         <Field label="Where" hint="A room or an address." validationMessage={shown.location}>
           <Input
             value={draft.location}
-            maxLength={MAX_LOCATION}
+            maxLength={LIMITS.maxLocation}
             onChange={(_, data) => update({ location: data.value })}
           />
         </Field>

@@ -1,4 +1,4 @@
-import { ErrorCodes } from '@confer/contracts';
+import { ErrorCodes, LIMITS } from '@confer/contracts';
 import {
   Button,
   Field,
@@ -88,7 +88,7 @@ export function NoteEditor({
           value={text}
           resize="vertical"
           rows={4}
-          maxLength={20000}
+          maxLength={LIMITS.maxNote}
           onChange={(_, data) => setText(data.value)}
         />
       </Field>

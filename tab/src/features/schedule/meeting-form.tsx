@@ -124,7 +124,11 @@ export function MeetingForm({ details, types, titlePlaceholder, onType, onChange
       </Field>
       {!details.online && (
         <Field label="Place" required>
-          <Input value={details.location} maxLength={255} onChange={(_, data) => set({ location: data.value })} />
+          <Input
+            value={details.location}
+            maxLength={LIMITS.maxLocation}
+            onChange={(_, data) => set({ location: data.value })}
+          />
         </Field>
       )}
       <Field label="Agenda" className={styles.wide} hint="Sent with the invitation.">
