@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS_FROM_MONDAY } from './time/date-key.ts';
+import { isTimeZone } from './time/zoned-time.ts';
 
 /**
  * The scheduling API (issue: scheduling core). One set of zod schemas validates requests in the API,
@@ -26,18 +27,7 @@ export const LIMITS = {
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant, e.g. 2026-11-23T09:00:00Z');
 const email = z.email().max(320);
-const ianaZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/London');
+const ianaZone = z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/London');
 const id = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'malformed id')
