@@ -1,4 +1,4 @@
-import type { MeetingDto } from '@confer/contracts';
+import { LIMITS, type MeetingDto } from '@confer/contracts';
 import {
   Button,
   Field,
@@ -94,7 +94,12 @@ export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPa
         </RadioGroup>
       </ChoiceGroup>
       <Field label="Comment for the organizer (optional)">
-        <Textarea value={comment} maxLength={1000} resize="vertical" onChange={(_, data) => setComment(data.value)} />
+        <Textarea
+          value={comment}
+          maxLength={LIMITS.maxComment}
+          resize="vertical"
+          onChange={(_, data) => setComment(data.value)}
+        />
       </Field>
       {canPropose && (
         <Switch label="Propose a new time" checked={proposing} onChange={(_, data) => setProposing(data.checked)} />
