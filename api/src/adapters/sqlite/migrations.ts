@@ -264,4 +264,48 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbound_by_tenant ON outbound_messages (tenant_id, user_id, state);
     `,
   },
+  {
+    version: 9,
+    name: 'graph subscriptions and notification inbox',
+    sql: `
+      -- The Graph change-notification subscriptions Confer owns. client_state_digest is the SHA-256 of the
+      -- secret, never the secret itself.
+      CREATE TABLE graph_subscriptions (
+        id                  TEXT NOT NULL PRIMARY KEY,
+        tenant_id           TEXT NOT NULL,
+        user_id             TEXT NOT NULL,
+        resource            TEXT NOT NULL,
+        mode                TEXT NOT NULL CHECK (mode IN ('tenant', 'user')),
+        client_state_digest TEXT NOT NULL,
+        expires_at          TEXT NOT NULL,
+        created_at          TEXT NOT NULL,
+        renewed_at          TEXT,
+        state               TEXT NOT NULL CHECK (state IN ('active', 'removed', 'failed')),
+        reason              TEXT,
+        CHECK ((state = 'active') = (reason IS NULL))
+      ) STRICT;
+      CREATE INDEX graph_subscriptions_by_user ON graph_subscriptions (tenant_id, user_id, created_at);
+      CREATE INDEX graph_subscriptions_expiring ON graph_subscriptions (expires_at) WHERE state = 'active';
+
+      -- Every accepted notification, written before Graph is acknowledged. A change notification's key names
+      -- one version of one event, so it is recorded once for good; a lifecycle event's key is unique only while
+      -- pending, so a later "missed" after the first was handled is a new one.
+      CREATE TABLE graph_inbox (
+        seq             INTEGER PRIMARY KEY,
+        dedupe_key      TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        tenant_id       TEXT NOT NULL,
+        change_type     TEXT CHECK (change_type IN ('created', 'updated', 'deleted')),
+        resource        TEXT,
+        resource_id     TEXT,
+        lifecycle_event TEXT CHECK (lifecycle_event IN ('reauthorizationRequired', 'subscriptionRemoved', 'missed')),
+        received_at     TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'processed')),
+        CHECK ((change_type IS NULL) <> (lifecycle_event IS NULL))
+      ) STRICT;
+      CREATE UNIQUE INDEX graph_inbox_once ON graph_inbox (dedupe_key)
+        WHERE lifecycle_event IS NULL OR state = 'pending';
+      CREATE INDEX graph_inbox_pending ON graph_inbox (seq) WHERE state = 'pending';
+    `,
+  },
 ];

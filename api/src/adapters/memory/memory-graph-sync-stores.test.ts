@@ -1,0 +1,7 @@
+import { notificationInboxContract } from '../../ports/notification-inbox.contract.ts';
+import { subscriptionStoreContract } from '../../ports/subscription-store.contract.ts';
+import { createMemoryNotificationInbox } from './memory-notification-inbox.ts';
+import { createMemorySubscriptionStore } from './memory-subscription-store.ts';
+
+subscriptionStoreContract('memory', createMemorySubscriptionStore);
+notificationInboxContract('memory', createMemoryNotificationInbox);

@@ -1,0 +1,59 @@
+import type { AcceptedNotification, InboxEntry, NotificationInbox } from '../../ports/notification-inbox.ts';
+import type { SqliteDatabase } from './database.ts';
+
+interface Row {
+  seq: number;
+  dedupe_key: string;
+  subscription_id: string;
+  tenant_id: string;
+  change_type: AcceptedNotification['changeType'];
+  resource: string | null;
+  resource_id: string | null;
+  lifecycle_event: AcceptedNotification['lifecycleEvent'];
+  received_at: string;
+  state: InboxEntry['state'];
+}
+
+/**
+ * The notification inbox in SQLite. A batch is one transaction, committed before the endpoint answers, so what
+ * Graph was told is accepted is on disk. Repeats are skipped by the unique index of migration 9.
+ */
+export function createSqliteNotificationInbox(db: SqliteDatabase): NotificationInbox {
+  // DO NOTHING skips only a repeat (a uniqueness conflict); a row breaking a check still fails the whole batch.
+  const insert = db.prepare(`
+    INSERT INTO graph_inbox
+      (dedupe_key, subscription_id, tenant_id, change_type, resource, resource_id, lifecycle_event, received_at, state)
+    VALUES (@dedupeKey, @subscriptionId, @tenantId, @changeType, @resource, @resourceId, @lifecycleEvent,
+            @receivedAt, 'pending')
+    ON CONFLICT DO NOTHING`);
+  const pending = db.prepare("SELECT * FROM graph_inbox WHERE state = 'pending' ORDER BY seq LIMIT ?");
+  const recordAll = db.transaction((notifications: readonly AcceptedNotification[]) => {
+    let added = 0;
+    for (const notification of notifications) added += insert.run(notification).changes;
+    return added;
+  });
+
+  return {
+    async record(notifications) {
+      return recordAll(notifications);
+    },
+    async listPending(limit) {
+      return (pending.all(limit) as Row[]).map(toEntry);
+    },
+  };
+}
+
+function toEntry(row: Row): InboxEntry {
+  return {
+    seq: row.seq,
+    dedupeKey: row.dedupe_key,
+    subscriptionId: row.subscription_id,
+    tenantId: row.tenant_id,
+    changeType: row.change_type,
+    resource: row.resource,
+    resourceId: row.resource_id,
+    lifecycleEvent: row.lifecycle_event,
+    receivedAt: row.received_at,
+    state: row.state,
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { AcceptedNotification, NotificationInbox } from './notification-inbox.ts';
+
+export function aChange(overrides: Partial<AcceptedNotification> = {}): AcceptedNotification {
+  return {
+    dedupeKey: 'sub-1|updated|evt-1|W/"ck-1"',
+    subscriptionId: 'sub-1',
+    tenantId: 'tenant-a',
+    changeType: 'updated',
+    resource: 'Users/oid-megan/Events/evt-1',
+    resourceId: 'evt-1',
+    lifecycleEvent: null,
+    receivedAt: '2026-11-23T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aLifecycle(overrides: Partial<AcceptedNotification> = {}): AcceptedNotification {
+  return {
+    dedupeKey: 'sub-1|missed|2026-11-28T09:00:00.000Z',
+    subscriptionId: 'sub-1',
+    tenantId: 'tenant-a',
+    changeType: null,
+    resource: null,
+    resourceId: null,
+    lifecycleEvent: 'missed',
+    receivedAt: '2026-11-23T09:00:01.000Z',
+    ...overrides,
+  };
+}
+
+/** One contract suite for every NotificationInbox implementation (memory, SQLite). */
+export function notificationInboxContract(name: string, create: () => NotificationInbox) {
+  describe(`NotificationInbox contract: ${name}`, () => {
+    it('records change and lifecycle notifications as pending, in order, every field kept', async () => {
+      const inbox = create();
+      expect(await inbox.record([aChange(), aLifecycle()])).toBe(2);
+      const pending = await inbox.listPending(10);
+      expect(pending.map(({ seq: _seq, ...entry }) => entry)).toEqual([
+        { ...aChange(), state: 'pending' },
+        { ...aLifecycle(), state: 'pending' },
+      ]);
+      expect(pending[0]?.seq).toBeLessThan(pending[1]?.seq ?? 0);
+    });
+
+    it('records a repeated delivery once, within a batch and across batches', async () => {
+      const inbox = create();
+      const later = aChange({ receivedAt: '2026-11-23T09:00:30.000Z' });
+      expect(await inbox.record([aChange(), aChange()])).toBe(1);
+      expect(await inbox.record([later, aLifecycle()])).toBe(1);
+      expect(await inbox.record([aLifecycle({ receivedAt: '2026-11-23T09:01:00.000Z' })])).toBe(0);
+      const pending = await inbox.listPending(10);
+      expect(pending).toHaveLength(2);
+      expect(pending[0]?.receivedAt).toBe('2026-11-23T09:00:00.000Z');
+    });
+
+    it('keeps notifications that differ in their key, such as a later version of the same event', async () => {
+      const inbox = create();
+      await inbox.record([aChange()]);
+      expect(await inbox.record([aChange({ dedupeKey: 'sub-1|updated|evt-1|W/"ck-2"' })])).toBe(1);
+      expect(await inbox.listPending(10)).toHaveLength(2);
+    });
+
+    it('lists at most the limit, oldest first', async () => {
+      const inbox = create();
+      await inbox.record(['a', 'b', 'c'].map((id) => aChange({ dedupeKey: id, resourceId: id })));
+      expect((await inbox.listPending(2)).map((e) => e.resourceId)).toEqual(['a', 'b']);
+    });
+
+    it('records nothing for an empty batch', async () => {
+      const inbox = create();
+      expect(await inbox.record([])).toBe(0);
+      expect(await inbox.listPending(10)).toEqual([]);
+    });
+  });
+}
