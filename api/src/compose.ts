@@ -27,7 +27,9 @@ import {
   createSqliteConversationStore,
   createTenantServiceUrlLookup,
 } from './adapters/sqlite/sqlite-conversation-store.ts';
+import { createSqliteNotificationInbox } from './adapters/sqlite/sqlite-notification-inbox.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
+import { createSqliteSubscriptionStore } from './adapters/sqlite/sqlite-subscription-store.ts';
 import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
 import type { Config } from './config/config.ts';
 import { limitBotActivity } from './http/bot-rate-limit.ts';
@@ -35,7 +37,9 @@ import { createApp } from './http/create-app.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Clock } from './ports/clock.ts';
 import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
+import type { NotificationInbox } from './ports/notification-inbox.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
+import type { SubscriptionStore } from './ports/subscription-store.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
@@ -67,6 +71,8 @@ export interface ComposedApp {
   bot: { outbound: OutboundStore; render: RenderOutbound; actions: SchedulingActions };
   /** Proactive delivery: the worker (started by main.ts, or by a test) and what reminder planning reads. */
   delivery: { worker: DeliveryWorker; reminders: ReminderDeps };
+  /** Outlook sync: Graph subscriptions and the inbox of accepted notifications. */
+  sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox };
   close(): Promise<void>;
 }
 
@@ -158,6 +164,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     logger: logger.child({ part: 'delivery' }),
     ...(config.bot.credentials ? { credentials: config.bot.credentials } : {}),
   });
+  // Outlook change notifications: the subscriptions Confer owns and the inbox the endpoint records into.
+  const sync = { subscriptions: createSqliteSubscriptionStore(db), inbox: createSqliteNotificationInbox(db) };
   const app = createApp({
     config,
     version: options.version,
@@ -200,6 +208,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       limitActivity: limitBotActivity({ clock }),
     }),
     tabDir: options.tabDir,
+    graphNotifications: sync,
     scheduling,
     connection: {
       clock,
@@ -222,6 +231,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     scheduling,
     bot: { outbound, render: renderOutbound, actions: botActions },
     delivery: { worker: deliveryWorker, reminders },
+    sync,
     async close() {
       await deliveryWorker.stop();
       db.close();

@@ -19,6 +19,7 @@ import { rateLimitPerUser } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
+import { type GraphNotificationDeps, graphNotificationRoutes } from './routes/graph-notification-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Bot activities per minute across all senders (default BOT_GLOBAL_PER_MINUTE). */
   botRateLimitPerMinute?: number;
+  /** Graph's change and lifecycle notifications, mounted at /api/graph; absent in tests that need none. */
+  graphNotifications?: Omit<GraphNotificationDeps, 'clock'>;
 }
 
 /** Generous for a person clicking through the picker; stops a runaway loop from burning the Graph budget. */
@@ -79,6 +82,11 @@ export function createApp(deps: AppDeps): express.Express {
     }),
     deps.botRouter,
   );
+  if (deps.graphNotifications) {
+    // Graph calls these without a Confer token: they prove themselves by clientState instead, so they come
+    // before the API's JSON parser, bearer-token check and per-user limit (graph-notification-routes.ts).
+    app.use('/api/graph', graphNotificationRoutes({ ...deps.graphNotifications, clock: deps.clock }));
+  }
   app.use('/api', express.json({ limit: '100kb' }));
   app.use('/api', publicRoutes(deps.config, deps.version));
   const openApi = buildOpenApiDocument(deps.version);
