@@ -306,6 +306,9 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX graph_inbox_once ON graph_inbox (dedupe_key)
         WHERE lifecycle_event IS NULL OR state = 'pending';
       CREATE INDEX graph_inbox_pending ON graph_inbox (seq) WHERE state = 'pending';
+      -- Per-tenant reads (a subscription's entries, a tenant's backlog) stay scoped and indexed like every
+      -- other table; the processor's scan in arrival order uses graph_inbox_pending.
+      CREATE INDEX graph_inbox_by_tenant ON graph_inbox (tenant_id, subscription_id, state);
     `,
   },
 ];
