@@ -34,10 +34,10 @@ interface Endpoint {
   path: string;
   limitBytes: number;
   valid: Record<string, unknown>;
-  /** The contract schema the valid body must satisfy (none for the bot's activities). */
+  /** The contract schema the valid body must satisfy (none for the bot's activities and Graph's notifications). */
   schema: z.ZodType | null;
   as: 'adele' | 'alex' | null;
-  kind: 'api' | 'dev' | 'bot';
+  kind: 'api' | 'dev' | 'bot' | 'graph';
 }
 
 interface BadBody {
@@ -107,9 +107,10 @@ function badBodies(endpoint: Endpoint): BadBody[] {
       headers: JSON_TYPE,
     },
   ];
-  // A Bot Framework activity is open by protocol (channels add their own fields), so extra keys beside a
-  // valid activity are not refused there; everywhere else the schemas are strict.
-  if (endpoint.kind === 'bot') return cases;
+  // A Bot Framework activity and a Graph notification batch are open by protocol (channels and Graph add
+  // their own fields), so extra keys beside a valid body are not refused there; everywhere else the schemas
+  // are strict.
+  if (endpoint.kind === 'bot' || endpoint.kind === 'graph') return cases;
   return [
     ...cases,
     { name: 'the right body plus __proto__', body: withKey('__proto__', pollution, valid), headers: JSON_TYPE },
@@ -128,6 +129,9 @@ function expected(endpoint: Endpoint, bad: BadBody): { status: number; code: str
   if (name.includes('Latin-1') || name.includes('unknown content encoding'))
     return { status: 415, code: 'unsupported_media_type' };
   if (endpoint.kind === 'bot') return { status: 400, code: 'invalid_activity' };
+  // Graph's notification URLs read only JSON and say so, rather than finding no fields in another type.
+  if (endpoint.kind === 'graph' && /as text\/plain|as a form|without a content type/.test(name))
+    return { status: 415, code: 'unsupported_media_type' };
   if (['invalid JSON', 'a JSON string', 'JSON null', 'a corrupt gzip body'].includes(name))
     return { status: 400, code: 'bad_request' };
   return { status: 400, code: 'validation_failed' };
@@ -174,7 +178,10 @@ describe('oversized and malformed bodies on every endpoint', () => {
     await stack?.stop();
   });
 
-  /** Every route with a request body in /api/openapi.json, plus the bot endpoint and the dev host's. */
+  /**
+   * Every route with a request body in /api/openapi.json, plus the bot endpoint, Graph's notification URLs
+   * and the dev host's.
+   */
   async function listEndpoints(): Promise<Endpoint[]> {
     const document = (await (await fetch(`${stack.appUrl}/api/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
@@ -219,6 +226,29 @@ describe('oversized and malformed bodies on every endpoint', () => {
         as: null,
         kind: 'bot',
       },
+      ...['/api/graph/notifications', '/api/graph/lifecycle'].map(
+        (path): Endpoint => ({
+          method: 'POST',
+          path,
+          limitBytes: 256 * KB,
+          valid: {
+            value: [
+              {
+                subscriptionId: 'sub-unknown',
+                subscriptionExpirationDateTime: '2026-12-09T09:00:00.000Z',
+                tenantId: stack.config.tenantId,
+                clientState: 'not-ours',
+                ...(path.endsWith('lifecycle')
+                  ? { lifecycleEvent: 'missed' }
+                  : { changeType: 'updated', resource: 'Users/u/Events/e', resourceData: { id: 'e' } }),
+              },
+            ],
+          },
+          schema: null,
+          as: null,
+          kind: 'graph',
+        }),
+      ),
     ];
   }
 
@@ -329,6 +359,8 @@ describe('oversized and malformed bodies on every endpoint', () => {
         `POST /api/meetings/${series.id}/notes`,
         'POST /dev/api/teams-token',
         'POST /api/messages',
+        'POST /api/graph/notifications',
+        'POST /api/graph/lifecycle',
       ]),
     );
   });
