@@ -184,11 +184,12 @@ describe('oversized and malformed bodies on every endpoint', () => {
    */
   async function listEndpoints(): Promise<Endpoint[]> {
     const document = (await (await fetch(`${stack.appUrl}/api/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      paths: Record<string, Record<string, { requestBody?: unknown; security?: unknown[] }>>;
     };
     const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
-        .filter(([, operation]) => operation.requestBody !== undefined)
+        // Bearer-token routes only: Graph's notification URLs (documented without security) are listed below.
+        .filter(([, operation]) => operation.requestBody !== undefined && operation.security?.length !== 0)
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     const missing = documented.filter((route) => !(route in validBodies()));

@@ -87,11 +87,13 @@ describe('API input validation, through HTTP (fast-check)', () => {
       meetingPeople: fixture.series.attendees.map((a) => a.email),
     });
     const document = (await (await fetch(`${stack.appUrl}/api/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      paths: Record<string, Record<string, { requestBody?: unknown; security?: unknown[] }>>;
     };
     const withBodies = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
-        .filter(([, operation]) => operation.requestBody !== undefined)
+        // Bearer-token routes only: Graph's notification URLs take no user token and have their own tests
+        // (api/src/http/routes/graph-notification-routes.test.ts, tests/security/bad-bodies.test.ts).
+        .filter(([, operation]) => operation.requestBody !== undefined && operation.security?.length !== 0)
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     const missing = withBodies.filter((route) => !specs[route]);

@@ -1,5 +1,6 @@
 import * as contracts from '@confer/contracts';
 import { z } from 'zod';
+import { changeNotificationSchema, lifecycleNotificationSchema } from '../adapters/graph/graph-notifications.ts';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -197,6 +198,28 @@ const operations: Operation[] = [
     path: `${meeting}/history`,
     summary: 'History of changes',
     response: z.object({ history: z.array(contracts.historyEntrySchema) }),
+  },
+  {
+    method: 'post',
+    path: '/api/graph/notifications',
+    summary:
+      "Microsoft Graph's change notifications for Confer's subscriptions (202); with ?validationToken, the " +
+      'subscription handshake (200 text/plain). Each item proves itself by its clientState, not a bearer token.',
+    query: { validationToken: "Graph's handshake token, echoed back as text/plain" },
+    request: z.object({ value: z.array(changeNotificationSchema) }),
+    status: 202,
+    auth: false,
+  },
+  {
+    method: 'post',
+    path: '/api/graph/lifecycle',
+    summary:
+      "Microsoft Graph's lifecycle notifications (reauthorizationRequired, subscriptionRemoved, missed) (202); " +
+      'with ?validationToken, the handshake (200 text/plain).',
+    query: { validationToken: "Graph's handshake token, echoed back as text/plain" },
+    request: z.object({ value: z.array(lifecycleNotificationSchema) }),
+    status: 202,
+    auth: false,
   },
 ];
 
