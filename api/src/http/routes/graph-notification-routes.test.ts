@@ -175,9 +175,23 @@ describe('change notifications', () => {
     const response = await deliver('notifications', [...forged, change({ resourceData: { id: 'evt-2' } })]);
     expect(response.status).toBe(202);
     expect((await pending()).map((e) => e.resourceId)).toEqual(['evt-2']);
-    expect(logLines.filter((l) => l.includes('graph notification dropped'))).toHaveLength(forged.length);
+    // One line for the batch, counting each reason, however many items were dropped.
+    const dropped = logLines.filter((l) => l.includes('graph notifications dropped'));
+    expect(dropped).toHaveLength(1);
+    expect(JSON.parse(dropped[0] ?? '{}')).toMatchObject({
+      received: forged.length + 1,
+      accepted: 1,
+      dropped: { 'wrong clientState': 2, 'unknown subscription': 1, 'wrong tenant': 1, malformed: 2 },
+    });
     expect(logLines.join('\n')).not.toContain(SECRET);
     expect(logLines.join('\n')).not.toContain('guessed');
+  });
+
+  it('reads each subscription once a batch, however many of its notifications the batch carries', async () => {
+    const batch = ['evt-a', 'evt-b', 'evt-c'].map((id) => change({ resourceData: { id } }));
+    expect((await deliver('notifications', batch)).status).toBe(202);
+    expect(storeReads).toBe(1);
+    expect(await pending()).toHaveLength(3);
   });
 
   it('answers 202 to a batch that is all forged, and records nothing', async () => {
