@@ -199,29 +199,29 @@ const operations: Operation[] = [
     summary: 'History of changes',
     response: z.object({ history: z.array(contracts.historyEntrySchema) }),
   },
-  {
-    method: 'post',
-    path: '/api/graph/notifications',
-    summary:
-      "Microsoft Graph's change notifications for Confer's subscriptions (202); with ?validationToken, the " +
-      'subscription handshake (200 text/plain). Each item proves itself by its clientState, not a bearer token.',
-    query: { validationToken: "Graph's handshake token, echoed back as text/plain" },
-    request: z.object({ value: z.array(changeNotificationSchema) }),
-    status: 202,
-    auth: false,
-  },
-  {
-    method: 'post',
-    path: '/api/graph/lifecycle',
-    summary:
-      "Microsoft Graph's lifecycle notifications (reauthorizationRequired, subscriptionRemoved, missed) (202); " +
-      'with ?validationToken, the handshake (200 text/plain).',
-    query: { validationToken: "Graph's handshake token, echoed back as text/plain" },
-    request: z.object({ value: z.array(lifecycleNotificationSchema) }),
-    status: 202,
-    auth: false,
-  },
+  graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
+  graphDelivery(
+    '/api/graph/lifecycle',
+    'lifecycle notifications (reauthorizationRequired, subscriptionRemoved, missed)',
+    lifecycleNotificationSchema,
+  ),
 ];
+
+/**
+ * A URL Graph delivers to: no bearer token (each item proves itself by its clientState), 202 for a batch, and
+ * with `?validationToken` the subscription handshake (200 text/plain).
+ */
+function graphDelivery(path: string, what: string, item: z.ZodType): Operation {
+  return {
+    method: 'post',
+    path,
+    summary: `Microsoft Graph's ${what} for Confer's subscriptions (202); with ?validationToken, the handshake (200 text/plain)`,
+    query: { validationToken: "Graph's handshake token, echoed back as text/plain" },
+    request: z.object({ value: z.array(item) }),
+    status: 202,
+    auth: false,
+  };
+}
 
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};

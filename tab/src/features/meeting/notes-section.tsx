@@ -28,6 +28,12 @@ export interface NotesSectionProps {
 }
 
 /** My private note (only I see it), my shared note, and everyone else's shared notes for this occurrence. */
+/** The two notes each person keeps per meeting or occurrence: one for themselves, one the meeting can read. */
+const MY_NOTES = [
+  { visibility: 'private', label: 'My private note', hint: 'Only you can see this.' },
+  { visibility: 'shared', label: 'My shared note', hint: 'Everyone in the meeting can read this.' },
+] as const;
+
 export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSectionProps) {
   const styles = useStyles();
   const { api } = useTabServices();
@@ -49,30 +55,20 @@ export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSec
           const { mine, theirs } = notesHere(notes, occurrenceStart, myId);
           return (
             <>
-              <NoteEditor
-                key={`private-${key}`}
-                meetingId={meeting.id}
-                occurrenceStart={occurrenceStart}
-                visibility="private"
-                label="My private note"
-                hint="Only you can see this."
-                note={mine('private')}
-                stamp={stamp}
-                onSaved={saved}
-                onReload={request.reload}
-              />
-              <NoteEditor
-                key={`shared-${key}`}
-                meetingId={meeting.id}
-                occurrenceStart={occurrenceStart}
-                visibility="shared"
-                label="My shared note"
-                hint="Everyone in the meeting can read this."
-                note={mine('shared')}
-                stamp={stamp}
-                onSaved={saved}
-                onReload={request.reload}
-              />
+              {MY_NOTES.map(({ visibility, label, hint }) => (
+                <NoteEditor
+                  key={`${visibility}-${key}`}
+                  meetingId={meeting.id}
+                  occurrenceStart={occurrenceStart}
+                  visibility={visibility}
+                  label={label}
+                  hint={hint}
+                  note={mine(visibility)}
+                  stamp={stamp}
+                  onSaved={saved}
+                  onReload={request.reload}
+                />
+              ))}
               {theirs.length > 0 && (
                 <>
                   <Text as="h3" size={400} weight="semibold">
