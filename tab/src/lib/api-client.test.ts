@@ -30,6 +30,7 @@ describe('reading an error answer', () => {
     expect(error.code).toBe('http_423');
     expect(error).toMatchObject({ message: 'Someone is editing this meeting.', status: 423, details: [1] });
     expect(error.cause).toMatchObject({ code: 'meeting_locked' });
+    expect(error.shownCode).toBe('meeting_locked');
   });
 
   it('names an answer that is not an error body by its status', async () => {

@@ -69,9 +69,9 @@ function errorFromBody(status: number, body: unknown): AppError {
   }
   const unknown = anyErrorBodySchema.safeParse(body);
   if (unknown.success) {
-    const { message, details } = unknown.data.error;
-    // The unknown code stays readable as the cause, for whoever looks at the error in the console.
-    return new AppError(`http_${status}`, message, { status, details, cause: unknown.data.error });
+    const { code, message, details } = unknown.data.error;
+    // The tab acts on the status; the person still sees (and can quote) the server's own code.
+    return new AppError(`http_${status}`, message, { status, details, cause: unknown.data.error, shownCode: code });
   }
   return new AppError(`http_${status}`, `Confer answered with HTTP ${status}.`, { status });
 }

@@ -22,17 +22,23 @@ export class AppError extends Error {
   readonly code: ClientErrorCode;
   readonly status: number | null;
   readonly details: unknown;
+  /**
+   * The code to show the person, for a support request: the server's own code even when this build does not know
+   * it (then `code` is the bare status the tab acts on).
+   */
+  readonly shownCode: string;
 
   constructor(
     code: ClientErrorCode,
     message: string,
-    options: { status?: number; details?: unknown; cause?: unknown } = {},
+    options: { status?: number; details?: unknown; cause?: unknown; shownCode?: string } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = options.status ?? null;
     this.details = options.details;
+    this.shownCode = options.shownCode ?? code;
   }
 }
 

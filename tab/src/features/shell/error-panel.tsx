@@ -67,7 +67,7 @@ export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorP
         {text.body}
         {actionError && <Text block>{actionError}</Text>}
         <Text size={200} className={styles.code}>
-          Error code: {error.code}
+          Error code: {error.shownCode}
         </Text>
       </MessageBarBody>
       <MessageBarActions>

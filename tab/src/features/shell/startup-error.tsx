@@ -20,7 +20,7 @@ export function StartupError({ error, host, onRetry }: { error: AppError; host: 
             : error.message}
         </Text>
         <Text size={200} className={styles.body}>
-          Error code: {error.code}
+          Error code: {error.shownCode}
         </Text>
         {notTeams && host === 'framed' ? (
           <Link href={window.location.href} target="_blank" rel="noreferrer">
