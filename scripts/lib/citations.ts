@@ -60,7 +60,7 @@ export function citedSections(first: number, rest: string): number[] {
 }
 
 /** Where a cited path leads: from the repository root, else from the citing file's folder. */
-export function resolveCitedPath(citingFile: string, cited: string, read: ReadRepoFile): string | null {
+function resolveCitedPath(citingFile: string, cited: string, read: ReadRepoFile): string | null {
   const candidates = [posix.normalize(cited), posix.normalize(posix.join(posix.dirname(citingFile), cited))];
   return candidates.find((path) => !path.startsWith('..') && read(path) !== null) ?? null;
 }

@@ -44,7 +44,7 @@ export const notificationBatchSchema = z.object({ value: z.array(z.unknown()).mi
  * swallowed, while a repeated delivery of one version is recorded once. An item without an etag falls back to
  * the subscription's expiration, which a retry also repeats.
  */
-export function changeDedupeKey(n: ChangeNotification): string {
+function changeDedupeKey(n: ChangeNotification): string {
   const version = n.resourceData['@odata.etag'] ?? n.subscriptionExpirationDateTime ?? '';
   return [n.subscriptionId, n.changeType, n.resourceData.id, version].join('|');
 }
@@ -54,7 +54,7 @@ export function changeDedupeKey(n: ChangeNotification): string {
  * the expiration); the inbox keeps such a key unique only while it is pending, so a later `missed` after the
  * first was handled is recorded again (migration 9).
  */
-export function lifecycleDedupeKey(n: LifecycleNotification): string {
+function lifecycleDedupeKey(n: LifecycleNotification): string {
   return [n.subscriptionId, n.lifecycleEvent, n.subscriptionExpirationDateTime ?? ''].join('|');
 }
 
