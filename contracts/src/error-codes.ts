@@ -48,6 +48,9 @@ export const errorCodeSchema = z.enum([
   'conflict',
   'teams_link_missing',
   'graph_duplicate_transaction',
+  // Outlook sync (change notifications and delta)
+  'sync_state_lost',
+  'subscription_refused',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

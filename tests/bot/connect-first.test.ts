@@ -39,6 +39,7 @@ describe('an invitation answered from Teams by someone who never connected', () 
           respondedAt: null,
           proposedStart: null,
           proposedEnd: null,
+          addedInOutlook: false,
         },
       ],
     });

@@ -149,6 +149,7 @@ describe('forged bot activities are refused, change nothing and reach no host', 
           respondedAt: null,
           proposedStart: null,
           proposedEnd: null,
+          addedInOutlook: false,
         },
       ],
     });

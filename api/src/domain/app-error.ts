@@ -64,6 +64,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   conflict: 409,
   teams_link_missing: 502,
   graph_duplicate_transaction: 409,
+  sync_state_lost: 410,
+  subscription_refused: 403,
   internal_error: 500,
 };
 

@@ -7,8 +7,11 @@ import type { Meeting, OccurrenceOverride } from '../domain/scheduling/meeting.t
  */
 export interface MeetingNotifier {
   meetingCreated(meeting: Meeting): Promise<void>;
-  meetingChanged(before: Meeting, after: Meeting): Promise<void>;
+  /** `origin: 'outlook'` when the change was made in Outlook and reached Confer through sync. */
+  meetingChanged(before: Meeting, after: Meeting, origin?: 'confer' | 'outlook'): Promise<void>;
   meetingCancelled(meeting: Meeting): Promise<void>;
   attendeeResponded(meeting: Meeting, attendeeEmail: string): Promise<void>;
+  /** An attendee proposed a new time in Outlook: the organizer gets a card to accept it in one click. */
+  timeProposed(meeting: Meeting, attendeeEmail: string): Promise<void>;
   occurrenceChanged(meeting: Meeting, occurrence: OccurrenceOverride): Promise<void>;
 }

@@ -9,6 +9,7 @@ export function aChange(overrides: Partial<AcceptedNotification> = {}): Accepted
     changeType: 'updated',
     resource: 'Users/oid-megan/Events/evt-1',
     resourceId: 'evt-1',
+    changeKey: 'ck-1',
     lifecycleEvent: null,
     receivedAt: '2026-11-23T09:00:00.000Z',
     ...overrides,
@@ -23,6 +24,7 @@ export function aLifecycle(overrides: Partial<AcceptedNotification> = {}): Accep
     changeType: null,
     resource: null,
     resourceId: null,
+    changeKey: null,
     lifecycleEvent: 'missed',
     receivedAt: '2026-11-23T09:00:01.000Z',
     ...overrides,
@@ -65,6 +67,18 @@ export function notificationInboxContract(name: string, create: () => Notificati
       const inbox = create();
       await inbox.record(['a', 'b', 'c'].map((id) => aChange({ dedupeKey: id, resourceId: id })));
       expect((await inbox.listPending(2)).map((e) => e.resourceId)).toEqual(['a', 'b']);
+    });
+
+    it('marks entries processed: they leave the pending list, and a lifecycle event may then arrive again', async () => {
+      const inbox = create();
+      await inbox.record([aChange(), aLifecycle(), aChange({ dedupeKey: 'other', resourceId: 'evt-2' })]);
+      const [first, second] = await inbox.listPending(10);
+      await inbox.markProcessed([first?.seq ?? 0, second?.seq ?? 0, 9_999]);
+      expect((await inbox.listPending(10)).map((e) => e.resourceId)).toEqual(['evt-2']);
+      // A processed change stays recorded for good; a processed lifecycle key may be recorded again.
+      expect(await inbox.record([aChange(), aLifecycle()])).toBe(1);
+      await inbox.markProcessed([first?.seq ?? 0]);
+      expect((await inbox.listPending(10)).map((e) => e.lifecycleEvent)).toEqual([null, 'missed']);
     });
 
     it('records nothing for an empty batch', async () => {

@@ -13,6 +13,8 @@ export interface AcceptedNotification {
   changeType: NotificationChangeType | null;
   resource: string | null;
   resourceId: string | null;
+  /** The event's changeKey from the notification's `@odata.etag`, when it carried one; null otherwise. */
+  changeKey: string | null;
   /** A lifecycle notification's event; null on a change notification. */
   lifecycleEvent: LifecycleEvent | null;
   receivedAt: string;
@@ -36,4 +38,9 @@ export interface NotificationInbox {
   record(notifications: readonly AcceptedNotification[]): Promise<number>;
   /** Pending entries in the order they were recorded, at most `limit`. */
   listPending(limit: number): Promise<InboxEntry[]>;
+  /**
+   * Marks entries processed (unknown or already processed ones are left as they are). Processing is idempotent,
+   * so entries a crash left pending are simply processed again.
+   */
+  markProcessed(seqs: readonly number[]): Promise<void>;
 }

@@ -82,6 +82,10 @@ export interface EventRecord {
   end: Date;
   isCancelled: boolean;
   isOnlineMeeting: boolean;
+  /** The location's display name; null when none is set. */
+  location: string | null;
+  /** For an occurrence or exception: the start the series pattern gave it (its stable key); else null. */
+  originalStart: Date | null;
   joinUrl: string | null;
   webLink: string | null;
   transactionId: string | null;
@@ -107,6 +111,16 @@ export interface EventPatch {
   location?: string | null;
 }
 
+/** One round of `calendarView/delta` (docs/reference/graph-calendar.md §5), every page followed. */
+export interface DeltaRound {
+  /** Items added or changed since the last round (all of them on a first round): instances, not series masters. */
+  changed: EventRecord[];
+  /** Ids Graph reported as `@removed` (deleted, cancelled, or moved out of the window). */
+  removed: string[];
+  /** The link the next round starts from. */
+  deltaLink: string;
+}
+
 export type ResponseKind = 'accept' | 'tentative' | 'decline';
 
 /**
@@ -127,6 +141,16 @@ export interface SchedulingGateway {
   ): Promise<EventRecord | null>;
   /** Null when the event no longer exists. */
   getEvent(actor: GraphActor, mailbox: MailboxRef, eventId: string): Promise<EventRecord | null>;
+  /**
+   * Several events of one mailbox in as few requests as Graph allows (`$batch`, 20 requests each). The map has
+   * every asked id: null for an event that no longer exists.
+   */
+  getEvents(actor: GraphActor, mailbox: MailboxRef, eventIds: readonly string[]): Promise<Map<string, EventRecord | null>>;
+  /**
+   * A delta round of the mailbox's calendar view over `window`: from scratch when `deltaLink` is null, otherwise
+   * from that link. An expired or unknown link is AppError `sync_state_lost` (Graph's 410 syncStateNotFound).
+   */
+  calendarDelta(actor: GraphActor, mailbox: MailboxRef, window: Interval, deltaLink: string | null): Promise<DeltaRound>;
   /** A person's own copy of a meeting (attendee side), found by iCalUId around its time. */
   findEventByICalUId(
     actor: GraphActor,

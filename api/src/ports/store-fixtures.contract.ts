@@ -14,6 +14,7 @@ export const megan: MeetingAttendee = {
   respondedAt: new Date('2026-11-20T08:00:00.000Z'),
   proposedStart: new Date('2026-11-23T14:00:00.000Z'),
   proposedEnd: new Date('2026-11-23T14:30:00.000Z'),
+  addedInOutlook: false,
 };
 
 export const guest: MeetingAttendee = {
@@ -25,6 +26,7 @@ export const guest: MeetingAttendee = {
   respondedAt: null,
   proposedStart: null,
   proposedEnd: null,
+  addedInOutlook: true,
 };
 
 /** A meeting Alex organizes with Megan and an external guest; every optional field set, to catch a lost column. */
@@ -38,6 +40,7 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
     organizerName: 'Alex Wilber',
     typeId: 'mentoring-session',
     title: 'Mentoring: first steps',
+    outlookSubject: 'Mentoring (moved)',
     agenda: 'Goals for the quarter\nWhat support helps',
     start: new Date('2026-11-23T10:00:00.000Z'),
     end: new Date('2026-11-23T10:45:00.000Z'),

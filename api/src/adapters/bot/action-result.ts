@@ -29,6 +29,8 @@ const failures: Record<ErrorCode, ActionFailureCode> = {
   graph_bad_response: 'unavailable',
   graph_error: 'unavailable',
   graph_duplicate_transaction: 'unavailable',
+  sync_state_lost: 'unavailable',
+  subscription_refused: 'not_connected',
   teams_link_missing: 'unavailable',
   authority_unavailable: 'unavailable',
   internal_error: 'unavailable',

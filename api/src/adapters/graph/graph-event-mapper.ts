@@ -24,6 +24,8 @@ export const EVENT_SELECT = [
   'isOnlineMeeting',
   'onlineMeeting',
   'webLink',
+  'location',
+  'originalStart',
   'transactionId',
   'body',
   'attendees',
@@ -86,6 +88,8 @@ export function toEventRecord(event: GraphFullEvent): EventRecord {
     isOnlineMeeting: event.isOnlineMeeting ?? false,
     joinUrl: event.onlineMeeting?.joinUrl ?? null,
     webLink: event.webLink ?? null,
+    location: event.location?.displayName || null,
+    originalStart: parseOriginalStart(event.originalStart),
     transactionId: event.transactionId ?? null,
     bodyHtml: event.body?.content ?? '',
     attendees: (event.attendees ?? []).map((a) => ({
@@ -101,6 +105,12 @@ export function toEventRecord(event: GraphFullEvent): EventRecord {
 }
 
 /** `W/"<changeKey>"` → `<changeKey>` (docs/reference/graph-calendar.md §3: the etag is typically the change key). */
+function parseOriginalStart(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
 function changeKeyOf(etag: string | undefined): string {
   return etag?.replace(/^W\/"(.*)"$/, '$1') ?? '';
 }

@@ -38,6 +38,9 @@ export const graphFullEventSchema = z.object({
   isOnlineMeeting: z.boolean().nullable().optional(),
   onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
   webLink: z.string().nullable().optional(),
+  location: z.object({ displayName: z.string().nullable().optional() }).nullable().optional(),
+  // Edm.DateTimeOffset, always UTC on events (docs/reference/graph-calendar.md §5).
+  originalStart: z.string().nullable().optional(),
   transactionId: z.string().nullable().optional(),
   body: z
     .object({ contentType: z.string().optional(), content: z.string().nullable().optional() })

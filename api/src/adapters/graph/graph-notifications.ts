@@ -58,6 +58,12 @@ function lifecycleDedupeKey(n: LifecycleNotification): string {
   return [n.subscriptionId, n.lifecycleEvent, n.subscriptionExpirationDateTime ?? ''].join('|');
 }
 
+/** Graph's event etag is the changeKey in a weak ETag: `W/"{changeKey}"`. Anything else carries none. */
+export function changeKeyOf(etag: string | undefined): string | null {
+  const match = etag ? /^W\/"([^"]+)"$/.exec(etag) : null;
+  return match?.[1] ?? null;
+}
+
 export function acceptedChange(n: ChangeNotification, receivedAt: string): AcceptedNotification {
   return {
     dedupeKey: changeDedupeKey(n),
@@ -66,6 +72,7 @@ export function acceptedChange(n: ChangeNotification, receivedAt: string): Accep
     changeType: n.changeType,
     resource: n.resource,
     resourceId: n.resourceData.id,
+    changeKey: changeKeyOf(n.resourceData['@odata.etag']),
     lifecycleEvent: null,
     receivedAt,
   };
@@ -79,6 +86,7 @@ export function acceptedLifecycle(n: LifecycleNotification, receivedAt: string):
     changeType: null,
     resource: null,
     resourceId: null,
+    changeKey: null,
     lifecycleEvent: n.lifecycleEvent,
     receivedAt,
   };

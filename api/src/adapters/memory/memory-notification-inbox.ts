@@ -22,5 +22,9 @@ export function createMemoryNotificationInbox(): NotificationInbox {
         .slice(0, limit)
         .map(copy);
     },
+    async markProcessed(seqs) {
+      const done = new Set(seqs);
+      for (const entry of entries) if (done.has(entry.seq)) entry.state = 'processed';
+    },
   };
 }

@@ -311,4 +311,28 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX graph_inbox_by_tenant ON graph_inbox (tenant_id, subscription_id, state);
     `,
   },
+  {
+    version: 10,
+    name: 'outlook sync: what flows back, and where each calendar delta stands',
+    sql: `
+      -- Outlook's subject when it differs from Confer's title; people invited in Outlook rather than in Confer.
+      ALTER TABLE meetings ADD COLUMN outlook_subject TEXT;
+      ALTER TABLE meeting_attendees ADD COLUMN added_in_outlook INTEGER NOT NULL DEFAULT 0
+        CHECK (added_in_outlook IN (0, 1));
+      -- The changeKey a change notification carried (from its @odata.etag): an echo of Confer's own write is
+      -- recognised by it without reading the event.
+      ALTER TABLE graph_inbox ADD COLUMN change_key TEXT;
+      -- Where the delta backstop of each watched calendar stands: the link the next round starts from, and the
+      -- window it covers. A missing row means the next round starts from scratch.
+      CREATE TABLE graph_delta_state (
+        tenant_id    TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        delta_link   TEXT,
+        window_start TEXT NOT NULL,
+        window_end   TEXT NOT NULL,
+        synced_at    TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deltaStateStoreContract } from '../../ports/delta-state-store.contract.ts';
 import { aChange, notificationInboxContract } from '../../ports/notification-inbox.contract.ts';
 import { aSubscription, subscriptionStoreContract } from '../../ports/subscription-store.contract.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
+import { createSqliteDeltaStateStore } from './sqlite-delta-state-store.ts';
 import { createSqliteNotificationInbox } from './sqlite-notification-inbox.ts';
 import { createSqliteSubscriptionStore } from './sqlite-subscription-store.ts';
 
@@ -23,6 +25,7 @@ function open(file = ':memory:') {
 
 subscriptionStoreContract('SQLite', () => createSqliteSubscriptionStore(open()));
 notificationInboxContract('SQLite', () => createSqliteNotificationInbox(open()));
+deltaStateStoreContract('SQLite', () => createSqliteDeltaStateStore(open()));
 
 describe('Graph sync stores on disk', () => {
   it('keep subscriptions and pending notifications across a restart, and still skip repeats', async () => {

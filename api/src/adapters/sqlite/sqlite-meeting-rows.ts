@@ -33,6 +33,7 @@ const meetingRow = z.object({
   version: z.number().int(),
   created_at: isoDate,
   updated_at: isoDate,
+  outlook_subject: z.string().nullable(),
 });
 
 const attendeeRow = z.object({
@@ -45,6 +46,7 @@ const attendeeRow = z.object({
   responded_at: nullableIsoDate,
   proposed_start: nullableIsoDate,
   proposed_end: nullableIsoDate,
+  added_in_outlook: sqliteBoolean,
 });
 
 const occurrenceRow = z.object({
@@ -67,6 +69,7 @@ export function toMeeting(row: { id?: unknown; tenant_id?: unknown }, attendees:
     organizerName: m.organizer_name,
     typeId: m.type_id,
     title: m.title,
+    outlookSubject: m.outlook_subject,
     agenda: m.agenda,
     start: m.start_utc,
     end: m.end_utc,
@@ -98,6 +101,7 @@ function toAttendee(row: unknown, key: Record<string, unknown>): MeetingAttendee
     respondedAt: a.responded_at,
     proposedStart: a.proposed_start,
     proposedEnd: a.proposed_end,
+    addedInOutlook: a.added_in_outlook,
   };
 }
 
@@ -138,6 +142,7 @@ export function meetingParams(meeting: Meeting, span: Interval) {
     version: meeting.version,
     createdAt: toIso(meeting.createdAt),
     updatedAt: toIso(meeting.updatedAt),
+    outlookSubject: meeting.outlookSubject,
     spanStart: toIso(span.start),
     spanEnd: toIso(span.end),
   };
@@ -156,5 +161,6 @@ export function attendeeParams(tenantId: string, meetingId: string, attendee: Me
     respondedAt: toIso(attendee.respondedAt),
     proposedStart: toIso(attendee.proposedStart),
     proposedEnd: toIso(attendee.proposedEnd),
+    addedInOutlook: attendee.addedInOutlook ? 1 : 0,
   };
 }

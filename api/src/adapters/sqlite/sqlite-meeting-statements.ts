@@ -2,7 +2,7 @@ import type { SqliteDatabase } from './database.ts';
 
 const MEETING_COLUMNS = `tenant_id, id, organizer_id, organizer_email, organizer_name, type_id, title, agenda, start_utc,
   end_utc, time_zone, recurrence_json, online, location, status, transaction_id, graph_event_id, ical_uid, change_key,
-  join_url, version, created_at, updated_at`;
+  join_url, version, created_at, updated_at, outlook_subject`;
 
 const M_COLUMNS = MEETING_COLUMNS.replace(/(\w+)/g, 'm.$1');
 
@@ -23,20 +23,21 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
       INSERT INTO meetings (${MEETING_COLUMNS}, span_start_utc, span_end_utc)
       VALUES (@tenantId, @id, @organizerId, @organizerEmail, @organizerName, @typeId, @title, @agenda, @start, @end,
         @timeZone, @recurrence, @online, @location, @status, @transactionId, @graphEventId, @iCalUId, @changeKey,
-        @joinUrl, @version, @createdAt, @updatedAt, @spanStart, @spanEnd)`),
+        @joinUrl, @version, @createdAt, @updatedAt, @outlookSubject, @spanStart, @spanEnd)`),
     updateMeeting: db.prepare(`
       UPDATE meetings SET organizer_id = @organizerId, organizer_email = @organizerEmail,
         organizer_name = @organizerName, type_id = @typeId, title = @title, agenda = @agenda, start_utc = @start,
         end_utc = @end, time_zone = @timeZone, recurrence_json = @recurrence, online = @online, location = @location,
         status = @status, graph_event_id = @graphEventId, ical_uid = @iCalUId, change_key = @changeKey,
-        join_url = @joinUrl, version = @version, updated_at = @updatedAt, span_start_utc = @spanStart,
+        join_url = @joinUrl, version = @version, updated_at = @updatedAt, outlook_subject = @outlookSubject,
+        span_start_utc = @spanStart,
         span_end_utc = @spanEnd
       WHERE tenant_id = @tenantId AND id = @id AND version = @expectedVersion`),
     insertAttendee: db.prepare(`
       INSERT INTO meeting_attendees (tenant_id, meeting_id, position, email, user_id, display_name, type, response,
-        responded_at, proposed_start, proposed_end)
+        responded_at, proposed_start, proposed_end, added_in_outlook)
       VALUES (@tenantId, @meetingId, @position, @email, @userId, @displayName, @type, @response, @respondedAt,
-        @proposedStart, @proposedEnd)`),
+        @proposedStart, @proposedEnd, @addedInOutlook)`),
     deleteAttendees: db.prepare('DELETE FROM meeting_attendees WHERE tenant_id = ? AND meeting_id = ?'),
     selectMeeting: db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE tenant_id = ? AND id = ?`),
     selectAttendees: db.prepare(

@@ -9,6 +9,7 @@ interface Row {
   change_type: AcceptedNotification['changeType'];
   resource: string | null;
   resource_id: string | null;
+  change_key: string | null;
   lifecycle_event: AcceptedNotification['lifecycleEvent'];
   received_at: string;
   state: InboxEntry['state'];
@@ -22,11 +23,16 @@ export function createSqliteNotificationInbox(db: SqliteDatabase): NotificationI
   // DO NOTHING skips only a repeat (a uniqueness conflict); a row breaking a check still fails the whole batch.
   const insert = db.prepare(`
     INSERT INTO graph_inbox
-      (dedupe_key, subscription_id, tenant_id, change_type, resource, resource_id, lifecycle_event, received_at, state)
-    VALUES (@dedupeKey, @subscriptionId, @tenantId, @changeType, @resource, @resourceId, @lifecycleEvent,
+      (dedupe_key, subscription_id, tenant_id, change_type, resource, resource_id, change_key, lifecycle_event,
+       received_at, state)
+    VALUES (@dedupeKey, @subscriptionId, @tenantId, @changeType, @resource, @resourceId, @changeKey, @lifecycleEvent,
             @receivedAt, 'pending')
     ON CONFLICT DO NOTHING`);
   const pending = db.prepare("SELECT * FROM graph_inbox WHERE state = 'pending' ORDER BY seq LIMIT ?");
+  const markOne = db.prepare("UPDATE graph_inbox SET state = 'processed' WHERE seq = ? AND state = 'pending'");
+  const markAll = db.transaction((seqs: readonly number[]) => {
+    for (const seq of seqs) markOne.run(seq);
+  });
   const recordAll = db.transaction((notifications: readonly AcceptedNotification[]) => {
     let added = 0;
     for (const notification of notifications) added += insert.run(notification).changes;
@@ -40,6 +46,9 @@ export function createSqliteNotificationInbox(db: SqliteDatabase): NotificationI
     async listPending(limit) {
       return (pending.all(limit) as Row[]).map(toEntry);
     },
+    async markProcessed(seqs) {
+      markAll(seqs);
+    },
   };
 }
 
@@ -52,6 +61,7 @@ function toEntry(row: Row): InboxEntry {
     changeType: row.change_type,
     resource: row.resource,
     resourceId: row.resource_id,
+    changeKey: row.change_key,
     lifecycleEvent: row.lifecycle_event,
     receivedAt: row.received_at,
     state: row.state,

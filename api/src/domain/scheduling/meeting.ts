@@ -17,6 +17,11 @@ export interface MeetingAttendee {
   respondedAt: Date | null;
   proposedStart: Date | null;
   proposedEnd: Date | null;
+  /**
+   * Invited in Outlook rather than through Confer: they are in the meeting (and see it) but get no access to
+   * notes and actions until the organizer adds them in Confer.
+   */
+  addedInOutlook: boolean;
 }
 
 export interface Meeting {
@@ -27,6 +32,8 @@ export interface Meeting {
   organizerName: string;
   typeId: string | null;
   title: string;
+  /** The Outlook event's subject when someone changed it there; Confer keeps its own title. Null when equal. */
+  outlookSubject: string | null;
   agenda: string;
   start: Date;
   end: Date;

@@ -62,7 +62,11 @@ beforeAll(async () => {
         markRemoved: (id, r) => subscriptions.markRemoved(id, r),
         listExpiringBefore: (i) => subscriptions.listExpiringBefore(i),
       },
-      inbox: { record: (n) => inbox.record(n), listPending: (l) => inbox.listPending(l) },
+      inbox: {
+        record: (n) => inbox.record(n),
+        listPending: (l) => inbox.listPending(l),
+        markProcessed: (s) => inbox.markProcessed(s),
+      },
     },
   });
   server = await listen(app);

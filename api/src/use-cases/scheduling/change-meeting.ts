@@ -124,7 +124,8 @@ async function mergeAttendees(
   rejectUnknownColleagues(caller, added, directory);
   return emails.map((email) => {
     const kept = current.find((a) => a.email === email);
-    if (kept) return kept;
+    // Naming someone invited in Outlook in Confer's own list is the organizer adding them in Confer.
+    if (kept) return kept.addedInOutlook ? { ...kept, addedInOutlook: false } : kept;
     const entry = directory.get(email);
     return {
       email,
@@ -135,6 +136,7 @@ async function mergeAttendees(
       respondedAt: null,
       proposedStart: null,
       proposedEnd: null,
+      addedInOutlook: false,
     };
   });
 }
