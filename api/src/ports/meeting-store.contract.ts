@@ -117,6 +117,26 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
       expect(failed.map((m) => [m.tenantId, m.id])).toEqual([[TENANT_B, 'recent']]);
     });
 
+    it('lists each organizer of a scheduled meeting still to end once, across tenants', async () => {
+      const { meetings } = create();
+      await meetings.insert(aMeeting({ id: 'a1' }));
+      await meetings.insert(
+        aMeeting({ id: 'a2', start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T11:00:00Z') }),
+      );
+      await meetings.insert(aMeeting({ id: 'b1', tenantId: TENANT_B, end: new Date('2026-11-23T11:30:00Z') }));
+      await meetings.insert(aMeeting({ id: 'over', organizerId: 'oid-past' }));
+      await meetings.insert(aMeeting({ id: 'gone', organizerId: 'oid-cancelled', status: 'cancelled' }));
+      await meetings.insert(
+        aMeeting({ id: 'series', organizerId: 'oid-series', recurrence: { kind: 'weekly', count: 4 } }),
+      );
+      const after = new Date('2026-11-23T11:00:00Z');
+      expect(await meetings.listActiveOrganizers(after)).toEqual([
+        { tenantId: TENANT_A, userId: 'oid-alex' },
+        { tenantId: TENANT_A, userId: 'oid-series' },
+        { tenantId: TENANT_B, userId: 'oid-alex' },
+      ]);
+    });
+
     it('finds a meeting by its Graph event id, or by the id of one of its occurrences', async () => {
       const { meetings } = create();
       await meetings.insert(aMeeting({ recurrence: { kind: 'weekly', count: 4 } }));

@@ -21,6 +21,11 @@ export interface MeetingStore {
   /** Meetings marked `failed` since the instant (all tenants): a create Graph may have carried out after all. */
   listFailedSince(since: Date): Promise<Meeting[]>;
   findByGraphEventId(tenantId: string, graphEventId: string): Promise<Meeting | undefined>;
+  /**
+   * Everyone (all tenants) organizing a scheduled Confer meeting that ends after the instant, once each, ordered
+   * by tenant and user: the calendars Outlook sync watches.
+   */
+  listActiveOrganizers(after: Date): Promise<{ tenantId: string; userId: string }[]>;
   /** How many scheduled Confer meetings each user has per local day in a window (for the per-day cap). */
   countMeetingsByUserAndDay(
     tenantId: string,

@@ -45,6 +45,15 @@ export function createMemoryMeetingStore(state: MemoryState): MeetingStore {
       found.sort((a, b) => direction * (a.start.getTime() - b.start.getTime() || compareText(a.id, b.id)));
       return found.slice(0, options.limit).map(copy);
     },
+    async listActiveOrganizers(after) {
+      const found = new Map<string, { tenantId: string; userId: string }>();
+      for (const m of state.meetings.values()) {
+        if (m.status !== 'scheduled') continue;
+        if (spanOf(m, overridesOf(m.tenantId, m.id)).end <= after) continue;
+        found.set(`${m.tenantId}\u0000${m.organizerId}`, { tenantId: m.tenantId, userId: m.organizerId });
+      }
+      return [...found.values()].sort((a, b) => compareText(a.tenantId, b.tenantId) || compareText(a.userId, b.userId));
+    },
     async listFailedSince(since) {
       return [...state.meetings.values()]
         .filter((m) => m.status === 'failed' && m.createdAt >= since)

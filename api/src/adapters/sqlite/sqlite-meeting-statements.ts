@@ -51,6 +51,9 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
     listCreating: db.prepare(`
       SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'creating' AND created_at < ?
       ORDER BY created_at, tenant_id, id`),
+    listActiveOrganizers: db.prepare(`
+      SELECT DISTINCT tenant_id, organizer_id FROM meetings WHERE status = 'scheduled' AND span_end_utc > ?
+      ORDER BY tenant_id, organizer_id`),
     listFailedSince: db.prepare(`
       SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'failed' AND created_at >= ?
       ORDER BY created_at, tenant_id, id`),

@@ -102,6 +102,10 @@ export function createSqliteMeetingStore(db: SqliteDatabase): MeetingStore {
       const rows = sql.listCreating.all(toIso(olderThan)) as Row[];
       return rows.map((row) => toMeeting(row, sql.selectAttendees.all(row.tenant_id, row.id)));
     },
+    async listActiveOrganizers(after) {
+      const rows = sql.listActiveOrganizers.all(toIso(after)) as { tenant_id: string; organizer_id: string }[];
+      return rows.map((row) => ({ tenantId: row.tenant_id, userId: row.organizer_id }));
+    },
     async listFailedSince(since) {
       const rows = sql.listFailedSince.all(toIso(since)) as Row[];
       return rows.map((row) => toMeeting(row, sql.selectAttendees.all(row.tenant_id, row.id)));
