@@ -15,6 +15,11 @@ describe('toAppErrorFromGraph', () => {
     [400, 'ErrorOccurrenceCrossingBoundary', 'validation_failed', 400],
     [412, 'ErrorIrresolvableConflict', 'conflict', 409],
     [404, 'ErrorItemNotFound', 'not_found', 404],
+    // An unknown subscription (renew, reauthorize, remove).
+    [404, 'ResourceNotFound', 'not_found', 404],
+    // An expired delta token: the next round starts from scratch.
+    [410, 'syncStateNotFound', 'sync_state_lost', 410],
+    [400, 'resyncRequired', 'sync_state_lost', 410],
     [429, 'TooManyRequests', 'graph_throttled', 503],
     [400, 'ErrorSomethingNew', 'graph_error', 502],
   ])('%i %s is %s (%i)', (statusCode, code, appCode, status) => {

@@ -3,6 +3,15 @@ import { AppError } from '../../domain/app-error.ts';
 import { retryAfterSeconds } from './graph-client-factory.ts';
 
 /**
+ * An event, user or subscription Graph does not have (an unknown subscription is `ResourceNotFound`,
+ * docs/reference/graph-calendar.md §4).
+ */
+const NOT_FOUND_CODES = new Set(['ErrorItemNotFound', 'ErrorInvalidUser', 'ResourceNotFound']);
+
+/** An expired or unknown delta token (docs/reference/graph-calendar.md §5): the round must restart. */
+const SYNC_STATE_CODES = new Set(['syncStateNotFound', 'resyncRequired']);
+
+/**
  * Graph's answers (docs/reference/graph-calendar.md §7) turned into Confer's error codes. Throttling and outages are
  * retryable and say so; nothing here hides the original error (it stays as `cause`).
  */
@@ -38,8 +47,15 @@ export function toAppErrorFromGraph(error: unknown): AppError {
       { cause: error },
     );
   }
-  if (statusCode === 404 && (code === 'ErrorItemNotFound' || code === 'ErrorInvalidUser')) {
-    return new AppError('not_found', 'The Outlook event or mailbox does not exist (any more).', { cause: error });
+  if (statusCode === 404 && NOT_FOUND_CODES.has(code ?? '')) {
+    return new AppError('not_found', 'The Outlook event, subscription or mailbox does not exist (any more).', {
+      cause: error,
+    });
+  }
+  if (statusCode === 410 || SYNC_STATE_CODES.has(code ?? '')) {
+    return new AppError('sync_state_lost', 'Outlook lost the calendar sync position; sync again from the start.', {
+      cause: error,
+    });
   }
   if (statusCode === 401) {
     return new AppError('connection_expired', 'The calendar connection was refused. Sign in again.', { cause: error });

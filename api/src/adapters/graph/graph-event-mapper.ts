@@ -78,7 +78,7 @@ export function toEventRecord(event: GraphFullEvent): EventRecord {
   return {
     id: event.id,
     iCalUId: event.iCalUId ?? '',
-    changeKey: event.changeKey ?? changeKeyOf(event['@odata.etag']),
+    changeKey: event.changeKey ?? changeKeyOf(event['@odata.etag']) ?? '',
     type: event.type,
     seriesMasterId: event.seriesMasterId ?? null,
     subject: event.subject ?? '',
@@ -104,15 +104,20 @@ export function toEventRecord(event: GraphFullEvent): EventRecord {
   };
 }
 
-/** `W/"<changeKey>"` → `<changeKey>` (docs/reference/graph-calendar.md §3: the etag is typically the change key). */
+/** An occurrence's `originalStart`; anything that is not an instant counts as absent. */
 function parseOriginalStart(value: string | null | undefined): Date | null {
   if (!value) return null;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
-function changeKeyOf(etag: string | undefined): string {
-  return etag?.replace(/^W\/"(.*)"$/, '$1') ?? '';
+/**
+ * Graph's event etag is the changeKey in a weak ETag, `W/"{changeKey}"` (docs/reference/graph-calendar.md §3);
+ * anything else carries none. Reads and change notifications both take the change key from here.
+ */
+export function changeKeyOf(etag: string | undefined): string | null {
+  const match = etag ? /^W\/"([^"]+)"$/.exec(etag) : null;
+  return match?.[1] ?? null;
 }
 
 /** The If-Match header for a change key Confer saw. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AcceptedNotification } from '../../ports/notification-inbox.ts';
+import { changeKeyOf } from './graph-event-mapper.ts';
 
 /**
  * Graph's change and lifecycle notifications for Outlook events (docs/reference/graph-calendar.md §4). These
@@ -56,12 +57,6 @@ function changeDedupeKey(n: ChangeNotification): string {
  */
 function lifecycleDedupeKey(n: LifecycleNotification): string {
   return [n.subscriptionId, n.lifecycleEvent, n.subscriptionExpirationDateTime ?? ''].join('|');
-}
-
-/** Graph's event etag is the changeKey in a weak ETag: `W/"{changeKey}"`. Anything else carries none. */
-export function changeKeyOf(etag: string | undefined): string | null {
-  const match = etag ? /^W\/"([^"]+)"$/.exec(etag) : null;
-  return match?.[1] ?? null;
 }
 
 export function acceptedChange(n: ChangeNotification, receivedAt: string): AcceptedNotification {
