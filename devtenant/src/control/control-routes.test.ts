@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONFER_CLIENT_ID, MEGAN, MIRIAM_UPN, type TestTenant, withTenant } from '../core/test-support.ts';
+import { startWebhookReceiver } from '../subscriptions/test-support/webhook-receiver.ts';
 
 async function get(t: TestTenant, path: string, token: string) {
   const started = performance.now();
@@ -106,17 +107,66 @@ describe('control API (/_devtenant)', () => {
         (await t.control('/delta-tokens/expire', { mailbox: 'meganb@contoso.onmicrosoft.com' })).body,
       ).toMatchObject({ mailbox: MEGAN });
       expect((await t.control('/delta-tokens/expire', { mailbox: 'ghost@contoso.onmicrosoft.com' })).status).toBe(404);
-      expect((await t.control('/notifications', { dropRate: 0.5, delayMs: 100, duplicateRate: 0.1 })).body).toEqual({
-        dropRate: 0.5,
-        delayMs: 100,
-        duplicateRate: 0.1,
-      });
-      expect((await t.control('/notifications')).body).toEqual({ dropRate: 0.5, delayMs: 100, duplicateRate: 0.1 });
+      const faults = { dropRate: 0.5, delayMs: 100, duplicateRate: 0.1, reorder: true, endpointDown: true };
+      expect((await t.control('/notifications', faults)).body).toEqual(faults);
+      expect((await t.control('/notifications')).body).toEqual(faults);
       expect((await t.control('/info')).body).toMatchObject({
         tenantId: t.tenantId,
         mode: 'test',
         features: ['calendar', 'subscriptions'],
       });
     });
+  });
+
+  it('notification faults: bad values are 400 naming the field and keep the settings; reset clears them', async () => {
+    await withTenant(async (t) => {
+      await t.control('/notifications', { reorder: true, delayMs: 1000 });
+      for (const bad of [{ endpointDown: 'yes' }, { reorder: 1 }, { delayMs: 1.5 }, { duplicateRate: 2 }]) {
+        const answer = await t.control('/notifications', bad);
+        expect(answer).toMatchObject({
+          status: 400,
+          body: { error: { code: 'invalid_request', message: expect.stringContaining(Object.keys(bad)[0]!) } },
+        });
+      }
+      expect((await t.control('/notifications')).body).toMatchObject({ reorder: true, delayMs: 1000 });
+      await t.control('/reset', {});
+      expect((await t.control('/notifications')).body).toEqual({
+        dropRate: 0,
+        delayMs: 0,
+        duplicateRate: 0,
+        reorder: false,
+        endpointDown: false,
+      });
+    });
+  });
+
+  it('while the endpoint is away, subscription validation fails with 400 ValidationError; once back it passes', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      await withTenant(async (t) => {
+        const token = await t.appToken();
+        const subscribe = () =>
+          t.fetch('/v1.0/subscriptions', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              changeType: 'created,updated,deleted',
+              notificationUrl: `${receiver.url}/notify`,
+              resource: `/users/${MEGAN}/events`,
+              expirationDateTime: new Date(t.clock.now().getTime() + 24 * 3600 * 1000).toISOString(),
+            }),
+          });
+        await t.control('/notifications', { endpointDown: true });
+        const refused = await subscribe();
+        expect(refused.status).toBe(400);
+        expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ValidationError');
+        expect(receiver.requests).toEqual([]);
+        await t.control('/notifications', { endpointDown: false });
+        expect((await subscribe()).status).toBe(201);
+        expect(receiver.requests).toHaveLength(1);
+      });
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -1,9 +1,9 @@
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Tenant } from '../core/tenant.ts';
+import { notificationFaultsSchema } from '../subscriptions/notification-faults.ts';
 import { parseBody, sendControlError } from './control-helpers.ts';
 import { faultSettingsSchema, stormSchema } from './fault-settings.ts';
-import { NO_NOTIFICATION_FAULTS, type NotificationFaults, notificationFaultsSchema } from './notification-faults.ts';
 
 const limitsSchema = z
   .object({
@@ -26,7 +26,6 @@ const lifecycleSchema = z
 /** Latency and error injection, 429 storms, throttling limits, notification faults, request counters. */
 export function createTrafficControl(tenant: Tenant, monotonicNow: () => number): Router {
   const router = express.Router();
-  let notificationFaults: NotificationFaults = NO_NOTIFICATION_FAULTS;
   router.get('/faults', (_req, res) => {
     res.json({ ...tenant.faults.settings(), storm: tenant.faults.storm() ?? null });
   });
@@ -67,23 +66,22 @@ export function createTrafficControl(tenant: Tenant, monotonicNow: () => number)
     if (!body) return;
     res.json(tenant.throttle.setLimits(body));
   });
+  // The subscriptions feature holds the notification faults, so a reset there shows here too.
   router.get('/notifications', (_req, res) => {
-    res.json(notificationFaults);
+    if (!tenant.hooks.notificationFaults) return noSubscriptions(res);
+    res.json(tenant.hooks.notificationFaults());
   });
   router.post('/notifications', (req, res) => {
     const body = parseBody(notificationFaultsSchema, req, res);
     if (!body) return;
-    if (!tenant.hooks.setNotificationFaults)
-      return sendControlError(res, 501, 'no_subscriptions', 'Change notifications are not part of this tenant.');
+    if (!tenant.hooks.setNotificationFaults || !tenant.hooks.notificationFaults) return noSubscriptions(res);
     tenant.hooks.setNotificationFaults(body);
-    notificationFaults = body;
-    res.json(notificationFaults);
+    res.json(tenant.hooks.notificationFaults());
   });
   router.post('/subscriptions/:id/lifecycle', async (req, res) => {
     const body = parseBody(lifecycleSchema, req, res);
     if (!body) return;
-    if (!tenant.hooks.fireLifecycle)
-      return sendControlError(res, 501, 'no_subscriptions', 'Change notifications are not part of this tenant.');
+    if (!tenant.hooks.fireLifecycle) return noSubscriptions(res);
     await tenant.hooks.fireLifecycle(String(req.params.id), body.event);
     res.json({ subscriptionId: req.params.id, event: body.event });
   });
@@ -95,4 +93,8 @@ export function createTrafficControl(tenant: Tenant, monotonicNow: () => number)
     res.json(tenant.counters.snapshot());
   });
   return router;
+}
+
+function noSubscriptions(res: Response): void {
+  sendControlError(res, 501, 'no_subscriptions', 'Change notifications are not part of this tenant.');
 }

@@ -23,6 +23,7 @@ export function attachFeatures(tenant: Tenant, fetch: typeof globalThis.fetch): 
   tenant.changeListeners.push((change) => subscriptions.onChange(change));
   tenant.hooks.expireDeltaTokens = (mailboxId) => calendar.expireDeltaTokens(mailboxId);
   tenant.hooks.setNotificationFaults = (faults) => subscriptions.setFaults(faults);
+  tenant.hooks.notificationFaults = () => subscriptions.faults();
   tenant.hooks.fireLifecycle = (id, event) => subscriptions.fireLifecycle(id, event);
   tenant.hooks.afterClockMoved = () => subscriptions.tick();
   tenant.hooks.close = () => subscriptions.close();

@@ -10,6 +10,7 @@ import { createRefreshTokenStore, type RefreshTokenStore } from '../identity/ref
 import type { SigningKey } from '../identity/signing-keys.ts';
 import { createTokenIssuer } from '../identity/token-issuer.ts';
 import { createOutbox, type Outbox } from '../mail/outbox.ts';
+import type { NotificationFaults } from '../subscriptions/notification-faults.ts';
 import { type AccessPolicyStore, createAccessPolicyStore } from './access-policy.ts';
 import type { ControllableClock } from './clock.ts';
 import { createGraphAuthorization, type GraphAuthorization } from './graph-authorization.ts';
@@ -43,7 +44,8 @@ export interface Tenant {
   /** Control API hooks into the features (set when they are attached). */
   hooks: {
     expireDeltaTokens?(mailboxId?: string): void;
-    setNotificationFaults?(faults: { dropRate: number; delayMs: number; duplicateRate: number }): void;
+    setNotificationFaults?(faults: NotificationFaults): void;
+    notificationFaults?(): NotificationFaults;
     fireLifecycle?(
       subscriptionId: string,
       event: 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed',

@@ -50,10 +50,61 @@ describe('notification faults (control API)', () => {
     expect(delivered()).toHaveLength(1);
   });
 
+  it('reorder: notifications due together for one URL go out newest first', async () => {
+    h = await startHarness();
+    await h.subscribe();
+    h.feature.setFaults({ reorder: true, delayMs: MINUTE });
+    await h.change('evt-1', 'created');
+    await h.change('evt-1', 'updated');
+    await h.change('evt-2', 'created');
+    await h.change('evt-1', 'deleted');
+    expect(delivered()).toEqual([]);
+    h.clock.advance(MINUTE);
+    await h.feature.tick();
+    const posts = h.receiver.notifications('/notify');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.value.map((n) => `${n.changeType} ${String(n.resource).split('/').pop()}`)).toEqual([
+      'deleted evt-1',
+      'created evt-2',
+      'updated evt-1',
+      'created evt-1',
+    ]);
+  });
+
+  it('reorder: past 50 the newest batch is POSTed first; with reorder off the order is kept', async () => {
+    h = await startHarness();
+    await h.subscribe();
+    h.feature.setFaults({ reorder: true, delayMs: MINUTE });
+    for (let i = 0; i < 60; i += 1)
+      h.feature.onChange({ tenantId: TENANT_ID, mailboxId: ALEX, eventId: `e${i}`, changeType: 'updated' });
+    h.clock.advance(MINUTE);
+    await h.feature.tick();
+    const ids = (post: { value: Record<string, unknown>[] }) =>
+      post.value.map((n) => String(n.resource).split('/').pop());
+    const [newest, oldest] = h.receiver.notifications('/notify');
+    expect(ids(newest!)).toEqual(Array.from({ length: 50 }, (_, i) => `e${59 - i}`));
+    expect(ids(oldest!)).toEqual(Array.from({ length: 10 }, (_, i) => `e${9 - i}`));
+    h.feature.setFaults({ reorder: false });
+    await h.change('later-1');
+    h.feature.onChange({ tenantId: TENANT_ID, mailboxId: ALEX, eventId: 'later-2', changeType: 'created' });
+    h.feature.onChange({ tenantId: TENANT_ID, mailboxId: ALEX, eventId: 'later-3', changeType: 'created' });
+    h.clock.advance(MINUTE);
+    await h.feature.tick();
+    expect(h.receiver.notifications('/notify').slice(2).flatMap(ids)).toEqual(['later-1', 'later-2', 'later-3']);
+  });
+
   it('rejects fault settings outside their ranges and keeps the old ones', async () => {
     h = await startHarness();
-    expect(() => h.feature.setFaults({ dropRate: 1.5 })).toThrow(/between 0 and 1/);
-    expect(() => h.feature.setFaults({ delayMs: -1 })).toThrow();
+    expect(() => h.feature.setFaults({ dropRate: 1.5 })).toThrow(/dropRate: a rate between 0 and 1/);
+    expect(() => h.feature.setFaults({ delayMs: -1 })).toThrow(/delayMs/);
+    expect(() => h.feature.setFaults({ endpointDown: 'yes' as unknown as boolean })).toThrow(/endpointDown/);
+    expect(h.feature.faults()).toEqual({
+      dropRate: 0,
+      delayMs: 0,
+      duplicateRate: 0,
+      reorder: false,
+      endpointDown: false,
+    });
     await h.subscribe();
     await h.change('evt-1');
     expect(delivered()).toHaveLength(1);
@@ -62,7 +113,7 @@ describe('notification faults (control API)', () => {
   it('reset() clears subscriptions and faults', async () => {
     h = await startHarness({}, () => 0);
     await h.subscribe();
-    h.feature.setFaults({ dropRate: 1 });
+    h.feature.setFaults({ dropRate: 1, reorder: true, endpointDown: true });
     h.feature.reset();
     expect((await h.app.call('GET', '/subscriptions', appToken())).body.value).toEqual([]);
     await h.subscribe();

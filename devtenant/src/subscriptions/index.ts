@@ -1,4 +1,5 @@
 import type { CalendarChange, GraphContext, GraphFeature } from '../graph/context.ts';
+import type { NotificationFaults } from './notification-faults.ts';
 import { GRAPH_SUBSCRIPTION_LIMITS } from './subscription-limits.ts';
 import { createSubscriptionsFeatureWith } from './subscriptions-feature.ts';
 
@@ -7,16 +8,11 @@ export interface SubscriptionDeps {
   random?: () => number; // for retry jitter, injectable in tests
 }
 
-export interface NotificationFaults {
-  // set by the control API
-  dropRate: number; // 0..1 — a dropped notification is never delivered (lifecycle `missed` follows)
-  delayMs: number; // extra delay before delivery
-  duplicateRate: number; // 0..1 — deliver twice
-}
-
 export type SubscriptionsFeature = GraphFeature & {
   onChange(change: CalendarChange): void;
+  /** Merges into the current notification faults; a bad value throws 400 and keeps the old settings. */
   setFaults(faults: Partial<NotificationFaults>): void;
+  faults(): NotificationFaults;
   /** Control API: fire a lifecycle event now for a subscription. */
   fireLifecycle(
     subscriptionId: string,

@@ -53,13 +53,19 @@ export class NotificationDispatcher {
     );
   }
 
-  async deliverDue(): Promise<void> {
+  /**
+   * POSTs everything due now. Each URL's notifications go out in order (oldest first, or newest first when
+   * `newestFirst` reorders them), one batch after the other so the receiving order is the order chosen;
+   * different URLs are served at the same time.
+   */
+  async deliverDue(newestFirst = false): Promise<void> {
     const now = this.deps.clock.now();
     const { store } = this.deps;
     const due = store.pending.filter((item) => Date.parse(item.dueAt) <= now.getTime());
     store.pending = store.pending.filter((item) => !due.includes(item));
     const live = due.filter((item) => item.kind === 'lifecycle' || this.isActive(item.subscriptionId, now));
-    await Promise.all(this.batches(live).map((batch) => this.deliverBatch(batch, now)));
+    const groups = this.groupByTarget(newestFirst ? live.reverse() : live);
+    await Promise.all(groups.map((group) => this.deliverInBatches(group, now)));
   }
 
   /** Expired or deleted subscriptions stop delivering, even what was already queued. */
@@ -68,16 +74,21 @@ export class NotificationDispatcher {
     return sub !== undefined && Date.parse(sub.expirationDateTime) > now.getTime();
   }
 
-  private batches(items: PendingNotification[]): PendingNotification[][] {
+  private groupByTarget(items: PendingNotification[]): PendingNotification[][] {
     const byTarget = new Map<string, PendingNotification[]>();
     for (const item of items) {
       const key = `${item.kind} ${item.url}`;
       byTarget.set(key, [...(byTarget.get(key) ?? []), item]);
     }
+    return [...byTarget.values()];
+  }
+
+  /** At most `maxBatchSize` notifications per POST (Graph's batches hold up to 50). */
+  private async deliverInBatches(group: PendingNotification[], now: Date): Promise<void> {
     const size = this.deps.limits.maxBatchSize;
-    return [...byTarget.values()].flatMap((group) =>
-      Array.from({ length: Math.ceil(group.length / size) }, (_, i) => group.slice(i * size, (i + 1) * size)),
-    );
+    for (let start = 0; start < group.length; start += size) {
+      await this.deliverBatch(group.slice(start, start + size), now);
+    }
   }
 
   private async deliverBatch(batch: PendingNotification[], now: Date): Promise<void> {

@@ -1,7 +1,13 @@
 import { type CalendarChange, type GraphContext, GraphHttpError } from '../graph/context.ts';
-import type { NotificationFaults, SubscriptionDeps, SubscriptionsFeature } from './index.ts';
+import type { SubscriptionDeps, SubscriptionsFeature } from './index.ts';
 import { isDeliveryPaused, sweepSubscriptions } from './lifecycle-sweep.ts';
 import { NotificationDispatcher } from './notification-dispatcher.ts';
+import {
+  checkNotificationFaults,
+  fetchUnlessDown,
+  NO_NOTIFICATION_FAULTS,
+  type NotificationFaults,
+} from './notification-faults.ts';
 import {
   buildChangeNotification,
   buildLifecycleNotification,
@@ -14,8 +20,6 @@ import { SubscriptionStore } from './subscription-store.ts';
 import { createSubscriptionsRouter } from './subscriptions-router.ts';
 import { TickRunner } from './tick-runner.ts';
 
-const NO_FAULTS: NotificationFaults = { dropRate: 0, delayMs: 0, duplicateRate: 0 };
-
 /** Wires store, routes, delivery and lifecycle; `limits` is a parameter so tests can shorten timeouts. */
 export function createSubscriptionsFeatureWith(
   ctx: GraphContext,
@@ -24,13 +28,14 @@ export function createSubscriptionsFeatureWith(
 ): SubscriptionsFeature {
   const store = new SubscriptionStore();
   const random = deps.random ?? Math.random;
-  let faults: NotificationFaults = { ...NO_FAULTS };
+  let faults: NotificationFaults = { ...NO_NOTIFICATION_FAULTS };
   let etagCounter = 0;
+  const appFetch = fetchUnlessDown(deps.fetch, () => faults.endpointDown);
 
   const dispatcher = new NotificationDispatcher({
     store,
     clock: ctx.clock,
-    fetch: deps.fetch,
+    fetch: appFetch,
     random,
     limits,
     onGaveUp: (subscriptionId) => sendLifecycle(store.get(subscriptionId), 'missed'),
@@ -57,7 +62,7 @@ export function createSubscriptionsFeatureWith(
       sendLifecycle(sub, 'reauthorizationRequired');
       store.save({ ...sub, lastReauthorizationNoticeAt: now.toISOString() });
     }
-    await dispatcher.deliverDue();
+    await dispatcher.deliverDue(faults.reorder);
   }, limits.tickIntervalMs);
 
   function onChange(change: CalendarChange): void {
@@ -90,13 +95,14 @@ export function createSubscriptionsFeatureWith(
     await runner.tick();
   }
 
-  const service = new SubscriptionService({ ctx, store, fetch: deps.fetch, limits });
+  const service = new SubscriptionService({ ctx, store, fetch: appFetch, limits });
   return {
     router: createSubscriptionsRouter(service, ctx.baseUrl),
     onChange,
     setFaults: (next: Partial<NotificationFaults>) => {
-      faults = checkFaults({ ...faults, ...next });
+      faults = checkNotificationFaults({ ...faults, ...next });
     },
+    faults: () => ({ ...faults }),
     fireLifecycle,
     tick: () => runner.tick(),
     close: () => runner.close(),
@@ -104,7 +110,7 @@ export function createSubscriptionsFeatureWith(
     restore: (state: unknown) => store.restore(state),
     reset: () => {
       store.clear();
-      faults = { ...NO_FAULTS };
+      faults = { ...NO_NOTIFICATION_FAULTS };
     },
   };
 }
@@ -116,16 +122,4 @@ function matches(sub: StoredSubscription, change: CalendarChange, now: Date): bo
     sub.changeTypes.includes(change.changeType) &&
     Date.parse(sub.expirationDateTime) > now.getTime()
   );
-}
-
-function checkFaults(faults: NotificationFaults): NotificationFaults {
-  const rate = (value: number) => Number.isFinite(value) && value >= 0 && value <= 1;
-  if (!rate(faults.dropRate) || !rate(faults.duplicateRate) || !Number.isFinite(faults.delayMs) || faults.delayMs < 0) {
-    throw new GraphHttpError(
-      400,
-      'InvalidRequest',
-      'Notification faults need dropRate and duplicateRate between 0 and 1 and a non-negative delayMs.',
-    );
-  }
-  return faults;
 }
