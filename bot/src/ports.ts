@@ -68,6 +68,7 @@ export interface OutboundMessage {
     | 'reschedule-options'
     | 'reminder'
     | 'change-notice'
+    | 'time-proposal'
     | 'reconnect'
     | 'expiry-warning';
   payload: Record<string, unknown>;
@@ -114,6 +115,8 @@ export interface MeetingCardView {
   /** The meeting record's version when read; card actions that change the meeting carry it back. */
   version: number;
   title: string;
+  /** The Outlook event's subject when someone changed it there (the title stays Confer's); null when the same. */
+  outlookSubject: string | null;
   /** The meeting type's name (e.g. "Mentoring session"), or null. */
   typeName: string | null;
   agenda: string;
@@ -130,7 +133,7 @@ export interface MeetingCardView {
   viewer: { userId: string; role: 'organizer' | 'attendee'; response: MeetingResponse };
   /** The meeting's page in the tab: agenda, notes and actions. */
   webUrl: string;
-  /** Actions not yet done, oldest first. */
+  /** Actions not yet done, oldest first; none for a viewer invited in Outlook only (no access to them). */
   openActions: { title: string; ownerName: string; dueDate: string | null }[];
   /** Occurrences of a series that were moved or cancelled, keyed by their original start. */
   overrides: { originalStart: Date; start: Date; end: Date; cancelled: boolean }[];
@@ -239,6 +242,18 @@ export interface OutboundPayloads {
     /** ISO start before the change, for "moved from …". */
     previousStart?: string;
     occurrenceStart?: string;
+    /** Present when the change was made in Outlook (and reached Confer through sync), not in Confer. */
+    origin?: 'outlook';
+  };
+  /** An attendee proposed a new time in Outlook; the organizer's card accepts it in one click. */
+  'time-proposal': {
+    meetingId: string;
+    attendeeEmail: string;
+    /** ISO instants of the proposed time. */
+    proposedStart: string;
+    proposedEnd: string;
+    /** The meeting's version when the proposal arrived. */
+    version: number;
   };
   reconnect: Record<string, never>;
   'expiry-warning': { expiresAt?: string };

@@ -46,6 +46,8 @@ export interface BotText {
     response: Record<MeetingResponse, string>;
     past: string;
     cancelled: string;
+    /** The Outlook event's own subject, when someone renamed it there. */
+    inOutlook(subject: string): string;
   };
   invitation: {
     title(organizer: string): string;
@@ -77,7 +79,17 @@ export interface BotText {
     occurrenceMoved(title: string): string;
     occurrenceCancelled(title: string): string;
     movedFrom(previous: string): string;
+    /** Said of a change made in Outlook rather than in Confer. */
+    byOutlook(organizer: string): string;
     summary(title: string, change: string): string;
+  };
+  proposal: {
+    title(name: string, title: string): string;
+    now(when: string): string;
+    proposed(when: string): string;
+    accept: string;
+    /** Why the card no longer offers the proposed time. */
+    gone: string;
   };
   reminder: {
     title(title: string, minutes: number | null): string;
@@ -187,6 +199,7 @@ const en: BotText = {
     response: responseWords,
     past: 'This meeting is over.',
     cancelled: 'This meeting was cancelled.',
+    inOutlook: (subject) => `In Outlook: “${subject}”`,
   },
   invitation: {
     title: (organizer) => `${organizer} invited you`,
@@ -218,7 +231,15 @@ const en: BotText = {
     occurrenceMoved: (title) => `One "${title}" moved`,
     occurrenceCancelled: (title) => `One "${title}" was cancelled`,
     movedFrom: (previous) => `Was: ${previous}`,
+    byOutlook: (organizer) => `${organizer} changed this meeting in Outlook.`,
     summary: (title, change) => `${change}: ${title}`,
+  },
+  proposal: {
+    title: (name, title) => `${name} proposed a new time for "${title}"`,
+    now: (when) => `Now: ${when}`,
+    proposed: (when) => `Proposed: **${when}**`,
+    accept: 'Accept proposed time',
+    gone: 'This proposal no longer stands: the meeting or the answer has changed since.',
   },
   reminder: {
     title: (title, minutes) => {

@@ -191,11 +191,15 @@ export const attendeeSchema = z.object({
   respondedAt: z.string().nullable(),
   proposedStart: z.string().nullable(),
   proposedEnd: z.string().nullable(),
+  /** Invited in Outlook, not through Confer: sees the meeting, but not its notes and actions until added in Confer. */
+  addedInOutlook: z.boolean(),
 });
 
 export const meetingSchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** The Outlook event's subject when someone changed it there (Confer keeps its own title); null when the same. */
+  outlookSubject: z.string().nullable(),
   agenda: z.string(),
   typeId: z.string().nullable(),
   organizer: personSchema,

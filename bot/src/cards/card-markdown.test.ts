@@ -9,6 +9,7 @@ import { buildInvitationCard } from './invitation-card.ts';
 import { beforeTheMeeting, meetingView, organizerView } from './meeting-view.fixture.ts';
 import { buildOrganizerCard, buildOrganizerUpdateCard, buildRescheduleCard } from './organizer-cards.ts';
 import { plainText } from './plain-text.ts';
+import { buildProposalCard } from './proposal-card.ts';
 import { buildReminderCard } from './reminder-card.ts';
 import { buildScheduleCard } from './schedule-card.ts';
 import { buildUpcomingCard } from './upcoming-card.ts';
@@ -22,6 +23,8 @@ const AdaptiveCards = createRequire(import.meta.url)(
 const text = textFor('en-US');
 const context = { tenantId: 't-1', now: beforeTheMeeting, refreshUserIds: ['29:megan'] };
 const evil = '[Re-authenticate](https://evil.example/login)';
+const later = new Date('2026-11-25T19:00:00Z');
+const laterEnd = new Date('2026-11-25T19:30:00Z');
 const hostile = {
   title: `${evil} **now**`,
   agenda: `- ${evil}\n1. <b>bold</b> &amp; _more_`,
@@ -32,6 +35,7 @@ const hostile = {
 const hostileView = (role: 'attendee' | 'organizer') =>
   (role === 'attendee' ? meetingView : organizerView)({
     title: hostile.title,
+    outlookSubject: evil,
     agenda: hostile.agenda,
     typeName: hostile.typeName,
     location: hostile.location,
@@ -73,12 +77,25 @@ const cards: [string, () => AdaptiveCard][] = [
     () =>
       buildChangeNoticeCard(
         hostileView('attendee'),
-        { kind: 'rescheduled', previousStart: null, occurrenceStart: null },
+        { kind: 'rescheduled', previousStart: null, occurrenceStart: null, inOutlook: false },
         text,
         context,
       ),
   ],
   ['reminder', () => buildReminderCard(hostileView('attendee'), null, 15, text, context)],
+  [
+    'proposed time',
+    () =>
+      buildProposalCard(
+        {
+          ...hostileView('organizer'),
+          attendees: [{ ...meetingView().attendees[0]!, name: evil, proposed: { start: later, end: laterEnd } }],
+        },
+        { attendeeEmail: 'meganb@contoso.onmicrosoft.com', slot: { start: later, end: laterEnd } },
+        text,
+        context,
+      ),
+  ],
   [
     'schedule',
     () =>

@@ -3,10 +3,19 @@ import type { BotText } from '../text.ts';
 import { type AdaptiveCard, type CardAction, createCard, executeAction, withRefresh } from './adaptive-card.ts';
 import { meetingActionData } from './card-data.ts';
 import type { CardContext } from './invitation-card.ts';
-import { closedNotice, isClosed, meetingLinks, whenLine } from './meeting-details.ts';
+import { closedNotice, isClosed, meetingLinks, outlookSubjectLine, whenLine } from './meeting-details.ts';
 import { plainText } from './plain-text.ts';
 
 export type MeetingChange = OutboundPayloads['change-notice']['change'];
+
+/** A change as its notice tells it: what, the time before, the occurrence, and whether it was made in Outlook. */
+export interface ChangeFacts {
+  kind: MeetingChange;
+  previousStart: Date | null;
+  occurrenceStart: Date | null;
+  /** Made in Outlook (reached Confer through sync) rather than in Confer. */
+  inOutlook: boolean;
+}
 
 /**
  * One concise card per participant per change. A moved meeting asks attendees again (Exchange resets
@@ -14,7 +23,7 @@ export type MeetingChange = OutboundPayloads['change-notice']['change'];
  */
 export function buildChangeNoticeCard(
   view: MeetingCardView,
-  change: { kind: MeetingChange; previousStart: Date | null; occurrenceStart: Date | null },
+  change: ChangeFacts,
   text: BotText,
   context: CardContext,
 ): AdaptiveCard {
@@ -40,6 +49,10 @@ export function buildChangeNoticeCard(
   const card = createCard(
     [
       { type: 'TextBlock', text: headline(plainText(view.title), change.kind, text), wrap: true, weight: 'Bolder' },
+      ...outlookSubjectLine(view, text),
+      ...(change.inOutlook
+        ? [{ type: 'TextBlock' as const, text: text.change.byOutlook(plainText(view.organizer.name)), wrap: true }]
+        : []),
       { type: 'TextBlock', text: occurrence ?? whenLine(view, text), wrap: true },
       ...(previous ? [{ type: 'TextBlock' as const, text: previous, wrap: true as const, isSubtle: true }] : []),
       ...(closed && change.kind !== 'cancelled' ? [closedNotice(view, text)] : []),
@@ -54,6 +67,7 @@ export function buildChangeNoticeCard(
       change: change.kind,
       ...(change.previousStart ? { previousStart: change.previousStart.toISOString() } : {}),
       ...(change.occurrenceStart ? { occurrenceStart: change.occurrenceStart.toISOString() } : {}),
+      ...(change.inOutlook ? { origin: 'outlook' } : {}),
     },
     context.refreshUserIds,
   );

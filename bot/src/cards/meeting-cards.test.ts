@@ -13,6 +13,7 @@ import {
   decodeSlots,
   encodeSlots,
 } from './organizer-cards.ts';
+import { buildProposalCard } from './proposal-card.ts';
 import { buildReminderCard } from './reminder-card.ts';
 import { buildNoticeCard, buildScheduleCard, scheduleUrl } from './schedule-card.ts';
 import { buildUpcomingCard } from './upcoming-card.ts';
@@ -58,7 +59,31 @@ function verbs(card: unknown): string[] {
 }
 
 const past = new Date('2026-11-24T00:00:00Z');
+/** Megan proposed Wednesday 11:00–11:45 (Los Angeles) instead; Alex, the organizer, is in New York. */
+const proposed = { start: new Date('2026-11-25T19:00:00Z'), end: new Date('2026-11-25T19:45:00Z') };
+const proposal = { attendeeEmail: 'meganb@contoso.onmicrosoft.com', slot: proposed };
+const proposing = (overrides: Parameters<typeof organizerView>[0] = {}) =>
+  organizerView({
+    attendees: [{ ...meetingView().attendees[0]!, response: 'tentativelyAccepted', proposed }],
+    ...overrides,
+  });
 const cards: [string, AdaptiveCard][] = [
+  ['proposed time', buildProposalCard(proposing(), proposal, text, context)],
+  ['proposed time, no longer standing', buildProposalCard(organizerView(), proposal, text, context)],
+  ['proposed time, meeting cancelled', buildProposalCard(proposing({ status: 'cancelled' }), proposal, text, context)],
+  [
+    'change notice from Outlook, renamed there',
+    buildChangeNoticeCard(
+      meetingView({ outlookSubject: 'Catch-up (moved)' }),
+      { kind: 'updated', previousStart: null, occurrenceStart: null, inOutlook: true },
+      text,
+      context,
+    ),
+  ],
+  [
+    'organizer card, renamed in Outlook',
+    buildOrganizerCard(organizerView({ outlookSubject: 'Catch-up' }), text, context),
+  ],
   ['invitation', buildInvitationCard(meetingView(), text, context)],
   [
     'answered invitation',
@@ -158,6 +183,7 @@ const cards: [string, AdaptiveCard][] = [
           kind,
           previousStart: new Date('2026-11-22T19:00:00Z'),
           occurrenceStart: kind.startsWith('occurrence') ? new Date('2026-11-30T19:00:00Z') : null,
+          inOutlook: false,
         },
         text,
         context,
@@ -205,10 +231,15 @@ describe('meeting cards', () => {
       buildInvitationCard(view, text, { ...context, now }),
       buildRescheduleCard({ ...view, viewer: organizerView().viewer }, 'Megan Bowen', slots, text, { ...context, now }),
       buildReminderCard(view, null, 15, text, { ...context, now }),
-      buildChangeNoticeCard(view, { kind: 'rescheduled', previousStart: null, occurrenceStart: null }, text, {
-        ...context,
-        now,
-      }),
+      buildChangeNoticeCard(
+        view,
+        { kind: 'rescheduled', previousStart: null, occurrenceStart: null, inOutlook: false },
+        text,
+        {
+          ...context,
+          now,
+        },
+      ),
     ];
     for (const card of readOnly) {
       expect(verbs(card)).toEqual([]);
@@ -222,6 +253,7 @@ describe('meeting cards', () => {
       kind: 'rescheduled' as const,
       previousStart: new Date('2026-11-22T19:00:00Z'),
       occurrenceStart: null,
+      inOutlook: false,
     };
     expect(verbs(buildChangeNoticeCard(meetingView(), change, text, context))).toEqual([
       'accept',
@@ -287,6 +319,72 @@ describe('meeting cards', () => {
     const view = meetingView({ start: at, end: new Date(at.getTime() + 30 * 60_000), timeZone });
     const card = buildInvitationCard(view, text, { ...context, now: new Date('2026-01-01T00:00:00Z') });
     expect(inputValues(card)).toEqual({ proposedDate: date, proposedTime: time });
+  });
+});
+
+describe('a time proposed in Outlook', () => {
+  it("says who proposed what, in the organizer's zone, with Accept and Open in Confer", () => {
+    const card = buildProposalCard(proposing(), proposal, text, context);
+    const json = JSON.stringify(card);
+    expect(json).toContain('Megan Bowen proposed a new time for \\"Mentoring: Megan and Alex\\"');
+    expect(json).toContain('Proposed: **Wed, 25 Nov 2026, 14:00–14:45 (America/New_York)**');
+    expect(json).toContain('Now: Mon, 23 Nov 2026, 14:00–14:30 (America/New_York)');
+    expect(card.actions?.map((a) => a.title)).toEqual(['Accept proposed time', 'Open in Confer']);
+    expect(verbs(card)).toEqual(['accept-proposal']);
+    expect(json).toContain(
+      '"data":{"tenantId":"t-1","meetingId":"m-1","version":3,"start":"2026-11-23T19:00:00.000Z",' +
+        '"attendeeEmail":"meganb@contoso.onmicrosoft.com","newStart":"2026-11-25T19:00:00.000Z",' +
+        '"newEnd":"2026-11-25T19:45:00.000Z","verb":"accept-proposal"}',
+    );
+    expect(card.refresh?.action.data).toMatchObject({ card: 'proposal', newStart: '2026-11-25T19:00:00.000Z' });
+  });
+
+  it.each([
+    ['the attendee answered again', organizerView(), beforeTheMeeting, text.proposal.gone],
+    ['the meeting was cancelled', proposing({ status: 'cancelled' }), beforeTheMeeting, text.meeting.cancelled],
+    [
+      'the proposed time has passed',
+      proposing({ start: new Date('2026-11-30T19:00:00Z'), end: new Date('2026-11-30T19:30:00Z') }),
+      new Date('2026-11-25T19:30:00Z'),
+      text.proposal.gone,
+    ],
+  ])('offers no button once %s', (_case, view, now, notice) => {
+    const card = buildProposalCard(view, proposal, text, { ...context, now });
+    expect(verbs(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain(notice);
+    expect(card.actions?.map((a) => a.title)).toEqual(['Open in Confer']);
+  });
+});
+
+describe('changes made in Outlook', () => {
+  const updated = { kind: 'updated' as const, previousStart: null, occurrenceStart: null };
+
+  it('a notice of a change made in Outlook says the organizer made it there; one made in Confer does not', () => {
+    const fromOutlook = JSON.stringify(
+      buildChangeNoticeCard(meetingView(), { ...updated, inOutlook: true }, text, context),
+    );
+    const fromConfer = JSON.stringify(
+      buildChangeNoticeCard(meetingView(), { ...updated, inOutlook: false }, text, context),
+    );
+    expect(fromOutlook).toContain('Alex Wilber changed this meeting in Outlook.');
+    expect(fromConfer).not.toContain('in Outlook');
+    expect(
+      buildChangeNoticeCard(meetingView(), { ...updated, inOutlook: true }, text, context).refresh?.action.data,
+    ).toMatchObject({ card: 'change', origin: 'outlook' });
+  });
+
+  it('cards that show the title add the Outlook subject when it was renamed there', () => {
+    const renamed = meetingView({ outlookSubject: 'Catch-up (moved)' });
+    const shown = [
+      buildInvitationCard(renamed, text, context),
+      buildOrganizerCard({ ...renamed, viewer: organizerView().viewer }, text, context),
+      buildReminderCard(renamed, null, 15, text, context),
+      buildChangeNoticeCard(renamed, { ...updated, inOutlook: true }, text, context),
+      buildProposalCard({ ...proposing(), outlookSubject: 'Catch-up (moved)' }, proposal, text, context),
+      buildUpcomingCard([renamed], 'http://localhost:3978/', text),
+    ];
+    for (const card of shown) expect(JSON.stringify(card)).toContain('In Outlook: “Catch-up (moved)”');
+    expect(JSON.stringify(buildInvitationCard(meetingView(), text, context))).not.toContain('In Outlook');
   });
 });
 

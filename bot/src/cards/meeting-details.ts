@@ -15,9 +15,20 @@ export function meetingDetails(view: MeetingCardView, text: BotText, options: { 
   ];
   return [
     { type: 'TextBlock', text: plainText(view.title), wrap: true, size: 'Medium', weight: 'Bolder' },
+    ...outlookSubjectLine(view, text),
     { type: 'FactSet', facts },
     ...agendaBlocks(view, text),
   ];
+}
+
+/**
+ * Under Confer's title, the subject the Outlook event has when someone renamed it there (Confer keeps its own
+ * title), so people recognise the meeting from their calendar; nothing when they are the same.
+ */
+export function outlookSubjectLine(view: MeetingCardView, text: BotText): TextBlock[] {
+  if (!view.outlookSubject) return [];
+  const line = text.meeting.inOutlook(plainText(view.outlookSubject));
+  return [{ type: 'TextBlock', text: line, wrap: true, isSubtle: true, spacing: 'None' }];
 }
 
 export function whenLine(view: MeetingCardView, text: BotText): string {

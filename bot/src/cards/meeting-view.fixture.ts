@@ -6,6 +6,7 @@ export function meetingView(overrides: Partial<MeetingCardView> = {}): MeetingCa
     meetingId: 'm-1',
     version: 3,
     title: 'Mentoring: Megan and Alex',
+    outlookSubject: null,
     typeName: 'Mentoring session',
     agenda: 'Quarterly goals',
     start: new Date('2026-11-23T19:00:00Z'),

@@ -3,7 +3,14 @@ import type { BotText } from '../text.ts';
 import { type AdaptiveCard, createCard, executeAction, withRefresh } from './adaptive-card.ts';
 import { meetingActionData } from './card-data.ts';
 import type { CardContext } from './invitation-card.ts';
-import { closedNotice, isClosed, meetingDetails, meetingLinks, whenLine } from './meeting-details.ts';
+import {
+  closedNotice,
+  isClosed,
+  meetingDetails,
+  meetingLinks,
+  outlookSubjectLine,
+  whenLine,
+} from './meeting-details.ts';
 import { plainText } from './plain-text.ts';
 
 /** The organizer's view of their meeting: everyone's answer so far. */
@@ -29,6 +36,7 @@ export function buildOrganizerUpdateCard(
         text: text.organizerUpdate.answered(plainText(answer.name), answer.response, plainText(view.title)),
         wrap: true,
       },
+      ...outlookSubjectLine(view, text),
       { type: 'TextBlock', text: whenLine(view, text), wrap: true, isSubtle: true, spacing: 'None' },
       ...(answer.proposed
         ? [
@@ -67,6 +75,7 @@ export function buildRescheduleCard(
         wrap: true,
         weight: 'Bolder',
       },
+      ...outlookSubjectLine(view, text),
       { type: 'TextBlock', text: whenLine(view, text), wrap: true, isSubtle: true, spacing: 'None' },
       closed
         ? closedNotice(view, text)

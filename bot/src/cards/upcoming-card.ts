@@ -1,7 +1,7 @@
 import type { MeetingCardView } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import { type AdaptiveCard, type CardElement, createCard } from './adaptive-card.ts';
-import { whenLine } from './meeting-details.ts';
+import { outlookSubjectLine, whenLine } from './meeting-details.ts';
 import { plainText } from './plain-text.ts';
 
 /** `upcoming`: the next meetings, each with when, with whom, and its page in Confer. */
@@ -12,6 +12,7 @@ export function buildUpcomingCard(meetings: readonly MeetingCardView[], tabUrl: 
         separator: true,
         items: [
           { type: 'TextBlock', text: `[${plainText(view.title)}](${view.webUrl})`, wrap: true, weight: 'Bolder' },
+          ...outlookSubjectLine(view, text),
           { type: 'TextBlock', text: whenLine(view, text), wrap: true, spacing: 'None' },
           ...(view.status === 'cancelled'
             ? [{ type: 'TextBlock' as const, text: text.meeting.cancelled, wrap: true as const, isSubtle: true }]

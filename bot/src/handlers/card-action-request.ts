@@ -8,6 +8,7 @@ export const cardActionVerbs = [
   'decline',
   'propose',
   'reschedule',
+  'accept-proposal',
   'schedule',
   'refresh',
 ] as const;

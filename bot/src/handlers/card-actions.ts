@@ -4,7 +4,8 @@ import type { CardContext } from '../cards/invitation-card.ts';
 import { isClosed } from '../cards/meeting-details.ts';
 import { buildOrganizerCard } from '../cards/organizer-cards.ts';
 import { plainText } from '../cards/plain-text.ts';
-import type { ActionErrorCode, ActionResult, MeetingCardView, SchedulingActions } from '../ports.ts';
+import { proposalStands } from '../cards/proposal-card.ts';
+import type { ActionErrorCode, ActionResult, MeetingCardView, SchedulingActions, TimeSlot } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import {
   type CardActionRequest,
@@ -38,6 +39,8 @@ export async function runCardAction(request: CardActionRequest, deps: CardAction
       return respond(request, deps);
     case 'reschedule':
       return reschedule(request, deps);
+    case 'accept-proposal':
+      return acceptProposal(request, deps);
     case 'schedule':
       return schedule(request, deps);
     case 'refresh':
@@ -100,10 +103,38 @@ async function reschedule(request: CardActionRequest, deps: CardActionDeps): Pro
   const loaded = await loadForAction(request, deps, 'organizer');
   if (!loaded.ok) return loaded;
   const { view } = loaded;
-  const version = versionField(request.data, 'version') ?? 0;
   const sameLength = newEnd.getTime() - newStart.getTime() === view.end.getTime() - view.start.getTime();
-  if (!sameLength || newStart.getTime() <= deps.now.getTime()) return refuse('validation_failed');
+  if (!sameLength) return refuse('validation_failed');
+  return moveTo(request, deps, view, { start: newStart, end: newEnd });
+}
+
+/**
+ * The organizer accepts the time an attendee proposed in Outlook: the same meeting moves there (its length is
+ * the proposal's). The card's proposal must still be the attendee's current one; a move or a new answer since
+ * makes the card stale, and its refresh shows the meeting as it is.
+ */
+async function acceptProposal(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  const attendeeEmail = stringField(request.data, 'attendeeEmail');
+  const newStart = instantField(request.data, 'newStart');
+  const newEnd = instantField(request.data, 'newEnd');
+  if (!attendeeEmail || !newStart || !newEnd) return refuse('invalid_action');
+  const loaded = await loadForAction(request, deps, 'organizer');
+  if (!loaded.ok) return loaded;
   const slot = { start: newStart, end: newEnd };
+  if (!proposalStands(loaded.view, { attendeeEmail, slot })) return refuse('version_conflict');
+  if (newEnd.getTime() <= newStart.getTime()) return refuse('validation_failed');
+  return moveTo(request, deps, loaded.view, slot);
+}
+
+/** Moves the meeting the card showed to a future slot, guarded by the card's version; answers the organizer card. */
+async function moveTo(
+  request: CardActionRequest,
+  deps: CardActionDeps,
+  view: MeetingCardView,
+  slot: TimeSlot,
+): Promise<CardOutcome> {
+  if (slot.start.getTime() <= deps.now.getTime()) return refuse('validation_failed');
+  const version = versionField(request.data, 'version') ?? 0;
   const result = await deps.actions.reschedule(request.user, view.meetingId, version, slot);
   if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
   return toOutcome(result, (updated) =>

@@ -3,6 +3,7 @@ import type { CardKind } from '../cards/card-data.ts';
 import { buildChangeNoticeCard, type MeetingChange } from '../cards/change-notice-card.ts';
 import { buildInvitationCard, type CardContext } from '../cards/invitation-card.ts';
 import { buildOrganizerCard, buildRescheduleCard, decodeSlots } from '../cards/organizer-cards.ts';
+import { buildProposalCard } from '../cards/proposal-card.ts';
 import { buildReminderCard } from '../cards/reminder-card.ts';
 import type { MeetingCardView } from '../ports.ts';
 import type { BotText } from '../text.ts';
@@ -34,12 +35,20 @@ export function refreshedCard(
     const slots = decodeSlots(stringField(data, 'slots') ?? '') ?? [];
     return buildRescheduleCard(view, stringField(data, 'decliner') ?? '', slots, text, context);
   }
+  if (card === 'proposal' && view.viewer.role === 'organizer') {
+    const attendeeEmail = stringField(data, 'attendeeEmail');
+    const start = instantField(data, 'newStart');
+    const end = instantField(data, 'newEnd');
+    if (attendeeEmail && start && end)
+      return buildProposalCard(view, { attendeeEmail, slot: { start, end } }, text, context);
+  }
   if (card === 'change' && sameVersion) {
     const change = changes.find((name) => name === data.change);
     if (change) {
       const previousStart = instantField(data, 'previousStart') ?? null;
       const occurrenceStart = instantField(data, 'occurrenceStart') ?? null;
-      return buildChangeNoticeCard(view, { kind: change, previousStart, occurrenceStart }, text, context);
+      const inOutlook = data.origin === 'outlook';
+      return buildChangeNoticeCard(view, { kind: change, previousStart, occurrenceStart, inOutlook }, text, context);
     }
   }
   if (card === 'reminder' && sameVersion) {

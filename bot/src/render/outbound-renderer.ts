@@ -2,7 +2,12 @@ import type { OutboundMessage, RenderedOutbound, RenderOutbound } from '../ports
 import { renderChangeNotice } from './render-change-notice.ts';
 import { renderConnection } from './render-connection.ts';
 import type { RenderDeps } from './render-deps.ts';
-import { renderInvitation, renderOrganizerUpdate, renderRescheduleOptions } from './render-meeting-messages.ts';
+import {
+  renderInvitation,
+  renderOrganizerUpdate,
+  renderRescheduleOptions,
+  renderTimeProposal,
+} from './render-meeting-messages.ts';
 import { renderReminder } from './render-reminder.ts';
 
 export type { RenderDeps } from './render-deps.ts';
@@ -24,6 +29,8 @@ export function createOutboundRenderer(deps: RenderDeps): RenderOutbound {
         return renderReminder(message, deps);
       case 'change-notice':
         return renderChangeNotice(message, deps);
+      case 'time-proposal':
+        return renderTimeProposal(message, deps);
       case 'reconnect':
       case 'expiry-warning':
         return renderConnection({ ...message, kind: message.kind }, deps);

@@ -29,6 +29,7 @@ export async function renderChangeNotice(message: OutboundMessage, deps: RenderD
     kind,
     previousStart: payloadInstant(message.payload, 'previousStart') ?? null,
     occurrenceStart: payloadInstant(message.payload, 'occurrenceStart') ?? null,
+    inOutlook: message.payload.origin === 'outlook',
   };
   return {
     card: cardJson(buildChangeNoticeCard(view, change, text, context)),

@@ -2,8 +2,9 @@ import { cardJson } from '../cards/adaptive-card.ts';
 import { buildInvitationCard } from '../cards/invitation-card.ts';
 import { isClosed } from '../cards/meeting-details.ts';
 import { buildOrganizerUpdateCard, buildRescheduleCard } from '../cards/organizer-cards.ts';
+import { buildProposalCard, proposalStands } from '../cards/proposal-card.ts';
 import type { MeetingResponse, OutboundMessage, RenderedOutbound } from '../ports.ts';
-import { payloadNumber, payloadString, type RenderDeps, recipientOf } from './render-deps.ts';
+import { payloadInstant, payloadNumber, payloadString, type RenderDeps, recipientOf } from './render-deps.ts';
 
 const rescheduleChoices = 3;
 const responses: readonly MeetingResponse[] = ['accepted', 'tentativelyAccepted', 'declined'];
@@ -65,4 +66,24 @@ export async function renderRescheduleOptions(
     card: cardJson(buildRescheduleCard(view, attendee.name, slots, text, context)),
     summary: text.reschedule.title(attendee.name, view.title),
   };
+}
+
+/**
+ * A time an attendee proposed in Outlook, for the organizer to accept in one click. Skipped when the meeting is
+ * cancelled or over, or the proposal no longer stands (the meeting moved, or the attendee answered again).
+ */
+export async function renderTimeProposal(message: OutboundMessage, deps: RenderDeps): Promise<RenderedOutbound | null> {
+  const meetingId = payloadString(message.payload, 'meetingId');
+  const attendeeEmail = payloadString(message.payload, 'attendeeEmail');
+  const start = payloadInstant(message.payload, 'proposedStart');
+  const end = payloadInstant(message.payload, 'proposedEnd');
+  if (!meetingId || !attendeeEmail || !start || !end) return null;
+  const { user, text, context } = await recipientOf(message, deps);
+  const view = await deps.actions.meetingFor(user, meetingId);
+  if (view?.viewer.role !== 'organizer' || isClosed(view, context.now)) return null;
+  const proposal = { attendeeEmail, slot: { start, end } };
+  if (!proposalStands(view, proposal)) return null;
+  const card = buildProposalCard(view, proposal, text, context);
+  const name = view.attendees.find((person) => person.email.toLowerCase() === attendeeEmail.toLowerCase())?.name;
+  return { card: cardJson(card), summary: text.proposal.title(name ?? attendeeEmail, view.title) };
 }

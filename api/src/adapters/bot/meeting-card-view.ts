@@ -2,6 +2,7 @@ import type { MeetingCardView, MeetingPersonView } from '@confer/bot/ports';
 import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.ts';
 import { meetingUrl } from '../../domain/scheduling/meeting-body.ts';
 import { attendeeOf, roleOf } from '../../domain/scheduling/meeting-roles.ts';
+import { mayUseNotes } from '../../use-cases/scheduling/meeting-access.ts';
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 
 /** The person a card is for: their object id (which decides their part, see meeting-roles.ts) and zone. */
@@ -10,7 +11,10 @@ export interface Viewer {
   timeZone: string | null;
 }
 
-/** The meeting as one person's card shows it: their zone, their answer, the open actions and notes link. */
+/**
+ * The meeting as one person's card shows it: their zone, their answer, the open actions and notes link.
+ * Open actions only for those who may see them (meeting-access.ts): not for someone invited in Outlook only.
+ */
 export async function toMeetingCardView(
   deps: SchedulingDeps,
   meeting: Meeting,
@@ -20,13 +24,14 @@ export async function toMeetingCardView(
   const [type, overrides, actions] = await Promise.all([
     meeting.typeId ? deps.meetingTypes.get(meeting.tenantId, meeting.typeId) : undefined,
     deps.meetings.listOccurrences(meeting.tenantId, meeting.id),
-    deps.notes.listActions(meeting.tenantId, meeting.id),
+    mayUseNotes(meeting, viewer.userId) ? deps.notes.listActions(meeting.tenantId, meeting.id) : [],
   ]);
   const mine = attendeeOf(meeting, viewer.userId);
   return {
     meetingId: meeting.id,
     version: meeting.version,
     title: meeting.title,
+    outlookSubject: meeting.outlookSubject,
     typeName: type?.name ?? null,
     agenda: meeting.agenda,
     start: meeting.start,

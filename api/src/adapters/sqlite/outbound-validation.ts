@@ -7,6 +7,7 @@ const KINDS: ReadonlySet<OutboundMessage['kind']> = new Set([
   'reschedule-options',
   'reminder',
   'change-notice',
+  'time-proposal',
   'reconnect',
   'expiry-warning',
 ]);

@@ -91,6 +91,19 @@ describe('meeting notifier', () => {
     expect(cancelled).toContain('reminder:meeting-1:');
   });
 
+  it('a change made in Outlook says so in each notice; one made in Confer does not', async () => {
+    const { notifier, messages } = setup();
+    const before = aMeeting({ attendees: [megan], version: 4 });
+    await notifier.meetingChanged(before, { ...before, agenda: 'New agenda', version: 5 }, 'outlook');
+    await notifier.meetingChanged(before, { ...before, agenda: 'Newer agenda', version: 6 }, 'confer');
+    await notifier.meetingChanged(before, { ...before, agenda: 'Newest agenda', version: 7 });
+    expect(messages.map((m) => m.payload)).toEqual([
+      { meetingId: 'meeting-1', change: 'updated', version: 5, origin: 'outlook' },
+      { meetingId: 'meeting-1', change: 'updated', version: 6 },
+      { meetingId: 'meeting-1', change: 'updated', version: 7 },
+    ]);
+  });
+
   it('a change of answers or change key alone is no news', async () => {
     const { notifier, messages, cancelled } = setup();
     const before = invited();
@@ -125,6 +138,60 @@ describe('meeting notifier', () => {
       ['reschedule-options', 'reschedule:meeting-1:4:oid-megan', 'oid-alex'],
     ]);
     expect(messages[2]?.payload).toEqual({ meetingId: 'meeting-1', attendeeEmail: megan.email, version: 4 });
+  });
+
+  it('a proposed new time reaches the organizer once per proposal; a different time is a new card', async () => {
+    const { notifier, messages } = setup();
+    const proposing = (start: string, end: string, version: number) =>
+      invited({
+        attendees: [
+          { ...megan, response: 'tentativelyAccepted', proposedStart: new Date(start), proposedEnd: new Date(end) },
+        ],
+        version,
+      });
+    await notifier.timeProposed(proposing('2026-11-24T14:00:00.000Z', '2026-11-24T14:45:00.000Z', 3), megan.email);
+    // Seen again (a later version, the same proposal): nothing new.
+    await notifier.timeProposed(
+      proposing('2026-11-24T14:00:00.000Z', '2026-11-24T14:45:00.000Z', 4),
+      'MeganB@contoso.onmicrosoft.com',
+    );
+    await notifier.timeProposed(proposing('2026-11-25T09:00:00.000Z', '2026-11-25T09:45:00.000Z', 5), megan.email);
+    expect(summary(messages)).toEqual([
+      ['time-proposal', 'proposal:meeting-1:oid-megan:2026-11-24T14:00:00.000Z', 'oid-alex'],
+      ['time-proposal', 'proposal:meeting-1:oid-megan:2026-11-25T09:00:00.000Z', 'oid-alex'],
+    ]);
+    expect(messages[0]).toMatchObject({
+      tenantId: TENANT_A,
+      notBefore: now,
+      payload: {
+        meetingId: 'meeting-1',
+        attendeeEmail: megan.email,
+        proposedStart: '2026-11-24T14:00:00.000Z',
+        proposedEnd: '2026-11-24T14:45:00.000Z',
+        version: 3,
+      },
+    });
+  });
+
+  it('a proposal from a guest without an Entra id is keyed by their address', async () => {
+    const { notifier, messages } = setup();
+    const proposal = {
+      proposedStart: new Date('2026-11-24T14:00:00.000Z'),
+      proposedEnd: new Date('2026-11-24T14:45:00.000Z'),
+    };
+    await notifier.timeProposed(invited({ attendees: [{ ...guest, ...proposal }] }), guest.email);
+    expect(summary(messages)).toEqual([
+      ['time-proposal', `proposal:meeting-1:${guest.email}:2026-11-24T14:00:00.000Z`, 'oid-alex'],
+    ]);
+  });
+
+  it('no proposal card without a proposal, for an unknown address, or for a meeting that no longer stands', async () => {
+    const { notifier, messages } = setup();
+    const none = { proposedStart: null, proposedEnd: null };
+    await notifier.timeProposed(invited({ attendees: [{ ...megan, ...none }] }), megan.email);
+    await notifier.timeProposed(invited(), 'nobody@contoso.onmicrosoft.com');
+    await notifier.timeProposed(aMeeting({ status: 'cancelled' }), megan.email);
+    expect(messages).toEqual([]);
   });
 
   it('says nothing for an unknown address or a non-answer', async () => {

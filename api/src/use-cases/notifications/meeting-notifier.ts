@@ -1,5 +1,5 @@
 import type { OutboundMessage, OutboundPayloads, OutboundQueue } from '@confer/bot/ports';
-import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
+import type { Meeting, MeetingAttendee, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { MeetingNotifier } from '../../ports/meeting-notifier.ts';
 import { changeOf, recipientsOf } from './meeting-recipients.ts';
@@ -65,7 +65,7 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
       await planReminders(meeting);
     },
 
-    async meetingChanged(before, after) {
+    async meetingChanged(before, after, origin = 'confer') {
       const change = changeOf(before, after);
       if (!change) return;
       const known = new Set(recipientsOf(before, { organizer: false }));
@@ -81,6 +81,7 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
                   change,
                   version: after.version,
                   ...(change === 'rescheduled' ? { previousStart: before.start.toISOString() } : {}),
+                  ...(origin === 'outlook' ? { origin } : {}),
                 },
               }
             : { key: `invitation:${after.id}:${userId}`, userId, kind: 'invitation', payload: { meetingId: after.id } },
@@ -104,10 +105,9 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
     },
 
     async attendeeResponded(meeting, attendeeEmail) {
-      const email = attendeeEmail.toLowerCase();
-      const attendee = meeting.attendees.find((a) => a.email.toLowerCase() === email);
+      const attendee = findAttendee(meeting, attendeeEmail);
       if (!attendee || !answered.has(attendee.response)) return;
-      const who = attendee.userId ?? email;
+      const who = attendee.userId ?? attendee.email.toLowerCase();
       const drafts: Draft<Kind>[] = [
         {
           key: `response:${meeting.id}:${meeting.version}:${who}`,
@@ -125,6 +125,29 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
         });
       }
       await enqueue(meeting, drafts);
+    },
+
+    /**
+     * One card to the organizer per proposed time: the same proposal seen again (sync reads it more than once)
+     * enqueues nothing; a different time from the same person is a new card.
+     */
+    async timeProposed(meeting, attendeeEmail) {
+      const attendee = findAttendee(meeting, attendeeEmail);
+      if (!attendee?.proposedStart || !attendee.proposedEnd || meeting.status !== 'scheduled') return;
+      const proposedStart = attendee.proposedStart.toISOString();
+      const proposal: Draft<'time-proposal'> = {
+        key: `proposal:${meeting.id}:${attendee.userId ?? attendee.email.toLowerCase()}:${proposedStart}`,
+        userId: meeting.organizerId,
+        kind: 'time-proposal',
+        payload: {
+          meetingId: meeting.id,
+          attendeeEmail: attendee.email,
+          proposedStart,
+          proposedEnd: attendee.proposedEnd.toISOString(),
+          version: meeting.version,
+        },
+      };
+      await enqueue(meeting, [proposal]);
     },
 
     async occurrenceChanged(meeting, occurrence) {
@@ -148,6 +171,12 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
       if (!occurrence.cancelled) await planReminders(meeting);
     },
   };
+}
+
+/** The attendee entry for an address, whatever its case. */
+function findAttendee(meeting: Meeting, email: string): MeetingAttendee | undefined {
+  const lower = email.toLowerCase();
+  return meeting.attendees.find((a) => a.email.toLowerCase() === lower);
 }
 
 /** An occurrence has no version of its own; where it is now (or that it is cancelled) tells changes apart. */

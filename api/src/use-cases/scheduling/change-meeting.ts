@@ -51,10 +51,15 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
       });
     }
   }
+  // Naming someone invited in Outlook in Confer's own list adds them in Confer: Confer's record changes even
+  // when the list is the one Outlook already has (then the event itself is left as it is).
+  const addsOutlookInvitees =
+    request.attendees !== undefined && meeting.attendees.some((a) => a.addedInOutlook && emails.includes(a.email));
   const actor = await actorFor(deps, caller);
-  const attendees = peopleChanged
-    ? await mergeAttendees(deps, caller, actor, meeting.attendees, emails)
-    : meeting.attendees;
+  const attendees =
+    peopleChanged || addsOutlookInvitees
+      ? await mergeAttendees(deps, caller, actor, meeting.attendees, emails)
+      : meeting.attendees;
   const title = request.title ?? meeting.title;
   const agenda = request.agenda ?? meeting.agenda;
   const location = request.location === undefined ? meeting.location : request.location;
@@ -68,14 +73,17 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
     ...(location !== meeting.location && !meeting.online ? { location } : {}),
   };
   // Nothing changed: no Graph call, no update mail to everyone, no history entry.
-  if (Object.keys(patch).length === 0) return meeting;
-  const event = await deps.gateway.updateEvent(
-    actor,
-    caller.mailbox,
-    meeting.graphEventId ?? '',
-    patch,
-    meeting.changeKey ?? undefined,
-  );
+  if (Object.keys(patch).length === 0 && !addsOutlookInvitees) return meeting;
+  const event =
+    Object.keys(patch).length === 0
+      ? null
+      : await deps.gateway.updateEvent(
+          actor,
+          caller.mailbox,
+          meeting.graphEventId ?? '',
+          patch,
+          meeting.changeKey ?? undefined,
+        );
   const updated: Meeting = {
     ...meeting,
     title,
@@ -86,7 +94,7 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
     location: meeting.online ? null : location,
     // Exchange asks everyone again when the time moves.
     attendees: moved ? attendees.map(resetResponse) : attendees,
-    changeKey: event.changeKey,
+    changeKey: event ? event.changeKey : meeting.changeKey,
     version: meeting.version + 1,
     updatedAt: deps.clock.now(),
   };
@@ -100,7 +108,9 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
     actorId: caller.mailbox.userId,
     kind: moved ? 'rescheduled' : 'updated',
     summary: moved ? `${caller.displayName} moved the meeting` : `${caller.displayName} updated the meeting`,
-    details: moved ? { from: meeting.start.toISOString(), to: start.toISOString() } : { fields: Object.keys(patch) },
+    details: moved
+      ? { from: meeting.start.toISOString(), to: start.toISOString() }
+      : { fields: addsOutlookInvitees && !patch.attendees ? [...Object.keys(patch), 'attendees'] : Object.keys(patch) },
   });
   await notify(deps, 'meetingChanged', meeting.id, (n) => n.meetingChanged(meeting, updated));
   return updated;

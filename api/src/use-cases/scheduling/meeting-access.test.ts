@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting, MeetingStatus } from '../../domain/scheduling/meeting.ts';
-import { aMeeting, TENANT_A, TENANT_B } from '../../ports/store-fixtures.contract.ts';
+import { aMeeting, megan, TENANT_A, TENANT_B } from '../../ports/store-fixtures.contract.ts';
 import { backgroundCaller, type Caller } from './caller.ts';
 import {
   accessTo,
   findMeetingFor,
   loadMeetingFor,
+  loadNotesFor,
   type MeetingAccess,
+  mayUseNotes,
   requireOrganizer,
   requireScheduled,
 } from './meeting-access.ts';
@@ -99,5 +101,31 @@ describe('what may be changed', () => {
       code: 'meeting_not_editable',
       message: 'This meeting is cancelled and cannot be changed.',
     });
+  });
+});
+
+describe('who may use notes and actions', () => {
+  const fromOutlook = aMeeting({ attendees: [{ ...megan, addedInOutlook: true }] });
+
+  it('the organizer and people invited through Confer; not someone invited in Outlook only', () => {
+    expect(mayUseNotes(aMeeting(), 'oid-alex')).toBe(true);
+    expect(mayUseNotes(aMeeting(), 'oid-megan')).toBe(true);
+    expect(mayUseNotes(fromOutlook, 'oid-alex')).toBe(true);
+    expect(mayUseNotes(fromOutlook, 'oid-megan')).toBe(false);
+    expect(mayUseNotes(aMeeting(), 'oid-isaiah')).toBe(false);
+  });
+
+  it('someone invited in Outlook sees the meeting but gets 403 with why on its notes; a stranger still gets 404', async () => {
+    const deps = { meetings: storeOf(fromOutlook) };
+    expect(await loadMeetingFor(deps, callerFor('oid-megan'), 'meeting-1')).toMatchObject({ role: 'attendee' });
+    expect(await refusalOf(() => loadNotesFor(deps, callerFor('oid-megan'), 'meeting-1'))).toMatchObject({
+      code: 'forbidden',
+      message:
+        'You were invited to this meeting in Outlook. Its notes and actions open to you once the organizer adds you in Confer.',
+    });
+    expect(await refusalOf(() => loadNotesFor(deps, callerFor('oid-isaiah'), 'meeting-1'))).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await loadNotesFor(deps, callerFor('oid-alex'), 'meeting-1')).toMatchObject({ role: 'organizer' });
   });
 });

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
-import { type MeetingRole, roleOf } from '../../domain/scheduling/meeting-roles.ts';
+import { attendeeOf, type MeetingRole, roleOf } from '../../domain/scheduling/meeting-roles.ts';
 import type { MeetingStore } from '../../ports/meeting-store.ts';
 import type { Caller } from './caller.ts';
 
@@ -61,6 +61,35 @@ export async function loadMeetingFor(
   const viewer = { tenantId: caller.identity.tenantId, userId: caller.mailbox.userId };
   const found = await findMeetingFor(deps.meetings, viewer, meetingId);
   if (!found) throw meetingNotFound();
+  return found;
+}
+
+/*
+ * Notes and actions are Confer's, shared with the people the organizer invited through Confer. Someone invited
+ * in Outlook only is in the meeting (they see it in lists and details) but not in its notes and actions, private
+ * or shared, until the organizer adds them in Confer (change-meeting.ts clears `addedInOutlook`).
+ */
+
+/** Whether this person may read and write the meeting's notes and actions. */
+export function mayUseNotes(meeting: Meeting, userId: string): boolean {
+  if (meeting.organizerId === userId) return true;
+  const attendee = attendeeOf(meeting, userId);
+  return attendee !== undefined && !attendee.addedInOutlook;
+}
+
+/** The caller's meeting for its notes and actions: 404 as `loadMeetingFor`, 403 when invited in Outlook only. */
+export async function loadNotesFor(
+  deps: { meetings: Pick<MeetingStore, 'get'> },
+  caller: Caller,
+  meetingId: string,
+): Promise<MeetingAccess> {
+  const found = await loadMeetingFor(deps, caller, meetingId);
+  if (!mayUseNotes(found.meeting, caller.mailbox.userId)) {
+    throw new AppError(
+      'forbidden',
+      'You were invited to this meeting in Outlook. Its notes and actions open to you once the organizer adds you in Confer.',
+    );
+  }
   return found;
 }
 

@@ -17,6 +17,7 @@ export function toMeetingDto(
   return {
     id: meeting.id,
     title: meeting.title,
+    outlookSubject: meeting.outlookSubject,
     agenda: meeting.agenda,
     typeId: meeting.typeId,
     organizer: { userId: meeting.organizerId, email: meeting.organizerEmail, displayName: meeting.organizerName },
@@ -38,6 +39,7 @@ export function toMeetingDto(
       respondedAt: iso(a.respondedAt),
       proposedStart: iso(a.proposedStart),
       proposedEnd: iso(a.proposedEnd),
+      addedInOutlook: a.addedInOutlook,
     })),
     myResponse: isOrganizer ? 'organizer' : (mine?.response ?? 'none'),
     version: meeting.version,

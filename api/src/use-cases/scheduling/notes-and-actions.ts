@@ -5,17 +5,18 @@ import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { MeetingAction, MeetingNote } from '../../ports/notes-store.ts';
 import type { Caller } from './caller.ts';
 import { everyOccurrenceOf } from './check-conflicts.ts';
-import { loadMeetingFor } from './meeting-access.ts';
+import { loadMeetingFor, loadNotesFor } from './meeting-access.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /*
  * Notes and actions belong to Confer, not to the Outlook event: they stay when the event is deleted,
- * and open actions follow a series from one occurrence to the next until done. Anyone taking part may
- * read shared notes and actions; private notes are their author's alone.
+ * and open actions follow a series from one occurrence to the next until done. Anyone taking part through
+ * Confer may read shared notes and actions (someone invited in Outlook only may not, meeting-access.ts);
+ * private notes are their author's alone.
  */
 
 export async function listNotes(deps: SchedulingDeps, caller: Caller, meetingId: string) {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   return deps.notes.listNotes(meeting.tenantId, meeting.id, caller.mailbox.userId);
 }
 
@@ -26,7 +27,7 @@ export async function saveNote(
   noteId: string | null,
   request: z.infer<typeof saveNoteRequestSchema>,
 ): Promise<MeetingNote> {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   const existing = noteId
     ? (await deps.notes.listNotes(meeting.tenantId, meeting.id, caller.mailbox.userId)).find((n) => n.id === noteId)
     : undefined;
@@ -54,7 +55,7 @@ export async function saveNote(
 }
 
 export async function deleteNote(deps: SchedulingDeps, caller: Caller, meetingId: string, noteId: string) {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   if (!(await deps.notes.deleteNote(meeting.tenantId, meeting.id, noteId, caller.mailbox.userId))) {
     throw new AppError('not_found', 'No such note.');
   }
@@ -62,7 +63,7 @@ export async function deleteNote(deps: SchedulingDeps, caller: Caller, meetingId
 
 /** Actions of a meeting; for an occurrence of a series, also the open actions carried from earlier ones. */
 export async function listActions(deps: SchedulingDeps, caller: Caller, meetingId: string, occurrenceStart?: string) {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   const all = await deps.notes.listActions(meeting.tenantId, meeting.id);
   if (!occurrenceStart || !meeting.recurrence) return all.map((a) => ({ ...a, carriedOver: false }));
   const at = occurrenceOf(meeting, occurrenceStart).getTime();
@@ -80,7 +81,7 @@ export async function createAction(
   meetingId: string,
   request: z.infer<typeof createActionRequestSchema>,
 ): Promise<MeetingAction> {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   const owner = participant(meeting, request.ownerEmail);
   const action: MeetingAction = {
     id: deps.newId(),
@@ -107,7 +108,7 @@ export async function updateAction(
   actionId: string,
   request: z.infer<typeof updateActionRequestSchema>,
 ): Promise<MeetingAction> {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   const existing = (await deps.notes.listActions(meeting.tenantId, meeting.id)).find((a) => a.id === actionId);
   if (!existing) throw new AppError('not_found', 'No such action.');
   if (request.version !== existing.version) {
@@ -132,7 +133,7 @@ export async function updateAction(
 }
 
 export async function deleteAction(deps: SchedulingDeps, caller: Caller, meetingId: string, actionId: string) {
-  const { meeting } = await loadMeetingFor(deps, caller, meetingId);
+  const { meeting } = await loadNotesFor(deps, caller, meetingId);
   if (!(await deps.notes.deleteAction(meeting.tenantId, meeting.id, actionId))) {
     throw new AppError('not_found', 'No such action.');
   }

@@ -11,11 +11,13 @@ const attendee = (email: string, displayName: string) => ({
   respondedAt: null,
   proposedStart: null,
   proposedEnd: null,
+  addedInOutlook: false,
 });
 
 const meeting: MeetingDto = {
   id: 'm1',
   title: '1:1 Adele and Alex',
+  outlookSubject: null,
   agenda: 'How the quarter went\nWhat next',
   typeId: null,
   organizer: { userId: 'adele', email: 'adelev@contoso.onmicrosoft.com', displayName: 'Adele Vance' },

@@ -1,5 +1,5 @@
 import type { MeetingDto } from '@confer/contracts';
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
 
@@ -25,7 +25,12 @@ const useStyles = makeStyles({
   },
   person: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM },
   email: { color: tokens.colorNeutralForeground2 },
+  note: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
+
+/** Why someone carries the "Added in Outlook" badge: shown as its tooltip and, once, under the list for everyone. */
+export const addedInOutlookExplanation =
+  'Invited in Outlook, not in Confer: they see the meeting, but not its notes and actions until the organizer adds them in Confer.';
 
 export function MeetingDetails({
   meeting,
@@ -50,6 +55,11 @@ export function MeetingDetails({
             {meeting.online ? 'Microsoft Teams meeting' : (meeting.location ?? 'No place given')}
           </dd>
         </dl>
+        {meeting.outlookSubject && (
+          <Text as="p" className={styles.note} data-testid="outlook-subject">
+            In Outlook this meeting is called “{meeting.outlookSubject}”
+          </Text>
+        )}
         <Text as="h3" size={400} weight="semibold">
           Agenda
         </Text>
@@ -74,13 +84,45 @@ export function MeetingDetails({
                 {attendee.email}
               </Text>
               <ResponseBadge response={attendee.response} />
+              {attendee.addedInOutlook && <AddedInOutlookBadge />}
               {attendee.proposedStart && attendee.proposedEnd && (
                 <Text size={200}>Proposed {proposedText(attendee.proposedStart, attendee.proposedEnd)}</Text>
               )}
             </li>
           ))}
         </ul>
+        {meeting.attendees.some((attendee) => attendee.addedInOutlook) && (
+          <Text
+            as="p"
+            size={200}
+            className={styles.note}
+            id="added-in-outlook-note"
+            data-testid="added-in-outlook-note"
+          >
+            Added in Outlook: {addedInOutlookExplanation}
+          </Text>
+        )}
       </CardFrame>
     </>
+  );
+}
+
+/**
+ * A word, not a colour, marks someone invited in Outlook only; the explanation is its tooltip for pointer users
+ * and the note under the list (which it is described by) for everyone else.
+ */
+function AddedInOutlookBadge() {
+  return (
+    <Badge
+      appearance="outline"
+      color="informative"
+      shape="rounded"
+      size="small"
+      title={addedInOutlookExplanation}
+      aria-describedby="added-in-outlook-note"
+      data-testid="added-in-outlook"
+    >
+      Added in Outlook
+    </Badge>
   );
 }

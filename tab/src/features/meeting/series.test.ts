@@ -6,6 +6,7 @@ function meeting(overrides: Partial<MeetingDto>): MeetingDto {
   return {
     id: 'm1',
     title: 'Check-in',
+    outlookSubject: null,
     agenda: '',
     typeId: null,
     organizer: { userId: 'o', email: 'alexw@contoso.onmicrosoft.com', displayName: 'Alex Wilber' },
