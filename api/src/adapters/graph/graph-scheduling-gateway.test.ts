@@ -9,13 +9,15 @@ import { createGraphSchedulingGateway } from './graph-scheduling-gateway.ts';
 /** Graph answering from a table, recording what it was asked (no network). */
 class TableGraph implements Middleware {
   readonly calls: string[] = [];
-  constructor(private readonly answer: (method: string, path: string) => { status: number; body?: unknown }) {}
+  constructor(
+    private readonly answer: (method: string, path: string, url: URL) => { status: number; body?: unknown },
+  ) {}
   setNext(): void {}
   async execute(context: Context): Promise<void> {
     const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
     const method = context.options?.method ?? 'GET';
     this.calls.push(`${method} ${url.pathname}`);
-    const { status, body } = this.answer(method, url.pathname);
+    const { status, body } = this.answer(method, url.pathname, url);
     context.response =
       body === undefined
         ? new Response(null, { status })
@@ -135,5 +137,76 @@ describe('join links that are not Teams meeting links', () => {
     const read = await gatewayOver(graph).getEvent({ kind: 'app', tenantId: 't' }, mailbox, 'evt-1');
     expect(read?.joinUrl).toBeNull();
     expect(read?.isOnlineMeeting).toBe(true);
+  });
+});
+
+describe('delta rounds and batched reads', () => {
+  const app = { kind: 'app', tenantId: 't' } as const;
+  const window = { start: new Date('2027-01-04T00:00:00Z'), end: new Date('2027-01-11T00:00:00Z') };
+  const item = (id: string, overrides: Record<string, unknown> = {}) => ({ ...event(null), id, ...overrides });
+  const evil = 'https://evil.example/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+
+  it('follows nextLinks, keeps the last word on each id, leaves series masters out and checks join links', async () => {
+    const next = 'https://graph.test/v1.0/users/alex/calendarView/delta?$skiptoken=p2';
+    const deltaLink = 'https://graph.test/v1.0/users/alex/calendarView/delta?$deltatoken=d1';
+    const graph = new TableGraph((_method, _path, url) =>
+      url.searchParams.has('$skiptoken')
+        ? {
+            status: 200,
+            body: {
+              value: [
+                { id: 'a', '@removed': { reason: 'deleted' } },
+                item('b', { subject: 'Second word', onlineMeeting: { joinUrl: evil }, isOnlineMeeting: true }),
+              ],
+              '@odata.deltaLink': deltaLink,
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              value: [item('a'), item('m', { type: 'seriesMaster' }), item('b', { subject: 'First word' })],
+              '@odata.nextLink': next,
+            },
+          },
+    );
+    const round = await gatewayOver(graph).calendarDelta(app, mailbox, window, null);
+    expect(round.removed).toEqual(['a']);
+    expect(round.changed.map((e) => [e.id, e.subject, e.joinUrl])).toEqual([['b', 'Second word', null]]);
+    expect(round.deltaLink).toBe(deltaLink);
+    expect(graph.calls).toEqual(['GET /v1.0/users/alex/calendarView/delta', 'GET /v1.0/users/alex/calendarView/delta']);
+  });
+
+  it('starts a later round from the stored deltaLink as it is', async () => {
+    const stored = 'https://graph.test/v1.0/users/alex/calendarView/delta?$deltatoken=d1';
+    const asked: string[] = [];
+    const graph = new TableGraph((_method, _path, url) => {
+      asked.push(url.href);
+      return { status: 200, body: { value: [], '@odata.deltaLink': `${stored}2` } };
+    });
+    const round = await gatewayOver(graph).calendarDelta(app, mailbox, window, stored);
+    expect(asked).toEqual([stored]);
+    expect(round).toEqual({ changed: [], removed: [], deltaLink: `${stored}2` });
+  });
+
+  it('is graph_bad_response when a round ends without a deltaLink or an item does not fit', async () => {
+    const without = new TableGraph(() => ({ status: 200, body: { value: [] } }));
+    await expect(gatewayOver(without).calendarDelta(app, mailbox, window, null)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'graph_bad_response',
+    );
+    const misfit = new TableGraph(() => ({ status: 200, body: { value: [{ id: 'x' }], '@odata.deltaLink': 'd' } }));
+    await expect(gatewayOver(misfit).calendarDelta(app, mailbox, window, null)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'graph_bad_response',
+    );
+  });
+
+  it('is graph_bad_response when a batch leaves an asked event unanswered', async () => {
+    const graph = new TableGraph(() => ({
+      status: 200,
+      body: { responses: [{ id: '1', status: 200, body: item('a') }] },
+    }));
+    await expect(gatewayOver(graph).getEvents(app, mailbox, ['a', 'b'])).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'graph_bad_response',
+    );
+    expect(graph.calls).toEqual(['POST /v1.0/$batch']);
   });
 });

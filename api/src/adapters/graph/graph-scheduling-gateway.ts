@@ -3,6 +3,8 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { EventDraft, EventRecord, SchedulingGateway } from '../../ports/scheduling-gateway.ts';
 import { clientFor, type GraphActorDeps, mailboxPath } from './graph-actor.ts';
+import { readCalendarDelta } from './graph-calendar-delta.ts';
+import { readEventsBatched } from './graph-event-batch.ts';
 import { findInCalendarView, findMasterByICalUId, readEvent, readInstances } from './graph-event-reader.ts';
 import {
   cancelEvent,
@@ -49,6 +51,18 @@ export function createGraphSchedulingGateway(deps: GraphSchedulingGatewayDeps): 
 
     async getEvent(actor, mailbox, eventId) {
       return checkedOrNull(await readEvent(await clientFor(deps, actor), mailboxPath(actor, mailbox), eventId));
+    },
+
+    async getEvents(actor, mailbox, eventIds) {
+      if (eventIds.length === 0) return new Map();
+      const events = await readEventsBatched(await clientFor(deps, actor), mailboxPath(actor, mailbox), eventIds);
+      return new Map([...events].map(([id, event]) => [id, checkedOrNull(event)]));
+    },
+
+    async calendarDelta(actor, mailbox, window, deltaLink) {
+      const client = await clientFor(deps, actor);
+      const round = await readCalendarDelta(client, mailboxPath(actor, mailbox), window, deltaLink);
+      return { ...round, changed: round.changed.map(checked) };
     },
 
     async findEventByICalUId(actor, mailbox, iCalUId, around) {
