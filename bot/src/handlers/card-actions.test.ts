@@ -4,12 +4,34 @@ import { type FakeConnector, startFakeConnector } from '../../test/fake-connecto
 import { MemoryConversationStore } from '../../test/memory-conversation-store.ts';
 import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
 import { megan as meganTeams, message, tenantId } from '../../test/teams-activities.ts';
-import { beforeTheMeeting, meetingView } from '../cards/meeting-view.fixture.ts';
+import { beforeTheMeeting, meetingView, organizerView } from '../cards/meeting-view.fixture.ts';
 import { fakeSchedulingActions } from '../render/scheduling-actions.fake.ts';
 
 // Megan's view of meeting m-1, keyed by her Entra id as the activity carries it.
 const view = meetingView({ viewer: { userId: meganTeams.aadObjectId, role: 'attendee', response: 'none' } });
 const cardData = { tenantId, meetingId: 'm-1', version: 3, start: '2026-11-23T19:00:00.000Z' };
+// Megan organises m-2; her attendee Adele proposed Wednesday 19:00–19:45 UTC in Outlook.
+const proposed = { start: new Date('2026-11-25T19:00:00Z'), end: new Date('2026-11-25T19:45:00Z') };
+const adele = {
+  userId: 'adele',
+  email: 'adelev@contoso.onmicrosoft.com',
+  name: 'Adele Vance',
+  response: 'tentativelyAccepted' as const,
+  proposed,
+};
+const proposing = organizerView({
+  meetingId: 'm-2',
+  viewer: { userId: meganTeams.aadObjectId, role: 'organizer', response: 'organizer' },
+  attendees: [adele],
+});
+const acceptData = {
+  ...cardData,
+  meetingId: 'm-2',
+  attendeeEmail: adele.email,
+  newStart: proposed.start.toISOString(),
+  newEnd: proposed.end.toISOString(),
+  verb: 'accept-proposal',
+};
 
 let connector: FakeConnector;
 let bot: BotServer;
@@ -17,7 +39,10 @@ let calls: ReturnType<typeof fakeSchedulingActions>['calls'];
 
 beforeEach(async () => {
   connector = await startFakeConnector();
-  const fake = fakeSchedulingActions({ [`${meganTeams.aadObjectId}:m-1`]: view });
+  const fake = fakeSchedulingActions({
+    [`${meganTeams.aadObjectId}:m-1`]: view,
+    [`${meganTeams.aadObjectId}:m-2`]: proposing,
+  });
   calls = fake.calls;
   bot = await startBotServer({
     conversations: new MemoryConversationStore(),
@@ -49,6 +74,12 @@ const execute = (verb: string, data: unknown) => ({
   action: { type: 'Action.Execute', verb, data },
   trigger: 'manual',
 });
+
+/** The verbs of a card's buttons (its refresh action aside). */
+function executeVerbsOf(card: unknown): string[] {
+  const json = JSON.stringify((card as { actions?: unknown }).actions ?? []);
+  return [...json.matchAll(/"type":"Action.Execute","title":"[^"]*","verb":"([^"]+)"/g)].map((match) => match[1] ?? '');
+}
 
 async function answerOf(response: Response) {
   expect(response.status).toBe(200);
@@ -146,6 +177,47 @@ describe('card actions', () => {
     const answer = await answerOf(await invoke(value, from));
     expect(answer).toMatchObject({ statusCode: status, type: 'application/vnd.microsoft.error', value: { code } });
     expect(calls.filter((call) => call.action !== 'rescheduleOptions')).toEqual([]);
+  });
+
+  it('Accept proposed time moves the same meeting there, guarded by the version the card showed', async () => {
+    const answer = await answerOf(await invoke(execute('accept-proposal', acceptData)));
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(adaptiveCardProblems(answer.value)).toEqual([]);
+    expect(JSON.stringify(answer.value)).toContain('Moved to Wed 25 Nov, 14:00–14:45. Everyone has the new time.');
+    expect(calls).toEqual([
+      {
+        action: 'reschedule',
+        user: { tenantId, userId: meganTeams.aadObjectId, name: meganTeams.name },
+        args: ['m-2', 3, proposed],
+      },
+    ]);
+  });
+
+  it.each([
+    ['a proposal the attendee has since replaced', { newStart: '2026-11-26T19:00:00.000Z' }, 'version_conflict', 409],
+    ['a card from before the meeting moved', { start: '2026-11-22T19:00:00.000Z' }, 'version_conflict', 409],
+    ['a proposal without its attendee', { attendeeEmail: undefined }, 'invalid_action', 400],
+    ['an attendee accepting a proposal', { meetingId: 'm-1' }, 'forbidden', 403],
+  ])('Accept proposed time refuses %s and changes nothing', async (_case, change, code, status) => {
+    const answer = await answerOf(await invoke(execute('accept-proposal', { ...acceptData, ...change })));
+    expect(answer).toMatchObject({ statusCode: status, type: 'application/vnd.microsoft.error', value: { code } });
+    expect(calls).toEqual([]);
+  });
+
+  it('a stale proposal card (the meeting changed since) is refused, and its refresh shows the meeting as it is', async () => {
+    const stale = await answerOf(await invoke(execute('accept-proposal', { ...acceptData, version: 2 })));
+    expect(stale).toMatchObject({ statusCode: 409, value: { code: 'version_conflict' } });
+    const refreshed = await answerOf(
+      await invoke({
+        ...execute('refresh', { ...acceptData, card: 'proposal', verb: 'refresh' }),
+        trigger: 'automatic',
+      }),
+    );
+    expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');
+    // Rebuilt from the meeting as it is now (version 3), where Adele's proposal still stands.
+    expect(executeVerbsOf(refreshed.value)).toEqual(['accept-proposal']);
+    expect(JSON.stringify(refreshed.value)).toContain('"meetingId":"m-2","version":3');
+    expect(adaptiveCardProblems(refreshed.value)).toEqual([]);
   });
 
   it('a refresh returns the current card, read-only once the meeting is cancelled', async () => {

@@ -132,6 +132,51 @@ describe('outbound renderer', () => {
     expect(adaptiveCardProblems(cancelled?.card)).toEqual([]);
   });
 
+  it('a change notice made in Outlook says so; the same change made in Confer does not', async () => {
+    const render = await renderer({ 'megan:m-1': meetingView() });
+    const outlook = await render(
+      message('change-notice', 'megan', { meetingId: 'm-1', change: 'updated', version: 4, origin: 'outlook' }),
+    );
+    const confer = await render(message('change-notice', 'megan', { meetingId: 'm-1', change: 'updated', version: 4 }));
+    expect(JSON.stringify(outlook?.card)).toContain('Alex Wilber changed this meeting in Outlook.');
+    expect(JSON.stringify(confer?.card)).not.toContain('in Outlook');
+    expect(adaptiveCardProblems(outlook?.card)).toEqual([]);
+  });
+
+  describe('a time proposed in Outlook', () => {
+    const proposed = { start: new Date('2026-11-25T19:00:00Z'), end: new Date('2026-11-25T19:30:00Z') };
+    const proposal = {
+      meetingId: 'm-1',
+      attendeeEmail: 'meganb@contoso.onmicrosoft.com',
+      proposedStart: proposed.start.toISOString(),
+      proposedEnd: proposed.end.toISOString(),
+      version: 3,
+    };
+    const proposing = (overrides: Parameters<typeof organizerView>[0] = {}) =>
+      organizerView({
+        attendees: [{ ...meetingView().attendees[0]!, response: 'tentativelyAccepted', proposed }],
+        ...overrides,
+      });
+
+    it('reaches the organizer as a card with Accept proposed time', async () => {
+      const render = await renderer({ 'alex:m-1': proposing() });
+      const rendered = await render(message('time-proposal', 'alex', proposal));
+      expect(rendered?.summary).toBe('Megan Bowen proposed a new time for "Mentoring: Megan and Alex"');
+      expect(JSON.stringify(rendered?.card)).toContain('"verb":"accept-proposal"');
+      expect(adaptiveCardProblems(rendered?.card)).toEqual([]);
+    });
+
+    it.each([
+      ['the attendee answered again (the proposal is gone)', { 'alex:m-1': organizerView() }, proposal],
+      ['the meeting was cancelled', { 'alex:m-1': proposing({ status: 'cancelled' }) }, proposal],
+      ['the recipient is not the organizer', { 'alex:m-1': proposing({ viewer: meetingView().viewer }) }, proposal],
+      ['the payload has no proposed time', { 'alex:m-1': proposing() }, { ...proposal, proposedStart: 'soon' }],
+    ])('is skipped when %s', async (_case, views, payload) => {
+      const render = await renderer(views as Record<string, MeetingCardView>);
+      expect(await render(message('time-proposal', 'alex', payload))).toBeNull();
+    });
+  });
+
   it('reconnect prompts: one card to Confer settings, none once reconnected', async () => {
     const expired = await renderer({}, beforeTheMeeting, {
       connection: { status: 'expired', message: 'Your calendar connection has expired.', expiresAt: null },
