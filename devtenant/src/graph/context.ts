@@ -67,6 +67,11 @@ export interface CalendarChange {
   mailboxId: string;
   eventId: string;
   changeType: 'created' | 'updated' | 'deleted';
+  /**
+   * The event's changeKey after the change, when it still exists: notifications carry it as `@odata.etag`, so an
+   * app can recognise its own writes (docs/reference/graph-calendar.md §4).
+   */
+  changeKey?: string;
 }
 
 export interface GraphContext {

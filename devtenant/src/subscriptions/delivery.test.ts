@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CalendarChangeWithKey } from './notification-payloads.ts';
+import type { CalendarChange } from '../graph/context.ts';
 import { ALEX, appToken, MEGAN, TENANT_ID } from './test-support/fake-graph-context.ts';
 import { type Harness, START, startHarness } from './test-support/harness.ts';
 import { MINUTE } from './test-support/manual-clock.ts';
@@ -23,7 +23,7 @@ describe('notification delivery (docs/reference/graph-calendar.md §4)', () => {
     h = await startHarness();
     const id = await h.subscribe();
     const expiration = (await h.app.call('GET', `/subscriptions/${id}`, appToken())).body.expirationDateTime;
-    const change: CalendarChangeWithKey = {
+    const change: CalendarChange = {
       tenantId: TENANT_ID,
       mailboxId: ALEX,
       eventId: 'AAMkAD-1',

@@ -2,14 +2,11 @@ import type { CalendarChange } from '../graph/context.ts';
 import { notificationResourceFor } from './resource-path.ts';
 import type { LifecycleEvent, StoredSubscription } from './subscription-model.ts';
 
-/** The calendar engine may pass the event's changeKey so the notification carries the real etag. */
-export type CalendarChangeWithKey = CalendarChange & { changeKey?: string };
-
 /**
  * A basic change notification for an Outlook event (docs/reference/graph-calendar.md §4, shape as Graph sends for
  * Outlook items).
  */
-export function buildChangeNotification(sub: StoredSubscription, change: CalendarChangeWithKey, fallbackEtag: string) {
+export function buildChangeNotification(sub: StoredSubscription, change: CalendarChange, fallbackEtag: string) {
   const resource = notificationResourceFor(sub.mailboxId, change.eventId);
   return {
     subscriptionId: sub.id,

@@ -8,11 +8,7 @@ import {
   NO_NOTIFICATION_FAULTS,
   type NotificationFaults,
 } from './notification-faults.ts';
-import {
-  buildChangeNotification,
-  buildLifecycleNotification,
-  type CalendarChangeWithKey,
-} from './notification-payloads.ts';
+import { buildChangeNotification, buildLifecycleNotification } from './notification-payloads.ts';
 import type { SubscriptionLimits } from './subscription-limits.ts';
 import type { LifecycleEvent, StoredSubscription } from './subscription-model.ts';
 import { SubscriptionService } from './subscription-service.ts';
@@ -67,7 +63,6 @@ export function createSubscriptionsFeatureWith(
 
   function onChange(change: CalendarChange): void {
     const now = ctx.clock.now();
-    const withKey: CalendarChangeWithKey = change;
     for (const sub of store.all()) {
       if (!matches(sub, change, now) || isDeliveryPaused(sub, now)) continue;
       if (random() < faults.dropRate) {
@@ -75,7 +70,7 @@ export function createSubscriptionsFeatureWith(
         continue;
       }
       etagCounter += 1;
-      const payload = buildChangeNotification(sub, withKey, `devtenant-${etagCounter}`);
+      const payload = buildChangeNotification(sub, change, `devtenant-${etagCounter}`);
       const dueAt = new Date(now.getTime() + faults.delayMs);
       dispatcher.enqueue('change', sub, sub.notificationUrl, payload, dueAt);
       if (random() < faults.duplicateRate) dispatcher.enqueue('change', sub, sub.notificationUrl, payload, dueAt);

@@ -29,7 +29,13 @@ export function createEvent(deps: WriterDeps, mailbox: DirectoryUser, input: Eve
   const record = buildEventRecord(input, mailbox, { random: deps.random, nowMs, tenantId: mailbox.tenantId });
   deps.store.put(mailbox.id, record);
   if (record.transactionId) deps.store.rememberTransaction(mailbox.id, record.transactionId, record.id);
-  deps.publish({ tenantId: mailbox.tenantId, mailboxId: mailbox.id, eventId: record.id, changeType: 'created' });
+  deps.publish({
+    tenantId: mailbox.tenantId,
+    mailboxId: mailbox.id,
+    eventId: record.id,
+    changeType: 'created',
+    changeKey: record.changeKey,
+  });
   propagateToAttendees(record, mailbox.tenantId, meetingDeps(deps));
   return record;
 }
@@ -100,7 +106,13 @@ export function updateEvent(
   }
   const next = patchRecord(deps, instance.record, patch, mailbox.tenantId);
   deps.store.put(mailbox.id, next);
-  deps.publish({ tenantId: mailbox.tenantId, mailboxId: mailbox.id, eventId: next.id, changeType: 'updated' });
+  deps.publish({
+    tenantId: mailbox.tenantId,
+    mailboxId: mailbox.id,
+    eventId: next.id,
+    changeType: 'updated',
+    changeKey: next.changeKey,
+  });
   // An attendee's change to their own copy stays on their calendar (Exchange meeting model).
   if (next.isOrganizer) propagateToAttendees(next, mailbox.tenantId, meetingDeps(deps), scheduleChanged(patch));
   return next.id;

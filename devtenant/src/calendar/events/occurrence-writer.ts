@@ -57,15 +57,19 @@ export function updateOccurrence(
   }
   const changes = { ...master.exceptions[date]?.changes, ...changedFields(instance.content, next) };
   const nowMs = deps.clock.now().getTime();
+  const changeKey = newChangeKey(deps.random);
   const updated: EventRecord = {
     ...master,
-    exceptions: {
-      ...master.exceptions,
-      [date]: { changes, changeKey: newChangeKey(deps.random), lastModifiedMs: nowMs },
-    },
+    exceptions: { ...master.exceptions, [date]: { changes, changeKey, lastModifiedMs: nowMs } },
   };
   deps.store.put(mailbox.id, updated);
-  deps.publish({ tenantId: mailbox.tenantId, mailboxId: mailbox.id, eventId: instance.id, changeType: 'updated' });
+  deps.publish({
+    tenantId: mailbox.tenantId,
+    mailboxId: mailbox.id,
+    eventId: instance.id,
+    changeType: 'updated',
+    changeKey,
+  });
   if (updated.isOrganizer) propagateToAttendees(updated, mailbox.tenantId, meetingDeps(deps));
 }
 

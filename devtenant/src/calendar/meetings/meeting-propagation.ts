@@ -50,7 +50,13 @@ export function propagateToAttendees(
     const copy = buildAttendeeCopy(organizer, existing, resetResponses, deps);
     if (existing && existing.changeKey === copy.changeKey) continue;
     deps.store.put(user.id, copy);
-    deps.publish({ tenantId, mailboxId: user.id, eventId: copy.id, changeType: existing ? 'updated' : 'created' });
+    deps.publish({
+      tenantId,
+      mailboxId: user.id,
+      eventId: copy.id,
+      changeType: existing ? 'updated' : 'created',
+      changeKey: copy.changeKey,
+    });
   }
   for (const copy of copies) {
     if (attendees.some((u) => u.id === copy.mailboxId) || copy.record.isCancelled) continue;
@@ -61,7 +67,7 @@ export function propagateToAttendees(
 function cancelStoredCopy(mailboxId: string, copy: EventRecord, tenantId: string, deps: MeetingDeps): void {
   const cancelled = cancelCopy(copy, deps);
   deps.store.put(mailboxId, cancelled);
-  deps.publish({ tenantId, mailboxId, eventId: cancelled.id, changeType: 'updated' });
+  deps.publish({ tenantId, mailboxId, eventId: cancelled.id, changeType: 'updated', changeKey: cancelled.changeKey });
 }
 
 /** The organizer deleted or cancelled the whole meeting: every attendee's copy becomes `isCancelled: true`. */

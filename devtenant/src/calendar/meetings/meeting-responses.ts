@@ -76,14 +76,9 @@ function updateOwnCopy(
       return;
     }
     const showAs = attendeeShowAs(status.response, organizerShowAs);
-    deps.store.put(mailbox.id, {
-      ...copy,
-      responseStatus: status,
-      showAs,
-      changeKey: newChangeKey(deps.random),
-      lastModifiedMs: nowMs,
-    });
-    deps.publish({ tenantId, mailboxId: mailbox.id, eventId: copy.id, changeType: 'updated' });
+    const changeKey = newChangeKey(deps.random);
+    deps.store.put(mailbox.id, { ...copy, responseStatus: status, showAs, changeKey, lastModifiedMs: nowMs });
+    deps.publish({ tenantId, mailboxId: mailbox.id, eventId: copy.id, changeType: 'updated', changeKey });
     return;
   }
   const date = instance.occurrenceDate;
@@ -99,12 +94,10 @@ function updateOwnCopy(
     responseStatus: status,
     showAs: attendeeShowAs(status.response, organizerShowAs),
   };
-  const exceptions = {
-    ...copy.exceptions,
-    [date]: { changes, changeKey: newChangeKey(deps.random), lastModifiedMs: nowMs },
-  };
+  const changeKey = newChangeKey(deps.random);
+  const exceptions = { ...copy.exceptions, [date]: { changes, changeKey, lastModifiedMs: nowMs } };
   deps.store.put(mailbox.id, { ...copy, exceptions });
-  deps.publish({ tenantId, mailboxId: mailbox.id, eventId: instance.id, changeType: 'updated' });
+  deps.publish({ tenantId, mailboxId: mailbox.id, eventId: instance.id, changeType: 'updated', changeKey });
 }
 
 function withResponse(
@@ -155,7 +148,13 @@ function updateOrganizer(
     updated = { ...organizer, attendees, changeKey: newChangeKey(deps.random), lastModifiedMs: nowMs };
   }
   deps.store.put(found.mailboxId, updated);
-  deps.publish({ tenantId: mailbox.tenantId, mailboxId: found.mailboxId, eventId, changeType: 'updated' });
+  deps.publish({
+    tenantId: mailbox.tenantId,
+    mailboxId: found.mailboxId,
+    eventId,
+    changeType: 'updated',
+    changeKey: updated.changeKey,
+  });
 }
 
 /** accept / tentativelyAccept / decline (202, docs/reference/graph-calendar.md §3). */
