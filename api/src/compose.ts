@@ -20,6 +20,7 @@ import { createGraphClientFactory } from './adapters/graph/graph-client-factory.
 import { type CheckConnection, createConnectionProbe } from './adapters/graph/graph-connection-probe.ts';
 import { createGraphPeopleDirectory } from './adapters/graph/graph-people-directory.ts';
 import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-gateway.ts';
+import { createGraphSubscriptionGateway } from './adapters/graph/graph-subscription-gateway.ts';
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
@@ -27,6 +28,7 @@ import {
   createSqliteConversationStore,
   createTenantServiceUrlLookup,
 } from './adapters/sqlite/sqlite-conversation-store.ts';
+import { createSqliteDeltaStateStore } from './adapters/sqlite/sqlite-delta-state-store.ts';
 import { createSqliteNotificationInbox } from './adapters/sqlite/sqlite-notification-inbox.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
 import { createSqliteSubscriptionStore } from './adapters/sqlite/sqlite-subscription-store.ts';
@@ -44,6 +46,7 @@ import { createMeetingNotifier } from './use-cases/notifications/meeting-notifie
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
 import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
+import { createSyncWorker, type SyncWorker, wakingInbox, watchingNotifier } from './use-cases/sync/index.ts';
 
 /** Graph's resource for scopes; the same string against devtenant, which answers for it locally. */
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -71,8 +74,8 @@ export interface ComposedApp {
   bot: { outbound: OutboundStore; render: RenderOutbound; actions: SchedulingActions };
   /** Proactive delivery: the worker (started by main.ts, or by a test) and what reminder planning reads. */
   delivery: { worker: DeliveryWorker; reminders: ReminderDeps };
-  /** Outlook sync: Graph subscriptions and the inbox of accepted notifications. */
-  sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox };
+  /** Outlook sync: Graph subscriptions, the inbox of accepted notifications, and the worker (started by main.ts). */
+  sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox; worker: SyncWorker };
   close(): Promise<void>;
 }
 
@@ -137,11 +140,30 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     tenants: stores.tenants,
     clock,
   };
-  scheduling.notifier = createMeetingNotifier({
+  const notifier = createMeetingNotifier({
     queue: outbound,
     clock,
     planReminders: (meeting) => planMeetingReminders(reminders, meeting),
   });
+  // Connection changes are saved here; a broken or expiring connection queues the user's prompt.
+  const connections = withConnectionPrompts(stores.tenants, {
+    queue: outbound,
+    clock,
+    warnDaysBefore: config.expiryWarningDays,
+  });
+  // Outlook sync (docs/reference/graph-calendar.md §4): Graph delivers to the app's public URL.
+  const syncWorker = createSyncWorker({
+    scheduling,
+    subscriptions: createSqliteSubscriptionStore(db),
+    graphSubscriptions: createGraphSubscriptionGateway({ tokens: graphTokens, createClient }),
+    inbox: createSqliteNotificationInbox(db),
+    deltaStates: createSqliteDeltaStateStore(db),
+    connections,
+    audit: stores.audit,
+    notificationUrl: `${config.tabEndpoint}/api/graph/notifications`,
+    lifecycleNotificationUrl: `${config.tabEndpoint}/api/graph/lifecycle`,
+  });
+  scheduling.notifier = watchingNotifier(notifier, syncWorker);
   const botActions = createSchedulingActions({
     scheduling,
     findPerson: createBotPersonFinder({ tokens: graphTokens, createClient, tenants: stores.tenants, clock }),
@@ -165,7 +187,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ...(config.bot.credentials ? { credentials: config.bot.credentials } : {}),
   });
   // Outlook change notifications: the subscriptions Confer owns and the inbox the endpoint records into.
-  const sync = { subscriptions: createSqliteSubscriptionStore(db), inbox: createSqliteNotificationInbox(db) };
+  const sync = { subscriptions: syncWorker.deps.subscriptions, inbox: syncWorker.deps.inbox, worker: syncWorker };
   const app = createApp({
     config,
     version: options.version,
@@ -208,16 +230,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       limitActivity: limitBotActivity({ clock }),
     }),
     tabDir: options.tabDir,
-    graphNotifications: sync,
+    graphNotifications: { subscriptions: sync.subscriptions, inbox: wakingInbox(sync.inbox, syncWorker) },
     scheduling,
     connection: {
       clock,
-      // Connection changes are saved here; a broken or expiring connection queues the user's prompt.
-      tenants: withConnectionPrompts(stores.tenants, {
-        queue: outbound,
-        clock,
-        warnDaysBefore: config.expiryWarningDays,
-      }),
+      tenants: connections,
+      beforeDisconnect: (tenantId, userId) => syncWorker.unwatch(tenantId, userId),
       tokens: graphTokens,
       calendar,
       checkConnection: graph.checkConnection,
@@ -233,6 +251,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     delivery: { worker: deliveryWorker, reminders },
     sync,
     async close() {
+      await syncWorker.stop();
       await deliveryWorker.stop();
       db.close();
       await http.dispatcher?.close();

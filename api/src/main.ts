@@ -58,6 +58,11 @@ function main() {
       );
     void reconcile();
     setInterval(reconcile, RECONCILE_EVERY_MS).unref();
+    // Outlook sync starts once the endpoint answers Graph's validation handshake: subscriptions are aligned with
+    // meetings, every watched calendar is resynced (changes made while the app was down), then timers run.
+    composed.sync.worker
+      .start()
+      .catch((error: unknown) => logger.error('Outlook sync failed to start; its timers retry', { error }));
   });
   const stop = (signal: string) => {
     logger.info('stopping', { signal });

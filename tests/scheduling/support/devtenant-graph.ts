@@ -78,6 +78,8 @@ export function devtenantGraph(stack: Stack) {
   return {
     get: <T>(path: string) => send<T>('GET', path),
     post: <T>(path: string, body: unknown) => send<T>('POST', path, body),
+    patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
+    delete: (path: string) => send<null>('DELETE', path),
     calendarView,
     /** Events whose subject is exactly `subject` in a window (test titles are unique per test). */
     async withSubject(userId: string, subject: string, start: Date, end: Date): Promise<GraphEvent[]> {

@@ -18,6 +18,8 @@ export interface ConnectionDeps {
   calendar: CalendarGateway;
   checkConnection: (tenantId: string, userId: string, mode: ConnectionMode) => Promise<ConnectionStatus>;
   defaultConnectionMode: ConnectionMode;
+  /** Runs before a person's tokens are forgotten on disconnect (Outlook sync deletes their subscription with them). */
+  beforeDisconnect?: (tenantId: string, userId: string) => Promise<void>;
 }
 
 export interface ConnectionView {
@@ -90,6 +92,7 @@ export async function disconnect(deps: ConnectionDeps, identity: Identity): Prom
       'Your organisation connects calendars for everyone; only an admin can change that.',
     );
   }
+  await deps.beforeDisconnect?.(identity.tenantId, identity.userId);
   await deps.tokens.forget(identity.tenantId, identity.userId);
   const user = (await deps.tenants.getUser(identity.tenantId, identity.userId)) ?? newUser(identity, deps.clock.now());
   const saved: UserRecord = {

@@ -24,7 +24,7 @@ export interface InboxReport {
   deferred: number;
 }
 
-const emptyReport = (): InboxReport => ({
+export const emptyReport = (): InboxReport => ({
   processed: 0,
   reads: 0,
   echoes: 0,

@@ -1,6 +1,6 @@
 import { resyncCalendar } from './delta-backstop.ts';
 import type { InboxReport } from './process-inbox.ts';
-import { processInbox } from './process-inbox.ts';
+import { emptyReport, processInbox } from './process-inbox.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { alignSubscriptions, renewSubscriptions, unwatchCalendar, watchCalendar } from './watch-calendars.ts';
 
@@ -14,16 +14,23 @@ export interface SyncWorkerOptions {
 }
 
 export interface SyncWorker {
+  /** What it runs on (the composition root hands the stores to the notification endpoint). */
+  readonly deps: SyncDeps;
   /** At start: align subscriptions with meetings, resync every watched calendar (downtime), then run on timers. */
   start(): Promise<void>;
-  /** A notification was recorded: process soon. */
+  /** A notification was recorded: process soon (once started). */
   wake(): void;
-  /** Someone organized a meeting: watch their calendar (in the background; a failure is retried by alignment). */
+  /**
+   * Someone organized a meeting: watch their calendar (in the background, once started; a failure is retried by
+   * alignment).
+   */
   watch(tenantId: string, userId: string): void;
   /** Someone disconnects: stop watching their calendar while their token still works. */
   unwatch(tenantId: string, userId: string): Promise<void>;
   /** One pass over the inbox now (tests and benchmarks drive the worker with it). */
   drain(): Promise<InboxReport>;
+  /** Everything every inbox pass did since the worker was made (reads, echoes, applied changes…). */
+  totals(): InboxReport;
   /** Every watched calendar gets a delta round now. */
   resyncAll(): Promise<number>;
   /** Renewal and alignment now. */
@@ -43,7 +50,10 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
   let running: Promise<InboxReport> | null = null;
   let again = false;
   const background = new Set<Promise<unknown>>();
+  const totals = emptyReport();
+  let started = false;
   let stopped = false;
+  const live = () => started && !stopped;
 
   function track(work: Promise<unknown>) {
     const settled = work.catch((error: unknown) => logger.error('Outlook sync failed', { error }));
@@ -57,10 +67,10 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
       return running;
     }
     running = (async () => {
-      let report = await processInbox(deps);
+      let report = addTo(totals, await processInbox(deps));
       while (again && !stopped) {
         again = false;
-        report = await processInbox(deps);
+        report = addTo(totals, await processInbox(deps));
       }
       return report;
     })();
@@ -92,25 +102,43 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
   }
 
   return {
+    deps,
     async start() {
-      await maintain();
-      await resyncAll();
-      await drain();
+      started = true;
       timers.push(setInterval(() => track(drain()), options.pollMs ?? 5_000));
       timers.push(setInterval(() => track(maintain()), options.maintainMs ?? 30 * 60_000));
       timers.push(setInterval(() => track(resyncAll()), options.resyncMs ?? 6 * 3_600_000));
       for (const timer of timers) timer.unref();
+      // The first pass of each; a failure is logged and the timers try again.
+      const first = (async () => {
+        await maintain();
+        await resyncAll();
+        await drain();
+      })();
+      track(first);
+      await first.catch(() => undefined);
     },
     wake() {
-      if (!stopped) track(drain());
+      if (live()) track(drain());
     },
     watch(tenantId, userId) {
-      if (!stopped) track(watchCalendar(deps, tenantId, userId));
+      if (live()) track(watchCalendar(deps, tenantId, userId));
     },
     async unwatch(tenantId, userId) {
-      await unwatchCalendar(deps, tenantId, userId, 'disconnected');
+      try {
+        await unwatchCalendar(deps, tenantId, userId, 'disconnected');
+      } catch (error) {
+        // Disconnecting never waits on Graph: the records say removed (their notifications are ignored from now
+        // on) and Graph's copy lapses at its expiry.
+        logger.warn('could not delete a disconnected calendar subscription; it lapses', { userId, error });
+        for (const subscription of await deps.subscriptions.findByUser(tenantId, userId)) {
+          if (subscription.status.state === 'active')
+            await deps.subscriptions.markRemoved(subscription.id, 'disconnected');
+        }
+      }
     },
     drain,
+    totals: () => structuredClone(totals),
     resyncAll,
     maintain,
     async idle() {
@@ -122,4 +150,15 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
       while (background.size > 0) await Promise.all([...background]);
     },
   };
+}
+
+/** Adds a pass's figures to the running totals; answers the pass's own report. */
+function addTo(totals: InboxReport, pass: InboxReport): InboxReport {
+  for (const key of ['processed', 'reads', 'echoes', 'foreign', 'resynced', 'deferred'] as const) {
+    totals[key] += pass[key];
+  }
+  for (const outcome of Object.keys(pass.applied) as (keyof InboxReport['applied'])[]) {
+    totals.applied[outcome] += pass.applied[outcome];
+  }
+  return pass;
 }
