@@ -2,10 +2,10 @@
 import type { MeetingDto } from '@confer/contracts';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import axe from 'axe-core';
-import { act } from 'react';
+import { act, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addedInOutlookExplanation, MeetingDetails } from './meeting-details.tsx';
+import { addedInOutlookExplanation, invitedInOutlookOnly, MeetingDetails, NotesClosed } from './meeting-details.tsx';
 
 const person = (email: string, displayName: string, addedInOutlook: boolean): MeetingDto['attendees'][number] => ({
   email,
@@ -52,7 +52,7 @@ afterEach(() => {
   for (const remove of shownPages.splice(0)) remove();
 });
 
-async function show(shown: MeetingDto): Promise<HTMLElement> {
+async function show(shown: MeetingDto, extra: ReactElement | null = null): Promise<HTMLElement> {
   const container = document.createElement('main');
   document.body.append(container);
   const root = createRoot(container);
@@ -60,6 +60,7 @@ async function show(shown: MeetingDto): Promise<HTMLElement> {
     root.render(
       <FluentProvider theme={webLightTheme}>
         <MeetingDetails meeting={shown} typeName={null} proposedText={(start) => start} />
+        {extra}
       </FluentProvider>,
     );
   });
@@ -104,8 +105,20 @@ describe('meeting details: people invited in Outlook', () => {
     );
   });
 
+  it('closes notes and actions, with why, only for an attendee invited in Outlook', async () => {
+    const asAttendee = { ...meeting, isOrganizer: false, myResponse: 'none' as const };
+    expect(invitedInOutlookOnly(asAttendee, 'id-meganb@contoso.onmicrosoft.com')).toBe(true);
+    expect(invitedInOutlookOnly(asAttendee, 'id-alexw@contoso.onmicrosoft.com')).toBe(false);
+    expect(invitedInOutlookOnly(asAttendee, null)).toBe(false);
+    expect(invitedInOutlookOnly(meeting, 'id-meganb@contoso.onmicrosoft.com')).toBe(false);
+    const page = await show(asAttendee, <NotesClosed />);
+    expect(page.querySelector('[data-testid="notes-closed"]')?.textContent).toContain(
+      'Its notes and actions open to you once the organizer adds you in Confer.',
+    );
+  });
+
   it('stays free of accessibility violations axe can see without a browser', async () => {
-    const page = await show({ ...meeting, outlookSubject: 'Catch-up (moved)' });
+    const page = await show({ ...meeting, outlookSubject: 'Catch-up (moved)' }, <NotesClosed />);
     const results = await axe.run(page, {
       rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
     });

@@ -107,6 +107,25 @@ export function MeetingDetails({
   );
 }
 
+/** Whether the viewer is an attendee invited in Outlook only: the meeting's notes and actions are closed to them. */
+export function invitedInOutlookOnly(meeting: MeetingDto, myId: string | null): boolean {
+  return (
+    !meeting.isOrganizer && meeting.attendees.some((a) => a.userId !== null && a.userId === myId && a.addedInOutlook)
+  );
+}
+
+/** In place of the notes and actions for someone invited in Outlook only: why they are closed, instead of an error. */
+export function NotesClosed() {
+  return (
+    <CardFrame id="notes" title="Notes and actions" testId="notes-closed">
+      <Text as="p">
+        You were invited to this meeting in Outlook. Its notes and actions open to you once the organizer adds you in
+        Confer.
+      </Text>
+    </CardFrame>
+  );
+}
+
 /**
  * A word, not a colour, marks someone invited in Outlook only; the explanation is its tooltip for pointer users
  * and the note under the list (which it is described by) for everyone else.

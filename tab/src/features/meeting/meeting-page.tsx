@@ -13,7 +13,7 @@ import { ActionsSection } from './actions-section.tsx';
 import { CancelPanel } from './cancel-panel.tsx';
 import { EditPanel } from './edit-panel.tsx';
 import { HistorySection } from './history-section.tsx';
-import { MeetingDetails } from './meeting-details.tsx';
+import { invitedInOutlookOnly, MeetingDetails, NotesClosed } from './meeting-details.tsx';
 import { MeetingSummary, type Panel } from './meeting-summary.tsx';
 import { NotesSection } from './notes-section.tsx';
 import { OccurrencePicker } from './occurrence-picker.tsx';
@@ -114,8 +114,14 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
       {panel === 'cancel' && <CancelPanel {...panelProps} occurrence={occurrence} />}
       {panel === 'respond' && <RespondPanel {...panelProps} />}
       <MeetingDetails meeting={meeting} typeName={typeName} proposedText={formatters.when} />
-      <NotesSection meeting={meeting} occurrenceStart={occurrenceStart} myId={myId} stamp={formatters.stamp} />
-      <ActionsSection meeting={meeting} occurrenceStart={occurrenceStart} dueText={formatters.dueDate} />
+      {invitedInOutlookOnly(meeting, myId) ? (
+        <NotesClosed />
+      ) : (
+        <>
+          <NotesSection meeting={meeting} occurrenceStart={occurrenceStart} myId={myId} stamp={formatters.stamp} />
+          <ActionsSection meeting={meeting} occurrenceStart={occurrenceStart} dueText={formatters.dueDate} />
+        </>
+      )}
       <HistorySection meetingId={meeting.id} revision={`${meeting.version}.${revision}`} stamp={formatters.stamp} />
     </div>
   );
