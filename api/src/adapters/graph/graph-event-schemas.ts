@@ -39,7 +39,7 @@ export const graphFullEventSchema = z.object({
   onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional(),
   webLink: z.string().nullable().optional(),
   location: z.object({ displayName: z.string().nullable().optional() }).nullable().optional(),
-  // Edm.DateTimeOffset, always UTC on events (docs/reference/graph-calendar.md §5).
+  // Occurrences' and exceptions' pattern start, Edm.DateTimeOffset in UTC (docs/reference/graph-calendar.md §3).
   originalStart: z.string().nullable().optional(),
   transactionId: z.string().nullable().optional(),
   body: z

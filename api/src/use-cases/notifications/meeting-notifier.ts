@@ -87,7 +87,10 @@ export function createMeetingNotifier(deps: NotifierDeps): MeetingNotifier {
             : { key: `invitation:${after.id}:${userId}`, userId, kind: 'invitation', payload: { meetingId: after.id } },
       );
       await enqueue(after, drafts);
-      if (change === 'rescheduled' || drafts.some((d) => d.kind === 'invitation')) await replanReminders(after);
+      const seriesChanged = before.recurrence?.count !== after.recurrence?.count;
+      if (change === 'rescheduled' || seriesChanged || drafts.some((d) => d.kind === 'invitation')) {
+        await replanReminders(after);
+      }
     },
 
     async meetingCancelled(meeting) {

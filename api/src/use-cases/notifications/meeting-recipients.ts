@@ -27,6 +27,9 @@ export function changeOf(before: Meeting, after: Meeting): OutboundPayloads['cha
       .sort()
       .join(',');
   const visible =
+    before.recurrence?.count !== after.recurrence?.count ||
+    before.online !== after.online ||
+    before.outlookSubject !== after.outlookSubject ||
     before.title !== after.title ||
     before.agenda !== after.agenda ||
     before.location !== after.location ||

@@ -1,9 +1,10 @@
 import type { Meeting, MeetingAttendee, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
-import type { MeetingHistoryEntry } from '../../ports/meeting-store.ts';
 import type { EventRecord } from '../../ports/scheduling-gateway.ts';
 import { actorForUser } from '../scheduling/caller.ts';
 import { notify } from '../scheduling/notify.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
+import { occurrenceChanged, recordFromOutlook } from './occurrence-change.ts';
+import { followSeries } from './series-sync.ts';
 
 /** What applying Outlook's copy of a meeting did, for the caller's report and tests. */
 export type ApplyOutcome = 'unchanged' | 'updated' | 'cancelled' | 'occurrence' | 'stale';
@@ -34,6 +35,8 @@ export async function applyOutlookEvent(
   if (!after) return 'unchanged';
   if (!(await deps.meetings.update(after, meeting.version))) return 'stale';
   await announce(deps, meeting, after);
+  // A series master's change may be a series moved, ended or extended: its instances say which.
+  if (event.type === 'seriesMaster') await followSeries(deps, after);
   return 'updated';
 }
 
@@ -116,7 +119,11 @@ async function cancelFromOutlook(deps: SchedulingDeps, meeting: Meeting): Promis
   const now = deps.clock.now();
   const cancelled: Meeting = { ...meeting, status: 'cancelled', version: meeting.version + 1, updatedAt: now };
   if (!(await deps.meetings.update(cancelled, meeting.version))) return 'stale';
-  await record(deps, meeting, { kind: 'cancelled', summary: 'Cancelled in Outlook', details: { origin: 'outlook' } });
+  await recordFromOutlook(deps, meeting, {
+    kind: 'cancelled',
+    summary: 'Cancelled in Outlook',
+    details: { origin: 'outlook' },
+  });
   await notify(deps, 'meetingCancelled', meeting.id, (n) => n.meetingCancelled(cancelled));
   return 'cancelled';
 }
@@ -145,17 +152,6 @@ async function applyOccurrence(deps: SchedulingDeps, meeting: Meeting, event: Ev
   return 'occurrence';
 }
 
-/** Records and announces a changed occurrence (from a notification, a delta round, or a removed instance). */
-export async function occurrenceChanged(deps: SchedulingDeps, meeting: Meeting, override: OccurrenceOverride) {
-  await deps.meetings.upsertOccurrence(meeting.tenantId, override);
-  await record(deps, meeting, {
-    kind: override.cancelled ? 'occurrence_cancelled' : 'occurrence_changed',
-    summary: override.cancelled ? 'One occurrence cancelled in Outlook' : 'One occurrence moved in Outlook',
-    details: { origin: 'outlook', originalStart: override.originalStart.toISOString() },
-  });
-  await notify(deps, 'occurrenceChanged', meeting.id, (n) => n.occurrenceChanged(meeting, override));
-}
-
 function overrideEqual(a: OccurrenceOverride, b: OccurrenceOverride): boolean {
   return sameInstant(a.start, b.start) && sameInstant(a.end, b.end) && a.cancelled === b.cancelled;
 }
@@ -169,7 +165,7 @@ async function announce(deps: SchedulingDeps, before: Meeting, after: Meeting): 
   const people = (m: Meeting) => m.attendees.map((a) => a.email).join(',');
   const placeChanged = before.online !== after.online || before.location !== after.location;
   if (moved || placeChanged || people(before) !== people(after) || before.outlookSubject !== after.outlookSubject) {
-    await record(deps, before, {
+    await recordFromOutlook(deps, before, {
       kind: moved ? 'rescheduled' : 'updated',
       summary: moved ? 'Moved in Outlook' : 'Changed in Outlook',
       details: { origin: 'outlook', ...(moved ? { previousStart: before.start.toISOString() } : {}) },
@@ -179,7 +175,7 @@ async function announce(deps: SchedulingDeps, before: Meeting, after: Meeting): 
   for (const attendee of after.attendees) {
     const previous = before.attendees.find((a) => a.email === attendee.email);
     if (previous && previous.response !== attendee.response) {
-      await record(deps, before, {
+      await recordFromOutlook(deps, before, {
         kind: 'responded',
         summary: `${attendee.displayName} answered ${attendee.response} in Outlook`,
         details: { origin: 'outlook', email: attendee.email, response: attendee.response },
@@ -190,12 +186,4 @@ async function announce(deps: SchedulingDeps, before: Meeting, after: Meeting): 
       await notify(deps, 'timeProposed', after.id, (n) => n.timeProposed(after, attendee.email));
     }
   }
-}
-
-async function record(
-  deps: SchedulingDeps,
-  meeting: Meeting,
-  entry: Pick<MeetingHistoryEntry, 'kind' | 'summary' | 'details'>,
-): Promise<void> {
-  await deps.history.append(meeting.tenantId, { meetingId: meeting.id, at: deps.clock.now(), actorId: null, ...entry });
 }

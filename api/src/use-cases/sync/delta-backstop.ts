@@ -2,7 +2,9 @@ import { isAppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { DeltaRound, EventRecord } from '../../ports/scheduling-gateway.ts';
 import { actorForUser } from '../scheduling/caller.ts';
-import { applyOutlookEvent, occurrenceChanged } from './apply-outlook-event.ts';
+import { applyOutlookEvent } from './apply-outlook-event.ts';
+import { occurrenceChanged } from './occurrence-change.ts';
+import { followSeriesOf } from './series-sync.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
 const DAY_MS = 86_400_000;
@@ -48,7 +50,7 @@ export async function resyncCalendar(deps: SyncDeps, tenantId: string, userId: s
     link = null;
     round = await scheduling.gateway.calendarDelta(actor, mailbox, window, null);
   }
-  const applied = await applyRound(deps, tenantId, round);
+  const applied = await applyRound(deps, tenantId, userId, round);
   await deps.deltaStates.save({
     tenantId,
     userId,
@@ -61,7 +63,7 @@ export async function resyncCalendar(deps: SyncDeps, tenantId: string, userId: s
 }
 
 /** Applies every Confer item of a round; removed ids cancel the meeting or the occurrence they were. */
-async function applyRound(deps: SyncDeps, tenantId: string, round: DeltaRound): Promise<number> {
+async function applyRound(deps: SyncDeps, tenantId: string, userId: string, round: DeltaRound): Promise<number> {
   let applied = 0;
   for (const event of round.changed) {
     const meeting = await meetingOf(deps, tenantId, event);
@@ -70,9 +72,14 @@ async function applyRound(deps: SyncDeps, tenantId: string, round: DeltaRound): 
     if (event.type === 'singleInstance' && event.changeKey === meeting.changeKey) continue;
     if ((await applyOutlookEvent(deps.scheduling, meeting, event)) !== 'unchanged') applied += 1;
   }
+  let unknownRemoved = false;
   for (const id of round.removed) {
-    if (await removeItem(deps, tenantId, id)) applied += 1;
+    const outcome = await removeItem(deps, tenantId, id);
+    if (outcome === 'applied') applied += 1;
+    if (outcome === 'unknown') unknownRemoved = true;
   }
+  // A deleted occurrence Confer never had an id for: the organizer's series' own instances tell which it was.
+  if (unknownRemoved) applied += await followSeriesOf(deps.scheduling, tenantId, userId);
   return applied;
 }
 
@@ -89,20 +96,21 @@ async function meetingOf(deps: SyncDeps, tenantId: string, event: EventRecord): 
  * An item gone from the window: a Confer meeting deleted or cancelled in Outlook, or one of its occurrences. An
  * item that only moved out of the window is read once to tell (moved on: it follows; gone: cancelled).
  */
-async function removeItem(deps: SyncDeps, tenantId: string, id: string): Promise<boolean> {
+async function removeItem(deps: SyncDeps, tenantId: string, id: string): Promise<'applied' | 'none' | 'unknown'> {
   const scheduling = deps.scheduling;
   const meeting = await scheduling.meetings.findByGraphEventId(tenantId, id);
-  if (meeting?.status !== 'scheduled') return false;
+  if (!meeting) return 'unknown';
+  if (meeting.status !== 'scheduled') return 'none';
   if (meeting.graphEventId !== id) {
     const occurrence = (await scheduling.meetings.listOccurrences(tenantId, meeting.id)).find(
       (o) => o.graphEventId === id,
     );
-    if (!occurrence || occurrence.cancelled) return false;
+    if (!occurrence || occurrence.cancelled) return 'none';
     await occurrenceChanged(scheduling, meeting, { ...occurrence, cancelled: true });
-    return true;
+    return 'applied';
   }
   const actor = await actorForUser(scheduling, tenantId, meeting.organizerId);
   const mailbox = { userId: meeting.organizerId, email: meeting.organizerEmail };
   const event = await scheduling.gateway.getEvent(actor, mailbox, id);
-  return (await applyOutlookEvent(scheduling, meeting, event)) !== 'unchanged';
+  return (await applyOutlookEvent(scheduling, meeting, event)) === 'unchanged' ? 'none' : 'applied';
 }

@@ -5,6 +5,7 @@ import type { GraphSubscription } from '../../ports/subscription-store.ts';
 import { actorForUser } from '../scheduling/caller.ts';
 import { type ApplyOutcome, applyOutlookEvent } from './apply-outlook-event.ts';
 import { resyncCalendar } from './delta-backstop.ts';
+import { followSeriesOf } from './series-sync.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { renewOne, replace } from './watch-calendars.ts';
 
@@ -18,8 +19,10 @@ export interface InboxReport {
   /** Notifications for events Confer did not create: never read. */
   foreign: number;
   applied: Record<ApplyOutcome, number>;
-  /** Calendars resynced by delta (after `missed`, a new subscription, or an unknown series instance). */
+  /** Calendars resynced by delta (after `missed` or a new subscription). */
   resynced: number;
+  /** Occurrences (and series lengths) changed by following a series after an id Confer did not know. */
+  seriesChanges: number;
   /** Entries left pending for the next pass because Graph was unavailable. */
   deferred: number;
 }
@@ -31,6 +34,7 @@ export const emptyReport = (): InboxReport => ({
   foreign: 0,
   applied: { unchanged: 0, updated: 0, cancelled: 0, occurrence: 0, stale: 0 },
   resynced: 0,
+  seriesChanges: 0,
   deferred: 0,
 });
 
@@ -86,9 +90,12 @@ async function handleCalendar(
   if (lifecycle.has('reauthorizationRequired')) await renewOne(deps, subscription);
   const changes = latestPerEvent(entries);
   const { toRead, unknownInstances } = await sortChanges(deps, subscription, changes, report);
-  if (lifecycle.has('missed') || unknownInstances) {
+  if (lifecycle.has('missed')) {
     await resyncCalendar(deps, subscription.tenantId, subscription.userId);
     report.resynced += 1;
+  }
+  if (unknownInstances) {
+    report.seriesChanges += await followSeriesOf(deps.scheduling, subscription.tenantId, subscription.userId);
   }
   if (toRead.length === 0) return;
   const actor = await actorForUser(deps.scheduling, subscription.tenantId, subscription.userId);
@@ -127,8 +134,9 @@ function latestPerEvent(entries: readonly InboxEntry[]): Change[] {
 
 /**
  * Decides what each change needs without reading anything: Confer's own write (its changeKey is the one Confer
- * saved) needs nothing; an event Confer does not know is not read — unless this organizer has a Confer series,
- * whose instances Graph names by ids Confer may not have seen yet, in which case a delta round finds them.
+ * saved) needs nothing; an event Confer does not know is not read. Such an id may still be an instance of a Confer
+ * series (Graph names a first-edited or deleted occurrence by an id Confer has not seen), so the caller follows the
+ * organizer's series, if any, through their own instances.
  */
 async function sortChanges(
   deps: SyncDeps,
@@ -136,7 +144,7 @@ async function sortChanges(
   changes: readonly Change[],
   report: InboxReport,
 ) {
-  const { tenantId, userId } = subscription;
+  const { tenantId } = subscription;
   const toRead: { eventId: string; meeting: Meeting }[] = [];
   let unknownInstances = false;
   const meetings = deps.scheduling.meetings;
@@ -144,7 +152,7 @@ async function sortChanges(
     const meeting = await meetings.findByGraphEventId(tenantId, change.eventId);
     if (!meeting) {
       report.foreign += 1;
-      if (!unknownInstances) unknownInstances = await organizesSeries(deps, tenantId, userId);
+      unknownInstances = true;
       continue;
     }
     if (meeting.status !== 'scheduled') continue;
@@ -155,15 +163,4 @@ async function sortChanges(
     toRead.push({ eventId: change.eventId, meeting });
   }
   return { toRead, unknownInstances };
-}
-
-/** Whether the calendar's owner organizes an upcoming Confer series (an unknown id may be one of its instances). */
-async function organizesSeries(deps: SyncDeps, tenantId: string, organizerId: string): Promise<boolean> {
-  const upcoming = await deps.scheduling.meetings.listForUser(tenantId, organizerId, {
-    from: deps.scheduling.clock.now(),
-    statuses: ['scheduled'],
-    limit: 100,
-    order: 'asc',
-  });
-  return upcoming.some((m) => m.organizerId === organizerId && m.recurrence);
 }

@@ -154,7 +154,7 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
 
 /** Adds a pass's figures to the running totals; answers the pass's own report. */
 function addTo(totals: InboxReport, pass: InboxReport): InboxReport {
-  for (const key of ['processed', 'reads', 'echoes', 'foreign', 'resynced', 'deferred'] as const) {
+  for (const key of ['processed', 'reads', 'echoes', 'foreign', 'resynced', 'seriesChanges', 'deferred'] as const) {
     totals[key] += pass[key];
   }
   for (const outcome of Object.keys(pass.applied) as (keyof InboxReport['applied'])[]) {

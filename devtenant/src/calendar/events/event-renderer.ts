@@ -3,6 +3,7 @@ import { formatGraphLocal, toDateTimeTimeZone, toUtcIso } from '../time/date-tim
 import { requireIana } from '../time/time-zones.ts';
 import { occurrenceICalUId } from './event-ids.ts';
 import type { EventContent, EventInstance } from './event-model.ts';
+import { occurrenceTimes } from './instance-expander.ts';
 
 export interface RenderOptions {
   /**
@@ -71,6 +72,10 @@ export function renderEvent(instance: EventInstance, options: RenderOptions): Re
     changeKey: instance.changeKey,
     categories: content.categories,
     transactionId: record.transactionId,
+    // Occurrences and exceptions name the start the pattern gave them (UTC), their key across moves.
+    ...(isSeriesItem
+      ? { originalStart: toUtcIso(occurrenceTimes(record, instance.occurrenceDate as string).startMs) }
+      : {}),
     originalStartTimeZone: record.originalStartTimeZone,
     originalEndTimeZone: record.originalEndTimeZone,
     iCalUId: isSeriesItem ? occurrenceICalUId(record.iCalUId, instance.occurrenceDate as string) : record.iCalUId,
