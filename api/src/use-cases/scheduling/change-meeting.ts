@@ -1,9 +1,10 @@
 import type { updateMeetingRequestSchema } from '@confer/contracts';
 import type { z } from 'zod';
-import { AppError } from '../../domain/app-error.ts';
+import { AppError, isAppError } from '../../domain/app-error.ts';
 import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.ts';
 import { buildMeetingBody, meetingUrl } from '../../domain/scheduling/meeting-body.ts';
 import type { EventPatch } from '../../ports/scheduling-gateway.ts';
+import { outlookChangedMeanwhile } from '../sync/outlook-conflict.ts';
 import { actorFor, type Caller } from './caller.ts';
 import { checkConflicts, validateTimes } from './check-conflicts.ts';
 import { conflictsDetails } from './conflict-details.ts';
@@ -77,13 +78,14 @@ export async function updateMeeting(deps: SchedulingDeps, caller: Caller, meetin
   const event =
     Object.keys(patch).length === 0
       ? null
-      : await deps.gateway.updateEvent(
-          actor,
-          caller.mailbox,
-          meeting.graphEventId ?? '',
-          patch,
-          meeting.changeKey ?? undefined,
-        );
+      : await deps.gateway
+          .updateEvent(actor, caller.mailbox, meeting.graphEventId ?? '', patch, meeting.changeKey ?? undefined)
+          .catch((error: unknown) => {
+            if (isAppError(error) && error.code === 'conflict') {
+              return outlookChangedMeanwhile(deps, meeting, actor, caller.mailbox);
+            }
+            throw error;
+          });
   const updated: Meeting = {
     ...meeting,
     title,
