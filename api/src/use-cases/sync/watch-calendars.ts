@@ -200,6 +200,10 @@ async function recordRefusal(
 ): Promise<boolean> {
   const status = isAppError(error) ? REFUSALS.get(error.code) : undefined;
   if (!status || !isAppError(error)) return false;
+  // In tenant-wide mode nobody can reconnect: a refused app token is the app's own passing trouble (a fresh one
+  // is fetched next time), not something to prompt the person about.
+  const mode = await connectionModeOf(deps.scheduling, tenantId);
+  if (mode === 'tenant' && error.code === 'connection_expired') return false;
   const now = deps.scheduling.clock.now();
   // A refused creation is kept too (under an id of Confer's, as Graph gave none), so administrators see it.
   await deps.subscriptions.save({
@@ -208,7 +212,7 @@ async function recordRefusal(
       tenantId,
       userId,
       resource: resourceOf(userId),
-      mode: await connectionModeOf(deps.scheduling, tenantId),
+      mode,
       clientStateDigest: clientStateDigest(newClientState()),
       expiresAt: now.toISOString(),
       createdAt: now.toISOString(),
