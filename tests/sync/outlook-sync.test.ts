@@ -2,23 +2,10 @@ import type { MeetingDto } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createControllableClock } from '../../devtenant/src/index.ts';
 import { type DevtenantGraph, devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
-import { bodyOf, mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
+import { bodyOf, mail } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-
-/** Monday 23 November 2026, 08:00 UTC, whatever day the test runs. */
-const NOW = new Date('2026-11-23T08:00:00Z');
-const HOUR = 3_600_000;
-
-/** Waits (real time: devtenant delivers on its own timer) until the check passes or ten seconds have gone. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { eventually, HOUR, NOW, type SyncHarness, syncHarness } from './support/sync-harness.ts';
 
 /**
  * Two-way sync end to end, in both connection modes: Adele organizes through Confer, then people change the
@@ -29,47 +16,23 @@ describe.each(['tenant', 'user'] as const)('Outlook changes flow back to Confer 
   let stack: Stack;
   let graph: DevtenantGraph;
   let adele: ReturnType<typeof apiAs>;
+  let sync: SyncHarness;
 
   beforeAll(async () => {
     stack = await startStack({ tabDir: null, connectionMode: mode, clock: createControllableClock(NOW) });
     graph = devtenantGraph(stack);
     adele = apiAs(stack, PEOPLE.adele.id);
+    sync = syncHarness(stack);
     await stack.composed.sync.worker.start();
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
-  /** Queued bot messages about a meeting: kind and recipient, in key order. */
-  const cardsFor = (meetingId: string) =>
-    stack.composed.db
-      .prepare("SELECT key, kind, user_id FROM outbound_messages WHERE key LIKE '%' || ? || '%' ORDER BY key")
-      .all(meetingId) as { key: string; kind: string; user_id: string }[];
+  const cardsFor = (meetingId: string) => sync.cardsFor(meetingId);
   const meetingOf = async (id: string) => bodyOf<MeetingDto>(await adele.get(`/api/meetings/${id}`), 200);
-  const stored = async (id: string) => {
-    const meeting = await stack.composed.scheduling.meetings.get(TENANT_ID, id);
-    if (!meeting) throw new Error(`meeting ${id} is not stored`);
-    return meeting;
-  };
-
-  /** Adele's meeting with Megan on Tuesday 15:00 UTC, and its Outlook event id, once Confer watches her calendar. */
-  const schedule = async (attendees = [mail('meganb')]) => {
-    const created = bodyOf<MeetingDto>(
-      await adele.post('/api/meetings', {
-        title: uniqueTitle('Sync check-in'),
-        agenda: 'What changed this week',
-        attendees,
-        start: new Date(NOW.getTime() + 31 * HOUR).toISOString(),
-        end: new Date(NOW.getTime() + 31.5 * HOUR).toISOString(),
-        timeZone: 'Europe/London',
-        acceptConflicts: true,
-      }),
-      201,
-    );
-    await stack.composed.sync.worker.idle();
-    const meeting = await stored(created.id);
-    return { id: created.id, eventId: meeting.graphEventId as string };
-  };
+  const stored = (id: string) => sync.stored(id);
+  const schedule = (attendees?: string[]) => sync.schedule(attendees ? { attendees } : {});
 
   it('watches the organizer’s calendar once, with a subscription that names Confer’s delivery URLs', async () => {
     await schedule();
