@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
+import { benchOutlookSync } from './outlook-sync.ts';
 import { benchReminders } from './reminders.ts';
 import { benchSuggestions } from './suggestions.ts';
 import { benchTab } from './tab.ts';
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   devtenant: benchDevtenantThroughput,
   reminders: benchReminders,
   suggestions: benchSuggestions,
+  sync: benchOutlookSync,
   tab: benchTab,
 };
 
