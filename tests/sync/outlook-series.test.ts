@@ -5,37 +5,26 @@ import { type DevtenantGraph, devtenantGraph, type GraphEvent } from '../schedul
 import { bodyOf, mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
+import { eventually, HOUR, NOW } from './support/sync-harness.ts';
 
-/** Monday 23 November 2026, 08:00 UTC, whatever day the test runs. */
-const NOW = new Date('2026-11-23T08:00:00Z');
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The series' first occurrence: Tuesday 24 November, 15:00 UTC (London), then weekly. */
 const FIRST = new Date('2026-11-24T15:00:00Z');
 const weekly = (index: number) => new Date(FIRST.getTime() + index * 7 * DAY);
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * A Confer series edited in Outlook: one occurrence moved, one deleted, the series extended and then ended
  * earlier. Graph names a first-edited occurrence by an id Confer has not seen, so Confer follows the series through
  * its instances; the occurrences, the series length and the reminders follow.
  */
-describe('a Confer series edited in Outlook', () => {
+describe.each(['tenant', 'user'] as const)('a Confer series edited in Outlook (%s mode)', (mode) => {
   let stack: Stack;
   let graph: DevtenantGraph;
   let meetingId: string;
   let masterId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ tabDir: null, connectionMode: 'tenant', clock: createControllableClock(NOW) });
+    stack = await startStack({ tabDir: null, connectionMode: mode, clock: createControllableClock(NOW) });
     graph = devtenantGraph(stack);
     await stack.composed.sync.worker.start();
     const adele = apiAs(stack, PEOPLE.adele.id);

@@ -6,10 +6,8 @@ import { restartedApp } from '../scheduling/support/restart.ts';
 import { bodyOf, mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
+import { HOUR, NOW } from './support/sync-harness.ts';
 
-/** Monday 23 November 2026, 08:00 UTC, whatever day the test runs. */
-const NOW = new Date('2026-11-23T08:00:00Z');
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
