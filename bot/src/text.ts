@@ -113,6 +113,8 @@ export interface BotText {
   };
   connection: {
     reconnectTitle: string;
+    /** The organisation's access policy leaves the person's calendar out: only an administrator can change it. */
+    notAllowedTitle: string;
     expiryTitle(expires: string | null): string;
     fix: string;
   };
@@ -271,6 +273,7 @@ const en: BotText = {
   },
   connection: {
     reconnectTitle: 'Confer needs you to reconnect your calendar',
+    notAllowedTitle: 'Confer cannot use your calendar',
     expiryTitle: (expires) =>
       expires ? `Your calendar connection expires on ${expires}` : 'Your calendar connection expires soon',
     fix: 'Open Confer settings',

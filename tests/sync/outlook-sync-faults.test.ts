@@ -409,7 +409,7 @@ describe('a renewal Graph refuses', () => {
     });
     expect(outcome.status).toBe('outside_scope');
     expect(outcome.audit).toEqual([[PEOPLE.patti.id, outcome.subscriptionId]]);
-    // Only an administrator can change the policy: there is nothing for her to reconnect.
-    expect(outcome.reconnects).toBe(0);
+    // Only an administrator can change the policy: she is told once that Confer cannot use her calendar.
+    expect(outcome.reconnects).toBe(1);
   });
 });

@@ -12,10 +12,7 @@ export function buildConnectionCard(
   settingsUrl: string,
   text: BotText,
 ): AdaptiveCard {
-  const expires = notice.expiresAt
-    ? (text.when(notice.expiresAt, notice.expiresAt, 'UTC').split(',')[0] ?? null)
-    : null;
-  const title = kind === 'reconnect' ? text.connection.reconnectTitle : text.connection.expiryTitle(expires);
+  const title = connectionTitle(notice, kind, text);
   return createCard(
     [
       { type: 'TextBlock', text: title, wrap: true, size: 'Medium', weight: 'Bolder' },
@@ -23,6 +20,17 @@ export function buildConnectionCard(
     ],
     [{ type: 'Action.OpenUrl', title: text.connection.fix, url: settingsUrl }],
   );
+}
+
+/** The card's title and the notification's summary: what is wrong, in the person's words. */
+export function connectionTitle(notice: ConnectionNotice, kind: 'reconnect' | 'expiry-warning', text: BotText): string {
+  if (kind === 'expiry-warning') {
+    const expires = notice.expiresAt
+      ? (text.when(notice.expiresAt, notice.expiresAt, 'UTC').split(',')[0] ?? null)
+      : null;
+    return text.connection.expiryTitle(expires);
+  }
+  return notice.status === 'outside_scope' ? text.connection.notAllowedTitle : text.connection.reconnectTitle;
 }
 
 export function settingsUrl(tabUrl: string): string {

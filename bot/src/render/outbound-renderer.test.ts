@@ -188,6 +188,20 @@ describe('outbound renderer', () => {
     expect(await fine(message('reconnect', 'megan', {}))).toBeNull();
   });
 
+  it('a calendar the access policy leaves out: the prompt says Confer cannot use it, not to reconnect', async () => {
+    const render = await renderer({}, beforeTheMeeting, {
+      connection: {
+        status: 'outside_scope',
+        message: "Your admin hasn't allowed Confer to use your calendar. Ask your Teams admin.",
+        expiresAt: null,
+      },
+    });
+    const card = await render(message('reconnect', 'megan', {}));
+    expect(card?.summary).toBe('Confer cannot use your calendar');
+    expect(JSON.stringify(card?.card)).toContain('Ask your Teams admin.');
+    expect(JSON.stringify(card?.card)).not.toContain('reconnect your calendar');
+  });
+
   it('a payload without a meeting id renders nothing', async () => {
     const render = await renderer({ 'megan:m-1': meetingView() });
     expect(await render(message('invitation', 'megan', {}))).toBeNull();

@@ -1,5 +1,5 @@
 import { cardJson } from '../cards/adaptive-card.ts';
-import { buildConnectionCard, settingsUrl } from '../cards/connection-card.ts';
+import { buildConnectionCard, connectionTitle, settingsUrl } from '../cards/connection-card.ts';
 import type { OutboundMessage, RenderedOutbound } from '../ports.ts';
 import { type RenderDeps, recipientOf } from './render-deps.ts';
 
@@ -18,6 +18,6 @@ export async function renderConnection(
   const kind = notice.status === 'connected' ? message.kind : 'reconnect';
   return {
     card: cardJson(buildConnectionCard(notice, kind, settingsUrl(deps.tabUrl), text)),
-    summary: kind === 'reconnect' ? text.connection.reconnectTitle : text.connection.expiryTitle(null),
+    summary: connectionTitle(notice, kind, text),
   };
 }

@@ -10,7 +10,8 @@ export interface ConnectionPromptOptions {
 
 export const DEFAULT_WARN_DAYS_BEFORE = 3;
 const DAY_MS = 86_400_000;
-const BROKEN: ReadonlySet<UserRecord['connectionStatus']> = new Set(['consent_required', 'expired']);
+/** Statuses that stop Confer using the person's calendar: each is told once a day, with what to do about it. */
+const BROKEN: ReadonlySet<UserRecord['connectionStatus']> = new Set(['consent_required', 'expired', 'outside_scope']);
 
 /**
  * What a change of a user's calendar connection should tell them. A connection that became

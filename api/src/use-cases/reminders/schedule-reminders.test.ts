@@ -91,10 +91,13 @@ describe('connection prompts', () => {
     await tenants.upsertUser(user({ connectionStatus: 'consent_required' }));
     await tenants.upsertUser(user({ connectionStatus: 'expired' }));
     await tenants.upsertUser(user({ connectionStatus: 'consent_required' }));
+    await tenants.upsertUser(user({ connectionStatus: 'outside_scope' }));
+    await tenants.upsertUser(user({ connectionStatus: 'outside_scope' }));
     const due = await claimDue(queue, now);
     expect(due.map((job) => job.message.key).sort()).toEqual([
       'reconnect:oid-megan:consent_required:2026-11-20',
       'reconnect:oid-megan:expired:2026-11-20',
+      'reconnect:oid-megan:outside_scope:2026-11-20',
     ]);
     expect(due.every((job) => job.message.kind === 'reconnect')).toBe(true);
   });
