@@ -24,6 +24,15 @@ export async function applyOutlookEvent(
   meeting: Meeting,
   event: EventRecord | null,
 ): Promise<ApplyOutcome> {
+  const outcome = await applyOnce(deps, meeting, event);
+  if (outcome !== 'stale') return outcome;
+  // Saved meanwhile (another notification, an answer through Confer): apply the same Outlook copy to what is
+  // stored now, once; a second race leaves it to the next notification or delta round.
+  const current = await deps.meetings.get(meeting.tenantId, meeting.id);
+  return current ? applyOnce(deps, current, event) : 'stale';
+}
+
+async function applyOnce(deps: SchedulingDeps, meeting: Meeting, event: EventRecord | null): Promise<ApplyOutcome> {
   if (meeting.status !== 'scheduled') return 'unchanged';
   if (!event || (event.isCancelled && event.type !== 'occurrence' && event.type !== 'exception')) {
     return cancelFromOutlook(deps, meeting);
