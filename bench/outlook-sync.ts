@@ -13,6 +13,7 @@
  * The worker is driven by hand (`drain`) for 1 and 3 and started for 2. Seeding is timed apart from the figures.
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Meeting } from '../api/src/domain/scheduling/meeting.ts';
 import { createControllableClock } from '../devtenant/src/index.ts';
 import { notificationResourceFor } from '../devtenant/src/subscriptions/resource-path.ts';
@@ -181,7 +182,10 @@ async function acknowledgementUnderLoad(setup: Setup): Promise<BenchResult[]> {
   process.stdout.write(
     `  sync: ${count(versions.length)} Outlook edits in ${seconds(editing.ms)} s (setup); ${count(NOTIFICATIONS)} notifications ` +
       `in ${batches.length} POSTs in ${seconds(posting.ms)} s, ${recorded} recorded (repeats dropped); ` +
-      `acknowledged p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms\n`,
+      `acknowledged p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms ` +
+      // The load generator, devtenant and the app share this process, and other load on the machine shows in the
+      // tail, so the load is printed beside it.
+      `(load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)\n`,
   );
   return [
     {
@@ -302,11 +306,12 @@ function changeNotification(
 
 /** POSTs one batch as Graph does and answers how long the endpoint took to acknowledge it. */
 async function postBatch(stack: Stack, batch: readonly unknown[]): Promise<number> {
+  const body = JSON.stringify({ value: batch });
   const started = performance.now();
   const response = await fetch(`${stack.appUrl}/api/graph/notifications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ value: batch }),
+    body,
   });
   await response.arrayBuffer();
   const ms = performance.now() - started;
