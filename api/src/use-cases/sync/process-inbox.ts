@@ -45,7 +45,13 @@ export const emptyReport = (): InboxReport => ({
  * at most one read per changed event — and applied. Entries are marked processed only after their calendar is
  * done; a crash or a Graph outage leaves them pending, and applying is idempotent, so nothing is lost or doubled.
  */
-export async function processInbox(deps: SyncDeps, limit = 500): Promise<InboxReport> {
+/**
+ * How many entries one pass takes. Large, because notifications of one event that arrive out of order across two
+ * passes cost a second read (a changeKey says nothing of order); an entry is a few hundred bytes.
+ */
+const PASS_LIMIT = 5_000;
+
+export async function processInbox(deps: SyncDeps, limit = PASS_LIMIT): Promise<InboxReport> {
   const report = emptyReport();
   const pending = await deps.inbox.listPending(limit);
   const bySubscription = Map.groupBy(pending, (e) => e.subscriptionId);
