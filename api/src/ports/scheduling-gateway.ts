@@ -145,12 +145,21 @@ export interface SchedulingGateway {
    * Several events of one mailbox in as few requests as Graph allows (`$batch`, 20 requests each). The map has
    * every asked id: null for an event that no longer exists.
    */
-  getEvents(actor: GraphActor, mailbox: MailboxRef, eventIds: readonly string[]): Promise<Map<string, EventRecord | null>>;
+  getEvents(
+    actor: GraphActor,
+    mailbox: MailboxRef,
+    eventIds: readonly string[],
+  ): Promise<Map<string, EventRecord | null>>;
   /**
    * A delta round of the mailbox's calendar view over `window`: from scratch when `deltaLink` is null, otherwise
    * from that link. An expired or unknown link is AppError `sync_state_lost` (Graph's 410 syncStateNotFound).
    */
-  calendarDelta(actor: GraphActor, mailbox: MailboxRef, window: Interval, deltaLink: string | null): Promise<DeltaRound>;
+  calendarDelta(
+    actor: GraphActor,
+    mailbox: MailboxRef,
+    window: Interval,
+    deltaLink: string | null,
+  ): Promise<DeltaRound>;
   /** A person's own copy of a meeting (attendee side), found by iCalUId around its time. */
   findEventByICalUId(
     actor: GraphActor,

@@ -34,7 +34,7 @@ export async function followSeries(deps: SchedulingDeps, meeting: Meeting): Prom
   if (instances.length === 0) return 0;
   const byOriginal = new Map(instances.flatMap((i) => (i.originalStart ? [[i.originalStart.getTime(), i]] : [])));
   const lastOriginal = Math.max(...byOriginal.keys());
-  const count = pattern.findIndex((start) => start === lastOriginal) + 1;
+  const count = pattern.indexOf(lastOriginal) + 1;
   let changes = 0;
   let current = meeting;
   if (count > 0 && count !== meeting.recurrence.count) {
