@@ -1,11 +1,10 @@
 import type { MeetingDto } from '@confer/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createControllableClock } from '../../devtenant/src/index.ts';
-import { type DevtenantGraph, devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DevtenantGraph } from '../scheduling/support/devtenant-graph.ts';
 import { bodyOf } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
-import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { eventually, HOUR, NOW, syncHarness, utc } from './support/sync-harness.ts';
+import { PEOPLE, type Stack, TENANT_ID } from '../support/stack.ts';
+import { eventually, HOUR, NOW, syncHarness, useSyncStack, utc } from './support/sync-harness.ts';
 
 /**
  * Outlook and Confer at the same moment, and a proposal made in Outlook: neither side's change is lost silently,
@@ -14,18 +13,14 @@ import { eventually, HOUR, NOW, syncHarness, utc } from './support/sync-harness.
 describe.each(['tenant', 'user'] as const)(
   'changes in Outlook and Confer at once, and time proposals from Outlook (%s mode)',
   (mode) => {
+    const context = useSyncStack(mode);
     let stack: Stack;
     let graph: DevtenantGraph;
     let adele: ReturnType<typeof apiAs>;
-
-    beforeAll(async () => {
-      stack = await startStack({ tabDir: null, connectionMode: mode, clock: createControllableClock(NOW) });
-      graph = devtenantGraph(stack);
+    beforeAll(() => {
+      ({ stack } = context);
+      graph = context.sync.graph;
       adele = apiAs(stack, PEOPLE.adele.id);
-      await stack.composed.sync.worker.start();
-    });
-    afterAll(async () => {
-      await stack?.stop();
     });
 
     /** A meeting Adele organizes with Megan through Confer, as stored once Confer watches her calendar. */

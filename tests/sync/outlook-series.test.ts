@@ -1,11 +1,10 @@
 import type { MeetingDto } from '@confer/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createControllableClock } from '../../devtenant/src/index.ts';
-import { type DevtenantGraph, devtenantGraph, type GraphEvent } from '../scheduling/support/devtenant-graph.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DevtenantGraph, GraphEvent } from '../scheduling/support/devtenant-graph.ts';
 import { bodyOf, mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
-import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { eventually, HOUR, NOW } from './support/sync-harness.ts';
+import { PEOPLE, type Stack, TENANT_ID } from '../support/stack.ts';
+import { eventually, HOUR, useSyncStack } from './support/sync-harness.ts';
 
 const DAY = 24 * HOUR;
 /** The series' first occurrence: Tuesday 24 November, 15:00 UTC (London), then weekly. */
@@ -23,10 +22,10 @@ describe.each(['tenant', 'user'] as const)('a Confer series edited in Outlook (%
   let meetingId: string;
   let masterId: string;
 
+  const context = useSyncStack(mode);
   beforeAll(async () => {
-    stack = await startStack({ tabDir: null, connectionMode: mode, clock: createControllableClock(NOW) });
-    graph = devtenantGraph(stack);
-    await stack.composed.sync.worker.start();
+    ({ stack } = context);
+    graph = context.sync.graph;
     const adele = apiAs(stack, PEOPLE.adele.id);
     const created = bodyOf<MeetingDto>(
       await adele.post('/api/meetings', {
@@ -43,9 +42,6 @@ describe.each(['tenant', 'user'] as const)('a Confer series edited in Outlook (%
     meetingId = created.id;
     await stack.composed.sync.worker.idle();
     masterId = (await stack.composed.scheduling.meetings.get(TENANT_ID, meetingId))?.graphEventId as string;
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const instances = async () => {

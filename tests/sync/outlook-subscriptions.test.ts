@@ -1,12 +1,11 @@
 import type { MeetingDto } from '@confer/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createControllableClock } from '../../devtenant/src/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type DevtenantGraph, devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
 import { restartedApp } from '../scheduling/support/restart.ts';
 import { bodyOf, mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
-import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { HOUR, NOW } from './support/sync-harness.ts';
+import { PEOPLE, type Stack, TENANT_ID } from '../support/stack.ts';
+import { HOUR, NOW, useSyncStack } from './support/sync-harness.ts';
 
 const DAY = 24 * HOUR;
 
@@ -15,18 +14,14 @@ const DAY = 24 * HOUR;
  * Graph would drop them, and gone when nobody needs them (no upcoming Confer meeting, or the person disconnects).
  */
 describe.each(['tenant', 'user'] as const)('Outlook subscriptions over their life (%s mode)', (mode) => {
+  const context = useSyncStack(mode);
   let stack: Stack;
   let graph: DevtenantGraph;
   let adele: ReturnType<typeof apiAs>;
-
-  beforeAll(async () => {
-    stack = await startStack({ tabDir: null, connectionMode: mode, clock: createControllableClock(NOW) });
-    graph = devtenantGraph(stack);
+  beforeAll(() => {
+    ({ stack } = context);
+    graph = context.sync.graph;
     adele = apiAs(stack, PEOPLE.adele.id);
-    await stack.composed.sync.worker.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const adeles = () => stack.composed.sync.subscriptions.findByUser(TENANT_ID, PEOPLE.adele.id);
@@ -103,17 +98,10 @@ describe.each(['tenant', 'user'] as const)('Outlook subscriptions over their lif
 });
 
 describe('Outlook subscriptions when someone disconnects (per-user mode)', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ tabDir: null, connectionMode: 'user', clock: createControllableClock(NOW) });
-    await stack.composed.sync.worker.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const context = useSyncStack('user');
 
   it('deletes the subscription with the person’s own token before forgetting it', async () => {
+    const { stack } = context;
     const adele = apiAs(stack, PEOPLE.adele.id);
     bodyOf<MeetingDto>(
       await adele.post('/api/meetings', {

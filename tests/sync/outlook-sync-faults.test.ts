@@ -4,15 +4,22 @@ import { join } from 'node:path';
 import type { MeetingDto } from '@confer/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposedApp } from '../../api/src/compose.ts';
-import { createControllableClock } from '../../devtenant/src/index.ts';
 import { restartedApp } from '../scheduling/support/restart.ts';
 import { bodyOf } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
-import { CLIENT_ID, PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { eventually, HOUR, NOW, type SyncHarness, syncHarness } from './support/sync-harness.ts';
+import { CLIENT_ID, PEOPLE, type Stack, TENANT_ID } from '../support/stack.ts';
+import {
+  eventually,
+  HOUR,
+  type SyncMode as Mode,
+  NOW,
+  type SyncHarness,
+  startSyncStack,
+  syncHarness,
+  useSyncStack,
+} from './support/sync-harness.ts';
 
 const MINUTE = 60_000;
-type Mode = 'tenant' | 'user';
 
 /** The pieces of a running stack these tests drive: Graph's faults, its clock, lifecycle events, the stores. */
 function faultKit(stack: Stack) {
@@ -65,34 +72,27 @@ function expectEachCardOnce(harness: SyncHarness, meetingId: string) {
   expect([...seen].filter(([, count]) => count > 1)).toEqual([]);
 }
 
-const startSyncStack = (mode: Mode, dataDir?: string) =>
-  startStack({
-    tabDir: null,
-    connectionMode: mode,
-    clock: createControllableClock(NOW),
-    ...(dataDir ? { dataDir } : {}),
+/** A sync stack for one describe, with Graph's notification faults cleared after each test. */
+function useFaultStack(mode: Mode) {
+  const context = useSyncStack(mode);
+  afterEach(async () => {
+    await faultKit(context.stack).faults({});
   });
+  return context;
+}
 
 /**
  * Graph delivering badly: notifications repeated, late, out of order, or not at all while Confer's endpoint is
  * away. Whatever arrives, Confer ends where Outlook is, reads each changed event once and tells people once.
  */
 describe.each(['tenant', 'user'] as const)('Outlook sync when Graph delivers badly (%s mode)', (mode) => {
+  const context = useFaultStack(mode);
   let stack: Stack;
   let sync: SyncHarness;
   let kit: ReturnType<typeof faultKit>;
-
-  beforeAll(async () => {
-    stack = await startSyncStack(mode);
-    sync = syncHarness(stack);
+  beforeAll(() => {
+    ({ stack, sync } = context);
     kit = faultKit(stack);
-    await stack.composed.sync.worker.start();
-  });
-  afterEach(async () => {
-    await kit.faults({});
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   it('reads a change notified twice once, and tells Megan once', async () => {
@@ -212,21 +212,13 @@ describe.each(['tenant', 'user'] as const)('Outlook sync when Graph delivers bad
 describe.each(['tenant', 'user'] as const)(
   'Outlook subscriptions through Graph’s lifecycle events (%s mode)',
   (mode) => {
+    const context = useFaultStack(mode);
     let stack: Stack;
     let sync: SyncHarness;
     let kit: ReturnType<typeof faultKit>;
-
-    beforeAll(async () => {
-      stack = await startSyncStack(mode);
-      sync = syncHarness(stack);
+    beforeAll(() => {
+      ({ stack, sync } = context);
       kit = faultKit(stack);
-      await stack.composed.sync.worker.start();
-    });
-    afterEach(async () => {
-      await kit.faults({});
-    });
-    afterAll(async () => {
-      await stack?.stop();
     });
 
     it('watches again when Graph removes the subscription, and picks up a change made meanwhile', async () => {

@@ -1,11 +1,10 @@
 import type { MeetingDto } from '@confer/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createControllableClock } from '../../devtenant/src/index.ts';
-import { type DevtenantGraph, devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DevtenantGraph } from '../scheduling/support/devtenant-graph.ts';
 import { bodyOf, mail } from '../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../support/api-client.ts';
-import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
-import { eventually, HOUR, NOW, type SyncHarness, syncHarness } from './support/sync-harness.ts';
+import { PEOPLE, type Stack, TENANT_ID } from '../support/stack.ts';
+import { eventually, HOUR, NOW, type SyncHarness, useSyncStack } from './support/sync-harness.ts';
 
 /**
  * Two-way sync end to end, in both connection modes: Adele organizes through Confer, then people change the
@@ -13,20 +12,15 @@ import { eventually, HOUR, NOW, type SyncHarness, syncHarness } from './support/
  * reads each changed event once and the Confer meeting, its history and the bot's queued cards follow.
  */
 describe.each(['tenant', 'user'] as const)('Outlook changes flow back to Confer (%s mode)', (mode) => {
+  const context = useSyncStack(mode);
   let stack: Stack;
   let graph: DevtenantGraph;
   let adele: ReturnType<typeof apiAs>;
   let sync: SyncHarness;
-
-  beforeAll(async () => {
-    stack = await startStack({ tabDir: null, connectionMode: mode, clock: createControllableClock(NOW) });
-    graph = devtenantGraph(stack);
+  beforeAll(() => {
+    ({ stack, sync } = context);
+    graph = sync.graph;
     adele = apiAs(stack, PEOPLE.adele.id);
-    sync = syncHarness(stack);
-    await stack.composed.sync.worker.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const cardsFor = (meetingId: string) => sync.cardsFor(meetingId);
@@ -51,17 +45,12 @@ describe.each(['tenant', 'user'] as const)('Outlook changes flow back to Confer 
   });
 
   it('follows a move made in Outlook: new time in the API, history says Outlook, Megan gets one change notice', async () => {
-    const { id, eventId } = await schedule();
+    const meeting = await schedule();
+    const { id } = meeting;
     const before = await stored(id);
     const start = new Date(NOW.getTime() + 50 * HOUR);
-    await graph.patch(`/users/${PEOPLE.adele.id}/events/${eventId}`, {
-      start: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
-      end: { dateTime: new Date(start.getTime() + HOUR).toISOString().slice(0, 19), timeZone: 'UTC' },
-    });
-    const after = await eventually(
-      () => stored(id),
-      (m) => m.start.getTime() === start.getTime(),
-    );
+    await sync.moveInOutlook(meeting, start);
+    const after = await sync.storedAt(id, start);
     expect(after.end.getTime()).toBe(start.getTime() + HOUR);
     expect(after.version).toBeGreaterThan(before.version);
     expect((await meetingOf(id)).start).toBe(start.toISOString());
@@ -152,20 +141,14 @@ describe.each(['tenant', 'user'] as const)('Outlook changes flow back to Confer 
   });
 
   it('converges by delta after Graph drops a notification and reports it missed', async () => {
-    const { id, eventId } = await schedule();
+    const meeting = await schedule();
     expect((await stack.devtenant.control('notifications', { dropRate: 1, delayMs: 0, duplicateRate: 0 })).ok).toBe(
       true,
     );
     try {
       const start = new Date(NOW.getTime() + 75 * HOUR);
-      await graph.patch(`/users/${PEOPLE.adele.id}/events/${eventId}`, {
-        start: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
-        end: { dateTime: new Date(start.getTime() + HOUR).toISOString().slice(0, 19), timeZone: 'UTC' },
-      });
-      const after = await eventually(
-        () => stored(id),
-        (m) => m.start.getTime() === start.getTime(),
-      );
+      await sync.moveInOutlook(meeting, start);
+      const after = await sync.storedAt(meeting.id, start);
       expect(after.start.toISOString()).toBe(start.toISOString());
     } finally {
       await stack.devtenant.control('notifications', { dropRate: 0, delayMs: 0, duplicateRate: 0 });

@@ -1,10 +1,11 @@
 import type { MeetingDto } from '@confer/contracts';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Meeting } from '../../../api/src/domain/scheduling/meeting.ts';
+import { createControllableClock } from '../../../devtenant/src/index.ts';
 import { devtenantGraph, utcInstant } from '../../scheduling/support/devtenant-graph.ts';
 import { bodyOf, mail, uniqueTitle } from '../../scheduling/support/scheduling-api.ts';
 import { apiAs } from '../../support/api-client.ts';
-import { PEOPLE, type Stack, TENANT_ID } from '../../support/stack.ts';
+import { PEOPLE, type Stack, startStack, TENANT_ID } from '../../support/stack.ts';
 
 /** Monday 23 November 2026, 08:00 UTC, whatever day the test runs. */
 export const NOW = new Date('2026-11-23T08:00:00Z');
@@ -128,3 +129,31 @@ export function syncHarness(stack: Stack) {
 }
 
 export type SyncHarness = ReturnType<typeof syncHarness>;
+
+export type SyncMode = 'tenant' | 'user';
+
+/** devtenant and the app in one connection mode, the tenant clock pinned at NOW (optionally on a kept data folder). */
+export const startSyncStack = (mode: SyncMode, dataDir?: string) =>
+  startStack({
+    tabDir: null,
+    connectionMode: mode,
+    clock: createControllableClock(NOW),
+    ...(dataDir ? { dataDir } : {}),
+  });
+
+/**
+ * For one `describe`: a stack in `mode` whose sync worker runs, started before its tests and stopped after them.
+ * Read `stack` and `sync` inside tests (they are set once the hooks have run).
+ */
+export function useSyncStack(mode: SyncMode): { stack: Stack; sync: SyncHarness } {
+  const context = {} as { stack: Stack; sync: SyncHarness };
+  beforeAll(async () => {
+    context.stack = await startSyncStack(mode);
+    context.sync = syncHarness(context.stack);
+    await context.stack.composed.sync.worker.start();
+  });
+  afterAll(async () => {
+    await context.stack?.stop();
+  });
+  return context;
+}
