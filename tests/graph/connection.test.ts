@@ -1,19 +1,8 @@
 import { LOCAL_CLIENT_ID } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../api/src/domain/app-error.ts';
-import { type GraphHarness, mailbox, PEOPLE, startGraphHarness, TENANT_ID } from './graph-harness.ts';
+import { codeOf, type GraphHarness, mailbox, PEOPLE, startGraphHarness, TENANT_ID } from './graph-harness.ts';
 
 const SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'offline_access'];
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 describe('connection modes and the encrypted token cache (devtenant)', () => {
   let h: GraphHarness;

@@ -11,6 +11,7 @@ import {
 import { type CheckConnection, createConnectionProbe } from '../../api/src/adapters/graph/graph-connection-probe.ts';
 import { createGraphSchedulingGateway } from '../../api/src/adapters/graph/graph-scheduling-gateway.ts';
 import { createTrustedHttp, type TrustedHttp } from '../../api/src/adapters/http/trusted-fetch.ts';
+import { AppError } from '../../api/src/domain/app-error.ts';
 import { createLogger } from '../../api/src/logging/logger.ts';
 import type { GraphTokenProvider } from '../../api/src/ports/graph-token-provider.ts';
 import type { Identity } from '../../api/src/ports/identity.ts';
@@ -199,4 +200,15 @@ export function nextWeek(devtenant: DevTenant, weeksAhead = 2): Date {
 
 export function at(base: Date, days: number, hoursUtc: number, minutes = 0): Date {
   return new Date(base.getTime() + days * 86_400_000 + hoursUtc * 3_600_000 + minutes * 60_000);
+}
+
+/** The AppError code a call fails with, or `resolved` when it succeeds (any other error is rethrown). */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { createGraphSubscriptionGateway } from '../../api/src/adapters/graph/gra
 import { AppError } from '../../api/src/domain/app-error.ts';
 import type { GraphActor } from '../../api/src/ports/scheduling-gateway.ts';
 import type { SubscriptionGateway, SubscriptionRequest } from '../../api/src/ports/subscription-gateway.ts';
-import { type GraphHarness, PEOPLE, startGraphHarness } from './graph-harness.ts';
+import { codeOf, type GraphHarness, PEOPLE, startGraphHarness } from './graph-harness.ts';
 
 /** Seed people outside the Application Access Policy's group, and without a mailbox (seed-people.ts). */
 const GRADY = '5f3b8c2e-9a41-4d7e-b6c0-c0de0000001b';
@@ -31,16 +31,6 @@ async function startEndpoint(): Promise<{ url: (path: string) => string; handsha
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return { url: (path) => `http://localhost:${port}${path}`, handshakes, server };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
 }
 
 describe('Graph subscriptions through the subscription gateway (devtenant)', () => {
