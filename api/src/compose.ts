@@ -232,6 +232,13 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     tabDir: options.tabDir,
     graphNotifications: { subscriptions: sync.subscriptions, inbox: wakingInbox(sync.inbox, syncWorker) },
     scheduling,
+    admin: {
+      clock,
+      tenants: stores.tenants,
+      audit: stores.audit,
+      defaultConnectionMode: config.defaultConnectionMode,
+      afterChange: (tenantId) => scheduling.availabilityCache.invalidateTenant(tenantId),
+    },
     connection: {
       clock,
       tenants: connections,

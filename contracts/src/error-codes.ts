@@ -51,6 +51,10 @@ export const errorCodeSchema = z.enum([
   // Outlook sync (change notifications and delta)
   'sync_state_lost',
   'subscription_refused',
+  // Administration (the Confer.Admin role and the tenant's settings)
+  'admin_required',
+  'disconnect_forbidden',
+  'integration_off',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

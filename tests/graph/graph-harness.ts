@@ -149,6 +149,7 @@ export async function startGraphHarness(options: { retry?: GraphRetrySettings } 
       userId: PEOPLE[alias],
       userPrincipalName: email(alias),
       name: alias,
+      roles: [],
       rawToken: token,
     };
   };

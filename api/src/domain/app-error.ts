@@ -66,6 +66,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   graph_duplicate_transaction: 409,
   sync_state_lost: 410,
   subscription_refused: 403,
+  admin_required: 403,
+  disconnect_forbidden: 403,
+  integration_off: 403,
   internal_error: 500,
 };
 

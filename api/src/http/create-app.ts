@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { TeamsSsoEmulator } from '../ports/dev-host.ts';
 import type { DirectoryGateway } from '../ports/directory.ts';
 import type { TokenValidator } from '../ports/identity.ts';
+import type { AdminDeps } from '../use-cases/admin/admin-settings.ts';
 import type { ConnectionDeps } from '../use-cases/connection/my-connection.ts';
 import type { SchedulingDeps } from '../use-cases/scheduling/scheduling-deps.ts';
 import { authenticate } from './authenticate.ts';
@@ -17,6 +18,7 @@ import { requireKnownHost } from './host-check.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { rateLimitPerUser } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
 import { type GraphNotificationDeps, graphNotificationRoutes } from './routes/graph-notification-routes.ts';
@@ -45,6 +47,8 @@ export interface AppDeps {
   scheduling?: SchedulingDeps;
   /** The signed-in person's connection and preferences; absent only in tests of the identity layer. */
   connection?: ConnectionDeps;
+  /** The tenant's settings and audit log for admins (the Confer.Admin role); absent only in tests of other layers. */
+  admin?: AdminDeps;
   /** Per-user API requests per minute. */
   rateLimitPerMinute?: number;
   /** Bot activities per minute across all senders (default BOT_GLOBAL_PER_MINUTE). */
@@ -104,6 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use('/api/me', meRoutes({ ...deps, ...(deps.scheduling ? { tenants: deps.scheduling.tenants } : {}) }));
   if (deps.connection) app.use('/api/me', connectionRoutes(deps.connection));
+  if (deps.admin) app.use('/api/admin', adminRoutes(deps.admin));
   if (deps.scheduling) {
     app.use('/api', schedulingRoutes(deps.scheduling));
     app.use('/api/meetings', meetingRoutes(deps.scheduling));

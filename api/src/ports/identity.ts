@@ -6,6 +6,8 @@ export interface Identity {
   /** Display only (`preferred_username` is mutable). */
   userPrincipalName: string | null;
   name: string | null;
+  /** App roles granted to the person in Entra (the token's `roles` claim); empty when none. */
+  roles: readonly string[];
   /** The raw token, kept only to exchange it On-Behalf-Of; never logged, never returned. */
   rawToken: string;
 }

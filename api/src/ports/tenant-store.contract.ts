@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureOf, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
-import type { AuditEntry, AuditLog, TenantStore, TokenCacheStore, UserRecord } from './tenant-store.ts';
+import type { AuditEntry, AuditLog, TenantSettings, TenantStore, TokenCacheStore, UserRecord } from './tenant-store.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -24,23 +24,47 @@ export function aUser(overrides: Partial<UserRecord> = {}): UserRecord {
   };
 }
 
+/** A tenant's settings as an admin left them untouched: per-user mode, integration on, no owners. */
+export function aSettings(overrides: Partial<TenantSettings> = {}): TenantSettings {
+  return {
+    tenantId: TENANT_A,
+    connectionMode: 'user',
+    securityGroupId: null,
+    integrationEnabled: true,
+    allowDisconnect: true,
+    integrationOwners: [],
+    updatedAt: at('2026-11-20T09:00Z'),
+    ...overrides,
+  };
+}
+
 /** One contract suite for every TenantStore implementation. */
 export function tenantStoreContract(name: string, create: () => { tenants: TenantStore }) {
   describe(`TenantStore contract: ${name}`, () => {
     it('keeps one settings record per tenant, the latest save winning', async () => {
       const { tenants } = create();
       expect(await tenants.getSettings(TENANT_A)).toBeUndefined();
-      const settings = {
-        tenantId: TENANT_A,
-        connectionMode: 'user' as const,
-        securityGroupId: null,
-        updatedAt: at('2026-11-20T09:00Z'),
-      };
+      const settings = aSettings();
       await tenants.saveSettings(settings);
       const limited = { ...settings, connectionMode: 'tenant' as const, securityGroupId: 'group-1' };
       await tenants.saveSettings(limited);
       expect(await tenants.getSettings(TENANT_A)).toEqual(limited);
       expect(await tenants.getSettings(TENANT_B)).toBeUndefined();
+    });
+
+    it('keeps the admin switches and the integration owners in order, and a later save replaces them', async () => {
+      const { tenants } = create();
+      const owners = ['8b3f1c2e-0d4a-4f7e-9a61-2c5d8e7f9a01', '0f6e2d1c-3b4a-4c5d-8e9f-a0b1c2d3e4f5'];
+      const locked = aSettings({ integrationEnabled: false, allowDisconnect: false, integrationOwners: owners });
+      await tenants.saveSettings(locked);
+      owners.pop();
+      expect(await tenants.getSettings(TENANT_A)).toEqual({
+        ...locked,
+        integrationOwners: ['8b3f1c2e-0d4a-4f7e-9a61-2c5d8e7f9a01', '0f6e2d1c-3b4a-4c5d-8e9f-a0b1c2d3e4f5'],
+      });
+      const reopened = aSettings({ updatedAt: at('2026-11-21T09:00Z') });
+      await tenants.saveSettings(reopened);
+      expect(await tenants.getSettings(TENANT_A)).toEqual(reopened);
     });
 
     it('keeps users per tenant with their connection health and preferences intact, listed by name', async () => {

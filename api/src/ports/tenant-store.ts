@@ -6,6 +6,12 @@ export interface TenantSettings {
   connectionMode: ConnectionMode;
   /** Entra group id Confer is limited to; null = everyone in the tenant. */
   securityGroupId: string | null;
+  /** False: Confer reads and writes no calendar of this tenant (no Graph call at all) until an admin turns it on. */
+  integrationEnabled: boolean;
+  /** False: people cannot disconnect their calendar themselves (the admin keeps Confer's access in place). */
+  allowDisconnect: boolean;
+  /** Entra object ids of the people accountable for the Outlook integration (at most 20). */
+  integrationOwners: string[];
   updatedAt: Date;
 }
 

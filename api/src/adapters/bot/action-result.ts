@@ -31,6 +31,10 @@ const failures: Record<ErrorCode, ActionFailureCode> = {
   graph_duplicate_transaction: 'unavailable',
   sync_state_lost: 'unavailable',
   subscription_refused: 'not_connected',
+  // The organisation switched Outlook off: like a lost connection, retrying will not help.
+  integration_off: 'not_connected',
+  admin_required: 'forbidden',
+  disconnect_forbidden: 'forbidden',
   teams_link_missing: 'unavailable',
   authority_unavailable: 'unavailable',
   internal_error: 'unavailable',

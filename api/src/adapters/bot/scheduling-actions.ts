@@ -3,8 +3,9 @@ import { createMeetingRequestSchema, suggestionsRequestSchema, updateMeetingRequ
 import { AppError } from '../../domain/app-error.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import { attendeeOf } from '../../domain/scheduling/meeting-roles.ts';
+import { INTEGRATION_OFF_MESSAGE, settingsOf } from '../../use-cases/admin/tenant-settings.ts';
 import { connectionMessage } from '../../use-cases/connection/my-connection.ts';
-import { actorForUser, backgroundCaller, type Caller, connectionModeOf } from '../../use-cases/scheduling/caller.ts';
+import { actorForUser, backgroundCaller, type Caller } from '../../use-cases/scheduling/caller.ts';
 import { updateMeeting } from '../../use-cases/scheduling/change-meeting.ts';
 import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
 import {
@@ -173,7 +174,11 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
       }),
 
     async connection(user) {
-      const mode = await connectionModeOf(scheduling, user.tenantId);
+      const settings = await settingsOf(scheduling.tenants, user.tenantId, scheduling.defaultConnectionMode);
+      if (!settings.integrationEnabled) {
+        return { status: 'not_connected', message: INTEGRATION_OFF_MESSAGE, expiresAt: null };
+      }
+      const mode = settings.connectionMode;
       const record = await scheduling.tenants.getUser(user.tenantId, user.userId);
       // Tenant-wide access is granted by the admin for everyone; a person Confer has not met yet is covered.
       const status = record?.connectionStatus ?? (mode === 'tenant' ? 'connected' : 'not_connected');

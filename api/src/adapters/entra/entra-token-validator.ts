@@ -41,6 +41,7 @@ export function createEntraTokenValidator(options: EntraTokenValidatorOptions): 
         userId: oid,
         userPrincipalName: stringClaim(payload, 'preferred_username') ?? null,
         name: stringClaim(payload, 'name') ?? null,
+        roles: rolesClaim(payload),
         rawToken: token,
       } satisfies Identity;
     },
@@ -102,6 +103,16 @@ function classify(error: unknown): [AppErrorCode, string] {
     return ['authority_unavailable', "The authority's signing keys could not be read."];
   }
   return ['token_invalid', 'The token is not acceptable.'];
+}
+
+/** App roles arrive as an array of strings (absent when none is assigned); any other shape is refused. */
+function rolesClaim(payload: JWTPayload): string[] {
+  const value = payload.roles;
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((role) => typeof role === 'string')) {
+    throw new AppError('token_invalid', "The token's roles claim is not a list of role names.");
+  }
+  return value;
 }
 
 function stringClaim(payload: JWTPayload, name: string): string | undefined {

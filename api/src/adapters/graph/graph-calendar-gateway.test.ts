@@ -32,6 +32,7 @@ const identity: Identity = {
   userId: 'alex',
   userPrincipalName: 'alexw@contoso.example',
   name: 'Alex',
+  roles: [],
   rawToken: 'x',
 };
 

@@ -335,4 +335,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 11,
+    name: 'admin settings: integration switch, self-service disconnect, integration owners',
+    sql: `
+      -- A tenant that never chose keeps today's behaviour: integration on, people may disconnect, no owners.
+      ALTER TABLE tenants ADD COLUMN integration_enabled INTEGER NOT NULL DEFAULT 1
+        CHECK (integration_enabled IN (0, 1));
+      ALTER TABLE tenants ADD COLUMN allow_disconnect INTEGER NOT NULL DEFAULT 1
+        CHECK (allow_disconnect IN (0, 1));
+      ALTER TABLE tenants ADD COLUMN integration_owners_json TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { TenantSettings, TenantStore, UserRecord } from '../../ports/tenant-store.ts';
 import type { SqliteDatabase } from './database.ts';
-import { isoDate, jsonColumn, nullableIsoDate, parseRow, toIso } from './row-codec.ts';
+import { isoDate, jsonColumn, nullableIsoDate, parseRow, sqliteBoolean, toIso } from './row-codec.ts';
 
 const settingsRow = z.object({
   tenant_id: z.string(),
   connection_mode: z.enum(['user', 'tenant']),
   security_group_id: z.string().nullable(),
+  integration_enabled: sqliteBoolean,
+  allow_disconnect: sqliteBoolean,
+  integration_owners_json: jsonColumn(z.array(z.string())),
   updated_at: isoDate,
 });
 
@@ -33,10 +36,13 @@ const userRow = z.object({
 export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
   const selectSettings = db.prepare('SELECT * FROM tenants WHERE tenant_id = ?');
   const upsertSettings = db.prepare(`
-    INSERT INTO tenants (tenant_id, connection_mode, security_group_id, updated_at)
-    VALUES (@tenantId, @connectionMode, @securityGroupId, @updatedAt)
+    INSERT INTO tenants (tenant_id, connection_mode, security_group_id, integration_enabled, allow_disconnect,
+      integration_owners_json, updated_at)
+    VALUES (@tenantId, @connectionMode, @securityGroupId, @integrationEnabled, @allowDisconnect, @owners, @updatedAt)
     ON CONFLICT (tenant_id) DO UPDATE SET connection_mode = excluded.connection_mode,
-      security_group_id = excluded.security_group_id, updated_at = excluded.updated_at`);
+      security_group_id = excluded.security_group_id, integration_enabled = excluded.integration_enabled,
+      allow_disconnect = excluded.allow_disconnect, integration_owners_json = excluded.integration_owners_json,
+      updated_at = excluded.updated_at`);
   const selectUser = db.prepare('SELECT * FROM users WHERE tenant_id = ? AND user_id = ?');
   const selectUsers = db.prepare('SELECT * FROM users WHERE tenant_id = ? ORDER BY display_name, user_id');
   const upsertUser = db.prepare(`
@@ -58,11 +64,22 @@ export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
         tenantId: s.tenant_id,
         connectionMode: s.connection_mode,
         securityGroupId: s.security_group_id,
+        integrationEnabled: s.integration_enabled,
+        allowDisconnect: s.allow_disconnect,
+        integrationOwners: s.integration_owners_json,
         updatedAt: s.updated_at,
       } satisfies TenantSettings;
     },
     async saveSettings(settings) {
-      upsertSettings.run({ ...settings, updatedAt: toIso(settings.updatedAt) });
+      upsertSettings.run({
+        tenantId: settings.tenantId,
+        connectionMode: settings.connectionMode,
+        securityGroupId: settings.securityGroupId,
+        integrationEnabled: settings.integrationEnabled ? 1 : 0,
+        allowDisconnect: settings.allowDisconnect ? 1 : 0,
+        owners: JSON.stringify(settings.integrationOwners),
+        updatedAt: toIso(settings.updatedAt),
+      });
     },
     async getUser(tenantId, userId) {
       const row = selectUser.get(tenantId, userId);

@@ -9,8 +9,11 @@ import { identityOf } from '../authenticate.ts';
 export function meRoutes(deps: {
   calendar: CalendarGateway;
   clock: Clock;
-  /** Present with the scheduling core: a person who disconnected is not read until they connect again. */
-  tenants?: Pick<TenantStore, 'getUser'>;
+  /**
+   * Present with the scheduling core: a person who disconnected is not read until they connect again, nor
+   * anyone while the organisation has switched the integration off.
+   */
+  tenants?: Pick<TenantStore, 'getUser' | 'getSettings'>;
 }): Router {
   const router = Router();
   router.get('/week', async (req, res) => {

@@ -10,6 +10,12 @@ import type {
   UserPreferences,
   UserRecord,
 } from '../../ports/tenant-store.ts';
+import {
+  assertIntegrationOn,
+  type EffectiveSettings,
+  INTEGRATION_OFF_MESSAGE,
+  settingsOf,
+} from '../admin/tenant-settings.ts';
 
 export interface ConnectionDeps {
   clock: Clock;
@@ -27,7 +33,10 @@ export interface ConnectionView {
   status: ConnectionStatus;
   checkedAt: string | null;
   message: string;
-  /** Whether the person may disconnect (per-user mode only: tenant-wide access is the admin's to remove). */
+  /**
+   * Whether the person may disconnect: per-user mode only (tenant-wide access is the admin's to remove), and
+   * only when the admin allows people to disconnect themselves.
+   */
   canDisconnect: boolean;
 }
 
@@ -55,12 +64,13 @@ export function connectionMessage(status: ConnectionStatus, mode: ConnectionMode
   }
 }
 
-/** The stored status (probing once when never checked). */
+/** The stored status (probing once when never checked; never while the organisation has switched Outlook off). */
 export async function getConnection(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
-  const mode = await modeOf(deps, identity.tenantId);
+  const settings = await settingsOfTenant(deps, identity.tenantId);
+  if (!settings.integrationEnabled) return integrationOffView(settings.connectionMode);
   const user = await deps.tenants.getUser(identity.tenantId, identity.userId);
-  if (user?.connectionCheckedAt) return view(mode, user);
-  return view(mode, await probe(deps, identity, mode, user));
+  if (user?.connectionCheckedAt) return view(settings, user);
+  return view(settings, await probe(deps, identity, settings.connectionMode, user));
 }
 
 /**
@@ -68,10 +78,11 @@ export async function getConnection(deps: ConnectionDeps, identity: Identity): P
  * refresh token in the encrypted cache for background work; then probe and store the status.
  */
 export async function connect(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
-  const mode = await modeOf(deps, identity.tenantId);
+  const settings = await settingsOfTenant(deps, identity.tenantId);
+  assertIntegrationOn(settings);
   const user = await deps.tenants.getUser(identity.tenantId, identity.userId);
-  const probed = await probe(deps, identity, mode, user);
-  if (probed.connectionStatus !== 'connected') return view(mode, probed);
+  const probed = await probe(deps, identity, settings.connectionMode, user);
+  if (probed.connectionStatus !== 'connected') return view(settings, probed);
   // Connected: remember who they are and their mailbox's zone, for reminders and the bot.
   const profile = await deps.calendar.getProfile(identity);
   const saved: UserRecord = {
@@ -81,17 +92,29 @@ export async function connect(deps: ConnectionDeps, identity: Identity): Promise
     timeZone: probed.preferences.timeZoneOverride ?? profile.timeZone,
   };
   await deps.tenants.upsertUser(saved);
-  return view(mode, saved);
+  return view(settings, saved);
 }
 
+/**
+ * Forget the person's calendar tokens (per-user mode). Refused, with nothing changed, when the admin keeps
+ * connections in place (`allowDisconnect: false`) and while the integration is off (stopping Outlook sync for
+ * them is itself a Graph call).
+ */
 export async function disconnect(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
-  const mode = await modeOf(deps, identity.tenantId);
-  if (mode === 'tenant') {
+  const settings = await settingsOfTenant(deps, identity.tenantId);
+  if (!settings.allowDisconnect) {
+    throw new AppError(
+      'disconnect_forbidden',
+      'Your organisation keeps calendars connected to Confer; ask your admin if you need yours disconnected.',
+    );
+  }
+  if (settings.connectionMode === 'tenant') {
     throw new AppError(
       'forbidden',
       'Your organisation connects calendars for everyone; only an admin can change that.',
     );
   }
+  assertIntegrationOn(settings);
   await deps.beforeDisconnect?.(identity.tenantId, identity.userId);
   await deps.tokens.forget(identity.tenantId, identity.userId);
   const user = (await deps.tenants.getUser(identity.tenantId, identity.userId)) ?? newUser(identity, deps.clock.now());
@@ -102,7 +125,7 @@ export async function disconnect(deps: ConnectionDeps, identity: Identity): Prom
     updatedAt: deps.clock.now(),
   };
   await deps.tenants.upsertUser(saved);
-  return view(mode, saved);
+  return view(settings, saved);
 }
 
 export async function getPreferences(deps: ConnectionDeps, identity: Identity): Promise<UserPreferences> {
@@ -158,8 +181,8 @@ function statusFromError(error: unknown): ConnectionStatus {
   throw error;
 }
 
-async function modeOf(deps: ConnectionDeps, tenantId: string): Promise<ConnectionMode> {
-  return (await deps.tenants.getSettings(tenantId))?.connectionMode ?? deps.defaultConnectionMode;
+function settingsOfTenant(deps: ConnectionDeps, tenantId: string): Promise<EffectiveSettings> {
+  return settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode);
 }
 
 function newUser(identity: Identity, now: Date): UserRecord {
@@ -177,12 +200,18 @@ function newUser(identity: Identity, now: Date): UserRecord {
   };
 }
 
-function view(mode: ConnectionMode, user: UserRecord): ConnectionView {
+function view(settings: EffectiveSettings, user: UserRecord): ConnectionView {
+  const mode = settings.connectionMode;
   return {
     mode,
     status: user.connectionStatus,
     checkedAt: user.connectionCheckedAt?.toISOString() ?? null,
     message: connectionMessage(user.connectionStatus, mode),
-    canDisconnect: mode === 'user' && user.connectionStatus === 'connected',
+    canDisconnect: settings.allowDisconnect && mode === 'user' && user.connectionStatus === 'connected',
   };
+}
+
+/** While the integration is off Confer uses no calendar, whatever was stored before: the view says why. */
+function integrationOffView(mode: ConnectionMode): ConnectionView {
+  return { mode, status: 'not_connected', checkedAt: null, message: INTEGRATION_OFF_MESSAGE, canDisconnect: false };
 }

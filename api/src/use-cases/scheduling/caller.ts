@@ -2,6 +2,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Identity } from '../../ports/identity.ts';
 import type { GraphActor, MailboxRef } from '../../ports/scheduling-gateway.ts';
 import type { ConnectionMode } from '../../ports/tenant-store.ts';
+import { assertIntegrationOn, settingsOf } from '../admin/tenant-settings.ts';
 import { assertNotDisconnected } from '../connection/connection-guard.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
@@ -41,6 +42,8 @@ export function backgroundCaller(person: {
       userId: person.userId,
       userPrincipalName: person.email,
       name: person.displayName,
+      // Nobody acts as an admin in the background: roles come only from a signed-in person's token.
+      roles: [],
       rawToken: '',
     },
     mailbox: { userId: person.userId, email: person.email.toLowerCase() },
@@ -50,13 +53,23 @@ export function backgroundCaller(person: {
 }
 
 export async function connectionModeOf(deps: SchedulingDeps, tenantId: string): Promise<ConnectionMode> {
-  return (await deps.tenants.getSettings(tenantId))?.connectionMode ?? deps.defaultConnectionMode;
+  return (await settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode)).connectionMode;
+}
+
+/**
+ * The mode Graph calls for this tenant run under. Every Graph call takes its actor from here, so a tenant whose
+ * admin switched the integration off gets `integration_off` from the API, the bot and background work alike.
+ */
+async function graphModeOf(deps: SchedulingDeps, tenantId: string): Promise<ConnectionMode> {
+  const settings = await settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode);
+  assertIntegrationOn(settings);
+  return settings.connectionMode;
 }
 
 /** Whose authority Graph calls made for this caller run under, by the tenant's connection mode. */
 export async function actorFor(deps: SchedulingDeps, caller: Caller): Promise<GraphActor> {
   if (caller.background) return actorForUser(deps, caller.identity.tenantId, caller.mailbox.userId);
-  const mode = await connectionModeOf(deps, caller.identity.tenantId);
+  const mode = await graphModeOf(deps, caller.identity.tenantId);
   if (mode === 'tenant') return { kind: 'app', tenantId: caller.identity.tenantId };
   await assertNotDisconnected(deps.tenants, caller.identity);
   return { kind: 'user', identity: caller.identity };
@@ -64,6 +77,6 @@ export async function actorFor(deps: SchedulingDeps, caller: Caller): Promise<Gr
 
 /** Acting for someone who is not the caller (an attendee's copy, a background job). */
 export async function actorForUser(deps: SchedulingDeps, tenantId: string, userId: string): Promise<GraphActor> {
-  const mode = await connectionModeOf(deps, tenantId);
+  const mode = await graphModeOf(deps, tenantId);
   return mode === 'tenant' ? { kind: 'app', tenantId } : { kind: 'stored-user', tenantId, userId };
 }

@@ -1,0 +1,35 @@
+import { type NextFunction, type Request, type Response, Router } from 'express';
+import {
+  type Admin,
+  type AdminDeps,
+  getAdminSettings,
+  listAuditEntries,
+  requireAdmin,
+  saveAdminSettings,
+} from '../../use-cases/admin/admin-settings.ts';
+import { identityOf } from '../authenticate.ts';
+import { parseInput } from '../validate.ts';
+import { adminSettingsSchema, auditQuerySchema } from './admin-schemas.ts';
+
+/** The admin center's API: the tenant's settings and audit log, for holders of the Confer.Admin role only. */
+export function adminRoutes(deps: AdminDeps): Router {
+  const router = Router();
+  // Every admin path, known or not, passes the guard first: a non-admin learns nothing and is audited.
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    const path = `${req.baseUrl}${req.path}`;
+    res.locals.admin = await requireAdmin(deps, identityOf(req), { method: req.method, path });
+    next();
+  });
+  const adminOf = (res: Response) => res.locals.admin as Admin;
+  router.get('/settings', async (_req, res) => {
+    res.json(await getAdminSettings(deps, adminOf(res)));
+  });
+  router.put('/settings', async (req, res) => {
+    res.json(await saveAdminSettings(deps, adminOf(res), parseInput(adminSettingsSchema, req.body)));
+  });
+  router.get('/audit', async (req, res) => {
+    const { limit } = parseInput(auditQuerySchema, req.query, 'query');
+    res.json({ entries: await listAuditEntries(deps, adminOf(res), limit) });
+  });
+  return router;
+}

@@ -1,0 +1,120 @@
+import { AppError } from '../../domain/app-error.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Identity } from '../../ports/identity.ts';
+import type { AuditEntry, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
+import { type EffectiveSettings, settingsOf } from './tenant-settings.ts';
+
+/** The Entra app role that makes someone an admin of Confer (assigned in Entra, carried in the token's `roles`). */
+export const ADMIN_ROLE = 'Confer.Admin';
+
+export function isAdmin(identity: Pick<Identity, 'roles'>): boolean {
+  return identity.roles.includes(ADMIN_ROLE);
+}
+
+declare const adminChecked: unique symbol;
+/** An identity that passed `requireAdmin`: the admin use cases take only this, so none can run unguarded. */
+export type Admin = Identity & { readonly [adminChecked]: true };
+
+export interface AdminDeps {
+  clock: Clock;
+  tenants: Pick<TenantStore, 'getSettings' | 'saveSettings'>;
+  audit: AuditLog;
+  defaultConnectionMode: ConnectionMode;
+  /** Drops what was read from Graph under the old settings (cached availability), so a change applies at once. */
+  afterChange?: (tenantId: string) => void;
+}
+
+/** The settings an admin chooses, as they are read and written through the admin API. */
+export interface AdminSettings {
+  connectionMode: ConnectionMode;
+  integrationEnabled: boolean;
+  allowDisconnect: boolean;
+  integrationOwners: string[];
+}
+
+export interface AdminSettingsView extends AdminSettings {
+  /** When an admin last saved them; null while the tenant runs on the defaults. */
+  updatedAt: string | null;
+}
+
+/**
+ * The admin guard. A refusal is recorded (who tried which path) before answering `admin_required`, so admins can
+ * see attempts on their settings; tokens of another tenant never get this far (the token validator refuses them).
+ */
+export async function requireAdmin(
+  deps: Pick<AdminDeps, 'clock' | 'audit'>,
+  identity: Identity,
+  attempt: { method: string; path: string },
+): Promise<Admin> {
+  if (isAdmin(identity)) return identity as Admin;
+  await deps.audit.append({
+    tenantId: identity.tenantId,
+    at: deps.clock.now(),
+    actorId: identity.userId,
+    action: 'admin.refused',
+    target: attempt.path,
+    details: { method: attempt.method, path: attempt.path },
+  });
+  throw new AppError('admin_required', `Only an admin of Confer (the ${ADMIN_ROLE} role) can do this.`);
+}
+
+export async function getAdminSettings(deps: AdminDeps, admin: Admin): Promise<AdminSettingsView> {
+  return viewOf(await settingsOf(deps.tenants, admin.tenantId, deps.defaultConnectionMode));
+}
+
+/**
+ * Saves the admin's choice; it applies from the next request on (settings are read per call). A change is audited
+ * with the settings before and after; saving the same settings again changes nothing and records nothing.
+ */
+export async function saveAdminSettings(
+  deps: AdminDeps,
+  admin: Admin,
+  input: AdminSettings,
+): Promise<AdminSettingsView> {
+  const before = await settingsOf(deps.tenants, admin.tenantId, deps.defaultConnectionMode);
+  if (before.updatedAt !== null && sameSettings(adminPart(before), input)) return viewOf(before);
+  const now = deps.clock.now();
+  const after = { ...before, ...adminPart(input), tenantId: admin.tenantId, updatedAt: now };
+  await deps.tenants.saveSettings(after);
+  deps.afterChange?.(admin.tenantId);
+  await deps.audit.append({
+    tenantId: admin.tenantId,
+    at: now,
+    actorId: admin.userId,
+    action: 'admin.settings_changed',
+    target: 'tenant_settings',
+    details: { before: adminPart(before), after: adminPart(after) },
+  });
+  return viewOf(after);
+}
+
+export interface AuditEntryView {
+  at: string;
+  actorId: string | null;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The tenant's audit log, newest first (only the admin's own tenant: the tenant comes from their token). */
+export async function listAuditEntries(deps: AdminDeps, admin: Admin, limit: number): Promise<AuditEntryView[]> {
+  const entries = await deps.audit.list(admin.tenantId, limit);
+  return entries.map(({ tenantId: _tenant, at, ...entry }: AuditEntry) => ({ at: at.toISOString(), ...entry }));
+}
+
+function adminPart(settings: AdminSettings): AdminSettings {
+  return {
+    connectionMode: settings.connectionMode,
+    integrationEnabled: settings.integrationEnabled,
+    allowDisconnect: settings.allowDisconnect,
+    integrationOwners: [...settings.integrationOwners],
+  };
+}
+
+function sameSettings(a: AdminSettings, b: AdminSettings): boolean {
+  return JSON.stringify(adminPart(a)) === JSON.stringify(adminPart(b));
+}
+
+function viewOf(settings: EffectiveSettings): AdminSettingsView {
+  return { ...adminPart(settings), updatedAt: settings.updatedAt?.toISOString() ?? null };
+}
