@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DevTenant, startDevTenant } from '../devtenant/src/index.ts';
+import { CONFER_APP_ROLES, type DevTenant, startDevTenant } from '../devtenant/src/index.ts';
 import { EnvFileError } from './lib/env-files.ts';
 import { ensureLocalClientSecret, resolveStartEnv } from './lib/local-env.ts';
 
@@ -81,6 +81,7 @@ async function startLocalTenant(env: Record<string, string>, dataDir: string): P
           identifierUris: [`api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`],
           redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`],
           exposedScopes: ['access_as_user'],
+          appRoles: CONFER_APP_ROLES,
         },
       ],
     });

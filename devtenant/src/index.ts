@@ -6,12 +6,18 @@ export { type ControllableClock, createControllableClock } from './core/clock.ts
 export type {
   AdminConsentGrant,
   AppRegistration,
+  AppRole,
   DevTenant,
   DevTenantLogger,
   DevTenantMode,
   DevTenantOptions,
 } from './core/options.ts';
-export { DEFAULT_ADMIN_CONSENT, TENANT_DOMAIN, TENANT_ID } from './core/options.ts';
+export {
+  CONFER_APP_ROLES,
+  DEFAULT_ADMIN_CONSENT,
+  TENANT_DOMAIN,
+  TENANT_ID,
+} from './core/options.ts';
 export { startDevTenant } from './core/server.ts';
 export { CONFER_USERS_GROUP_ID } from './directory/seed-groups.ts';
 export { SEED_PEOPLE } from './directory/seed-people.ts';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { startDevTenant } from './index.ts';
+import { CONFER_APP_ROLES, startDevTenant } from './index.ts';
 
 /**
  * `npm start`'s devtenant: Confer's app registration from the Teams Toolkit env names, state kept in the data
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         identifierUris: [`api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`],
         redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`],
         exposedScopes: ['access_as_user'],
+        appRoles: CONFER_APP_ROLES,
       },
     ],
   });

@@ -11,6 +11,7 @@ import { type ComposedApp, composeApp } from '../../api/src/compose.ts';
 import { parseConfig } from '../../api/src/config/config.ts';
 import { createLogger } from '../../api/src/logging/logger.ts';
 import {
+  CONFER_APP_ROLES,
   type ControllableClock,
   createControllableClock,
   type DevTenant,
@@ -91,6 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         identifierUris: [`api://localhost:${port}/${CLIENT_ID}`],
         redirectUris: [`${appUrl}/auth-end.html`, `${appUrl}/`],
         exposedScopes: ['access_as_user'],
+        appRoles: CONFER_APP_ROLES,
       },
     ],
   });

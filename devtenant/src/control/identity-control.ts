@@ -1,8 +1,9 @@
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_ADMIN_CONSENT } from '../core/options.ts';
 import type { Tenant } from '../core/tenant.ts';
 import { CONFER_USERS_GROUP_ID } from '../directory/seed-groups.ts';
+import { type AppRoleAssignment, userRolesOf } from '../identity/app-role-assignments.ts';
 import { issueTeamsSsoToken } from '../identity/teams-sso.ts';
 import { parseBody, sendControlError } from './control-helpers.ts';
 
@@ -33,7 +34,14 @@ const policySchema = z
   })
   .strict();
 
-/** Teams SSO tokens, consent, refresh-token revocation and the Exchange Application Access Policy. */
+const roleAssignmentSchema = z
+  .object({ clientId: z.string().min(1), principalId: z.string().min(1), role: z.string().min(1) })
+  .strict();
+
+/**
+ * Teams SSO tokens, consent, app role assignments, refresh-token revocation and the Exchange Application Access
+ * Policy.
+ */
 export function createIdentityControl(tenant: Tenant): Router {
   const router = express.Router();
   router.post('/teams-sso-token', (req, res) => {
@@ -69,6 +77,28 @@ export function createIdentityControl(tenant: Tenant): Router {
     if (body.granted) tenant.consent.grantUser(body.clientId, user.id, body.scopes ?? []);
     else tenant.consent.revokeUser(body.clientId, user.id);
     res.json({ clientId: body.clientId, userId: user.id, scopes: tenant.consent.userScopes(body.clientId, user.id) });
+  });
+  router.get('/app-role-assignments', (_req, res) => {
+    res.json({ value: tenant.appRoles.list() });
+  });
+  router.post('/app-role-assignments', (req, res) => {
+    const assignment = parseRoleAssignment(tenant, req, res);
+    if (!assignment) return;
+    tenant.appRoles.add(assignment);
+    res.json({ value: tenant.appRoles.list() });
+  });
+  router.delete('/app-role-assignments', (req, res) => {
+    const assignment = parseRoleAssignment(tenant, req, res);
+    if (!assignment) return;
+    if (!tenant.appRoles.remove(assignment)) {
+      return sendControlError(
+        res,
+        404,
+        'unknown_assignment',
+        `${assignment.principalId} does not hold ${assignment.role} on ${assignment.appClientId}.`,
+      );
+    }
+    res.json({ value: tenant.appRoles.list() });
   });
   router.post('/refresh-tokens/revoke', (req, res) => {
     const body = parseBody(revokeSchema, req, res);
@@ -118,4 +148,33 @@ export function createIdentityControl(tenant: Tenant): Router {
     res.json({ policies: tenant.accessPolicies.list() });
   });
   return router;
+}
+
+/**
+ * Reads `{ clientId, principalId, role }` and resolves it to object ids: the app must declare the role for users
+ * and groups, the principal must be a person (id or UPN) or a group (id, mail or name) of the tenant. Otherwise
+ * answers 400 with a code, as Entra refuses such an assignment (docs/reference/teams-platform.md §9).
+ */
+function parseRoleAssignment(tenant: Tenant, req: express.Request, res: Response): AppRoleAssignment | undefined {
+  const body = parseBody(roleAssignmentSchema, req, res);
+  if (!body) return undefined;
+  const app = tenant.apps.byClientId(body.clientId);
+  if (!app) {
+    sendControlError(res, 400, 'unknown_app', `No app registration ${body.clientId}.`);
+    return undefined;
+  }
+  if (!userRolesOf(app).includes(body.role)) {
+    const declared = userRolesOf(app).join(', ') || 'none';
+    const message = `${app.displayName} declares no role '${body.role}' for users and groups (declared: ${declared}).`;
+    sendControlError(res, 400, 'unknown_role', message);
+    return undefined;
+  }
+  const principalId =
+    tenant.directory.findUser(tenant.tenantId, body.principalId)?.id ??
+    tenant.directory.findGroup(body.principalId)?.id;
+  if (!principalId) {
+    sendControlError(res, 400, 'unknown_principal', `No person or group ${body.principalId}.`);
+    return undefined;
+  }
+  return { appClientId: app.clientId, principalId, role: body.role };
 }

@@ -16,7 +16,28 @@ export interface AppRegistration {
    * production set (see `DEFAULT_ADMIN_CONSENT`); `null`: nothing granted (per-user consent only).
    */
   adminConsent?: AdminConsentGrant | null;
+  /**
+   * Roles the app declares for its own API. Roles assigned to a person (directly or through a group) appear in
+   * the `roles` claim of that person's tokens for this app (docs/reference/teams-platform.md §9).
+   */
+  appRoles?: AppRole[];
 }
+
+export interface AppRole {
+  /** What the `roles` claim carries, e.g. `Confer.Admin`. */
+  value: string;
+  displayName: string;
+  /** `User`: assignable to people and groups; `Application`: an application permission for other apps. */
+  allowedMemberTypes: ('User' | 'Application')[];
+}
+
+/** The role that makes a person a Confer administrator (declared in appPackage/aad.manifest.json too). */
+export const CONFER_ADMIN_ROLE = 'Confer.Admin';
+
+/** The app roles Confer's registration declares; `startDevTenant` assigns the admin role to Megan Bowen. */
+export const CONFER_APP_ROLES: AppRole[] = [
+  { value: CONFER_ADMIN_ROLE, displayName: 'Confer administrator', allowedMemberTypes: ['User'] },
+];
 
 export interface AdminConsentGrant {
   delegated: string[];

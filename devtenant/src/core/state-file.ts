@@ -1,5 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AppRoleAssignment } from '../identity/app-role-assignments.ts';
 import type { ConsentSnapshot } from '../identity/consent-store.ts';
 import type { RefreshGrant } from '../identity/refresh-token-store.ts';
 import type { SentMessage } from '../mail/outbox.ts';
@@ -11,6 +12,8 @@ interface PersistedState {
   version: 1;
   savedAt: string;
   consent: ConsentSnapshot;
+  /** Absent in files written before app roles existed: the seed assignments stay. */
+  appRoleAssignments?: AppRoleAssignment[];
   refreshTokens: Record<string, RefreshGrant>;
   accessPolicies: ApplicationAccessPolicy[];
   outbox: SentMessage[];
@@ -28,9 +31,10 @@ export interface StatePersistence {
 const FILE_NAME = 'state.json';
 
 /**
- * `npm start` keeps demo state (consent, refresh tokens, policies, outbox, calendars, subscriptions) in one
- * JSON file in dataDir, written atomically every few seconds when it changed and on shutdown. A file that
- * cannot be read is set aside (never silently overwritten) and the tenant starts from its seed.
+ * `npm start` keeps demo state (consent, app role assignments, refresh tokens, policies, outbox, calendars,
+ * subscriptions) in one JSON file in dataDir, written atomically every few seconds when it changed and on
+ * shutdown. A file that cannot be read is set aside (never silently overwritten) and the tenant starts from its
+ * seed.
  */
 export function createStatePersistence(dataDir: string, tenant: Tenant, log: DevTenantLogger): StatePersistence {
   const path = join(dataDir, FILE_NAME);
@@ -41,6 +45,7 @@ export function createStatePersistence(dataDir: string, tenant: Tenant, log: Dev
     const state: Omit<PersistedState, 'savedAt'> = {
       version: 1,
       consent: tenant.consent.snapshot(),
+      appRoleAssignments: tenant.appRoles.snapshot(),
       refreshTokens: tenant.refreshTokens.snapshot(),
       accessPolicies: tenant.accessPolicies.snapshot(),
       outbox: tenant.outbox.snapshot(),
@@ -99,6 +104,7 @@ export function createStatePersistence(dataDir: string, tenant: Tenant, log: Dev
 function restore(tenant: Tenant, state: PersistedState): void {
   if (state.version !== 1) throw new Error(`Unknown state file version ${String(state.version)}.`);
   tenant.consent.restore(state.consent);
+  if (state.appRoleAssignments) tenant.appRoles.restore(state.appRoleAssignments);
   tenant.refreshTokens.restore(state.refreshTokens);
   tenant.accessPolicies.restore(state.accessPolicies);
   tenant.outbox.restore(state.outbox);

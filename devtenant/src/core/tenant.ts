@@ -3,6 +3,11 @@ import { createFaultInjector } from '../control/fault-settings.ts';
 import { createDirectoryStore, type DirectoryStore } from '../directory/directory-store.ts';
 import type { CalendarChange, GraphContext, GraphFeature } from '../graph/context.ts';
 import { type AppRegistry, createAppRegistry } from '../identity/app-registry.ts';
+import {
+  type AppRoleAssignmentStore,
+  createAppRoleAssignmentStore,
+  seedAppRoleAssignments,
+} from '../identity/app-role-assignments.ts';
 import { createAuthCodeStore } from '../identity/auth-code-store.ts';
 import { type ConsentSnapshot, type ConsentStore, createConsentStore } from '../identity/consent-store.ts';
 import type { IdentityDeps } from '../identity/identity-deps.ts';
@@ -26,6 +31,8 @@ export interface Tenant {
   apps: AppRegistry;
   directory: DirectoryStore;
   consent: ConsentStore;
+  /** People and groups holding the apps' own roles (carried in `roles` of tokens for those apps). */
+  appRoles: AppRoleAssignmentStore;
   refreshTokens: RefreshTokenStore;
   accessPolicies: AccessPolicyStore;
   outbox: Outbox;
@@ -54,7 +61,7 @@ export interface Tenant {
     afterClockMoved?(): Promise<void>;
     close?(): void;
   };
-  /** Back to the seed: consent, tokens, policies, outbox, faults, throttling windows and every feature. */
+  /** Back to the seed: consent, app role assignments, tokens, policies, outbox, faults, throttling windows and every feature. */
   reset(): void;
 }
 
@@ -73,6 +80,8 @@ export function createTenant(deps: TenantDeps): Tenant {
   const directory = createDirectoryStore(tenantId, TENANT_DOMAIN);
   const seedConsent = seedConsentOf(deps.apps);
   const consent = createConsentStore(seedConsent);
+  const seedRoles = seedAppRoleAssignments(deps.apps);
+  const appRoles = createAppRoleAssignmentStore(seedRoles);
   const refreshTokens = createRefreshTokenStore();
   const accessPolicies = createAccessPolicyStore();
   const outbox = createOutbox();
@@ -92,6 +101,7 @@ export function createTenant(deps: TenantDeps): Tenant {
     apps,
     directory,
     consent,
+    appRoles,
     refreshTokens,
     codes: createAuthCodeStore(),
   };
@@ -124,6 +134,7 @@ export function createTenant(deps: TenantDeps): Tenant {
     apps,
     directory,
     consent,
+    appRoles,
     refreshTokens,
     accessPolicies,
     outbox,
@@ -139,6 +150,7 @@ export function createTenant(deps: TenantDeps): Tenant {
     hooks: {},
     reset() {
       consent.restore(seedConsent);
+      appRoles.restore(seedRoles);
       refreshTokens.clear();
       accessPolicies.restore([]);
       outbox.clear();

@@ -11,7 +11,7 @@ import {
   TelemetryHandler,
 } from '@microsoft/microsoft-graph-client';
 import { Agent, fetch as undiciFetch } from 'undici';
-import type { AppRegistration, DevTenant, DevTenantOptions } from './options.ts';
+import { type AppRegistration, CONFER_APP_ROLES, type DevTenant, type DevTenantOptions } from './options.ts';
 import { startDevTenant } from './server.ts';
 
 /**
@@ -35,6 +35,7 @@ export const CONFER_APP: AppRegistration = {
   identifierUris: [CONFER_API],
   redirectUris: ['http://localhost:3978/auth-end.html', 'http://localhost:3978/'],
   exposedScopes: ['access_as_user'],
+  appRoles: CONFER_APP_ROLES,
 };
 
 export interface TestTenant extends DevTenant {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { CONFER_ADMIN_ROLE } from '../core/options.ts';
 import {
   CONFER_API,
   CONFER_APP,
@@ -163,6 +164,38 @@ describe('Entra authorize endpoint (browser sign-in)', () => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(SPA_ORIGIN);
+    });
+  });
+
+  it("the code and refresh grants for Confer's API carry the user's app roles (also in the ID token); for Graph they carry none (docs/reference/teams-platform.md §9)", async () => {
+    await withTenant(async (t) => {
+      const redirect = await signIn(t, {}, MEGAN);
+      const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+      const confidential = { client_id: CONFER_CLIENT_ID, client_secret: CONFER_APP.clientSecret };
+      const redeemed = await tokenRequest(t, {
+        ...confidential,
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        scope: `${CONFER_API}/access_as_user openid offline_access`,
+      });
+      expect(claimsOf(String(redeemed.body.id_token))).toMatchObject({ oid: MEGAN, roles: [CONFER_ADMIN_ROLE] });
+      expect(claimsOf(String(redeemed.body.access_token))).toMatchObject({
+        aud: CONFER_CLIENT_ID,
+        roles: [CONFER_ADMIN_ROLE],
+      });
+      const refresh = (scope: string) =>
+        tokenRequest(t, {
+          ...confidential,
+          grant_type: 'refresh_token',
+          refresh_token: String(redeemed.body.refresh_token),
+          scope,
+        });
+      const api = claimsOf(String((await refresh(`${CONFER_API}/access_as_user`)).body.access_token));
+      expect(api).toMatchObject({ aud: CONFER_CLIENT_ID, oid: MEGAN, roles: [CONFER_ADMIN_ROLE] });
+      const graph = claimsOf(String((await refresh('https://graph.microsoft.com/User.Read')).body.access_token));
+      expect(graph).toMatchObject({ aud: 'https://graph.microsoft.com', oid: MEGAN });
+      expect(graph).not.toHaveProperty('roles');
     });
   });
 

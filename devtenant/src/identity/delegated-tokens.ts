@@ -33,17 +33,20 @@ export interface DelegatedIssueRequest {
 /**
  * Mints the token response of every user flow (OBO, authorization code, refresh): an access token for the
  * requested resource with the consented permissions in `scp` (Entra puts all consented scopes of the resource
- * in the token), plus `id_token` for `openid`, a refresh token for `offline_access` and `client_info` for MSAL.
+ * in the token) and, for an app's own API, the user's roles on that app in `roles`; plus `id_token` for
+ * `openid` (with the user's roles on the client app), a refresh token for `offline_access` and `client_info`
+ * for MSAL.
  */
 export function issueDelegatedTokens(deps: IdentityDeps, request: DelegatedIssueRequest): TokenResponse {
   const parsed = parseScopeRequest(request.scope, deps.apps, deps.tenantId);
-  const { audience, scopes, prefix } = resolveAccess(deps, request, parsed);
+  const { audience, scopes, roles, prefix } = resolveAccess(deps, request, parsed);
   const access = deps.issuer.delegatedAccessToken({
     audience,
     user: request.user,
     clientId: request.app.clientId,
     clientAuthentication: request.clientKind === 'spa' ? '0' : '1',
     scopes,
+    roles,
   });
   const oidcEcho = [...parsed.oidc].filter((s) => s !== 'offline_access');
   const response: TokenResponse = {
@@ -58,6 +61,7 @@ export function issueDelegatedTokens(deps: IdentityDeps, request: DelegatedIssue
     response.id_token = deps.issuer.idToken(request.user, request.app.clientId, {
       nonce: request.nonce,
       email: parsed.oidc.has('email'),
+      roles: deps.appRoles.rolesOf(request.app, request.user),
     });
   }
   if (request.wantClientInfo) response.client_info = clientInfo(request.user);
@@ -76,6 +80,7 @@ function resolveAccess(deps: IdentityDeps, request: DelegatedIssueRequest, parse
     return {
       audience: resource.app.clientId,
       scopes,
+      roles: deps.appRoles.rolesOf(resource.app, request.user),
       prefix: resource.app.identifierUris[0] ?? `api://${resource.app.clientId}`,
     };
   }
@@ -84,7 +89,8 @@ function resolveAccess(deps: IdentityDeps, request: DelegatedIssueRequest, parse
   if (missing.length > 0 || missingOidc.length > 0 || (parsed.isDefault && graphGranted.length === 0)) {
     throw consentRequired(request.app);
   }
-  return { audience: GRAPH_RESOURCE, scopes: graphGranted, prefix: GRAPH_RESOURCE };
+  // Graph is the resource here, so the roles of the calling app never appear (docs/reference/teams-platform.md §9).
+  return { audience: GRAPH_RESOURCE, scopes: graphGranted, roles: [], prefix: GRAPH_RESOURCE };
 }
 
 export function consentRequired(app: RegisteredApp): EntraError {

@@ -1,13 +1,14 @@
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { Clock } from '../graph/context.ts';
 import type { AppRegistry } from './app-registry.ts';
+import type { AppRoleAssignmentStore } from './app-role-assignments.ts';
 import type { AuthCodeStore } from './auth-code-store.ts';
 import type { ConsentStore } from './consent-store.ts';
 import type { RefreshTokenStore } from './refresh-token-store.ts';
 import type { SigningKey } from './signing-keys.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 
-/** What Entra's endpoints need: the tenant, its apps and people, consent, and token machinery. */
+/** What Entra's endpoints need: the tenant, its apps and people, consent, role assignments and token machinery. */
 export interface IdentityDeps {
   origin: string;
   tenantId: string;
@@ -17,6 +18,7 @@ export interface IdentityDeps {
   apps: AppRegistry;
   directory: DirectoryStore;
   consent: ConsentStore;
+  appRoles: AppRoleAssignmentStore;
   refreshTokens: RefreshTokenStore;
   codes: AuthCodeStore;
 }

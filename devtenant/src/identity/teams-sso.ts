@@ -9,7 +9,8 @@ export type TeamsSsoResult =
 
 /**
  * The access token `authentication.getAuthToken()` returns inside Teams: issued to the Teams client for the
- * tab's `webApplicationInfo.resource`, so `aud` is the app's client id and `scp` is `access_as_user`.
+ * tab's `webApplicationInfo.resource`, so `aud` is the app's client id, `scp` is `access_as_user` and `roles`
+ * holds the user's roles on the app (docs/reference/teams-platform.md §9).
  */
 export function issueTeamsSsoToken(deps: IdentityDeps, userId: string, resource: string): TeamsSsoResult {
   const user = deps.directory.findUser(deps.tenantId, userId) ?? deps.directory.findByEmail(deps.tenantId, userId);
@@ -23,6 +24,7 @@ export function issueTeamsSsoToken(deps: IdentityDeps, userId: string, resource:
     clientId: TEAMS_WEB_CLIENT_ID,
     clientAuthentication: '0',
     scopes: app.exposedScopes.includes('access_as_user') ? ['access_as_user'] : app.exposedScopes,
+    roles: deps.appRoles.rolesOf(app, user),
   });
   return { ok: true, token };
 }

@@ -21,6 +21,8 @@ export interface DelegatedTokenRequest {
   /** `0` public client (SPA, Teams), `1` client secret, as Entra's `azpacr`. */
   clientAuthentication: '0' | '1';
   scopes: readonly string[];
+  /** The user's roles on the app named by `audience`; empty for Graph (docs/reference/teams-platform.md §9). */
+  roles?: readonly string[];
 }
 
 export interface AppTokenRequest {
@@ -29,11 +31,18 @@ export interface AppTokenRequest {
   roles: readonly string[];
 }
 
+interface IdTokenOptions {
+  nonce?: string;
+  email?: boolean;
+  /** The user's roles on the client app, which ID tokens carry too (docs/reference/teams-platform.md §9). */
+  roles?: readonly string[];
+}
+
 export interface TokenIssuer {
   issuer: string;
   delegatedAccessToken(request: DelegatedTokenRequest): IssuedToken;
   appAccessToken(request: AppTokenRequest): IssuedToken;
-  idToken(user: DirectoryUser, clientId: string, options: { nonce?: string; email?: boolean }): string;
+  idToken(user: DirectoryUser, clientId: string, options: IdTokenOptions): string;
 }
 
 export interface TokenIssuerDeps {
@@ -61,7 +70,7 @@ export function createTokenIssuer(deps: TokenIssuerDeps): TokenIssuer {
   return {
     issuer,
     delegatedAccessToken(request) {
-      const claims = {
+      const claims: Record<string, unknown> = {
         aud: request.audience,
         ...common(),
         ...times(ACCESS_TOKEN_LIFETIME_SECONDS),
@@ -74,6 +83,7 @@ export function createTokenIssuer(deps: TokenIssuerDeps): TokenIssuer {
         scp: request.scopes.join(' '),
         sub: pairwiseSubject(request.user.id, request.clientId),
       };
+      addRoles(claims, request.roles ?? []);
       return { token: signJwt(deps.key, claims), expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
     },
     appAccessToken(request) {
@@ -87,8 +97,7 @@ export function createTokenIssuer(deps: TokenIssuerDeps): TokenIssuer {
         oid: request.app.servicePrincipalId,
         sub: request.app.servicePrincipalId,
       };
-      // Entra omits `roles` entirely when the app holds no application permission on the resource.
-      if (request.roles.length > 0) claims.roles = [...request.roles];
+      addRoles(claims, request.roles);
       return { token: signJwt(deps.key, claims), expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
     },
     idToken(user, clientId, options) {
@@ -103,9 +112,18 @@ export function createTokenIssuer(deps: TokenIssuerDeps): TokenIssuer {
       };
       if (options.nonce) claims.nonce = options.nonce;
       if (options.email && user.mail) claims.email = user.mail;
+      addRoles(claims, options.roles ?? []);
       return signJwt(deps.key, claims);
     },
   };
+}
+
+/**
+ * Entra puts a claim in a token only when it has a value: no roles means no `roles` claim, never an empty array
+ * (docs/reference/teams-platform.md §9).
+ */
+function addRoles(claims: Record<string, unknown>, roles: readonly string[]): void {
+  if (roles.length > 0) claims.roles = [...roles];
 }
 
 /** `client_info` as MSAL expects it: base64url JSON `{uid, utid}` (home account id = uid.utid). */
