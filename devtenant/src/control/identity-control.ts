@@ -1,4 +1,4 @@
-import express, { type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { DEFAULT_ADMIN_CONSENT } from '../core/options.ts';
 import type { Tenant } from '../core/tenant.ts';
@@ -152,10 +152,11 @@ export function createIdentityControl(tenant: Tenant): Router {
 
 /**
  * Reads `{ clientId, principalId, role }` and resolves it to object ids: the app must declare the role for users
- * and groups, the principal must be a person (id or UPN) or a group (id, mail or name) of the tenant. Otherwise
- * answers 400 with a code, as Entra refuses such an assignment (docs/reference/teams-platform.md §9).
+ * and groups, the principal must be a person (id or UPN) or a group (id, mail or name) of the tenant, because an
+ * Entra assignment links a tenant principal to a declared role (docs/reference/teams-platform.md §9). Otherwise
+ * answers 400 with a code.
  */
-function parseRoleAssignment(tenant: Tenant, req: express.Request, res: Response): AppRoleAssignment | undefined {
+function parseRoleAssignment(tenant: Tenant, req: Request, res: Response): AppRoleAssignment | undefined {
   const body = parseBody(roleAssignmentSchema, req, res);
   if (!body) return undefined;
   const app = tenant.apps.byClientId(body.clientId);
