@@ -1,6 +1,7 @@
 import * as contracts from '@confer/contracts';
 import { z } from 'zod';
 import { changeNotificationSchema, lifecycleNotificationSchema } from '../adapters/graph/graph-notifications.ts';
+import { adminSettingsSchema, adminSettingsViewSchema, auditListSchema } from './routes/admin-schemas.ts';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -198,6 +199,26 @@ const operations: Operation[] = [
     path: `${meeting}/history`,
     summary: 'History of changes',
     response: z.object({ history: z.array(contracts.historyEntrySchema) }),
+  },
+  {
+    method: 'get',
+    path: '/api/admin/settings',
+    summary: "The tenant's settings (Confer.Admin role; others get 403 admin_required)",
+    response: adminSettingsViewSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/admin/settings',
+    summary: 'Change the connection mode, Outlook integration switch, self-service disconnect and owners (audited)',
+    request: adminSettingsSchema,
+    response: adminSettingsViewSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/audit',
+    summary: "The tenant's audit log, newest first (Confer.Admin role)",
+    query: { limit: '1–200 (default 50)' },
+    response: auditListSchema,
   },
   graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
   graphDelivery(

@@ -65,6 +65,31 @@ describe('SQLite store on disk', () => {
     db.close();
   });
 
+  it('gives tenant settings saved before migration 11 the defaults: integration on, disconnect allowed, no owners', async () => {
+    const file = aFile();
+    const old = new Database(file);
+    old.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    for (const migration of migrations.filter((m) => m.version <= 10)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, 'then');
+    }
+    old.prepare("INSERT INTO tenants VALUES (?, 'tenant', 'group-1', '2026-11-01T00:00:00.000Z')").run(TENANT_A);
+    old.close();
+    const db = openDatabase(file);
+    expect(await createSqliteStores(db).tenants.getSettings(TENANT_A)).toEqual({
+      tenantId: TENANT_A,
+      connectionMode: 'tenant',
+      securityGroupId: 'group-1',
+      integrationEnabled: true,
+      allowDisconnect: true,
+      integrationOwners: [],
+      updatedAt: new Date('2026-11-01T00:00:00.000Z'),
+    });
+    db.close();
+  });
+
   it('makes every table STRICT and keyed or indexed by tenant first', () => {
     const db = openDatabase(':memory:');
     const tables = db

@@ -146,7 +146,11 @@ describe('admin settings', () => {
     });
     const entries = await listAuditEntries(deps, await admin(deps), 1);
     expect(entries).toEqual([
-      expect.objectContaining({ at: '2026-11-20T10:00:00.000Z', actorId: 'oid-megan', action: 'admin.settings_changed' }),
+      expect.objectContaining({
+        at: '2026-11-20T10:00:00.000Z',
+        actorId: 'oid-megan',
+        action: 'admin.settings_changed',
+      }),
     ]);
     expect(entries[0]).not.toHaveProperty('tenantId');
     expect(await listAuditEntries(deps, await admin(deps), 10)).toHaveLength(2);

@@ -6,6 +6,9 @@ import { assertIntegrationOn, settingsOf } from '../admin/tenant-settings.ts';
 import { assertNotDisconnected } from '../connection/connection-guard.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
+/** What choosing a Graph actor reads: the tenant's settings (and, per-user, whether the caller disconnected). */
+type ActorDeps = Pick<SchedulingDeps, 'tenants' | 'defaultConnectionMode'>;
+
 /** The signed-in person as the scheduling use cases see them. */
 export interface Caller {
   identity: Identity;
@@ -52,7 +55,7 @@ export function backgroundCaller(person: {
   };
 }
 
-export async function connectionModeOf(deps: SchedulingDeps, tenantId: string): Promise<ConnectionMode> {
+export async function connectionModeOf(deps: ActorDeps, tenantId: string): Promise<ConnectionMode> {
   return (await settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode)).connectionMode;
 }
 
@@ -60,14 +63,14 @@ export async function connectionModeOf(deps: SchedulingDeps, tenantId: string): 
  * The mode Graph calls for this tenant run under. Every Graph call takes its actor from here, so a tenant whose
  * admin switched the integration off gets `integration_off` from the API, the bot and background work alike.
  */
-async function graphModeOf(deps: SchedulingDeps, tenantId: string): Promise<ConnectionMode> {
+async function graphModeOf(deps: ActorDeps, tenantId: string): Promise<ConnectionMode> {
   const settings = await settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode);
   assertIntegrationOn(settings);
   return settings.connectionMode;
 }
 
 /** Whose authority Graph calls made for this caller run under, by the tenant's connection mode. */
-export async function actorFor(deps: SchedulingDeps, caller: Caller): Promise<GraphActor> {
+export async function actorFor(deps: ActorDeps, caller: Caller): Promise<GraphActor> {
   if (caller.background) return actorForUser(deps, caller.identity.tenantId, caller.mailbox.userId);
   const mode = await graphModeOf(deps, caller.identity.tenantId);
   if (mode === 'tenant') return { kind: 'app', tenantId: caller.identity.tenantId };
@@ -76,7 +79,7 @@ export async function actorFor(deps: SchedulingDeps, caller: Caller): Promise<Gr
 }
 
 /** Acting for someone who is not the caller (an attendee's copy, a background job). */
-export async function actorForUser(deps: SchedulingDeps, tenantId: string, userId: string): Promise<GraphActor> {
+export async function actorForUser(deps: ActorDeps, tenantId: string, userId: string): Promise<GraphActor> {
   const mode = await graphModeOf(deps, tenantId);
   return mode === 'tenant' ? { kind: 'app', tenantId } : { kind: 'stored-user', tenantId, userId };
 }
