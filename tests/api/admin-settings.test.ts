@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-/** What an admin would have saved, written straight to the store (the admin's role is checked in unit tests). */
+/** Settings written straight to the store, for the rules' tests; the admin's own path is tested last. */
 async function settle(changes: Partial<TenantSettings>) {
   await stack.composed.scheduling.tenants.saveSettings({
     tenantId: stack.config.tenantId,
@@ -87,5 +87,36 @@ describe('admin settings against the local tenant', () => {
       await settle({});
     }
     expect((await isaiah.get('/api/me/week')).status).toBe(200);
+  });
+
+  it("lets Megan, the local tenant's Confer.Admin, change the settings, which apply to everyone at once", async () => {
+    const megan = apiAs(stack, PEOPLE.megan.id);
+    const patti = apiAs(stack, PEOPLE.patti.id);
+    expect((await patti.post('/api/me/connection')).body).toMatchObject({ status: 'connected', canDisconnect: true });
+    const before = (await megan.get('/api/admin/settings')).body;
+    expect(before).toMatchObject({ connectionMode: 'user', integrationEnabled: true, allowDisconnect: true });
+    const locked = { connectionMode: 'user', integrationEnabled: true, allowDisconnect: false, integrationOwners: [] };
+    const saved = await megan.put('/api/admin/settings', locked);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject(locked);
+    expect((await patti.get('/api/me/connection')).body).toMatchObject({ status: 'connected', canDisconnect: false });
+    expect((await patti.delete('/api/me/connection')).body).toMatchObject({ error: { code: 'disconnect_forbidden' } });
+    const reopened = await megan.put('/api/admin/settings', { ...locked, allowDisconnect: true });
+    expect(reopened.status).toBe(200);
+    expect((await patti.get('/api/me/connection')).body).toMatchObject({ canDisconnect: true });
+    const audit = (await megan.get('/api/admin/audit?limit=2')).body as {
+      entries: { action: string; actorId: string; details: unknown }[];
+    };
+    expect(audit.entries).toEqual([
+      expect.objectContaining({
+        action: 'admin.settings_changed',
+        actorId: PEOPLE.megan.id,
+        details: { before: locked, after: { ...locked, allowDisconnect: true } },
+      }),
+      expect.objectContaining({
+        action: 'admin.settings_changed',
+        details: expect.objectContaining({ after: locked }),
+      }),
+    ]);
   });
 });
