@@ -83,9 +83,12 @@ describe('admin settings against the local tenant', () => {
       const botUser = { tenantId: stack.config.tenantId, userId: PEOPLE.isaiah.id, name: PEOPLE.isaiah.name };
       const found = await stack.composed.bot.actions.findPeople(botUser, 'Alex', 5);
       expect(found).toMatchObject({ ok: false, code: 'not_connected', message: expect.stringMatching(/switched/) });
+      // Forgetting one's own tokens calls no Graph, so it stays possible while the integration is off.
+      expect((await isaiah.delete('/api/me/connection')).status).toBe(200);
     } finally {
       await settle({});
     }
+    expect((await isaiah.post('/api/me/connection')).body).toMatchObject({ status: 'connected' });
     expect((await isaiah.get('/api/me/week')).status).toBe(200);
   });
 
@@ -95,7 +98,13 @@ describe('admin settings against the local tenant', () => {
     expect((await patti.post('/api/me/connection')).body).toMatchObject({ status: 'connected', canDisconnect: true });
     const before = (await megan.get('/api/admin/settings')).body;
     expect(before).toMatchObject({ connectionMode: 'user', integrationEnabled: true, allowDisconnect: true });
-    const locked = { connectionMode: 'user', integrationEnabled: true, allowDisconnect: false, integrationOwners: [] };
+    // The local tenant's people have its own object ids (not GUIDs): they are valid owners here.
+    const locked = {
+      connectionMode: 'user',
+      integrationEnabled: true,
+      allowDisconnect: false,
+      integrationOwners: [PEOPLE.megan.id],
+    };
     const saved = await megan.put('/api/admin/settings', locked);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject(locked);

@@ -1,3 +1,4 @@
+import { isObjectId } from '@confer/contracts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
@@ -71,6 +72,12 @@ export async function saveAdminSettings(
   admin: Admin,
   input: AdminSettings,
 ): Promise<AdminSettingsView> {
+  const notAnId = input.integrationOwners.find((id) => !isObjectId(admin.tenantId, id));
+  if (notAnId !== undefined) {
+    throw new AppError('validation_failed', 'Each integration owner must be an Entra object id of this tenant.', {
+      details: { field: 'integrationOwners' },
+    });
+  }
   const before = await settingsOf(deps.tenants, admin.tenantId, deps.defaultConnectionMode);
   if (before.updatedAt !== null && sameSettings(adminPart(before), input)) return viewOf(before);
   const now = deps.clock.now();

@@ -97,8 +97,9 @@ export async function connect(deps: ConnectionDeps, identity: Identity): Promise
 
 /**
  * Forget the person's calendar tokens (per-user mode). Refused, with nothing changed, when the admin keeps
- * connections in place (`allowDisconnect: false`) and while the integration is off (stopping Outlook sync for
- * them is itself a Graph call).
+ * connections in place (`allowDisconnect: false`). While the integration is off it still works: the tokens are
+ * Confer's own to delete, and Outlook sync marks the person's subscription removed without calling Graph (Graph's
+ * copy lapses at its expiry).
  */
 export async function disconnect(deps: ConnectionDeps, identity: Identity): Promise<ConnectionView> {
   const settings = await settingsOfTenant(deps, identity.tenantId);
@@ -114,7 +115,6 @@ export async function disconnect(deps: ConnectionDeps, identity: Identity): Prom
       'Your organisation connects calendars for everyone; only an admin can change that.',
     );
   }
-  assertIntegrationOn(settings);
   await deps.beforeDisconnect?.(identity.tenantId, identity.userId);
   await deps.tokens.forget(identity.tenantId, identity.userId);
   const user = (await deps.tenants.getUser(identity.tenantId, identity.userId)) ?? newUser(identity, deps.clock.now());

@@ -90,8 +90,12 @@ export async function renewSubscriptions(
   const due = await deps.subscriptions.listExpiringBefore(new Date(now + RENEW_BEFORE_MS).toISOString());
   const report = { renewed: 0, recreated: 0, refused: 0 };
   for (const subscription of due) {
-    const outcome = await renewOne(deps, subscription);
-    report[outcome] += 1;
+    try {
+      report[await renewOne(deps, subscription)] += 1;
+    } catch (error) {
+      // A passing fault, or the tenant switched the integration off: the others are still renewed.
+      deps.scheduling.logger.warn('could not renew a subscription; will retry', { userId: subscription.userId, error });
+    }
   }
   return report;
 }
