@@ -1,10 +1,6 @@
-import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID, weekResponseSchema } from '@confer/contracts';
-import { Router } from 'express';
+import { LOCAL_TENANT_ID, weekResponseSchema } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEntraTokenValidator } from '../adapters/entra/entra-token-validator.ts';
-import { parseConfig } from '../config/config.ts';
-import { createLogger } from '../logging/logger.ts';
-import { systemClock } from '../ports/clock.ts';
+import { apiTestAppDeps, TEST_API_CONFIG } from '../test-support/api-test-app.ts';
 import { createFakeCalendarGateway } from '../test-support/fake-calendar-gateway.ts';
 import { listen } from '../test-support/test-server.ts';
 import { createTokenFactory } from '../test-support/token-factory.ts';
@@ -12,16 +8,7 @@ import { createApp } from './create-app.ts';
 
 const tenantId = LOCAL_TENANT_ID;
 const megan = '00000000-0000-0000-0000-0000000000021';
-const config = parseConfig({
-  NODE_ENV: 'test',
-  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
-  SECRET_AAD_APP_CLIENT_SECRET: 'unused',
-  AAD_APP_TENANT_ID: tenantId,
-  AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.example.test',
-  TAB_ENDPOINT: 'http://localhost:3978',
-  TAB_DOMAIN: 'localhost:3978',
-  GRAPH_BASE_URL: 'https://graph.example.test',
-});
+const config = TEST_API_CONFIG;
 
 let tokens: Awaited<ReturnType<typeof createTokenFactory>>;
 let server: Awaited<ReturnType<typeof listen>>;
@@ -58,27 +45,7 @@ const calendar = createFakeCalendarGateway({
 
 beforeAll(async () => {
   tokens = await createTokenFactory({ issuer: config.issuer, tenantId, audience: config.clientId });
-  const app = createApp({
-    config,
-    version: 'test',
-    logger: createLogger('silent'),
-    clock: systemClock,
-    tokens: createEntraTokenValidator({
-      keys: tokens.keys,
-      issuer: config.issuer,
-      tenantId,
-      clientId: config.clientId,
-      applicationIdUri: config.applicationIdUri,
-      requiredScope: 'access_as_user',
-      clock: systemClock,
-    }),
-    calendar,
-    directory: { listPeople: async () => [] },
-    rateLimitPerMinute: 1_000,
-    teamsSsoEmulator: null,
-    botRouter: Router(),
-    tabDir: null,
-  });
+  const app = createApp(apiTestAppDeps(tokens, calendar));
   server = await listen(app);
 });
 afterAll(() => server.close());

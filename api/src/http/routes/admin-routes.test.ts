@@ -1,14 +1,10 @@
-import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
-import { Router } from 'express';
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEntraTokenValidator } from '../../adapters/entra/entra-token-validator.ts';
 import { createMemoryStores } from '../../adapters/memory/memory-stores.ts';
 import type { StoreSet } from '../../adapters/sqlite/store-set.ts';
-import { parseConfig } from '../../config/config.ts';
-import { createLogger } from '../../logging/logger.ts';
-import { systemClock } from '../../ports/clock.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import { aSettings } from '../../ports/tenant-store.contract.ts';
+import { apiTestAppDeps, TEST_API_CONFIG } from '../../test-support/api-test-app.ts';
 import { createFakeCalendarGateway } from '../../test-support/fake-calendar-gateway.ts';
 import { listen } from '../../test-support/test-server.ts';
 import { createTokenFactory } from '../../test-support/token-factory.ts';
@@ -18,16 +14,7 @@ import { createApp } from '../create-app.ts';
 const tenantId = LOCAL_TENANT_ID;
 const megan = '00000000-0000-0000-0000-0000000000021';
 const OWNER = '8B3F1C2E-0D4A-4F7E-9A61-2C5D8E7F9A01';
-const config = parseConfig({
-  NODE_ENV: 'test',
-  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
-  SECRET_AAD_APP_CLIENT_SECRET: 'unused',
-  AAD_APP_TENANT_ID: tenantId,
-  AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.example.test',
-  TAB_ENDPOINT: 'http://localhost:3978',
-  TAB_DOMAIN: 'localhost:3978',
-  GRAPH_BASE_URL: 'https://graph.example.test',
-});
+const config = TEST_API_CONFIG;
 const NOW = new Date('2026-11-20T09:00:00.000Z');
 
 let tokens: Awaited<ReturnType<typeof createTokenFactory>>;
@@ -60,26 +47,7 @@ beforeEach(async () => {
   const clock = { now: () => NOW };
   server = await listen(
     createApp({
-      config,
-      version: 'test',
-      logger: createLogger('silent'),
-      clock: systemClock,
-      tokens: createEntraTokenValidator({
-        keys: tokens.keys,
-        issuer: config.issuer,
-        tenantId,
-        clientId: config.clientId,
-        applicationIdUri: config.applicationIdUri,
-        requiredScope: 'access_as_user',
-        // The signed tokens carry real issue times; everything the test asserts on runs on the pinned clock.
-        clock: systemClock,
-      }),
-      calendar,
-      directory: { listPeople: async () => [] },
-      rateLimitPerMinute: 1_000,
-      teamsSsoEmulator: null,
-      botRouter: Router(),
-      tabDir: null,
+      ...apiTestAppDeps(tokens, calendar),
       admin: { clock, tenants: stores.tenants, audit: stores.audit, defaultConnectionMode: 'user' },
       connection: {
         clock,
