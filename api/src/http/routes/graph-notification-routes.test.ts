@@ -1,32 +1,23 @@
 import { gzipSync } from 'node:zlib';
-import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
+import { LOCAL_TENANT_ID } from '@confer/contracts';
 import { Router } from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryNotificationInbox } from '../../adapters/memory/memory-notification-inbox.ts';
 import { createMemorySubscriptionStore } from '../../adapters/memory/memory-subscription-store.ts';
-import { parseConfig } from '../../config/config.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { clientStateDigest } from '../../domain/client-state.ts';
 import { createLogger } from '../../logging/logger.ts';
 import type { NotificationInbox } from '../../ports/notification-inbox.ts';
 import { aSubscription } from '../../ports/subscription-store.contract.ts';
 import type { SubscriptionStore } from '../../ports/subscription-store.ts';
+import { TEST_API_CONFIG } from '../../test-support/api-test-app.ts';
 import { listen } from '../../test-support/test-server.ts';
 import { createApp } from '../create-app.ts';
 import { MAX_VALIDATION_TOKEN_CHARS } from './graph-notification-routes.ts';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 const SECRET = 'a-secret-client-state-0123456789';
-const config = parseConfig({
-  NODE_ENV: 'test',
-  AAD_APP_CLIENT_ID: LOCAL_CLIENT_ID,
-  SECRET_AAD_APP_CLIENT_SECRET: 'unused',
-  AAD_APP_TENANT_ID: LOCAL_TENANT_ID,
-  AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.example.test',
-  TAB_ENDPOINT: 'http://localhost:3978',
-  TAB_DOMAIN: 'localhost:3978',
-  GRAPH_BASE_URL: 'https://graph.example.test',
-});
+const config = TEST_API_CONFIG;
 
 let subscriptions: SubscriptionStore;
 let inbox: NotificationInbox;
