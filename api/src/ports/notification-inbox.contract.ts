@@ -81,6 +81,20 @@ export function notificationInboxContract(name: string, create: () => Notificati
       expect((await inbox.listPending(10)).map((e) => e.lifecycleEvent)).toEqual([null, 'missed']);
     });
 
+    it('prunes only processed entries received before the instant, after which a repeat is new again', async () => {
+      const inbox = create();
+      await inbox.record([
+        aChange({ dedupeKey: 'old', receivedAt: '2026-11-01T00:00:00.000Z' }),
+        aChange({ dedupeKey: 'old-pending', receivedAt: '2026-11-01T00:00:00.000Z' }),
+        aChange({ dedupeKey: 'recent', receivedAt: '2026-11-23T00:00:00.000Z' }),
+      ]);
+      const [old, , recent] = await inbox.listPending(10);
+      await inbox.markProcessed([old?.seq ?? 0, recent?.seq ?? 0]);
+      expect(await inbox.pruneProcessed('2026-11-16T00:00:00.000Z')).toBe(1);
+      expect((await inbox.listPending(10)).map((e) => e.dedupeKey)).toEqual(['old-pending']);
+      expect(await inbox.record([aChange({ dedupeKey: 'old' }), aChange({ dedupeKey: 'recent' })])).toBe(1);
+    });
+
     it('records nothing for an empty batch', async () => {
       const inbox = create();
       expect(await inbox.record([])).toBe(0);

@@ -43,4 +43,9 @@ export interface NotificationInbox {
    * so entries a crash left pending are simply processed again.
    */
   markProcessed(seqs: readonly number[]): Promise<void>;
+  /**
+   * Deletes processed entries received before the instant (ISO); answers how many. They are kept a while so a
+   * repeat Graph sends after processing is still recognised (Graph retries for up to four hours).
+   */
+  pruneProcessed(receivedBefore: string): Promise<number>;
 }

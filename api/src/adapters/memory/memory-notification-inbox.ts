@@ -3,7 +3,7 @@ import { copy } from './memory-state.ts';
 
 /** The in-memory NotificationInbox, with SQLite's rule for repeats (migration 9). */
 export function createMemoryNotificationInbox(): NotificationInbox {
-  const entries: InboxEntry[] = [];
+  let entries: InboxEntry[] = [];
   const holdsKey = (key: string) =>
     entries.some((e) => e.dedupeKey === key && (e.lifecycleEvent === null || e.state === 'pending'));
   return {
@@ -21,6 +21,12 @@ export function createMemoryNotificationInbox(): NotificationInbox {
         .filter((e) => e.state === 'pending')
         .slice(0, limit)
         .map(copy);
+    },
+    async pruneProcessed(receivedBefore) {
+      const kept = entries.filter((e) => e.state === 'pending' || e.receivedAt >= receivedBefore);
+      const removed = entries.length - kept.length;
+      entries = kept;
+      return removed;
     },
     async markProcessed(seqs) {
       const done = new Set(seqs);

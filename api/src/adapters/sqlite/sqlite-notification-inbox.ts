@@ -29,6 +29,7 @@ export function createSqliteNotificationInbox(db: SqliteDatabase): NotificationI
             @receivedAt, 'pending')
     ON CONFLICT DO NOTHING`);
   const pending = db.prepare("SELECT * FROM graph_inbox WHERE state = 'pending' ORDER BY seq LIMIT ?");
+  const prune = db.prepare("DELETE FROM graph_inbox WHERE state = 'processed' AND received_at < ?");
   const markOne = db.prepare("UPDATE graph_inbox SET state = 'processed' WHERE seq = ? AND state = 'pending'");
   const markAll = db.transaction((seqs: readonly number[]) => {
     for (const seq of seqs) markOne.run(seq);
@@ -48,6 +49,9 @@ export function createSqliteNotificationInbox(db: SqliteDatabase): NotificationI
     },
     async markProcessed(seqs) {
       markAll(seqs);
+    },
+    async pruneProcessed(receivedBefore) {
+      return prune.run(receivedBefore).changes;
     },
   };
 }

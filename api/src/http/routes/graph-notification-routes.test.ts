@@ -57,6 +57,7 @@ beforeAll(async () => {
         record: (n) => inbox.record(n),
         listPending: (l) => inbox.listPending(l),
         markProcessed: (s) => inbox.markProcessed(s),
+        pruneProcessed: (i) => inbox.pruneProcessed(i),
       },
     },
   });

@@ -4,6 +4,9 @@ import { emptyReport, processInbox } from './process-inbox.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { alignSubscriptions, renewSubscriptions, unwatchCalendar, watchCalendar } from './watch-calendars.ts';
 
+/** Processed notifications are kept a week: far longer than Graph's four hours of retries. */
+const INBOX_KEEP_MS = 7 * 86_400_000;
+
 export interface SyncWorkerOptions {
   /** How often the inbox is looked at when nothing wakes the worker. */
   pollMs?: number;
@@ -98,7 +101,10 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
   async function maintain(): Promise<void> {
     const renewed = await renewSubscriptions(deps);
     const aligned = await alignSubscriptions(deps);
-    logger.info('Outlook subscriptions maintained', { ...renewed, ...aligned });
+    const pruned = await deps.inbox.pruneProcessed(
+      new Date(deps.scheduling.clock.now().getTime() - INBOX_KEEP_MS).toISOString(),
+    );
+    logger.info('Outlook subscriptions maintained', { ...renewed, ...aligned, pruned });
   }
 
   return {
