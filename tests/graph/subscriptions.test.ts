@@ -79,25 +79,24 @@ describe('Graph subscriptions through the subscription gateway (devtenant)', () 
     expect(renewed).toEqual({ id: grant.id, resource: asked.resource, expiresAt: later });
     expect(new Date(String((await h.graphGet(`/subscriptions/${grant.id}`)).expirationDateTime))).toEqual(later);
 
-    await gateway.reauthorize(h.appActor, grant.id);
     await gateway.remove(h.appActor, grant.id);
     await expect(h.graphGet(`/subscriptions/${grant.id}`)).rejects.toThrow(/404/);
   });
 
-  it('treats a subscription Graph no longer has as removed, and as not_found on renew and reauthorize', async () => {
+  it('treats a subscription Graph no longer has as removed, and as not_found on renew', async () => {
     const grant = await gateway.create(h.appActor, request(PEOPLE.meganb));
     await gateway.remove(h.appActor, grant.id);
     expect(await codeOf(gateway.remove(h.appActor, grant.id))).toBe('resolved');
     const later = new Date(h.devtenant.clock.now().getTime() + 4 * DAY_MS);
     expect(await codeOf(gateway.renew(h.appActor, grant.id, later))).toBe('not_found');
-    expect(await codeOf(gateway.reauthorize(h.appActor, grant.id))).toBe('not_found');
   });
 
   it('subscribes per user with the delegated token on their own mailbox', async () => {
     const actor = await h.userActor('adelev');
     const grant = await gateway.create(actor, request(PEOPLE.adelev));
     expect(grant.resource).toBe(`/users/${PEOPLE.adelev}/events`);
-    await gateway.reauthorize(actor, grant.id);
+    const later = new Date(h.devtenant.clock.now().getTime() + 2 * DAY_MS);
+    expect((await gateway.renew(actor, grant.id, later)).expiresAt).toEqual(later);
     await gateway.remove(actor, grant.id);
   });
 

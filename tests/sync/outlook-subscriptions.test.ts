@@ -67,6 +67,7 @@ describe.each(['tenant', 'user'] as const)('Outlook subscriptions over their lif
   });
 
   it('renews a subscription that has less than a day left', async () => {
+    await schedule(30);
     const [before] = await active();
     if (!before) throw new Error('not watching');
     // As an earlier run left it: Graph's copy expires in twelve hours.
@@ -82,6 +83,7 @@ describe.each(['tenant', 'user'] as const)('Outlook subscriptions over their lif
   });
 
   it('removes the subscription once its owner has no upcoming Confer meeting', async () => {
+    await schedule(30);
     const [watched] = await active();
     const upcoming = bodyOf<{ meetings: MeetingDto[] }>(await adele.get('/api/meetings?scope=upcoming'), 200);
     for (const meeting of upcoming.meetings.filter((m) => m.status === 'scheduled')) {

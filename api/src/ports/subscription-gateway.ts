@@ -21,14 +21,12 @@ export interface SubscriptionGrant {
 /**
  * Graph's subscription resource. Errors come out as AppError: consent withdrawn, the Application Access Policy,
  * a user without a mailbox, throttling and outages keep their codes; a subscription Graph no longer has is
- * `not_found` on renew and reauthorize, and success on remove.
+ * `not_found` on renew, and success on remove.
  */
 export interface SubscriptionGateway {
   create(actor: GraphActor, request: SubscriptionRequest): Promise<SubscriptionGrant>;
-  /** PATCH with a new expiration. */
+  /** PATCH with a new expiration; also answers `reauthorizationRequired`, as a renewal reauthorizes (docs/reference/graph-calendar.md §4). */
   renew(actor: GraphActor, subscriptionId: string, expiresAt: Date): Promise<SubscriptionGrant>;
-  /** Resumes delivery after `reauthorizationRequired` (does not extend the expiration). */
-  reauthorize(actor: GraphActor, subscriptionId: string): Promise<void>;
   /** DELETE; a subscription Graph no longer has counts as removed. */
   remove(actor: GraphActor, subscriptionId: string): Promise<void>;
 }

@@ -65,7 +65,7 @@ export function subscriptionStoreContract(name: string, create: () => Subscripti
       expect(await store.find('sub-9')).toBeUndefined();
     });
 
-    it('lists active subscriptions expiring strictly before an instant, soonest first', async () => {
+    it('lists active subscriptions, all or those expiring strictly before an instant, soonest first', async () => {
       const store = create();
       await store.save(aSubscription({ id: 'late', expiresAt: '2026-11-27T12:00:00.000Z' }));
       await store.save(aSubscription({ id: 'soon', expiresAt: '2026-11-26T12:00:00.000Z' }));
@@ -81,6 +81,8 @@ export function subscriptionStoreContract(name: string, create: () => Subscripti
       );
       const due = await store.listExpiringBefore('2026-11-28T00:00:00.000Z');
       expect(due.map((s) => s.id)).toEqual(['soon', 'late']);
+      // Without a bound: every active one, the one expiring at the instant included.
+      expect((await store.listActive()).map((s) => s.id)).toEqual(['soon', 'late', 'at-instant']);
     });
   });
 }

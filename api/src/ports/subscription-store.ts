@@ -39,4 +39,6 @@ export interface SubscriptionStore {
   markRemoved(id: string, reason: string): Promise<void>;
   /** Active subscriptions expiring strictly before `instant` (ISO), soonest first: what renewal must reach. */
   listExpiringBefore(instant: string): Promise<GraphSubscription[]>;
+  /** Every active subscription, soonest expiry first: the calendars Confer watches. */
+  listActive(): Promise<GraphSubscription[]>;
 }

@@ -15,7 +15,7 @@ describe('toAppErrorFromGraph', () => {
     [400, 'ErrorOccurrenceCrossingBoundary', 'validation_failed', 400],
     [412, 'ErrorIrresolvableConflict', 'conflict', 409],
     [404, 'ErrorItemNotFound', 'not_found', 404],
-    // An unknown subscription (renew, reauthorize, remove).
+    // An unknown subscription (renew, remove).
     [404, 'ResourceNotFound', 'not_found', 404],
     // An expired delta token: the next round starts from scratch.
     [410, 'syncStateNotFound', 'sync_state_lost', 410],

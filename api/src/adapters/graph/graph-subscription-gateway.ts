@@ -54,10 +54,6 @@ export function createGraphSubscriptionGateway(deps: GraphActorDeps): Subscripti
       return toGrant(await run(actor, (client) => client.api(subscriptionPath(subscriptionId)).patch(body)));
     },
 
-    async reauthorize(actor, subscriptionId) {
-      await run(actor, (client) => client.api(`${subscriptionPath(subscriptionId)}/reauthorize`).post(undefined));
-    },
-
     async remove(actor, subscriptionId) {
       try {
         await run(actor, (client) => client.api(subscriptionPath(subscriptionId)).delete());

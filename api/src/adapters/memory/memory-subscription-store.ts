@@ -10,6 +10,11 @@ const byExpiry = (a: GraphSubscription, b: GraphSubscription) =>
 export function createMemorySubscriptionStore(): SubscriptionStore {
   const subscriptions = new Map<string, GraphSubscription>();
   const all = () => [...subscriptions.values()];
+  const active = () =>
+    all()
+      .filter((s) => s.status.state === 'active')
+      .sort(byExpiry)
+      .map(copy);
   return {
     async save(subscription) {
       subscriptions.set(subscription.id, copy(subscription));
@@ -29,10 +34,10 @@ export function createMemorySubscriptionStore(): SubscriptionStore {
       if (subscription) subscription.status = { state: 'removed', reason };
     },
     async listExpiringBefore(instant) {
-      return all()
-        .filter((s) => s.status.state === 'active' && s.expiresAt < instant)
-        .sort(byExpiry)
-        .map(copy);
+      return active().filter((s) => s.expiresAt < instant);
+    },
+    async listActive() {
+      return active();
     },
   };
 }

@@ -35,6 +35,7 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionS
   const expiring = db.prepare(
     "SELECT * FROM graph_subscriptions WHERE state = 'active' AND expires_at < ? ORDER BY expires_at, id",
   );
+  const active = db.prepare("SELECT * FROM graph_subscriptions WHERE state = 'active' ORDER BY expires_at, id");
 
   return {
     async save(subscription) {
@@ -53,6 +54,9 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionS
     },
     async listExpiringBefore(instant) {
       return (expiring.all(instant) as Row[]).map(toSubscription);
+    },
+    async listActive() {
+      return (active.all() as Row[]).map(toSubscription);
     },
   };
 }

@@ -52,6 +52,7 @@ beforeAll(async () => {
         findByUser: (t, u) => subscriptions.findByUser(t, u),
         markRemoved: (id, r) => subscriptions.markRemoved(id, r),
         listExpiringBefore: (i) => subscriptions.listExpiringBefore(i),
+        listActive: () => subscriptions.listActive(),
       },
       inbox: {
         record: (n) => inbox.record(n),

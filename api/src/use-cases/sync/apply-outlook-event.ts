@@ -1,9 +1,9 @@
-import type { Meeting, MeetingAttendee, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
+import type { Meeting, MeetingAttendee } from '../../domain/scheduling/meeting.ts';
 import type { EventRecord } from '../../ports/scheduling-gateway.ts';
 import { actorForUser } from '../scheduling/caller.ts';
 import { notify } from '../scheduling/notify.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
-import { occurrenceChanged, recordFromOutlook } from './occurrence-change.ts';
+import { followOccurrence, recordFromOutlook } from './occurrence-change.ts';
 import { followSeries } from './series-sync.ts';
 
 /** What applying Outlook's copy of a meeting did, for the caller's report and tests. */
@@ -137,32 +137,12 @@ async function cancelFromOutlook(deps: SchedulingDeps, meeting: Meeting): Promis
   return 'cancelled';
 }
 
-/** One occurrence of a Confer series moved or cancelled in Outlook: the override follows, and so do reminders. */
+/** One occurrence of a Confer series moved, cancelled or put back in Outlook: the override follows, and reminders. */
 async function applyOccurrence(deps: SchedulingDeps, meeting: Meeting, event: EventRecord): Promise<ApplyOutcome> {
   if (!event.originalStart) return 'unchanged';
   const known = await deps.meetings.listOccurrences(meeting.tenantId, meeting.id);
-  const before = known.find((o) => sameInstant(o.originalStart, event.originalStart));
-  const override: OccurrenceOverride = {
-    meetingId: meeting.id,
-    originalStart: event.originalStart,
-    start: event.start,
-    end: event.end,
-    cancelled: event.isCancelled,
-    graphEventId: event.id,
-  };
-  if (before && overrideEqual(before, override)) return 'unchanged';
-  const duration = meeting.end.getTime() - meeting.start.getTime();
-  const untouched =
-    !event.isCancelled &&
-    sameInstant(event.start, event.originalStart) &&
-    event.end.getTime() - event.start.getTime() === duration;
-  if (!before && untouched) return 'unchanged';
-  await occurrenceChanged(deps, meeting, override);
-  return 'occurrence';
-}
-
-function overrideEqual(a: OccurrenceOverride, b: OccurrenceOverride): boolean {
-  return sameInstant(a.start, b.start) && sameInstant(a.end, b.end) && a.cancelled === b.cancelled;
+  const changed = await followOccurrence(deps, meeting, known, event.originalStart.getTime(), event);
+  return changed ? 'occurrence' : 'unchanged';
 }
 
 /**

@@ -1,10 +1,9 @@
 import { seriesStarts } from '@confer/contracts/time';
-import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
-import type { EventRecord } from '../../ports/scheduling-gateway.ts';
+import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import { actorForUser } from '../scheduling/caller.ts';
 import { notify } from '../scheduling/notify.ts';
 import type { SchedulingDeps } from '../scheduling/scheduling-deps.ts';
-import { occurrenceChanged, recordFromOutlook } from './occurrence-change.ts';
+import { followOccurrence, recordFromOutlook } from './occurrence-change.ts';
 
 const DAY_MS = 86_400_000;
 /** How far past Confer's last occurrence Outlook's instances are read, to see a series extended there. */
@@ -42,55 +41,10 @@ export async function followSeries(deps: SchedulingDeps, meeting: Meeting): Prom
     changes += 1;
   }
   const known = await deps.meetings.listOccurrences(meeting.tenantId, meeting.id);
-  const duration = meeting.end.getTime() - meeting.start.getTime();
   for (const original of pattern.slice(0, current.recurrence?.count ?? 0)) {
-    const wanted = overrideFor(meeting.id, original, duration, byOriginal.get(original));
-    const before = known.find((o) => o.originalStart.getTime() === original);
-    if (!wanted && !before) continue;
-    const next = wanted ?? {
-      ...(before as OccurrenceOverride),
-      start: new Date(original),
-      end: new Date(original + duration),
-      cancelled: false,
-    };
-    if (before && sameOverride(before, next)) continue;
-    await occurrenceChanged(deps, current, next);
-    changes += 1;
+    if (await followOccurrence(deps, current, known, original, byOriginal.get(original))) changes += 1;
   }
   return changes;
-}
-
-/** What Confer should record for one occurrence: null when Outlook has it where the pattern puts it. */
-function overrideFor(
-  meetingId: string,
-  original: number,
-  duration: number,
-  instance: EventRecord | undefined,
-): OccurrenceOverride | null {
-  if (!instance || instance.isCancelled) {
-    return {
-      meetingId,
-      originalStart: new Date(original),
-      start: new Date(original),
-      end: new Date(original + duration),
-      cancelled: true,
-      graphEventId: instance?.id ?? null,
-    };
-  }
-  const onPattern = instance.start.getTime() === original && instance.end.getTime() - original === duration;
-  if (onPattern) return null;
-  return {
-    meetingId,
-    originalStart: new Date(original),
-    start: instance.start,
-    end: instance.end,
-    cancelled: false,
-    graphEventId: instance.id,
-  };
-}
-
-function sameOverride(a: OccurrenceOverride, b: OccurrenceOverride): boolean {
-  return a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime() && a.cancelled === b.cancelled;
 }
 
 /** The series now has `count` occurrences, as Outlook ended or extended it. */

@@ -85,7 +85,7 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
   }
 
   async function resyncAll(): Promise<number> {
-    const watched = await deps.subscriptions.listExpiringBefore('9999-12-31T00:00:00.000Z');
+    const watched = await deps.subscriptions.listActive();
     let count = 0;
     for (const subscription of watched) {
       try {

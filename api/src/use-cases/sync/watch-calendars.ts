@@ -64,7 +64,7 @@ export async function watchCalendar(deps: SyncDeps, tenantId: string, userId: st
       tenantId,
       userId,
       resource: grant.resource,
-      mode: await connectionModeOf(deps.scheduling, tenantId),
+      mode: actor.kind === 'app' ? 'tenant' : 'user',
       clientStateDigest: clientStateDigest(clientState),
       expiresAt: grant.expiresAt.toISOString(),
       createdAt: clock.now().toISOString(),
@@ -174,7 +174,7 @@ export async function alignSubscriptions(deps: SyncDeps): Promise<{ watched: num
       deps.scheduling.logger.warn('could not watch a calendar; will retry', { userId: organizer.userId, error });
     }
   }
-  const expiring = await deps.subscriptions.listExpiringBefore('9999-12-31T00:00:00.000Z');
+  const expiring = await deps.subscriptions.listActive();
   for (const subscription of expiring) {
     if (wanted.has(`${subscription.tenantId}\u0000${subscription.userId}`)) continue;
     try {
