@@ -1,3 +1,4 @@
+export * from './admin.ts';
 export * from './dev-host.ts';
 export * from './error-codes.ts';
 export * from './errors.ts';

@@ -1,7 +1,6 @@
 import * as contracts from '@confer/contracts';
 import { z } from 'zod';
 import { changeNotificationSchema, lifecycleNotificationSchema } from '../adapters/graph/graph-notifications.ts';
-import { adminSettingsSchema, adminSettingsViewSchema, auditListSchema } from './routes/admin-schemas.ts';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -204,21 +203,21 @@ const operations: Operation[] = [
     method: 'get',
     path: '/api/admin/settings',
     summary: "The tenant's settings (Confer.Admin role; others get 403 admin_required)",
-    response: adminSettingsViewSchema,
+    response: contracts.adminSettingsViewSchema,
   },
   {
     method: 'put',
     path: '/api/admin/settings',
     summary: 'Change the connection mode, Outlook integration switch, self-service disconnect and owners (audited)',
-    request: adminSettingsSchema,
-    response: adminSettingsViewSchema,
+    request: contracts.adminSettingsSchema,
+    response: contracts.adminSettingsViewSchema,
   },
   {
     method: 'get',
     path: '/api/admin/audit',
     summary: "The tenant's audit log, newest first (Confer.Admin role)",
     query: { limit: '1–200 (default 50)' },
-    response: auditListSchema,
+    response: contracts.auditListSchema,
   },
   graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
   graphDelivery(

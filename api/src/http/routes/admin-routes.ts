@@ -1,3 +1,4 @@
+import { adminSettingsSchema, auditQuerySchema } from '@confer/contracts';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import {
   type Admin,
@@ -9,7 +10,6 @@ import {
 } from '../../use-cases/admin/admin-settings.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
-import { adminSettingsSchema, auditQuerySchema } from './admin-schemas.ts';
 
 /** The admin center's API: the tenant's settings and audit log, for holders of the Confer.Admin role only. */
 export function adminRoutes(deps: AdminDeps): Router {
