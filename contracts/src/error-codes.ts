@@ -55,6 +55,8 @@ export const errorCodeSchema = z.enum([
   'admin_required',
   'disconnect_forbidden',
   'integration_off',
+  'consent_request_invalid',
+  'access_test_running',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

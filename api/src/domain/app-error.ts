@@ -69,6 +69,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   admin_required: 403,
   disconnect_forbidden: 403,
   integration_off: 403,
+  consent_request_invalid: 400,
+  access_test_running: 409,
   internal_error: 500,
 };
 

@@ -35,6 +35,8 @@ const failures: Record<ErrorCode, ActionFailureCode> = {
   integration_off: 'not_connected',
   admin_required: 'forbidden',
   disconnect_forbidden: 'forbidden',
+  consent_request_invalid: 'forbidden',
+  access_test_running: 'unavailable',
   teams_link_missing: 'unavailable',
   authority_unavailable: 'unavailable',
   internal_error: 'unavailable',
