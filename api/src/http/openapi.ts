@@ -29,6 +29,12 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/me',
+    summary: 'The signed-in person: id, name and whether they hold the Confer.Admin role',
+    response: contracts.meSchema,
+  },
+  {
+    method: 'get',
     path: '/api/me/week',
     summary: "The signed-in person's next 7 days",
     response: contracts.weekResponseSchema,

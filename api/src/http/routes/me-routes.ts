@@ -1,7 +1,9 @@
+import type { MeDto } from '@confer/contracts';
 import { Router } from 'express';
 import type { CalendarGateway } from '../../ports/calendar-gateway.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { TenantStore } from '../../ports/tenant-store.ts';
+import { isAdmin } from '../../use-cases/admin/admin-settings.ts';
 import { getMyWeek } from '../../use-cases/get-my-week.ts';
 import { identityOf } from '../authenticate.ts';
 
@@ -16,6 +18,13 @@ export function meRoutes(deps: {
   tenants?: Pick<TenantStore, 'getUser' | 'getSettings'>;
 }): Router {
   const router = Router();
+  // Who the token says is signing in; the tab shows the admin pages only to holders of the admin role.
+  router.get('/', (req, res) => {
+    const identity = identityOf(req);
+    res.setHeader('cache-control', 'no-store');
+    const me: MeDto = { userId: identity.userId, displayName: identity.name, isAdmin: isAdmin(identity) };
+    res.json(me);
+  });
   router.get('/week', async (req, res) => {
     res.setHeader('cache-control', 'no-store');
     res.json(await getMyWeek(deps, identityOf(req)));
