@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ADMIN_CONSENT_RETURN_PATH } from '@confer/contracts';
 import { CONFER_APP_ROLES, type DevTenant, startDevTenant } from '../devtenant/src/index.ts';
 import { EnvFileError } from './lib/env-files.ts';
 import { ensureLocalClientSecret, resolveStartEnv } from './lib/local-env.ts';
@@ -79,7 +80,11 @@ async function startLocalTenant(env: Record<string, string>, dataDir: string): P
           clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET ?? '',
           displayName: 'Confer',
           identifierUris: [`api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`],
-          redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`],
+          redirectUris: [
+            `${tabEndpoint}/auth-end.html`,
+            `${tabEndpoint}/`,
+            `${tabEndpoint}${ADMIN_CONSENT_RETURN_PATH}`,
+          ],
           exposedScopes: ['access_as_user'],
           appRoles: CONFER_APP_ROLES,
         },

@@ -60,6 +60,12 @@ export type AdminSettingsDto = z.infer<typeof adminSettingsViewSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // Admin consent (Entra's /adminconsent endpoint and Confer's return page)
 
+/**
+ * Where Entra sends the admin's browser back after admin consent, under the app's public URL (TAB_ENDPOINT). It
+ * must be a registered redirect URI of the app (appPackage/aad.manifest.json; devtenant's registration).
+ */
+export const ADMIN_CONSENT_RETURN_PATH = '/admin/consent/return';
+
 export const consentOutcomeSchema = z.object({
   outcome: z.enum(['granted', 'refused']),
   at: instant,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ADMIN_CONSENT_RETURN_PATH } from '@confer/contracts';
 import { z } from 'zod';
 import { CONFER_APP_ROLES, startDevTenant } from './index.ts';
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
         clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET,
         displayName: 'Confer',
         identifierUris: [`api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`],
-        redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`],
+        redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`, `${tabEndpoint}${ADMIN_CONSENT_RETURN_PATH}`],
         exposedScopes: ['access_as_user'],
         appRoles: CONFER_APP_ROLES,
       },

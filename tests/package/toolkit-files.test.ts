@@ -117,6 +117,8 @@ describe('placeholders', () => {
     expect(aad.replyUrlsWithType).toEqual([
       { url: 'http://localhost:3978/auth-end.html', type: 'Spa' },
       { url: 'http://localhost:3978/', type: 'Spa' },
+      // Entra's admin consent endpoint sends the admin's browser back here (a web page, not the SPA).
+      { url: 'http://localhost:3978/admin/consent/return', type: 'Web' },
     ]);
     const graph = aad.requiredResourceAccess.find((r) => r.resourceAppId === 'Microsoft Graph');
     const granted = graph?.resourceAccess.map((a) => `${a.type}:${a.id}`).sort();

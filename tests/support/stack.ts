@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
+import { ADMIN_CONSENT_RETURN_PATH, LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { createTrustedHttp } from '../../api/src/adapters/http/trusted-fetch.ts';
 import { type ComposedApp, composeApp } from '../../api/src/compose.ts';
 import { parseConfig } from '../../api/src/config/config.ts';
@@ -90,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         clientSecret,
         displayName: 'Confer',
         identifierUris: [`api://localhost:${port}/${CLIENT_ID}`],
-        redirectUris: [`${appUrl}/auth-end.html`, `${appUrl}/`],
+        redirectUris: [`${appUrl}/auth-end.html`, `${appUrl}/`, `${appUrl}${ADMIN_CONSENT_RETURN_PATH}`],
         exposedScopes: ['access_as_user'],
         appRoles: CONFER_APP_ROLES,
       },

@@ -4,6 +4,7 @@ import type { LoopbackClient } from '../batch/loopback-client.ts';
 import { createControlRoutes } from '../control/control-routes.ts';
 import { createMailboxSettingsRoutes } from '../directory/mailbox-settings-routes.ts';
 import { createUserRoutes } from '../directory/user-routes.ts';
+import { createAdminConsentEndpoint } from '../identity/admin-consent-endpoint.ts';
 import { createAuthorizeEndpoint } from '../identity/authorize-endpoint.ts';
 import { createDiscoveryRoutes } from '../identity/discovery-routes.ts';
 import { createTokenEndpoint } from '../identity/token-endpoint.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createDiscoveryRoutes(tenant.identity));
   app.use(createTokenEndpoint(tenant.identity));
   app.use(createAuthorizeEndpoint(tenant.identity));
+  app.use(createAdminConsentEndpoint(tenant.identity));
   app.use(rootNotFound(tenant.clock));
   app.use(graphErrorMiddleware(tenant.clock, deps.log));
   return app;

@@ -22,7 +22,14 @@ export interface SeedPerson {
   /** People without an Exchange Online licence have no mailbox (Graph: MailboxNotEnabledForRESTAPI). */
   hasMailbox?: false;
   preferredLanguage?: string;
+  /**
+   * Entra directory roles the person holds. Granting tenant-wide consent to Microsoft Graph application
+   * permissions takes a Global or Privileged Role Administrator (docs/reference/teams-platform.md §10).
+   */
+  directoryRoles?: readonly DirectoryRoleName[];
 }
+
+export type DirectoryRoleName = 'Global Administrator' | 'Privileged Role Administrator';
 
 const LONDON = 'GMT Standard Time';
 const NEW_YORK = 'Eastern Standard Time';
@@ -57,6 +64,7 @@ export const SEED_PEOPLE: readonly SeedPerson[] = [
     officeLocation: '12/1110',
     timeZone: SEATTLE,
     hours: ['08:30', '17:00'],
+    directoryRoles: ['Global Administrator'],
   },
   {
     id: playgroundUserId(22),

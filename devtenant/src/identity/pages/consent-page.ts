@@ -10,7 +10,7 @@ export interface ConsentPageModel {
 }
 
 /** Wording from Microsoft Graph's permission descriptions as users see them on Entra's consent screen. */
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
+export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   openid: 'Sign you in',
   profile: 'View your basic profile',
   email: 'View your email address',
