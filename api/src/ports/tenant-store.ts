@@ -80,7 +80,18 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** Which entries to list: each field set narrows the list (action and actor exactly, times inclusive). */
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  since?: Date;
+  until?: Date;
+}
+
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
-  list(tenantId: string, limit: number): Promise<AuditEntry[]>;
+  /** The newest `limit` matching entries, newest first. */
+  list(tenantId: string, limit: number, filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** Every matching entry, newest first, read in batches (the export). */
+  each(tenantId: string, filter: AuditFilter): AsyncIterable<AuditEntry>;
 }

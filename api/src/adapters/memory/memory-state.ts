@@ -15,6 +15,8 @@ export interface MemoryState {
   actions: Map<string, { tenantId: string; action: MeetingAction }>;
   tenants: Map<string, TenantSettings>;
   users: Map<string, UserRecord>;
+  /** When each (tenant, user) was first saved connected, as SQLite's users.connected_once_at. */
+  connectedOnce: Map<string, Date>;
   meetingTypes: Map<string, MeetingType[]>;
   tokenCache: Map<string, Buffer>;
   audit: { seq: number; entry: AuditEntry }[];
@@ -30,6 +32,7 @@ export function createMemoryState(): MemoryState {
     actions: new Map(),
     tenants: new Map(),
     users: new Map(),
+    connectedOnce: new Map(),
     meetingTypes: new Map(),
     tokenCache: new Map(),
     audit: [],

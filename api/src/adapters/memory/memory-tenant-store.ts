@@ -16,7 +16,11 @@ export function createMemoryTenantStore(state: MemoryState): TenantStore {
       return user ? copy(user) : undefined;
     },
     async upsertUser(user) {
-      state.users.set(keyOf(user.tenantId, user.userId), copy(user));
+      const key = keyOf(user.tenantId, user.userId);
+      state.users.set(key, copy(user));
+      if (user.connectionStatus === 'connected' && !state.connectedOnce.has(key)) {
+        state.connectedOnce.set(key, user.updatedAt);
+      }
     },
     async listUsers(tenantId) {
       return [...state.users.values()]

@@ -347,4 +347,45 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE tenants ADD COLUMN integration_owners_json TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 13,
+    name: 'connection health: connected once, activity, paging indexes; audit log filters',
+    sql: `
+      -- not_connected covers two people: one who never connected, and one who did and then disconnected (or whose
+      -- tokens were forgotten). connected_once_at tells them apart. Backfill: a person connected or expired now
+      -- was connected once, and a checked not_connected is the mark a disconnect leaves (connection-guard.ts).
+      ALTER TABLE users ADD COLUMN connected_once_at TEXT;
+      UPDATE users SET connected_once_at = COALESCE(connection_checked_at, updated_at)
+        WHERE connection_status IN ('connected', 'expired')
+           OR (connection_status = 'not_connected' AND connection_checked_at IS NOT NULL);
+      -- The admin's status, computed by the database so filters and counts use an index.
+      ALTER TABLE users ADD COLUMN health_status TEXT GENERATED ALWAYS AS (
+        CASE connection_status
+          WHEN 'not_connected' THEN CASE WHEN connected_once_at IS NULL THEN 'never_connected' ELSE 'disconnected' END
+          ELSE connection_status
+        END) VIRTUAL;
+      -- Keyset pages in display name order, over everyone or one status.
+      CREATE INDEX users_by_name ON users (tenant_id, display_name, user_id);
+      CREATE INDEX users_by_health ON users (tenant_id, health_status, display_name, user_id);
+
+      -- Written in coalesced batches (at most once per person per interval), never once per Graph call.
+      CREATE TABLE connection_activity (
+        tenant_id              TEXT NOT NULL,
+        user_id                TEXT NOT NULL,
+        last_graph_success_at  TEXT,
+        sync_error_kind        TEXT CHECK (sync_error_kind IN ('subscription', 'apply')),
+        sync_error_code        TEXT,
+        sync_error_message     TEXT,
+        sync_error_at          TEXT,
+        PRIMARY KEY (tenant_id, user_id),
+        CHECK ((sync_error_kind IS NULL) = (sync_error_code IS NULL)
+           AND (sync_error_kind IS NULL) = (sync_error_message IS NULL)
+           AND (sync_error_kind IS NULL) = (sync_error_at IS NULL))
+      ) STRICT;
+
+      -- The audit log filtered by action or by actor, newest first.
+      CREATE INDEX audit_log_by_action ON audit_log (tenant_id, action, at);
+      CREATE INDEX audit_log_by_actor ON audit_log (tenant_id, actor_id, at);
+    `,
+  },
 ];

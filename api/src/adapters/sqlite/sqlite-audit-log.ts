@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditEntry, AuditLog } from '../../ports/tenant-store.ts';
+import type { AuditEntry, AuditFilter, AuditLog } from '../../ports/tenant-store.ts';
 import type { SqliteDatabase } from './database.ts';
 import { isoDate, jsonColumn, jsonObject, parseRow, toIso } from './row-codec.ts';
 import { assertLimit } from './store-errors.ts';
@@ -13,14 +13,53 @@ const auditRow = z.object({
   details_json: jsonColumn(jsonObject),
 });
 
+/** How many entries the export reads per statement. */
+const EXPORT_BATCH = 500;
+
+interface Position {
+  at: string;
+  seq: number;
+}
+
+/** The WHERE of a filtered read; `at` is stored as fixed-width ISO text, so text order is time order. */
+function whereOf(filter: AuditFilter, before: Position | null): string {
+  const parts = ['tenant_id = @tenantId'];
+  if (filter.action !== undefined) parts.push('action = @action');
+  if (filter.actorId !== undefined) parts.push('actor_id = @actorId');
+  if (filter.since) parts.push('at >= @since');
+  if (filter.until) parts.push('at <= @until');
+  if (before) parts.push('(at, seq) < (@beforeAt, @beforeSeq)');
+  return parts.join(' AND ');
+}
+
+function paramsOf(tenantId: string, filter: AuditFilter, before: Position | null, limit: number) {
+  return {
+    tenantId,
+    limit,
+    ...(filter.action !== undefined ? { action: filter.action } : {}),
+    ...(filter.actorId !== undefined ? { actorId: filter.actorId } : {}),
+    ...(filter.since ? { since: toIso(filter.since) } : {}),
+    ...(filter.until ? { until: toIso(filter.until) } : {}),
+    ...(before ? { beforeAt: before.at, beforeSeq: before.seq } : {}),
+  };
+}
+
 /** Admin-visible record of who changed what; append-only, newest first when listed. */
 export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
   const insert = db.prepare(`
     INSERT INTO audit_log (tenant_id, at, actor_id, action, target, details_json)
     VALUES (@tenantId, @at, @actorId, @action, @target, @details)`);
-  const select = db.prepare(`
-    SELECT seq, tenant_id, at, actor_id, action, target, details_json FROM audit_log
-    WHERE tenant_id = ? ORDER BY at DESC, seq DESC LIMIT ?`);
+  const statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  const read = (tenantId: string, filter: AuditFilter, before: Position | null, limit: number) => {
+    const sql = `SELECT seq, tenant_id, at, actor_id, action, target, details_json FROM audit_log
+      WHERE ${whereOf(filter, before)} ORDER BY at DESC, seq DESC LIMIT @limit`;
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.all(paramsOf(tenantId, filter, before, limit)) as { seq: number; at: string }[];
+  };
 
   return {
     async append(entry) {
@@ -33,20 +72,31 @@ export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
         details: JSON.stringify(entry.details),
       });
     },
-    async list(tenantId, limit) {
+    async list(tenantId, limit, filter = {}) {
       assertLimit(limit, 'audit_log');
-      return select.all(tenantId, limit).map((row): AuditEntry => {
-        const seq = (row as { seq: number }).seq;
-        const a = parseRow(auditRow, row, { table: 'audit_log', key: { tenantId, seq } });
-        return {
-          tenantId: a.tenant_id,
-          at: a.at,
-          actorId: a.actor_id,
-          action: a.action,
-          target: a.target,
-          details: a.details_json,
-        };
-      });
+      return read(tenantId, filter, null, limit).map((row) => toEntry(row, tenantId));
     },
+    async *each(tenantId, filter) {
+      let before: Position | null = null;
+      for (;;) {
+        const rows = read(tenantId, filter, before, EXPORT_BATCH);
+        for (const row of rows) yield toEntry(row, tenantId);
+        const last = rows.at(-1);
+        if (!last || rows.length < EXPORT_BATCH) return;
+        before = { at: last.at, seq: last.seq };
+      }
+    },
+  };
+}
+
+function toEntry(row: { seq: number }, tenantId: string): AuditEntry {
+  const a = parseRow(auditRow, row, { table: 'audit_log', key: { tenantId, seq: row.seq } });
+  return {
+    tenantId: a.tenant_id,
+    at: a.at,
+    actorId: a.actor_id,
+    action: a.action,
+    target: a.target,
+    details: a.details_json,
   };
 }

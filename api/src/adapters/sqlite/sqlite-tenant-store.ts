@@ -45,15 +45,18 @@ export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
       updated_at = excluded.updated_at`);
   const selectUser = db.prepare('SELECT * FROM users WHERE tenant_id = ? AND user_id = ?');
   const selectUsers = db.prepare('SELECT * FROM users WHERE tenant_id = ? ORDER BY display_name, user_id');
+  // connected_once_at is set the first time a person is saved connected and kept after (migration 13): it tells
+  // someone who disconnected from someone who never connected.
   const upsertUser = db.prepare(`
     INSERT INTO users (tenant_id, user_id, email, display_name, time_zone, connection_status, connection_checked_at,
-      connection_expires_at, preferences_json, updated_at)
+      connection_expires_at, preferences_json, updated_at, connected_once_at)
     VALUES (@tenantId, @userId, @email, @displayName, @timeZone, @connectionStatus, @checkedAt, @expiresAt,
-      @preferences, @updatedAt)
+      @preferences, @updatedAt, CASE WHEN @connectionStatus = 'connected' THEN @updatedAt END)
     ON CONFLICT (tenant_id, user_id) DO UPDATE SET email = excluded.email, display_name = excluded.display_name,
       time_zone = excluded.time_zone, connection_status = excluded.connection_status,
       connection_checked_at = excluded.connection_checked_at, connection_expires_at = excluded.connection_expires_at,
-      preferences_json = excluded.preferences_json, updated_at = excluded.updated_at`);
+      preferences_json = excluded.preferences_json, updated_at = excluded.updated_at,
+      connected_once_at = COALESCE(users.connected_once_at, excluded.connected_once_at)`);
 
   return {
     async getSettings(tenantId) {

@@ -1,0 +1,175 @@
+import { healthStatusSchema } from '@confer/contracts';
+import { z } from 'zod';
+import {
+  type ActivityUpdate,
+  type ConnectionHealthStore,
+  emptyHealthCounts,
+  type HealthFilter,
+  type HealthKey,
+  type HealthRow,
+} from '../../ports/connection-health-store.ts';
+import type { SqliteDatabase } from './database.ts';
+import { nullableIsoDate, parseRow, toIso } from './row-codec.ts';
+import { assertLimit } from './store-errors.ts';
+
+const healthRow = z.object({
+  user_id: z.string(),
+  display_name: z.string(),
+  email: z.string(),
+  health_status: healthStatusSchema,
+  connection_checked_at: nullableIsoDate,
+  last_graph_success_at: nullableIsoDate,
+  sync_error_code: z.string().nullable(),
+  sync_error_message: z.string().nullable(),
+  sync_error_at: nullableIsoDate,
+  subscription: z.enum(['active', 'failed', 'removed']).nullable(),
+});
+
+/**
+ * The person's subscription as the list shows it: an active one if any (a person has at most one live), else the
+ * latest. One correlated lookup per listed row through graph_subscriptions_by_user, inside the same statement.
+ */
+const SELECT = `
+  SELECT u.user_id, u.display_name, u.email, u.health_status, u.connection_checked_at,
+    a.last_graph_success_at, a.sync_error_code, a.sync_error_message, a.sync_error_at,
+    (SELECT s.state FROM graph_subscriptions s WHERE s.tenant_id = u.tenant_id AND s.user_id = u.user_id
+      ORDER BY s.state = 'active' DESC, s.created_at DESC, s.id DESC LIMIT 1) AS subscription
+  FROM users u LEFT JOIN connection_activity a ON a.tenant_id = u.tenant_id AND a.user_id = u.user_id`;
+
+/** How many people the export reads per statement. */
+const EXPORT_BATCH = 500;
+
+/** `%`, `_` and the escape character itself are plain characters in a search. */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereOf(filter: HealthFilter, after: HealthKey | null): string {
+  const parts = ['u.tenant_id = @tenantId'];
+  if (filter.status) parts.push('u.health_status = @status');
+  if (filter.search) parts.push("(u.display_name LIKE @pattern ESCAPE '\\' OR u.email LIKE @pattern ESCAPE '\\')");
+  if (after) parts.push('(u.display_name, u.user_id) > (@afterName, @afterId)');
+  return parts.join(' AND ');
+}
+
+/** Connection health over the users table (migration 13's health_status and indexes), for the admin list. */
+export function createSqliteConnectionHealthStore(db: SqliteDatabase): ConnectionHealthStore {
+  const statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const paramsOf = (tenantId: string, filter: HealthFilter, after: HealthKey | null, limit?: number) => ({
+    tenantId,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.search ? { pattern: likePattern(filter.search) } : {}),
+    ...(after ? { afterName: after.displayName, afterId: after.userId } : {}),
+    ...(limit === undefined ? {} : { limit }),
+  });
+  const readPage = (tenantId: string, filter: HealthFilter, after: HealthKey | null, limit: number) => {
+    const sql = `${SELECT} WHERE ${whereOf(filter, after)} ORDER BY u.display_name, u.user_id LIMIT @limit`;
+    return prepared(sql)
+      .all(paramsOf(tenantId, filter, after, limit))
+      .map((row) => toHealthRow(row, tenantId));
+  };
+  const saveActivity = db.transaction((updates: readonly ActivityUpdate[]) => {
+    for (const update of updates) writeActivity(update, prepared);
+  });
+
+  return {
+    async page(tenantId, filter, after, limit) {
+      assertLimit(limit, 'users');
+      return readPage(tenantId, filter, after, limit);
+    },
+    async counts(tenantId, filter) {
+      const byStatus = emptyHealthCounts();
+      const grouped = prepared(
+        'SELECT health_status AS status, COUNT(*) AS n FROM users WHERE tenant_id = ? GROUP BY health_status',
+      ).all(tenantId) as { status: keyof typeof byStatus; n: number }[];
+      for (const { status, n } of grouped) byStatus[status] = n;
+      const total = grouped.reduce((sum, { n }) => sum + n, 0);
+      const filtered = filter.status !== undefined || Boolean(filter.search);
+      const matching = filtered
+        ? (
+            prepared(`SELECT COUNT(*) AS n FROM users u WHERE ${whereOf(filter, null)}`).get(
+              paramsOf(tenantId, filter, null),
+            ) as { n: number }
+          ).n
+        : total;
+      return { byStatus, total, matching };
+    },
+    async *each(tenantId, filter) {
+      let after: HealthKey | null = null;
+      for (;;) {
+        const rows = readPage(tenantId, filter, after, EXPORT_BATCH);
+        yield* rows;
+        const last = rows.at(-1);
+        if (!last || rows.length < EXPORT_BATCH) return;
+        after = { displayName: last.displayName, userId: last.userId };
+      }
+    },
+    async saveActivity(updates) {
+      if (updates.length > 0) saveActivity(updates);
+    },
+  };
+}
+
+function writeActivity(update: ActivityUpdate, prepared: (sql: string) => ReturnType<SqliteDatabase['prepare']>): void {
+  const key = { tenantId: update.tenantId, userId: update.userId };
+  if (update.lastGraphSuccessAt) {
+    // Batches may arrive out of order (a flush on close beside a timed one): the later success wins.
+    prepared(`
+      INSERT INTO connection_activity (tenant_id, user_id, last_graph_success_at) VALUES (@tenantId, @userId, @at)
+      ON CONFLICT (tenant_id, user_id) DO UPDATE SET last_graph_success_at = CASE
+        WHEN last_graph_success_at IS NULL OR excluded.last_graph_success_at > last_graph_success_at
+        THEN excluded.last_graph_success_at ELSE last_graph_success_at END`).run({
+      ...key,
+      at: toIso(update.lastGraphSuccessAt),
+    });
+  }
+  for (const [kind, error] of Object.entries(update.syncErrors)) {
+    if (error === undefined) continue;
+    if (error === null) {
+      prepared(`
+        UPDATE connection_activity SET sync_error_kind = NULL, sync_error_code = NULL, sync_error_message = NULL,
+          sync_error_at = NULL
+        WHERE tenant_id = @tenantId AND user_id = @userId AND sync_error_kind = @kind`).run({ ...key, kind });
+      continue;
+    }
+    prepared(`
+      INSERT INTO connection_activity (tenant_id, user_id, sync_error_kind, sync_error_code, sync_error_message,
+        sync_error_at)
+      VALUES (@tenantId, @userId, @kind, @code, @message, @at)
+      ON CONFLICT (tenant_id, user_id) DO UPDATE SET sync_error_kind = excluded.sync_error_kind,
+        sync_error_code = excluded.sync_error_code, sync_error_message = excluded.sync_error_message,
+        sync_error_at = excluded.sync_error_at`).run({
+      ...key,
+      kind,
+      code: error.code,
+      message: error.message,
+      at: toIso(error.at),
+    });
+  }
+}
+
+function toHealthRow(row: unknown, tenantId: string): HealthRow {
+  const userId = (row as { user_id?: unknown }).user_id;
+  const r = parseRow(healthRow, row, { table: 'users', key: { tenantId, userId } });
+  return {
+    userId: r.user_id,
+    displayName: r.display_name,
+    email: r.email,
+    status: r.health_status,
+    checkedAt: r.connection_checked_at,
+    lastGraphSuccessAt: r.last_graph_success_at,
+    lastSyncError:
+      r.sync_error_code !== null && r.sync_error_message !== null && r.sync_error_at !== null
+        ? { code: r.sync_error_code, message: r.sync_error_message, at: r.sync_error_at }
+        : null,
+    subscription: r.subscription ?? 'none',
+  };
+}
