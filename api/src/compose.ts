@@ -3,6 +3,7 @@ import { createBotRouter, createServiceUrlPolicy } from '@confer/bot';
 import { createDelivery, type DeliveryWorker } from '@confer/bot/delivery';
 import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
 import { createOutboundRenderer } from '@confer/bot/render';
+import { ADMIN_CONSENT_RETURN_PATH } from '@confer/contracts';
 import type { Express } from 'express';
 import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
@@ -24,6 +25,7 @@ import { createGraphSubscriptionGateway } from './adapters/graph/graph-subscript
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
+import { createSqliteAdminConsentStore } from './adapters/sqlite/sqlite-admin-consent-store.ts';
 import {
   createSqliteConversationStore,
   createTenantServiceUrlLookup,
@@ -238,6 +240,18 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       audit: stores.audit,
       defaultConnectionMode: config.defaultConnectionMode,
       afterChange: (tenantId) => scheduling.availabilityCache.invalidateTenant(tenantId),
+      consent: {
+        clock,
+        store: createSqliteAdminConsentStore(db),
+        audit: stores.audit,
+        logger: logger.child({ part: 'admin-consent' }),
+        authority: config.authority,
+        clientId: config.clientId,
+        // Registered on the app (appPackage/aad.manifest.json), like the Graph notification URL under TAB_ENDPOINT.
+        redirectUri: `${config.tabEndpoint}${ADMIN_CONSENT_RETURN_PATH}`,
+        tenantId: config.tenantId,
+        adminPageUrl: `${config.tabEndpoint}/#/admin`,
+      },
     },
     connection: {
       clock,

@@ -335,6 +335,11 @@ export const connectionSchema = z.object({
   checkedAt: z.string().nullable(),
   message: z.string(),
   canDisconnect: z.boolean(),
+  /**
+   * An admin's setting behind the state, so the tab can say why: `integration_off` (Confer uses no calendar, there
+   * is nothing to connect) or `disconnect_forbidden` (Disconnect is not offered). Absent from older servers.
+   */
+  restriction: z.enum(['integration_off', 'disconnect_forbidden']).nullable().optional(),
 });
 export type ConnectionDto = z.infer<typeof connectionSchema>;
 

@@ -20,6 +20,7 @@ import { rateLimitPerUser } from './rate-limit.ts';
 import { requestContext } from './request-context.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
+import { consentReturnRoutes } from './routes/consent-return-routes.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
 import { type GraphNotificationDeps, graphNotificationRoutes } from './routes/graph-notification-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
@@ -90,6 +91,10 @@ export function createApp(deps: AppDeps): express.Express {
     // Graph calls these without a Confer token: they prove themselves by clientState instead, so they come
     // before the API's JSON parser, bearer-token check and per-user limit (graph-notification-routes.ts).
     app.use('/api/graph', graphNotificationRoutes({ ...deps.graphNotifications, clock: deps.clock }));
+  }
+  if (deps.admin?.consent) {
+    // Entra sends the admin's browser here without a Confer token; the link's state is the credential.
+    app.use('/admin/consent', consentReturnRoutes(deps.admin.consent));
   }
   app.use('/api', express.json({ limit: '100kb' }));
   app.use('/api', publicRoutes(deps.config, deps.version));

@@ -388,4 +388,32 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_by_actor ON audit_log (tenant_id, actor_id, at);
     `,
   },
+  {
+    version: 12,
+    name: 'admin consent: the requests sent to Entra and the outcomes it sent back',
+    sql: `
+      -- A consent link's state is kept only as its SHA-256 digest: a copy of the table opens no link.
+      CREATE TABLE admin_consent_requests (
+        tenant_id    TEXT NOT NULL,
+        state_digest TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        expires_at   TEXT NOT NULL,
+        used_at      TEXT,
+        PRIMARY KEY (tenant_id, state_digest)
+      ) STRICT;
+      CREATE TABLE admin_consent_outcomes (
+        seq               INTEGER PRIMARY KEY,
+        tenant_id         TEXT NOT NULL,
+        outcome           TEXT NOT NULL CHECK (outcome IN ('granted', 'refused')),
+        at                TEXT NOT NULL,
+        requested_by      TEXT,
+        scope             TEXT,
+        error             TEXT,
+        error_description TEXT,
+        CHECK ((outcome = 'refused') = (error IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX admin_consent_outcomes_latest ON admin_consent_outcomes (tenant_id, at, seq);
+    `,
+  },
 ];

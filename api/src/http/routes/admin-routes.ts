@@ -10,6 +10,7 @@ import {
 } from '../../use-cases/admin/admin-settings.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
+import { adminConsentRoutes } from './admin-consent-routes.ts';
 
 /** The admin center's API: the tenant's settings and audit log, for holders of the Confer.Admin role only. */
 export function adminRoutes(deps: AdminDeps): Router {
@@ -31,5 +32,6 @@ export function adminRoutes(deps: AdminDeps): Router {
     const { limit } = parseInput(auditQuerySchema, req.query, 'query');
     res.json({ entries: await listAuditEntries(deps, adminOf(res), limit) });
   });
+  if (deps.consent) router.use(adminConsentRoutes(deps.consent));
   return router;
 }

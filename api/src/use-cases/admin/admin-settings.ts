@@ -3,6 +3,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
 import type { AuditEntry, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
+import type { AdminConsentDeps } from './admin-consent.ts';
 import { type EffectiveSettings, settingsOf } from './tenant-settings.ts';
 
 /** The Entra app role that makes someone an admin of Confer (assigned in Entra, carried in the token's `roles`). */
@@ -23,6 +24,8 @@ export interface AdminDeps {
   defaultConnectionMode: ConnectionMode;
   /** Drops what was read from Graph under the old settings (cached availability), so a change applies at once. */
   afterChange?: (tenantId: string) => void;
+  /** Admin consent links and outcomes (admin-consent.ts); absent in tests of the settings alone. */
+  consent?: AdminConsentDeps;
 }
 
 /** The settings an admin chooses, as they are read and written through the admin API. */

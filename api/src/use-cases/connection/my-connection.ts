@@ -38,6 +38,8 @@ export interface ConnectionView {
    * only when the admin allows people to disconnect themselves.
    */
   canDisconnect: boolean;
+  /** The admin's setting that explains the state, if one does (the tab says why instead of offering a button). */
+  restriction: 'integration_off' | 'disconnect_forbidden' | null;
 }
 
 const DEFAULT_PREFERENCES: UserPreferences = {
@@ -208,10 +210,18 @@ function view(settings: EffectiveSettings, user: UserRecord): ConnectionView {
     checkedAt: user.connectionCheckedAt?.toISOString() ?? null,
     message: connectionMessage(user.connectionStatus, mode),
     canDisconnect: settings.allowDisconnect && mode === 'user' && user.connectionStatus === 'connected',
+    restriction: !settings.allowDisconnect && mode === 'user' ? 'disconnect_forbidden' : null,
   };
 }
 
 /** While the integration is off Confer uses no calendar, whatever was stored before: the view says why. */
 function integrationOffView(mode: ConnectionMode): ConnectionView {
-  return { mode, status: 'not_connected', checkedAt: null, message: INTEGRATION_OFF_MESSAGE, canDisconnect: false };
+  return {
+    mode,
+    status: 'not_connected',
+    checkedAt: null,
+    message: INTEGRATION_OFF_MESSAGE,
+    canDisconnect: false,
+    restriction: 'integration_off',
+  };
 }

@@ -44,6 +44,16 @@ export function ConnectionBanner() {
       setBusy(false);
     }
   };
+  if (connection.restriction === 'integration_off') {
+    return (
+      <MessageBar intent="info" layout="multiline" data-testid="connection-banner">
+        <MessageBarBody>
+          <MessageBarTitle>Outlook integration is switched off</MessageBarTitle>
+          {connection.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   const action =
     connection.status === 'consent_required'
       ? 'Grant permission'

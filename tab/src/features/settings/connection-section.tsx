@@ -81,12 +81,22 @@ export function ConnectionSection() {
             ) : (
               <WarningRegular aria-hidden="true" className={`${styles.icon} ${styles.warn}`} />
             )}
-            <Text weight="semibold">{statusWords[connection.status]}</Text>
+            <Text weight="semibold">
+              {connection.restriction === 'integration_off'
+                ? 'Switched off by your organisation'
+                : statusWords[connection.status]}
+            </Text>
           </div>
           <Text data-testid="connection-message">
             {connection.message}{' '}
             {connection.mode === 'tenant' ? 'Your organisation manages this connection for everyone.' : ''}
           </Text>
+          {connection.restriction === 'disconnect_forbidden' && connection.status === 'connected' && (
+            <Text data-testid="disconnect-locked">
+              Your organisation keeps calendars connected to Confer, so Disconnect is not offered. Ask your admin if you
+              need yours disconnected.
+            </Text>
+          )}
           {problem && (
             <MessageBar intent="error" role="alert">
               <MessageBarBody>{problem}</MessageBarBody>
@@ -94,6 +104,7 @@ export function ConnectionSection() {
           )}
           <CardActions>
             {connection.status !== 'outside_scope' &&
+              connection.restriction !== 'integration_off' &&
               (connection.mode === 'user' || connection.status !== 'connected') && (
                 <Button appearance="primary" disabled={busy !== null} onClick={run('connect')}>
                   {connection.status === 'connected'

@@ -12,6 +12,7 @@ describe('describeError', () => {
     ['mailbox_not_enabled', 404, 'retry', 'No Outlook mailbox found'],
     ['graph_throttled', 429, 'retry', 'Outlook is busy right now'],
     ['outside_access_policy', 403, 'retry', "Your calendar is outside Confer's access"],
+    ['integration_off', 403, 'retry', 'Outlook integration is switched off'],
     ['internal_error', 500, 'retry', "Your calendar couldn't be loaded"],
   ] as const)('maps the API code %s (%i) to %s', (code, status, action, title) => {
     expect(describeError(new AppError(code, 'from the API', { status }))).toMatchObject({ action, title });

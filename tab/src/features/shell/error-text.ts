@@ -23,6 +23,8 @@ const retryTitles: Partial<Record<ClientErrorCode, string>> = {
   graph_throttled: 'Outlook is busy right now',
   graph_unavailable: 'Outlook is not answering',
   authority_unavailable: 'Sign-in service is not answering',
+  // The admin switched the Outlook integration off: the API's message says so and whom to ask.
+  integration_off: 'Outlook integration is switched off',
 };
 
 /** Turns an error code (the API's or the tab's own) into words a person can act on. */
