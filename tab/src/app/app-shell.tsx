@@ -1,5 +1,6 @@
 import type { MeetingDto } from '@confer/contracts';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type MeRequest, useMe } from '../features/admin/use-me.ts';
 import { HomePage } from '../features/home/home-page.tsx';
 import { AppHeader } from '../features/shell/app-header.tsx';
 import { NavBar, type NavTarget } from '../features/shell/nav-bar.tsx';
@@ -21,6 +22,7 @@ const SettingsPage = lazy(() =>
   import('../features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
 const SchedulePage = lazy(() => import('../features/schedule/index.ts').then((m) => ({ default: m.SchedulePage })));
+const AdminPage = lazy(() => import('../features/admin/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 
 export interface AppShellProps {
   readonly session: HostSession;
@@ -44,6 +46,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
       current = false;
     };
   }, [api, zoneAttempt]);
+  const me = useMe(api);
   const reported = useRef(false);
   const reportReady = useCallback(() => {
     if (reported.current) return;
@@ -74,14 +77,14 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
       header={
         <>
           <AppHeader user={session.account} loading={false} onSignOut={session.signOut} />
-          <NavBar current={navTargetOf(route)} />
+          <NavBar current={navTargetOf(route)} showAdmin={me.data?.isAdmin === true} />
         </>
       }
     >
       {services ? (
         <TabServicesContext.Provider value={services}>
           <Suspense fallback={<PageSkeleton label="Loading the page" />}>
-            <RoutePage route={route} navigate={navigate} />
+            <RoutePage route={route} navigate={navigate} me={me} />
           </Suspense>
         </TabServicesContext.Provider>
       ) : (
@@ -91,7 +94,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
   );
 }
 
-function RoutePage({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
+function RoutePage({ route, navigate, me }: { route: Route; navigate: (route: Route) => void; me: MeRequest }) {
   switch (route.page) {
     case 'home':
       return <HomePage view={route.view} />;
@@ -107,6 +110,8 @@ function RoutePage({ route, navigate }: { route: Route; navigate: (route: Route)
       return <MeetingPage key={route.id} id={route.id} intent={route.intent ?? null} />;
     case 'settings':
       return <SettingsPage />;
+    case 'admin':
+      return <AdminPage section={route.section} me={me} />;
     case 'not-found':
       return <NotFound path={route.path} />;
   }
@@ -114,7 +119,7 @@ function RoutePage({ route, navigate }: { route: Route; navigate: (route: Route)
 
 function navTargetOf(route: Route): NavTarget | null {
   if (route.page === 'home' || route.page === 'meeting') return 'home';
-  if (route.page === 'schedule' || route.page === 'settings') return route.page;
+  if (route.page === 'schedule' || route.page === 'settings' || route.page === 'admin') return route.page;
   return null;
 }
 
@@ -124,6 +129,7 @@ function titleOf(route: Route): string {
     schedule: 'Schedule',
     meeting: 'Meeting',
     settings: 'Settings',
+    admin: 'Admin',
     'not-found': 'Not found',
   };
   return titles[route.page];

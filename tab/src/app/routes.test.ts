@@ -14,6 +14,12 @@ describe('parseRoute', () => {
     ['#/meetings/m-123?do=notes', { page: 'meeting', id: 'm-123', intent: 'notes' }],
     ['#/meetings/m-123?do=other', { page: 'meeting', id: 'm-123' }],
     ['#/settings', { page: 'settings' }],
+    ['#/admin', { page: 'admin', section: 'integration' }],
+    ['#/admin/', { page: 'admin', section: 'integration' }],
+    ['#/admin/health', { page: 'admin', section: 'health' }],
+    ['#/admin/audit', { page: 'admin', section: 'audit' }],
+    ['#/admin/integration', { page: 'not-found', path: '/admin/integration' }],
+    ['#/admin/nowhere', { page: 'not-found', path: '/admin/nowhere' }],
     ['#/meetings/bad%20id', { page: 'not-found', path: '/meetings/bad%20id' }],
     ['#/nowhere', { page: 'not-found', path: '/nowhere' }],
   ] as const)('reads %s', (hash, route) => {
@@ -28,6 +34,11 @@ describe('parseRoute', () => {
       { page: 'meeting', id: 'abc-1' },
       { page: 'meeting', id: 'abc-1', intent: 'reschedule' },
       { page: 'settings' },
+      { page: 'admin', section: 'integration' },
+      { page: 'admin', section: 'access' },
+      { page: 'admin', section: 'health' },
+      { page: 'admin', section: 'incidents' },
+      { page: 'admin', section: 'audit' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });

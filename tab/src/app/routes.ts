@@ -5,16 +5,21 @@ export type HomeView = 'upcoming' | 'past' | 'week';
 export type MeetingIntent = 'reschedule' | 'cancel' | 'respond' | 'notes';
 const intents: readonly string[] = ['reschedule', 'cancel', 'respond', 'notes'];
 
+/** The admin center's pages (`#/admin`, `#/admin/access`, …), for holders of the Confer.Admin role. */
+export type AdminSection = 'integration' | 'access' | 'health' | 'incidents' | 'audit';
+const adminSections: readonly string[] = ['access', 'health', 'incidents', 'audit'];
+
 export type Route =
   | { readonly page: 'home'; readonly view: HomeView }
   | { readonly page: 'schedule'; readonly with: readonly string[] }
   | { readonly page: 'meeting'; readonly id: string; readonly intent?: MeetingIntent }
   | { readonly page: 'settings' }
+  | { readonly page: 'admin'; readonly section: AdminSection }
   | { readonly page: 'not-found'; readonly path: string };
 
 const homeViews: Record<string, HomeView> = { '': 'upcoming', upcoming: 'upcoming', past: 'past', week: 'week' };
 
-/** `#/`, `#/past`, `#/week`, `#/schedule?with=a@x,b@x`, `#/meetings/{id}`, `#/settings`. */
+/** `#/`, `#/past`, `#/week`, `#/schedule?with=a@x,b@x`, `#/meetings/{id}`, `#/settings`, `#/admin[/section]`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [pathPart = '', query = ''] = raw.split('?', 2);
@@ -23,6 +28,9 @@ export function parseRoute(hash: string): Route {
   if (home) return { page: 'home', view: home };
   if (path === 'schedule') return { page: 'schedule', with: peopleOf(new URLSearchParams(query)) };
   if (path === 'settings') return { page: 'settings' };
+  if (path === 'admin') return { page: 'admin', section: 'integration' };
+  const admin = /^admin\/([a-z]+)$/.exec(path)?.[1];
+  if (admin && adminSections.includes(admin)) return { page: 'admin', section: admin as AdminSection };
   const meeting = /^meetings\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (meeting?.[1]) {
     const intent = new URLSearchParams(query).get('do') ?? '';
@@ -43,6 +51,8 @@ export function hrefOf(route: Route): string {
       return `#/meetings/${encodeURIComponent(route.id)}${route.intent ? `?do=${route.intent}` : ''}`;
     case 'settings':
       return '#/settings';
+    case 'admin':
+      return route.section === 'integration' ? '#/admin' : `#/admin/${route.section}`;
     case 'not-found':
       return `#${route.path}`;
   }

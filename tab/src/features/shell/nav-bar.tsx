@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CalendarAddRegular, HomeRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarAddRegular, HomeRegular, SettingsRegular, ShieldPersonRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 
 const useStyles = makeStyles({
@@ -31,21 +31,26 @@ const useStyles = makeStyles({
   icon: { fontSize: '20px' },
 });
 
-export type NavTarget = 'home' | 'schedule' | 'settings';
+export type NavTarget = 'home' | 'schedule' | 'settings' | 'admin';
 
 const items: readonly { target: NavTarget; href: string; label: string; icon: ReactElement }[] = [
   { target: 'home', href: '#/', label: 'Home', icon: <HomeRegular /> },
   { target: 'schedule', href: '#/schedule', label: 'Schedule', icon: <CalendarAddRegular /> },
   { target: 'settings', href: '#/settings', label: 'Settings', icon: <SettingsRegular /> },
+  { target: 'admin', href: '#/admin', label: 'Admin', icon: <ShieldPersonRegular /> },
 ];
 
-/** Plain links (hash routes), so every page has an address; `aria-current` tells screen readers where they are. */
-export function NavBar({ current }: { current: NavTarget | null }) {
+/**
+ * Plain links (hash routes), so every page has an address; `aria-current` tells screen readers where they are.
+ * Admin shows only to admins of Confer (`showAdmin`, from /api/me).
+ */
+export function NavBar({ current, showAdmin = false }: { current: NavTarget | null; showAdmin?: boolean }) {
   const styles = useStyles();
+  const shown = showAdmin ? items : items.filter((item) => item.target !== 'admin');
   return (
     <nav aria-label="Confer" className={styles.nav}>
       <ul className={styles.list}>
-        {items.map((item) => (
+        {shown.map((item) => (
           <li key={item.target}>
             <a
               href={item.href}

@@ -1,0 +1,132 @@
+import { type AccessTestDto, ADMIN_LIMITS } from '@confer/contracts';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  ProgressBar,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { toAppError } from '../../lib/app-error.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { PageSkeleton } from '../shell/page-skeleton.tsx';
+import { AccessTestHistory } from './access-test-history.tsx';
+import { AccessTestResult } from './access-test-result.tsx';
+import { namedPeopleOf } from './access-words.ts';
+import { getAccessTest, listAccessTests, runAccessTest } from './admin-api.ts';
+import { AdminRequestError } from './admin-request-error.tsx';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
+  size: { width: '160px' },
+  people: { flexGrow: 1, minWidth: '260px' },
+});
+
+/** `#/admin/access`: checks Confer's access to a sample of calendars and to named people, with what to fix. */
+export function AccessTestPage() {
+  const styles = useStyles();
+  const { api } = useTabServices();
+  const history = useRequest('access-tests', () => listAccessTests(api));
+  const [sampleText, setSampleText] = useState('10');
+  const [peopleText, setPeopleText] = useState('');
+  const [running, setRunning] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [shown, setShown] = useState<AccessTestDto | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const sampleSize = Number(sampleText);
+  const people = namedPeopleOf(peopleText);
+  const sizeError =
+    !Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > ADMIN_LIMITS.maxAccessTestPeople
+      ? `A whole number from 0 to ${ADMIN_LIMITS.maxAccessTestPeople}.`
+      : undefined;
+  const peopleError =
+    people.length > ADMIN_LIMITS.maxNamedPeople
+      ? `At most ${ADMIN_LIMITS.maxNamedPeople} named people.`
+      : !sizeError && sampleSize === 0 && people.length === 0
+        ? 'Test at least one person: a sample, named people, or both.'
+        : undefined;
+  const run = async () => {
+    if (sizeError || peopleError) return;
+    setRunning(true);
+    setProblem(null);
+    try {
+      setShown(await runAccessTest(api, { sampleSize, people }));
+      history.reload();
+    } catch (error) {
+      setProblem(toAppError(error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+  const open = async (id: string) => {
+    setOpening(id);
+    setProblem(null);
+    try {
+      setShown(await getAccessTest(api, id));
+    } catch (error) {
+      setProblem(toAppError(error).message);
+    } finally {
+      setOpening(null);
+    }
+  };
+  return (
+    <>
+      <CardFrame
+        id="access-test"
+        title="Access test"
+        description="Checks, for each person, that Confer can read free/busy time, read mailbox settings and write to the calendar, in the current connection mode. Test calendar entries are removed straight away."
+      >
+        <div className={styles.form}>
+          <Field label="Random sample size" className={styles.size} validationMessage={sizeError}>
+            <Input
+              type="number"
+              min={0}
+              max={ADMIN_LIMITS.maxAccessTestPeople}
+              value={sampleText}
+              onChange={(_, data) => setSampleText(data.value)}
+            />
+          </Field>
+          <Field
+            label="Named people"
+            hint="Addresses, one per line or separated by commas."
+            className={styles.people}
+            validationMessage={peopleError}
+          >
+            <Textarea value={peopleText} resize="vertical" onChange={(_, data) => setPeopleText(data.value)} />
+          </Field>
+        </div>
+        <CardActions>
+          <Button appearance="primary" disabled={running} onClick={run}>
+            Run the test
+          </Button>
+        </CardActions>
+        {running && (
+          <Field validationMessage={`Testing ${sampleSize + people.length} people…`} validationState="none">
+            <ProgressBar aria-label="Access test running" />
+          </Field>
+        )}
+        {problem && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{problem}</MessageBarBody>
+          </MessageBar>
+        )}
+        {shown && !running && <AccessTestResult test={shown} />}
+      </CardFrame>
+      <CardFrame id="access-test-history" title="Previous results">
+        {history.state.status === 'error' && (
+          <AdminRequestError error={history.state.error} onRetry={history.reload} what="the previous results" />
+        )}
+        {!history.data && history.state.status === 'loading' && (
+          <PageSkeleton label="Loading the previous results" compact />
+        )}
+        {history.data && <AccessTestHistory tests={history.data} openId={opening ?? shown?.id ?? null} onOpen={open} />}
+      </CardFrame>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { AdminSection } from '../../app/routes.ts';
+import { useTabServices } from '../../app/tab-services.ts';
+import { PageSkeleton } from '../shell/page-skeleton.tsx';
+import { RequestError } from '../shell/request-error.tsx';
+import { AccessTestPage } from './access-test-page.tsx';
+import { AdminRefusal } from './admin-refusal.tsx';
+import { AuditPage } from './audit-page.tsx';
+import { HealthPage } from './health-page.tsx';
+import { IncidentsPage } from './incidents-page.tsx';
+import { IntegrationPage } from './integration-page.tsx';
+import type { MeRequest } from './use-me.ts';
+
+const useStyles = makeStyles({
+  title: { margin: 0 },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minHeight: '240px' },
+});
+
+const sections: readonly { value: AdminSection; label: string }[] = [
+  { value: 'integration', label: 'Integration' },
+  { value: 'access', label: 'Access test' },
+  { value: 'health', label: 'Connection health' },
+  { value: 'incidents', label: 'Incidents' },
+  { value: 'audit', label: 'Audit log' },
+];
+
+/**
+ * The admin center. Whether to show it comes from /api/me: someone without the admin role gets the refusal
+ * and no admin data is asked for on their behalf.
+ */
+export function AdminPage({ section, me }: { section: AdminSection; me: MeRequest }) {
+  const styles = useStyles();
+  const { navigate, reportReady } = useTabServices();
+  const settled = me.state.status !== 'loading';
+  useEffect(() => {
+    if (settled) reportReady();
+  }, [settled, reportReady]);
+  if (!me.data) {
+    return me.state.status === 'error' ? (
+      <RequestError error={me.state.error} onRetry={me.reload} what="your account" />
+    ) : (
+      <PageSkeleton label="Loading the admin center" />
+    );
+  }
+  if (!me.data.isAdmin) return <AdminRefusal />;
+  return (
+    <>
+      <Text as="h1" size={700} weight="semibold" className={styles.title}>
+        Admin center
+      </Text>
+      <TabList
+        selectedValue={section}
+        onTabSelect={(_, data) => navigate({ page: 'admin', section: data.value as AdminSection })}
+        aria-label="Admin center"
+      >
+        {sections.map((item) => (
+          <Tab key={item.value} value={item.value} id={`admin-tab-${item.value}`} aria-controls="admin-panel">
+            {item.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id="admin-panel" aria-labelledby={`admin-tab-${section}`} className={styles.panel}>
+        {section === 'integration' && <IntegrationPage />}
+        {section === 'access' && <AccessTestPage />}
+        {section === 'health' && <HealthPage />}
+        {section === 'incidents' && <IncidentsPage />}
+        {section === 'audit' && <AuditPage />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { AuditEntryDto } from '@confer/contracts';
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import type { AdminFormatters } from './admin-format.ts';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  details: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+  },
+});
+
+export function AuditTable({ entries, format }: { entries: readonly AuditEntryDto[]; format: AdminFormatters }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label="Audit entries" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>When</TableHeaderCell>
+            <TableHeaderCell>Who</TableHeaderCell>
+            <TableHeaderCell>Action</TableHeaderCell>
+            <TableHeaderCell>Target</TableHeaderCell>
+            <TableHeaderCell>Details</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {keyed(entries).map(({ key, entry }) => (
+            <TableRow key={key} data-testid="audit-row">
+              <TableCell>{format.stamp(entry.at)}</TableCell>
+              <TableCell>{entry.actorId ?? 'Confer'}</TableCell>
+              <TableCell data-testid="audit-action">{entry.action}</TableCell>
+              <TableCell>{entry.target ?? '—'}</TableCell>
+              <TableCell>
+                <pre className={styles.details}>{JSON.stringify(entry.details)}</pre>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** Entries carry no id: the same second, actor, action and target can repeat, so repeats are numbered. */
+function keyed(entries: readonly AuditEntryDto[]): { key: string; entry: AuditEntryDto }[] {
+  const seen = new Map<string, number>();
+  return entries.map((entry) => {
+    const base = `${entry.at}|${entry.actorId ?? ''}|${entry.action}|${entry.target ?? ''}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { key: `${base}|${count}`, entry };
+  });
+}

@@ -1,0 +1,71 @@
+import type { HealthPersonDto } from '@confer/contracts';
+import {
+  Badge,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { AdminFormatters } from './admin-format.ts';
+import { statusColor, statusWords, subscriptionWords } from './health-words.ts';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  muted: { display: 'block', color: tokens.colorNeutralForeground2 },
+});
+
+/** One row per person: status, last good Graph call, last sync error, and their Outlook subscription. */
+export function HealthTable({ people, format }: { people: readonly HealthPersonDto[]; format: AdminFormatters }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label="Connections" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Person</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+            <TableHeaderCell>Last successful Graph call</TableHeaderCell>
+            <TableHeaderCell>Last sync error</TableHeaderCell>
+            <TableHeaderCell>Subscription</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {people.map((person) => (
+            <TableRow key={person.userId} data-testid="health-row">
+              <TableCell>
+                <Text block>{person.displayName}</Text>
+                <Text size={200} className={styles.muted}>
+                  {person.email}
+                </Text>
+              </TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={statusColor[person.status]} data-testid="health-status">
+                  {statusWords[person.status]}
+                </Badge>
+              </TableCell>
+              <TableCell>{format.stamp(person.lastGraphSuccessAt)}</TableCell>
+              <TableCell>
+                {person.lastSyncError ? (
+                  <>
+                    <Text block>{person.lastSyncError.message}</Text>
+                    <Text size={200} className={styles.muted}>
+                      {person.lastSyncError.code}, {format.stamp(person.lastSyncError.at)}
+                    </Text>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+              <TableCell>{subscriptionWords[person.subscription]}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
