@@ -30,6 +30,7 @@ import {
   createSqliteConversationStore,
   createTenantServiceUrlLookup,
 } from './adapters/sqlite/sqlite-conversation-store.ts';
+import { createSqliteConnectionHealthStore } from './adapters/sqlite/sqlite-connection-health-store.ts';
 import { createSqliteDeltaStateStore } from './adapters/sqlite/sqlite-delta-state-store.ts';
 import { createSqliteNotificationInbox } from './adapters/sqlite/sqlite-notification-inbox.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
@@ -44,6 +45,7 @@ import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
 import type { NotificationInbox } from './ports/notification-inbox.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import type { SubscriptionStore } from './ports/subscription-store.ts';
+import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admin/connection-activity.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
@@ -101,7 +103,18 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       cipher: createTokenCacheCipher(config.tokenCacheKey ?? randomBytes(32)),
     },
   });
-  const createClient = createGraphClientFactory({ baseUrl: config.graphBaseUrl, dispatcher: http.dispatcher });
+  // Connection health for admins: each person's last Graph success and sync error, coalesced before writing.
+  const healthStore = createSqliteConnectionHealthStore(db);
+  const activity = createConnectionActivity({
+    store: healthStore,
+    logger: logger.child({ part: 'connection-health' }),
+    intervalMs: ACTIVITY_INTERVAL_MS,
+  });
+  const createClient = createGraphClientFactory({
+    baseUrl: config.graphBaseUrl,
+    dispatcher: http.dispatcher,
+    onMailboxSuccess: (tenantId, userId) => activity.recordSuccess(tenantId, userId, clock.now()),
+  });
   // Join links must be Teams meeting links; the local tenant's own host is accepted too when it is configured.
   const localJoinHost = config.devTenantUrl ? new URL(config.devTenantUrl).host : null;
   const graph = {
@@ -162,6 +175,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     deltaStates: createSqliteDeltaStateStore(db),
     connections,
     audit: stores.audit,
+    activity,
     notificationUrl: `${config.tabEndpoint}/api/graph/notifications`,
     lifecycleNotificationUrl: `${config.tabEndpoint}/api/graph/lifecycle`,
   });
@@ -274,6 +288,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     async close() {
       await syncWorker.stop();
       await deliveryWorker.stop();
+      await activity.close();
       db.close();
       await http.dispatcher?.close();
     },

@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import type { GraphActor, MailboxRef } from '../../ports/scheduling-gateway.ts';
+import type { GraphCaller } from './graph-activity-handler.ts';
 import type { GraphClientFactory } from './graph-client-factory.ts';
 
 /**
@@ -33,7 +34,19 @@ function tokenFor(tokens: GraphTokenProvider, actor: GraphActor): Promise<string
  */
 export async function clientFor(deps: GraphActorDeps, actor: GraphActor): Promise<Client> {
   const token = await tokenFor(deps.tokens, actor);
-  return deps.createClient(async () => token);
+  return deps.createClient(async () => token, callerOf(actor));
+}
+
+/** Whom the client's requests are credited to (graph-activity-handler.ts). */
+function callerOf(actor: GraphActor): GraphCaller {
+  switch (actor.kind) {
+    case 'user':
+      return { tenantId: actor.identity.tenantId, userId: actor.identity.userId };
+    case 'stored-user':
+      return { tenantId: actor.tenantId, userId: actor.userId };
+    case 'app':
+      return { tenantId: actor.tenantId, userId: null };
+  }
 }
 
 /**

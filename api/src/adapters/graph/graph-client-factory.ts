@@ -10,6 +10,7 @@ import {
   TelemetryHandler,
 } from '@microsoft/microsoft-graph-client';
 import type { Agent } from 'undici';
+import { GraphActivityHandler, type GraphCaller, type OnMailboxSuccess } from './graph-activity-handler.ts';
 
 export interface GraphRetrySettings {
   /** Seconds before a retry when Graph sends no Retry-After (the SDK adds backoff and jitter); default 3. */
@@ -29,9 +30,12 @@ export interface GraphClientFactoryOptions {
   /** The dispatcher that trusts devtenant's CA, when configured. */
   dispatcher: Agent | undefined;
   retry?: GraphRetrySettings;
+  /** Told of each successful request for a person (the admin's connection health); coalesced by the receiver. */
+  onMailboxSuccess?: OnMailboxSuccess;
 }
 
-export type GraphClientFactory = (getToken: () => Promise<string>) => Client;
+/** `caller` says whom the client acts for, so a success is credited to that person's connection. */
+export type GraphClientFactory = (getToken: () => Promise<string>, caller?: GraphCaller) => Client;
 
 /**
  * One Graph client per token source, with the SDK's default middleware chain (docs/reference/graph-calendar.md §10)
@@ -45,9 +49,11 @@ export function createGraphClientFactory(options: GraphClientFactoryOptions): Gr
   const customHosts = new Set([base.hostname.toLowerCase()]);
   const fetchOptions = options.dispatcher ? ({ dispatcher: options.dispatcher } as FetchOptions) : undefined;
   const retryOptions = createRetryOptions(options.retry ?? {});
-  return (getToken) =>
+  const { onMailboxSuccess } = options;
+  return (getToken, caller) =>
     Client.initWithMiddleware({
       middleware: [
+        ...(caller && onMailboxSuccess ? [new GraphActivityHandler(caller, onMailboxSuccess)] : []),
         new AuthenticationHandler({ getAccessToken: getToken }),
         new RetryHandler(retryOptions),
         new RedirectHandler(new RedirectHandlerOptions()),

@@ -19,7 +19,7 @@ export function createConnectionProbe(deps: GraphActorDeps): CheckConnection {
         mode === 'user'
           ? await deps.tokens.forStoredUser(tenantId, userId, DELEGATED_SCOPES, { forceRefresh: true })
           : await deps.tokens.forApp(tenantId);
-      const client = deps.createClient(async () => token);
+      const client = deps.createClient(async () => token, { tenantId, userId: mode === 'user' ? userId : null });
       const path = mode === 'user' ? '/me/mailboxSettings' : `/users/${encodeURIComponent(userId)}/mailboxSettings`;
       await call(() => client.api(path).select('timeZone').get());
       return 'connected';

@@ -7,7 +7,7 @@ import { type ApplyOutcome, applyOutlookEvent } from './apply-outlook-event.ts';
 import { resyncCalendar } from './delta-backstop.ts';
 import { followSeriesOf } from './series-sync.ts';
 import type { SyncDeps } from './sync-deps.ts';
-import { renewOne, replace } from './watch-calendars.ts';
+import { recordSyncError, renewOne, replace } from './watch-calendars.ts';
 
 export interface InboxReport {
   /** Entries taken from the inbox and finished. */
@@ -58,13 +58,17 @@ export async function processInbox(deps: SyncDeps, limit = PASS_LIMIT): Promise<
   for (const [subscriptionId, entries] of bySubscription) {
     const subscription = await deps.subscriptions.find(subscriptionId);
     try {
-      if (subscription?.status.state === 'active') await handleCalendar(deps, subscription, entries, report);
+      if (subscription?.status.state === 'active') {
+        await handleCalendar(deps, subscription, entries, report);
+        deps.activity?.recordSyncSuccess(subscription.tenantId, subscription.userId, 'apply');
+      }
       await deps.inbox.markProcessed(entries.map((e) => e.seq));
       report.processed += entries.length;
     } catch (error) {
       if (!isPassing(error)) {
         // A refusal is recorded where it arose (connection status, audit); the delta after reconnecting catches up.
         deps.scheduling.logger.warn('Outlook notifications could not be applied', { subscriptionId, error });
+        if (subscription) recordSyncError(deps, subscription.tenantId, subscription.userId, 'apply', error);
         await deps.inbox.markProcessed(entries.map((e) => e.seq));
         report.processed += entries.length;
         continue;

@@ -1,3 +1,4 @@
+import type { ConnectionActivity } from '../../ports/connection-activity.ts';
 import type { DeltaStateStore } from '../../ports/delta-state-store.ts';
 import type { NotificationInbox } from '../../ports/notification-inbox.ts';
 import type { SubscriptionGateway } from '../../ports/subscription-gateway.ts';
@@ -16,6 +17,8 @@ export interface SyncDeps {
   connections: TenantStore;
   /** Where a refused subscription is recorded for administrators. */
   audit: AuditLog;
+  /** Each person's last sync error, for the admin's connection health list (cleared by the next success). */
+  activity?: ConnectionActivity;
   /** Graph's delivery URLs, derived from the app's public URL (docs/reference/graph-calendar.md §4). */
   notificationUrl: string;
   lifecycleNotificationUrl: string;

@@ -1,5 +1,6 @@
 import { isAppError } from '../../domain/app-error.ts';
 import { clientStateDigest, newClientState } from '../../domain/client-state.ts';
+import type { SyncErrorKind } from '../../ports/connection-health-store.ts';
 import type { GraphSubscription } from '../../ports/subscription-store.ts';
 import type { ConnectionStatus } from '../../ports/tenant-store.ts';
 import { actorForUser, connectionModeOf } from '../scheduling/caller.ts';
@@ -75,6 +76,7 @@ export async function watchCalendar(deps: SyncDeps, tenantId: string, userId: st
     if (await recordRefusal(deps, tenantId, userId, null, error)) return 'refused';
     throw error;
   }
+  deps.activity?.recordSyncSuccess(tenantId, userId, 'subscription');
   await resyncCalendar(deps, tenantId, userId);
   return 'created';
 }
@@ -95,6 +97,7 @@ export async function renewSubscriptions(
     } catch (error) {
       // A passing fault, or the tenant switched the integration off: the others are still renewed.
       deps.scheduling.logger.warn('could not renew a subscription; will retry', { userId: subscription.userId, error });
+      recordSyncError(deps, subscription.tenantId, subscription.userId, 'subscription', error);
     }
   }
   return report;
@@ -118,6 +121,7 @@ export async function renewOne(
       expiresAt: grant.expiresAt.toISOString(),
       renewedAt: clock.now().toISOString(),
     });
+    deps.activity?.recordSyncSuccess(subscription.tenantId, subscription.userId, 'subscription');
     return 'renewed';
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') {
@@ -237,5 +241,19 @@ async function recordRefusal(
     details: { code: error.code, subscriptionId: subscription?.id ?? null },
   });
   deps.scheduling.logger.warn('Outlook sync refused for a calendar', { userId, code: error.code });
+  recordSyncError(deps, tenantId, userId, 'subscription', error);
   return true;
+}
+
+/** Keeps the failure as the person's last sync error for the admin's connection health list. */
+export function recordSyncError(
+  deps: SyncDeps,
+  tenantId: string,
+  userId: string,
+  kind: SyncErrorKind,
+  error: unknown,
+): void {
+  const code = isAppError(error) ? error.code : 'internal_error';
+  const message = error instanceof Error ? error.message : String(error);
+  deps.activity?.recordSyncError(tenantId, userId, { kind, code, message, at: deps.scheduling.clock.now() });
 }
