@@ -26,11 +26,11 @@ import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
 import { createSqliteAdminConsentStore } from './adapters/sqlite/sqlite-admin-consent-store.ts';
+import { createSqliteConnectionHealthStore } from './adapters/sqlite/sqlite-connection-health-store.ts';
 import {
   createSqliteConversationStore,
   createTenantServiceUrlLookup,
 } from './adapters/sqlite/sqlite-conversation-store.ts';
-import { createSqliteConnectionHealthStore } from './adapters/sqlite/sqlite-connection-health-store.ts';
 import { createSqliteDeltaStateStore } from './adapters/sqlite/sqlite-delta-state-store.ts';
 import { createSqliteNotificationInbox } from './adapters/sqlite/sqlite-notification-inbox.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
@@ -254,6 +254,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       audit: stores.audit,
       defaultConnectionMode: config.defaultConnectionMode,
       afterChange: (tenantId) => scheduling.availabilityCache.invalidateTenant(tenantId),
+      health: { clock, store: healthStore, activity },
       consent: {
         clock,
         store: createSqliteAdminConsentStore(db),

@@ -1,16 +1,16 @@
-import { adminSettingsSchema, auditQuerySchema } from '@confer/contracts';
+import { adminSettingsSchema } from '@confer/contracts';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import {
   type Admin,
   type AdminDeps,
   getAdminSettings,
-  listAuditEntries,
   requireAdmin,
   saveAdminSettings,
 } from '../../use-cases/admin/admin-settings.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
 import { adminConsentRoutes } from './admin-consent-routes.ts';
+import { adminHealthRoutes } from './admin-health-routes.ts';
 
 /** The admin center's API: the tenant's settings and audit log, for holders of the Confer.Admin role only. */
 export function adminRoutes(deps: AdminDeps): Router {
@@ -28,10 +28,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.put('/settings', async (req, res) => {
     res.json(await saveAdminSettings(deps, adminOf(res), parseInput(adminSettingsSchema, req.body)));
   });
-  router.get('/audit', async (req, res) => {
-    const { limit } = parseInput(auditQuerySchema, req.query, 'query');
-    res.json({ entries: await listAuditEntries(deps, adminOf(res), limit) });
-  });
+  router.use(adminHealthRoutes(deps));
   if (deps.consent) router.use(adminConsentRoutes(deps.consent));
   return router;
 }

@@ -2,8 +2,9 @@ import { isObjectId } from '@confer/contracts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
-import type { AuditEntry, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
+import type { AuditEntry, AuditFilter, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
 import type { AdminConsentDeps } from './admin-consent.ts';
+import type { ConnectionHealthDeps } from './connection-health.ts';
 import { type EffectiveSettings, settingsOf } from './tenant-settings.ts';
 
 /** The Entra app role that makes someone an admin of Confer (assigned in Entra, carried in the token's `roles`). */
@@ -24,6 +25,8 @@ export interface AdminDeps {
   defaultConnectionMode: ConnectionMode;
   /** Drops what was read from Graph under the old settings (cached availability), so a change applies at once. */
   afterChange?: (tenantId: string) => void;
+  /** The connection health list (connection-health.ts); absent in tests of the settings alone. */
+  health?: ConnectionHealthDeps;
   /** Admin consent links and outcomes (admin-consent.ts); absent in tests of the settings alone. */
   consent?: AdminConsentDeps;
 }
@@ -107,8 +110,13 @@ export interface AuditEntryView {
 }
 
 /** The tenant's audit log, newest first (only the admin's own tenant: the tenant comes from their token). */
-export async function listAuditEntries(deps: AdminDeps, admin: Admin, limit: number): Promise<AuditEntryView[]> {
-  const entries = await deps.audit.list(admin.tenantId, limit);
+export async function listAuditEntries(
+  deps: AdminDeps,
+  admin: Admin,
+  limit: number,
+  filter: AuditFilter = {},
+): Promise<AuditEntryView[]> {
+  const entries = await deps.audit.list(admin.tenantId, limit, filter);
   return entries.map(({ tenantId: _tenant, at, ...entry }: AuditEntry) => ({ at: at.toISOString(), ...entry }));
 }
 
