@@ -10,11 +10,13 @@ import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
 import { createTenantMembership } from './adapters/bot/tenant-membership.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
+import { createAppConsentProbe } from './adapters/entra/app-consent-probe.ts';
 import { createEntraTokenValidator } from './adapters/entra/entra-token-validator.ts';
 import { createMsalGraphTokenProvider } from './adapters/entra/msal-graph-token-provider.ts';
 import { createMsalNetworkClient } from './adapters/entra/msal-network-client.ts';
 import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
 import { createTokenCacheCipher } from './adapters/entra/token-cache-cipher.ts';
+import { createGraphAlertMailer } from './adapters/graph/graph-alert-mailer.ts';
 import { createBotPersonFinder } from './adapters/graph/graph-bot-person.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
@@ -32,6 +34,8 @@ import {
   createTenantServiceUrlLookup,
 } from './adapters/sqlite/sqlite-conversation-store.ts';
 import { createSqliteDeltaStateStore } from './adapters/sqlite/sqlite-delta-state-store.ts';
+import { createSqliteIncidentSignals } from './adapters/sqlite/sqlite-incident-signals.ts';
+import { createSqliteIncidentStore } from './adapters/sqlite/sqlite-incident-store.ts';
 import { createSqliteNotificationInbox } from './adapters/sqlite/sqlite-notification-inbox.ts';
 import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
 import { createSqliteSubscriptionStore } from './adapters/sqlite/sqlite-subscription-store.ts';
@@ -42,10 +46,12 @@ import { createApp } from './http/create-app.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Clock } from './ports/clock.ts';
 import type { GraphTokenProvider } from './ports/graph-token-provider.ts';
+import type { IncidentStore } from './ports/incident-store.ts';
 import type { NotificationInbox } from './ports/notification-inbox.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import type { SubscriptionStore } from './ports/subscription-store.ts';
 import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admin/connection-activity.ts';
+import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
@@ -80,6 +86,8 @@ export interface ComposedApp {
   delivery: { worker: DeliveryWorker; reminders: ReminderDeps };
   /** Outlook sync: Graph subscriptions, the inbox of accepted notifications, and the worker (started by main.ts). */
   sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox; worker: SyncWorker };
+  /** Incidents of the Outlook integration: the store, and the monitor that evaluates them (started by main.ts). */
+  incidents: { store: IncidentStore; monitor: IncidentMonitor };
   close(): Promise<void>;
 }
 
@@ -202,6 +210,26 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     logger: logger.child({ part: 'delivery' }),
     ...(config.bot.credentials ? { credentials: config.bot.credentials } : {}),
   });
+  // Incidents: evaluated periodically; owners get a bot card through the outbound queue and an email.
+  const incidentStore = createSqliteIncidentStore(db);
+  const incidentMonitor = createIncidentMonitor({
+    clock,
+    logger: logger.child({ part: 'incidents' }),
+    newId: randomUUID,
+    tenantIds: [config.tenantId],
+    incidents: incidentStore,
+    tenants: stores.tenants,
+    defaultConnectionMode: config.defaultConnectionMode,
+    signals: createSqliteIncidentSignals(db),
+    probeAppConsent: createAppConsentProbe(graphTokens),
+    clientSecretExpiresAt: config.clientSecretExpiresAt,
+    queue: outbound,
+    canReach: async (tenantId, userId) => (await conversations.find(tenantId, userId)) !== undefined,
+    mailer: config.alertMailbox
+      ? createGraphAlertMailer({ tokens: graphTokens, createClient, mailbox: config.alertMailbox })
+      : null,
+    tabUrl: config.tabEndpoint,
+  });
   // Outlook change notifications: the subscriptions Confer owns and the inbox the endpoint records into.
   const sync = { subscriptions: syncWorker.deps.subscriptions, inbox: syncWorker.deps.inbox, worker: syncWorker };
   const app = createApp({
@@ -254,6 +282,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       audit: stores.audit,
       defaultConnectionMode: config.defaultConnectionMode,
       afterChange: (tenantId) => scheduling.availabilityCache.invalidateTenant(tenantId),
+      incidents: incidentStore,
       health: { clock, store: healthStore, activity },
       consent: {
         clock,
@@ -286,7 +315,9 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     bot: { outbound, render: renderOutbound, actions: botActions },
     delivery: { worker: deliveryWorker, reminders },
     sync,
+    incidents: { store: incidentStore, monitor: incidentMonitor },
     async close() {
+      await incidentMonitor.stop();
       await syncWorker.stop();
       await deliveryWorker.stop();
       await activity.close();

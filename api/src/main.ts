@@ -63,6 +63,8 @@ function main() {
     composed.sync.worker
       .start()
       .catch((error: unknown) => logger.error('Outlook sync failed to start; its timers retry', { error }));
+    // Incidents are evaluated from the start (a consent revoked while the app was down is reported at once).
+    void composed.incidents.monitor.start();
   });
   const stop = (signal: string) => {
     logger.info('stopping', { signal });

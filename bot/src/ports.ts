@@ -70,7 +70,8 @@ export interface OutboundMessage {
     | 'change-notice'
     | 'time-proposal'
     | 'reconnect'
-    | 'expiry-warning';
+    | 'expiry-warning'
+    | 'incident-alert';
   payload: Record<string, unknown>;
   notBefore: Date;
 }
@@ -257,4 +258,16 @@ export interface OutboundPayloads {
   };
   reconnect: Record<string, never>;
   'expiry-warning': { expiresAt?: string };
+  /** An incident of the Outlook integration, as it was when the notice was planned, to an integration owner. */
+  'incident-alert': {
+    incidentId: string;
+    incidentKind: string;
+    notice: 'opened' | 'reminder' | 'resolved';
+    title: string;
+    summary: string;
+    advice: string;
+    affected: number;
+    openedAt: string;
+    resolvedAt?: string;
+  };
 }

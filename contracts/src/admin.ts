@@ -210,6 +210,19 @@ export const incidentKindSchema = z.enum([
 ]);
 export type IncidentKind = z.infer<typeof incidentKindSchema>;
 
+/** One message about an incident to one integration owner: whether the card and the email went out. */
+export const incidentNoticeSchema = z.object({
+  ownerId: z.string(),
+  kind: z.enum(['opened', 'reminder', 'resolved']),
+  at: instant,
+  /** `unreachable`: the bot has no chat with this owner yet (they get the email only). */
+  card: z.enum(['planned', 'queued', 'unreachable']),
+  /** `pending`: not accepted yet, tried again on each pass (`emailError` says why); `not_configured`: no alert mailbox. */
+  email: z.enum(['pending', 'sent', 'not_configured']),
+  emailError: z.string().nullable(),
+});
+export type IncidentNoticeDto = z.infer<typeof incidentNoticeSchema>;
+
 export const incidentSchema = z.object({
   id: z.string(),
   kind: incidentKindSchema,
@@ -222,6 +235,8 @@ export const incidentSchema = z.object({
   lastSeenAt: instant,
   remindedAt: instant.nullable(),
   resolvedAt: instant.nullable(),
+  /** The messages sent (or still owed) to the integration owners, oldest first. */
+  notices: z.array(incidentNoticeSchema).optional(),
 });
 export type IncidentDto = z.infer<typeof incidentSchema>;
 

@@ -57,6 +57,12 @@ const envSchema = z.object({
   CONFER_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** PEM file of a certificate authority our HTTP clients trust in addition to the system's (devtenant). */
   TRUSTED_CA_FILE: optional(z.string().min(1)),
+  /** Mailbox (UPN or address) incident emails to integration owners are sent from, with Mail.Send; unset: no email. */
+  CONFER_ALERT_MAILBOX: optional(z.string().email('must be a mailbox address (UPN or SMTP address)')),
+  /** When SECRET_AAD_APP_CLIENT_SECRET expires (as Entra shows it): owners are warned 30 days before. */
+  CONFER_CLIENT_SECRET_EXPIRES_AT: optional(
+    z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant, e.g. 2027-06-30T00:00:00Z' }),
+  ),
   /** AES-256 key (base64, 32 bytes) of the per-user token cache, where refresh tokens are kept encrypted. */
   CONFER_TOKEN_CACHE_KEY: optional(
     z
@@ -98,6 +104,10 @@ export interface Config {
    * (tokens then do not outlive the process); everywhere else it is required.
    */
   tokenCacheKey: Buffer | null;
+  /** Where incident emails come from; null: owners get bot cards only. */
+  alertMailbox: string | null;
+  /** When the client secret expires, if configured. */
+  clientSecretExpiresAt: Date | null;
 }
 
 export interface BotConfig {
@@ -192,6 +202,8 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     defaultConnectionMode: e.CONFER_CONNECTION_MODE,
     expiryWarningDays: e.CONFER_EXPIRY_WARNING_DAYS,
     tokenCacheKey: e.CONFER_TOKEN_CACHE_KEY ? Buffer.from(e.CONFER_TOKEN_CACHE_KEY, 'base64') : null,
+    alertMailbox: e.CONFER_ALERT_MAILBOX ?? null,
+    clientSecretExpiresAt: e.CONFER_CLIENT_SECRET_EXPIRES_AT ? new Date(e.CONFER_CLIENT_SECRET_EXPIRES_AT) : null,
   });
 }
 

@@ -18,8 +18,12 @@ export interface GraphTokenProvider {
     scopes: readonly string[],
     options?: { forceRefresh?: boolean },
   ): Promise<string>;
-  /** Application: client credentials for the tenant (`https://graph.microsoft.com/.default`); default the configured one. */
-  forApp(tenantId?: string): Promise<string>;
+  /**
+   * Application: client credentials for the tenant (`https://graph.microsoft.com/.default`); default the configured
+   * one. `forceRefresh` asks the authority instead of answering from the cached token (which keeps the roles it was
+   * issued with until it expires), and the fresh token replaces the cached one.
+   */
+  forApp(tenantId?: string, options?: { forceRefresh?: boolean }): Promise<string>;
   /** Drops the user's stored tokens (disconnect). */
   forget(tenantId: string, userId: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { OutboundMessage, RenderedOutbound, RenderOutbound } from '../ports
 import { renderChangeNotice } from './render-change-notice.ts';
 import { renderConnection } from './render-connection.ts';
 import type { RenderDeps } from './render-deps.ts';
+import { renderIncidentAlert } from './render-incident-alert.ts';
 import {
   renderInvitation,
   renderOrganizerUpdate,
@@ -10,6 +11,7 @@ import {
 } from './render-meeting-messages.ts';
 import { renderReminder } from './render-reminder.ts';
 
+export { incidentsPageUrl } from '../cards/incident-card.ts';
 export type { RenderDeps } from './render-deps.ts';
 
 /**
@@ -34,6 +36,8 @@ export function createOutboundRenderer(deps: RenderDeps): RenderOutbound {
       case 'reconnect':
       case 'expiry-warning':
         return renderConnection({ ...message, kind: message.kind }, deps);
+      case 'incident-alert':
+        return renderIncidentAlert(message, deps);
     }
   };
 }

@@ -47,9 +47,12 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
         }),
       );
     },
-    async forApp(tenantId) {
+    async forApp(tenantId, request) {
       const client = pool.app(tenantId ?? options.tenantId);
-      return tokenOf(() => client.acquireTokenByClientCredential({ scopes: [`${options.graphResource}/.default`] }));
+      const scopes = [`${options.graphResource}/.default`];
+      return tokenOf(() =>
+        client.acquireTokenByClientCredential({ scopes, ...(request?.forceRefresh ? { skipCache: true } : {}) }),
+      );
     },
     async forget(tenantId, userId) {
       pool.drop(tenantId, userId);

@@ -416,4 +416,46 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX admin_consent_outcomes_latest ON admin_consent_outcomes (tenant_id, at, seq);
     `,
   },
+  {
+    version: 15,
+    name: 'incidents of the Outlook integration and the notices sent to its owners',
+    sql: `
+      -- At most one open incident per tenant and kind; resolved ones stay as the tenant's history.
+      CREATE TABLE incidents (
+        id           TEXT NOT NULL PRIMARY KEY,
+        tenant_id    TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('consent_revoked', 'secret_expiring', 'subscription_failures',
+                                                   'delivery_failures', 'access_test_failures')),
+        state        TEXT NOT NULL CHECK (state IN ('open', 'resolved')),
+        summary      TEXT NOT NULL,
+        advice       TEXT NOT NULL,
+        affected     INTEGER NOT NULL CHECK (affected >= 0),
+        opened_at    TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        reminded_at  TEXT,
+        resolved_at  TEXT,
+        CHECK ((state = 'resolved') = (resolved_at IS NOT NULL))
+      ) STRICT;
+      CREATE UNIQUE INDEX incidents_one_open ON incidents (tenant_id, kind) WHERE state = 'open';
+      CREATE INDEX incidents_by_tenant ON incidents (tenant_id, opened_at);
+      -- Each message to an owner is recorded before it is sent (the intent), so a restart neither loses nor
+      -- repeats it: the card goes through the outbound queue, idempotent by key; the email waits here until sent.
+      CREATE TABLE incident_notices (
+        incident_id    TEXT NOT NULL REFERENCES incidents (id),
+        tenant_id      TEXT NOT NULL,
+        owner_id       TEXT NOT NULL,
+        notice         TEXT NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('opened', 'reminder', 'resolved')),
+        card_state     TEXT NOT NULL CHECK (card_state IN ('planned', 'queued', 'unreachable')),
+        email_state    TEXT NOT NULL CHECK (email_state IN ('pending', 'sent', 'not_configured')),
+        email_attempts INTEGER NOT NULL DEFAULT 0,
+        email_error    TEXT,
+        email_sent_at  TEXT,
+        created_at     TEXT NOT NULL,
+        PRIMARY KEY (incident_id, owner_id, notice)
+      ) STRICT;
+      CREATE INDEX incident_notices_undone ON incident_notices (tenant_id, created_at)
+        WHERE card_state = 'planned' OR email_state = 'pending';
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ const KINDS: ReadonlySet<OutboundMessage['kind']> = new Set([
   'time-proposal',
   'reconnect',
   'expiry-warning',
+  'incident-alert',
 ]);
 
 /** Refuses the whole batch (writing nothing) when one message could never be delivered or keyed. */

@@ -11,6 +11,7 @@ import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
 import { adminConsentRoutes } from './admin-consent-routes.ts';
 import { adminHealthRoutes } from './admin-health-routes.ts';
+import { adminIncidentRoutes } from './admin-incident-routes.ts';
 
 /** The admin center's API: the tenant's settings and audit log, for holders of the Confer.Admin role only. */
 export function adminRoutes(deps: AdminDeps): Router {
@@ -28,6 +29,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.put('/settings', async (req, res) => {
     res.json(await saveAdminSettings(deps, adminOf(res), parseInput(adminSettingsSchema, req.body)));
   });
+  if (deps.incidents) router.use('/incidents', adminIncidentRoutes({ incidents: deps.incidents }));
   router.use(adminHealthRoutes(deps));
   if (deps.consent) router.use(adminConsentRoutes(deps.consent));
   return router;

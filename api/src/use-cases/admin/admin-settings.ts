@@ -2,6 +2,7 @@ import { isObjectId } from '@confer/contracts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
+import type { IncidentStore } from '../../ports/incident-store.ts';
 import type { AuditEntry, AuditFilter, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
 import type { AdminConsentDeps } from './admin-consent.ts';
 import type { ConnectionHealthDeps } from './connection-health.ts';
@@ -25,6 +26,8 @@ export interface AdminDeps {
   defaultConnectionMode: ConnectionMode;
   /** Drops what was read from Graph under the old settings (cached availability), so a change applies at once. */
   afterChange?: (tenantId: string) => void;
+  /** Incidents of the Outlook integration (`/api/admin/incidents`); absent in tests of the settings alone. */
+  incidents?: Pick<IncidentStore, 'list' | 'listNotices'>;
   /** The connection health list (connection-health.ts); absent in tests of the settings alone. */
   health?: ConnectionHealthDeps;
   /** Admin consent links and outcomes (admin-consent.ts); absent in tests of the settings alone. */
