@@ -114,6 +114,21 @@ describe('the app in production (a real tenant at confer.contoso.com)', () => {
     expect((await get('/')).body).toBe(TAB_FILES['index.html']);
     expect((await get('/devices.html')).body).toBe(TAB_FILES['devices.html']);
   });
+
+  it('serves the admin consent return page without a token, as a page under the tab’s CSP, never cached', async () => {
+    // Entra's redirect carries no Confer token: the page is public, and an answer to no link of Confer's is a 400.
+    const page = await get('/admin/consent/return?admin_consent=True&tenant=x&state=not-a-state-of-confer');
+    expect(page.status).toBe(400);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(directivesOf(page.headers['content-security-policy']).get('script-src')).toEqual(["'self'"]);
+    expect(page.body).toContain('consent_request_invalid');
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.body).toContain('href="https://confer.contoso.com/#/admin"');
+    const elsewhere = await get('/admin/consent/return', 'evil.example');
+    expect(elsewhere.status).toBe(421);
+  });
 });
 
 describe('the app on a developer machine (plain http, local names)', () => {

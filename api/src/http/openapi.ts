@@ -225,6 +225,20 @@ const operations: Operation[] = [
     query: { limit: '1–200 (default 50)' },
     response: contracts.auditListSchema,
   },
+  {
+    method: 'post',
+    path: '/api/admin/consent-link',
+    summary:
+      "A fresh single-use link (24 h) to Entra's admin consent endpoint; Entra sends the admin back to /admin/consent/return (Confer.Admin role, audited)",
+    response: contracts.consentLinkSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/consent',
+    summary: 'The latest admin consent outcome the return page recorded, or null (Confer.Admin role)',
+    response: contracts.consentStatusSchema,
+  },
   graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
   graphDelivery(
     '/api/graph/lifecycle',

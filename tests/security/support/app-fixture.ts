@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
+import { ADMIN_CONSENT_RETURN_PATH, LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { Router as createRouter, type Router } from 'express';
+import { createMemoryAdminConsentStore } from '../../../api/src/adapters/memory/memory-admin-consent-store.ts';
+import { createMemoryStores } from '../../../api/src/adapters/memory/memory-stores.ts';
 import { parseConfig } from '../../../api/src/config/config.ts';
 import { AppError } from '../../../api/src/domain/app-error.ts';
 import { createApp } from '../../../api/src/http/create-app.ts';
@@ -65,11 +67,14 @@ export async function startApp(
   bot.post('/', (_req, res) => {
     res.json({ handled: true });
   });
+  const config = parseConfig(env);
+  const clock = options.clock ?? { now: () => new Date() };
+  const stores = createMemoryStores();
   const app = createApp({
-    config: parseConfig(env),
+    config,
     version: 'test',
     logger: createLogger('silent'),
-    clock: options.clock ?? { now: () => new Date() },
+    clock,
     tokens: {
       validate: async () => {
         throw new AppError('token_invalid', 'No tokens in these tests.');
@@ -81,6 +86,24 @@ export async function startApp(
     botRouter: options.botRouter ?? bot,
     tabDir,
     ...(options.botRateLimitPerMinute ? { botRateLimitPerMinute: options.botRateLimitPerMinute } : {}),
+    // The admin API (refused here: no token validates) and the public admin consent return page.
+    admin: {
+      clock,
+      tenants: stores.tenants,
+      audit: stores.audit,
+      defaultConnectionMode: 'user',
+      consent: {
+        clock,
+        store: createMemoryAdminConsentStore(),
+        audit: stores.audit,
+        logger: createLogger('silent'),
+        authority: config.authority,
+        clientId: config.clientId,
+        redirectUri: `${config.tabEndpoint}${ADMIN_CONSENT_RETURN_PATH}`,
+        tenantId: config.tenantId,
+        adminPageUrl: `${config.tabEndpoint}/#/admin`,
+      },
+    },
   });
   const server = await listen(app);
   return {
