@@ -3,6 +3,7 @@
  * and writes them to bench/results/latest.json. Exits non-zero when a target is missed.
  */
 import { join } from 'node:path';
+import { benchAdminHealth } from './admin-health.ts';
 import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
@@ -12,6 +13,7 @@ import { benchSuggestions } from './suggestions.ts';
 import { benchTab } from './tab.ts';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
+  admin: benchAdminHealth,
   availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
   reminders: benchReminders,
