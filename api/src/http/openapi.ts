@@ -16,6 +16,16 @@ interface Operation {
 }
 
 const meeting = '/api/meetings/{id}';
+const AUDIT_FILTERS = {
+  action: 'exactly this action, e.g. admin.settings_changed',
+  actor: 'entries by this object id',
+  since: 'ISO instant, inclusive',
+  until: 'ISO instant, inclusive',
+};
+const HEALTH_FILTERS = {
+  status: 'connected | consent_required | expired | outside_scope | disconnected | never_connected',
+  q: 'part of a display name or email, any case (up to 100 characters)',
+};
 
 /** Every endpoint, described from the same zod schemas that validate it. */
 const operations: Operation[] = [
@@ -222,8 +232,32 @@ const operations: Operation[] = [
     method: 'get',
     path: '/api/admin/audit',
     summary: "The tenant's audit log, newest first (Confer.Admin role)",
-    query: { limit: '1–200 (default 50)' },
+    query: { limit: '1–200 (default 50)', ...AUDIT_FILTERS },
     response: contracts.auditListSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/audit.csv',
+    summary: 'Every matching audit entry, newest first, as a text/csv download; details as JSON (Confer.Admin role)',
+    query: AUDIT_FILTERS,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/health',
+    summary:
+      'Connection health of everyone Confer knows: counts by status over everyone, then one page in display name order (Confer.Admin role)',
+    query: {
+      ...HEALTH_FILTERS,
+      cursor: 'nextCursor of the previous page (opaque; anything else is 400)',
+      limit: '1–200 (default 50)',
+    },
+    response: contracts.healthPageSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/health.csv',
+    summary: 'Every matching person as a text/csv download (Confer.Admin role)',
+    query: HEALTH_FILTERS,
   },
   {
     method: 'post',
