@@ -11,7 +11,10 @@ import type { Admin } from './admin-settings.ts';
 /** How long a consent link stays usable: a day, for an admin who forwards it to their Global Administrator. */
 export const CONSENT_LINK_LIFETIME_MS = 24 * 3600_000;
 
-/** `/.default` asks for every permission the registration lists, application permissions included (§10). */
+/**
+ * `/.default` asks for every permission the registration lists, application permissions included
+ * (docs/reference/teams-platform.md §10).
+ */
 const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 
 export interface AdminConsentDeps {
@@ -94,7 +97,10 @@ export async function getConsentStatus(deps: AdminConsentDeps, admin: Admin): Pr
 const stateSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 const entraText = (max: number) => z.string().max(max).optional();
 
-/** Entra's redirect (§10): success carries admin_consent/tenant/scope, failure error/error_description/error_uri. */
+/**
+ * Entra's redirect (docs/reference/teams-platform.md §10): success carries admin_consent, tenant and scope; failure
+ * error, error_description and error_uri.
+ */
 const returnQuerySchema = z
   .object({
     state: stateSchema,
