@@ -4,7 +4,8 @@ import type { ConsentReturnView } from '../../use-cases/admin/admin-consent.ts';
 export type ConsentReturnPage =
   | { kind: 'outcome'; view: ConsentReturnView }
   | { kind: 'invalid'; message: string }
-  | { kind: 'failed' };
+  | { kind: 'failed' }
+  | { kind: 'busy'; retryAfterSeconds: number };
 
 /**
  * The page the admin's browser lands on after Entra: what happened and what to do next, with a way back to
@@ -27,6 +28,13 @@ function contentOf(page: ConsentReturnPage): { title: string; body: string } {
       body: `<p>${escapeHtml(page.message)} Nothing was recorded.</p>
 <p>Create a new consent link on Confer’s admin page and open it once, within 24 hours.</p>
 <p class="note">Code: <code>consent_request_invalid</code></p>`,
+    };
+  }
+  if (page.kind === 'busy') {
+    return {
+      title: 'Too many answers at once',
+      body: `<p>Confer is taking no more consent answers this minute. Reload this page in ${page.retryAfterSeconds}
+seconds: your link still works, as long as it is within 24 hours of its creation.</p>`,
     };
   }
   if (page.kind === 'failed') {
