@@ -44,20 +44,37 @@ function paramsOf(tenantId: string, filter: AuditFilter, before: Position | null
   };
 }
 
+/** Every combination of set filters (and of a batch position), to prepare a statement for each. */
+function allFilterShapes(): [AuditFilter, Position | null][] {
+  const shapes: [AuditFilter, Position | null][] = [];
+  const at = new Date(0);
+  for (let bits = 0; bits < 32; bits += 1) {
+    shapes.push([
+      {
+        ...(bits & 1 ? { action: '' } : {}),
+        ...(bits & 2 ? { actorId: '' } : {}),
+        ...(bits & 4 ? { since: at } : {}),
+        ...(bits & 8 ? { until: at } : {}),
+      },
+      bits & 16 ? { at: '', seq: 0 } : null,
+    ]);
+  }
+  return shapes;
+}
+
 /** Admin-visible record of who changed what; append-only, newest first when listed. */
 export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
   const insert = db.prepare(`
     INSERT INTO audit_log (tenant_id, at, actor_id, action, target, details_json)
     VALUES (@tenantId, @at, @actorId, @action, @target, @details)`);
-  const statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
-  const read = (tenantId: string, filter: AuditFilter, before: Position | null, limit: number) => {
-    const sql = `SELECT seq, tenant_id, at, actor_id, action, target, details_json FROM audit_log
+  const sqlOf = (filter: AuditFilter, before: Position | null) =>
+    `SELECT seq, tenant_id, at, actor_id, action, target, details_json FROM audit_log
       WHERE ${whereOf(filter, before)} ORDER BY at DESC, seq DESC LIMIT @limit`;
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
+  // One statement per combination of filters, each able to use its index, all prepared here once.
+  const statements = new Map(allFilterShapes().map(([f, b]) => [sqlOf(f, b), db.prepare(sqlOf(f, b))]));
+  const read = (tenantId: string, filter: AuditFilter, before: Position | null, limit: number) => {
+    const statement = statements.get(sqlOf(filter, before));
+    if (!statement) throw new Error('every filter shape is prepared');
     return statement.all(paramsOf(tenantId, filter, before, limit)) as { seq: number; at: string }[];
   };
 

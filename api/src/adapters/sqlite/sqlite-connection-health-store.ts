@@ -52,15 +52,51 @@ function whereOf(filter: HealthFilter, after: HealthKey | null): string {
   return parts.join(' AND ');
 }
 
+const pageSql = (filter: HealthFilter, after: HealthKey | null) =>
+  `${SELECT} WHERE ${whereOf(filter, after)} ORDER BY u.display_name, u.user_id LIMIT @limit`;
+const countSql = (filter: HealthFilter) => `SELECT COUNT(*) AS n FROM users u WHERE ${whereOf(filter, null)}`;
+const COUNT_BY_STATUS =
+  'SELECT health_status AS status, COUNT(*) AS n FROM users WHERE tenant_id = ? GROUP BY health_status';
+
+/** Later success wins: batches may arrive out of order (a flush on close beside a timed one). */
+const SAVE_SUCCESS = `
+  INSERT INTO connection_activity (tenant_id, user_id, last_graph_success_at) VALUES (@tenantId, @userId, @at)
+  ON CONFLICT (tenant_id, user_id) DO UPDATE SET last_graph_success_at = CASE
+    WHEN last_graph_success_at IS NULL OR excluded.last_graph_success_at > last_graph_success_at
+    THEN excluded.last_graph_success_at ELSE last_graph_success_at END`;
+const CLEAR_SYNC_ERROR = `
+  UPDATE connection_activity SET sync_error_kind = NULL, sync_error_code = NULL, sync_error_message = NULL,
+    sync_error_at = NULL
+  WHERE tenant_id = @tenantId AND user_id = @userId AND sync_error_kind = @kind`;
+const SAVE_SYNC_ERROR = `
+  INSERT INTO connection_activity (tenant_id, user_id, sync_error_kind, sync_error_code, sync_error_message,
+    sync_error_at)
+  VALUES (@tenantId, @userId, @kind, @code, @message, @at)
+  ON CONFLICT (tenant_id, user_id) DO UPDATE SET sync_error_kind = excluded.sync_error_kind,
+    sync_error_code = excluded.sync_error_code, sync_error_message = excluded.sync_error_message,
+    sync_error_at = excluded.sync_error_at`;
+
+/** Every statement the store runs: each shape of filter, with and without a cursor, and the writes. */
+function allStatements(): string[] {
+  const shapes: HealthFilter[] = [{}, { status: 'connected' }, { search: 'x' }, { status: 'connected', search: 'x' }];
+  const after = { displayName: '', userId: '' };
+  return [
+    ...shapes.flatMap((f) => [pageSql(f, null), pageSql(f, after), countSql(f)]),
+    COUNT_BY_STATUS,
+    SAVE_SUCCESS,
+    CLEAR_SYNC_ERROR,
+    SAVE_SYNC_ERROR,
+  ];
+}
+
 /** Connection health over the users table (migration 13's health_status and indexes), for the admin list. */
 export function createSqliteConnectionHealthStore(db: SqliteDatabase): ConnectionHealthStore {
-  const statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  // One statement per shape of query (which filters are set, a cursor or not), each able to use its index, all
+  // prepared here once.
+  const statements = new Map(allStatements().map((sql) => [sql, db.prepare(sql)]));
   const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
+    const statement = statements.get(sql);
+    if (!statement) throw new Error('every statement is prepared when the store is created');
     return statement;
   };
   const paramsOf = (tenantId: string, filter: HealthFilter, after: HealthKey | null, limit?: number) => ({
@@ -71,8 +107,7 @@ export function createSqliteConnectionHealthStore(db: SqliteDatabase): Connectio
     ...(limit === undefined ? {} : { limit }),
   });
   const readPage = (tenantId: string, filter: HealthFilter, after: HealthKey | null, limit: number) => {
-    const sql = `${SELECT} WHERE ${whereOf(filter, after)} ORDER BY u.display_name, u.user_id LIMIT @limit`;
-    return prepared(sql)
+    return prepared(pageSql(filter, after))
       .all(paramsOf(tenantId, filter, after, limit))
       .map((row) => toHealthRow(row, tenantId));
   };
@@ -87,18 +122,12 @@ export function createSqliteConnectionHealthStore(db: SqliteDatabase): Connectio
     },
     async counts(tenantId, filter) {
       const byStatus = emptyHealthCounts();
-      const grouped = prepared(
-        'SELECT health_status AS status, COUNT(*) AS n FROM users WHERE tenant_id = ? GROUP BY health_status',
-      ).all(tenantId) as { status: keyof typeof byStatus; n: number }[];
+      const grouped = prepared(COUNT_BY_STATUS).all(tenantId) as { status: keyof typeof byStatus; n: number }[];
       for (const { status, n } of grouped) byStatus[status] = n;
       const total = grouped.reduce((sum, { n }) => sum + n, 0);
       const filtered = filter.status !== undefined || Boolean(filter.search);
       const matching = filtered
-        ? (
-            prepared(`SELECT COUNT(*) AS n FROM users u WHERE ${whereOf(filter, null)}`).get(
-              paramsOf(tenantId, filter, null),
-            ) as { n: number }
-          ).n
+        ? (prepared(countSql(filter)).get(paramsOf(tenantId, filter, null)) as { n: number }).n
         : total;
       return { byStatus, total, matching };
     },
@@ -120,39 +149,12 @@ export function createSqliteConnectionHealthStore(db: SqliteDatabase): Connectio
 
 function writeActivity(update: ActivityUpdate, prepared: (sql: string) => ReturnType<SqliteDatabase['prepare']>): void {
   const key = { tenantId: update.tenantId, userId: update.userId };
-  if (update.lastGraphSuccessAt) {
-    // Batches may arrive out of order (a flush on close beside a timed one): the later success wins.
-    prepared(`
-      INSERT INTO connection_activity (tenant_id, user_id, last_graph_success_at) VALUES (@tenantId, @userId, @at)
-      ON CONFLICT (tenant_id, user_id) DO UPDATE SET last_graph_success_at = CASE
-        WHEN last_graph_success_at IS NULL OR excluded.last_graph_success_at > last_graph_success_at
-        THEN excluded.last_graph_success_at ELSE last_graph_success_at END`).run({
-      ...key,
-      at: toIso(update.lastGraphSuccessAt),
-    });
-  }
+  if (update.lastGraphSuccessAt) prepared(SAVE_SUCCESS).run({ ...key, at: toIso(update.lastGraphSuccessAt) });
   for (const [kind, error] of Object.entries(update.syncErrors)) {
-    if (error === undefined) continue;
-    if (error === null) {
-      prepared(`
-        UPDATE connection_activity SET sync_error_kind = NULL, sync_error_code = NULL, sync_error_message = NULL,
-          sync_error_at = NULL
-        WHERE tenant_id = @tenantId AND user_id = @userId AND sync_error_kind = @kind`).run({ ...key, kind });
-      continue;
+    if (error === null) prepared(CLEAR_SYNC_ERROR).run({ ...key, kind });
+    else if (error) {
+      prepared(SAVE_SYNC_ERROR).run({ ...key, kind, code: error.code, message: error.message, at: toIso(error.at) });
     }
-    prepared(`
-      INSERT INTO connection_activity (tenant_id, user_id, sync_error_kind, sync_error_code, sync_error_message,
-        sync_error_at)
-      VALUES (@tenantId, @userId, @kind, @code, @message, @at)
-      ON CONFLICT (tenant_id, user_id) DO UPDATE SET sync_error_kind = excluded.sync_error_kind,
-        sync_error_code = excluded.sync_error_code, sync_error_message = excluded.sync_error_message,
-        sync_error_at = excluded.sync_error_at`).run({
-      ...key,
-      kind,
-      code: error.code,
-      message: error.message,
-      at: toIso(error.at),
-    });
   }
 }
 
