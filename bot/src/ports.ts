@@ -168,6 +168,7 @@ export type ActionFailureCode =
       | 'validation_failed'
       | 'conflicts_found'
       | 'not_connected'
+      | 'integration_off'
     >
   | 'unavailable';
 

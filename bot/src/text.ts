@@ -181,6 +181,8 @@ const en: BotText = {
       validation_failed: 'That time does not work. Pick a date and a time in the future.',
       conflicts_found: 'Someone is busy at that time now. Pick another time.',
       not_connected: 'Confer cannot reach your calendar. Open Confer settings to reconnect.',
+      integration_off:
+        'Your organisation has switched the Outlook integration off, so Confer does not read or change calendars. Nothing was changed; ask your admin if you need it.',
       unavailable: 'Outlook did not answer in time. Nothing was changed; please try again.',
     },
   },

@@ -196,6 +196,7 @@ const statusOf: Record<ActionErrorCode, number> = {
   wrong_tenant: 403,
   forbidden: 403,
   not_connected: 403,
+  integration_off: 403,
   not_found: 404,
   version_conflict: 409,
   meeting_not_editable: 409,

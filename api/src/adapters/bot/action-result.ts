@@ -31,8 +31,8 @@ const failures: Record<ErrorCode, ActionFailureCode> = {
   graph_duplicate_transaction: 'unavailable',
   sync_state_lost: 'unavailable',
   subscription_refused: 'not_connected',
-  // The organisation switched Outlook off: like a lost connection, retrying will not help.
-  integration_off: 'not_connected',
+  // The organisation switched Outlook off: said as such, never answered with a way to connect.
+  integration_off: 'integration_off',
   admin_required: 'forbidden',
   disconnect_forbidden: 'forbidden',
   consent_request_invalid: 'forbidden',
