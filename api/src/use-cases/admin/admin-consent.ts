@@ -34,7 +34,7 @@ export interface AdminConsentDeps {
   /** A fresh unguessable `state`; 32 random bytes by default. */
   newState?: () => string;
   /** Runs after a granted outcome is recorded (the access test); it should start its work, not wait for it. */
-  afterConsentGranted?: (tenantId: string, adminUserId: string) => Promise<void>;
+  afterConsentGranted?: (tenantId: string, adminUserId: string) => Promise<void> | void;
 }
 
 /** What the return page tells the admin. */
