@@ -174,6 +174,8 @@ describe('the audit log with filters and export', () => {
     );
     expect(since.body.entries.length).toBe(all.body.entries.filter((e) => e.at >= '2026-11-17T23:00:00.000Z').length);
     expect((await megan().get('/api/admin/audit?since=yesterday')).status).toBe(400);
+    const backwards = await megan().get('/api/admin/audit?since=2026-11-19T00:00:00Z&until=2026-11-18T00:00:00Z');
+    expect(backwards).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
     expect((await apiAs(stack, PEOPLE.adele.id).get('/api/admin/audit')).status).toBe(403);
   });
 

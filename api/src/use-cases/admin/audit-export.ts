@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/app-error.ts';
 import { csvRecord } from '../../domain/csv.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { AuditFilter } from '../../ports/tenant-store.ts';
@@ -11,7 +12,13 @@ export interface AuditQueryFilter {
   until?: string | undefined;
 }
 
+/** The filters as the store takes them; a range that ends before it starts is the caller's mistake, not "none". */
 export function auditFilterOf(query: AuditQueryFilter): AuditFilter {
+  if (query.since && query.until && Date.parse(query.since) > Date.parse(query.until)) {
+    throw new AppError('validation_failed', 'The audit range ends before it starts.', {
+      details: [{ path: 'until', message: 'must not be before since' }],
+    });
+  }
   return {
     ...(query.action ? { action: query.action } : {}),
     ...(query.actor ? { actorId: query.actor } : {}),
