@@ -281,7 +281,13 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       tenants: stores.tenants,
       audit: stores.audit,
       defaultConnectionMode: config.defaultConnectionMode,
-      afterChange: (tenantId) => scheduling.availabilityCache.invalidateTenant(tenantId),
+      afterChange: (tenantId, { before, after }) => {
+        scheduling.availabilityCache.invalidateTenant(tenantId);
+        const resumed = after.integrationEnabled && !before.integrationEnabled;
+        if (resumed || (after.integrationEnabled && after.connectionMode !== before.connectionMode)) {
+          syncWorker.catchUp();
+        }
+      },
       incidents: incidentStore,
       health: { clock, store: healthStore, activity },
       consent: {
@@ -301,6 +307,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       clock,
       tenants: connections,
       beforeDisconnect: (tenantId, userId) => syncWorker.unwatch(tenantId, userId),
+      afterConnect: (tenantId, userId) => syncWorker.reconnected(tenantId, userId),
       tokens: graphTokens,
       calendar,
       checkConnection: graph.checkConnection,

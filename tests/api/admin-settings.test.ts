@@ -82,7 +82,7 @@ describe('admin settings against the local tenant', () => {
       }
       const botUser = { tenantId: stack.config.tenantId, userId: PEOPLE.isaiah.id, name: PEOPLE.isaiah.name };
       const found = await stack.composed.bot.actions.findPeople(botUser, 'Alex', 5);
-      expect(found).toMatchObject({ ok: false, code: 'not_connected', message: expect.stringMatching(/switched/) });
+      expect(found).toMatchObject({ ok: false, code: 'integration_off', message: expect.stringMatching(/switched/) });
       // Forgetting one's own tokens calls no Graph, so it stays possible while the integration is off.
       expect((await isaiah.delete('/api/me/connection')).status).toBe(200);
     } finally {

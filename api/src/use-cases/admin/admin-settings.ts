@@ -24,8 +24,11 @@ export interface AdminDeps {
   tenants: Pick<TenantStore, 'getSettings' | 'saveSettings'>;
   audit: AuditLog;
   defaultConnectionMode: ConnectionMode;
-  /** Drops what was read from Graph under the old settings (cached availability), so a change applies at once. */
-  afterChange?: (tenantId: string) => void;
+  /**
+   * Runs after a saved change: drops what was read from Graph under the old settings (cached availability), so a
+   * change applies at once, and lets Outlook sync catch up when the integration comes back on or the mode changes.
+   */
+  afterChange?: (tenantId: string, change: { before: AdminSettings; after: AdminSettings }) => void;
   /** Incidents of the Outlook integration (`/api/admin/incidents`); absent in tests of the settings alone. */
   incidents?: Pick<IncidentStore, 'list' | 'listNotices'>;
   /** The connection health list (connection-health.ts); absent in tests of the settings alone. */
@@ -92,7 +95,7 @@ export async function saveAdminSettings(
   const now = deps.clock.now();
   const after = { ...before, ...adminPart(input), tenantId: admin.tenantId, updatedAt: now };
   await deps.tenants.saveSettings(after);
-  deps.afterChange?.(admin.tenantId);
+  deps.afterChange?.(admin.tenantId, { before: adminPart(before), after: adminPart(after) });
   await deps.audit.append({
     tenantId: admin.tenantId,
     at: now,

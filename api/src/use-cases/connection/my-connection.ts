@@ -26,6 +26,8 @@ export interface ConnectionDeps {
   defaultConnectionMode: ConnectionMode;
   /** Runs before a person's tokens are forgotten on disconnect (Outlook sync deletes their subscription with them). */
   beforeDisconnect?: (tenantId: string, userId: string) => Promise<void>;
+  /** Runs once a connect leaves the person connected (Outlook sync reads what it could not while they were not). */
+  afterConnect?: (tenantId: string, userId: string) => void;
 }
 
 export interface ConnectionView {
@@ -94,6 +96,7 @@ export async function connect(deps: ConnectionDeps, identity: Identity): Promise
     timeZone: probed.preferences.timeZoneOverride ?? profile.timeZone,
   };
   await deps.tenants.upsertUser(saved);
+  deps.afterConnect?.(identity.tenantId, identity.userId);
   return view(settings, saved);
 }
 

@@ -38,6 +38,18 @@ export interface SyncWorker {
   resyncAll(): Promise<number>;
   /** Renewal and alignment now. */
   maintain(): Promise<void>;
+  /**
+   * In the background: renewal and alignment, then a delta round of every watched calendar. After an admin turns
+   * the integration back on or switches the connection mode, what changed in Outlook meanwhile (notifications
+   * that arrived while it was off were not applied) is read at once rather than at the next six-hourly round.
+   */
+  catchUp(): void;
+  /**
+   * In the background, after someone connected or reconnected their calendar: a delta round of it when Confer
+   * watches it (what Outlook sent while Confer could not read it was not applied), or alignment when Confer should
+   * watch it and does not yet (a refused subscription is asked for again only after reconnecting).
+   */
+  reconnected(tenantId: string, userId: string): void;
   /** Waits for background work started by `wake` and `watch`. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -147,6 +159,19 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
     totals: () => structuredClone(totals),
     resyncAll,
     maintain,
+    catchUp() {
+      if (live()) track(maintain().then(resyncAll));
+    },
+    reconnected(tenantId, userId) {
+      if (!live()) return;
+      track(
+        (async () => {
+          const mine = await deps.subscriptions.findByUser(tenantId, userId);
+          if (mine.some((s) => s.status.state === 'active')) await resyncCalendar(deps, tenantId, userId);
+          else await alignSubscriptions(deps);
+        })(),
+      );
+    },
     async idle() {
       while (background.size > 0) await Promise.all([...background]);
     },
