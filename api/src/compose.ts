@@ -16,6 +16,7 @@ import { createMsalGraphTokenProvider } from './adapters/entra/msal-graph-token-
 import { createMsalNetworkClient } from './adapters/entra/msal-network-client.ts';
 import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
 import { createTokenCacheCipher } from './adapters/entra/token-cache-cipher.ts';
+import { createGraphAccessProbe } from './adapters/graph/graph-access-probe.ts';
 import { createGraphAlertMailer } from './adapters/graph/graph-alert-mailer.ts';
 import { createBotPersonFinder } from './adapters/graph/graph-bot-person.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
@@ -27,6 +28,7 @@ import { createGraphSubscriptionGateway } from './adapters/graph/graph-subscript
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
 import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
+import { createSqliteAccessTestStore } from './adapters/sqlite/sqlite-access-test-store.ts';
 import { createSqliteAdminConsentStore } from './adapters/sqlite/sqlite-admin-consent-store.ts';
 import { createSqliteConnectionHealthStore } from './adapters/sqlite/sqlite-connection-health-store.ts';
 import {
@@ -50,6 +52,7 @@ import type { IncidentStore } from './ports/incident-store.ts';
 import type { NotificationInbox } from './ports/notification-inbox.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import type { SubscriptionStore } from './ports/subscription-store.ts';
+import type { AccessTestDeps } from './use-cases/admin/access-test.ts';
 import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admin/connection-activity.ts';
 import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
@@ -232,6 +235,26 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   });
   // Outlook change notifications: the subscriptions Confer owns and the inbox the endpoint records into.
   const sync = { subscriptions: syncWorker.deps.subscriptions, inbox: syncWorker.deps.inbox, worker: syncWorker };
+  // The admin's access test: reads only, its own client retrying a throttled request once (the test reports
+  // throttling rather than waiting it out); the consent return page runs it too (runAccessTestAfterConsent).
+  const accessTests: AccessTestDeps = {
+    clock,
+    logger: logger.child({ part: 'access-test' }),
+    tenants: stores.tenants,
+    audit: stores.audit,
+    defaultConnectionMode: config.defaultConnectionMode,
+    probe: createGraphAccessProbe({
+      tokens: graphTokens,
+      createClient: createGraphClientFactory({
+        baseUrl: config.graphBaseUrl,
+        dispatcher: http.dispatcher,
+        retry: { maxRetries: 1 },
+      }),
+    }),
+    tests: createSqliteAccessTestStore(db),
+    newId: randomUUID,
+    random: Math.random,
+  };
   const app = createApp({
     config,
     version: options.version,
@@ -302,6 +325,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         tenantId: config.tenantId,
         adminPageUrl: `${config.tabEndpoint}/#/admin`,
       },
+      accessTests,
     },
     connection: {
       clock,

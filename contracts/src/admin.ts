@@ -125,6 +125,8 @@ export const accessTestPersonSchema = z.object({
   mailboxSettings: accessCheckSchema,
   calendarWrite: accessCheckSchema,
   reason: accessFailureReasonSchema.nullable(),
+  /** Graph's (or the sign-in service's) code behind a failure, e.g. `ErrorAccessDenied`; absent when none. */
+  code: z.string().nullable().optional(),
 });
 
 export const accessTestSchema = z.object({

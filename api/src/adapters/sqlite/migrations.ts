@@ -458,4 +458,29 @@ export const migrations: readonly Migration[] = [
         WHERE card_state = 'planned' OR email_state = 'pending';
     `,
   },
+  {
+    version: 14,
+    name: 'access tests: kept results and one running test per tenant',
+    sql: `
+      -- The newest 20 results per tenant are kept (the store drops older ones when it saves one).
+      CREATE TABLE access_tests (
+        id           TEXT NOT NULL PRIMARY KEY,
+        tenant_id    TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        by_user      TEXT NOT NULL,
+        trigger      TEXT NOT NULL CHECK (trigger IN ('manual', 'after_consent')),
+        mode         TEXT NOT NULL CHECK (mode IN ('user', 'tenant')),
+        tested       INTEGER NOT NULL CHECK (tested >= 0),
+        succeeded    INTEGER NOT NULL CHECK (succeeded >= 0 AND succeeded <= tested),
+        failures_json TEXT NOT NULL,
+        people_json  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX access_tests_by_tenant ON access_tests (tenant_id, at);
+      -- At most one test runs per tenant: the row is its claim, deleted when it ends.
+      CREATE TABLE access_test_runs (
+        tenant_id  TEXT NOT NULL PRIMARY KEY,
+        started_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

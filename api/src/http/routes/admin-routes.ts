@@ -9,6 +9,7 @@ import {
 } from '../../use-cases/admin/admin-settings.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
+import { adminAccessTestRoutes } from './admin-access-test-routes.ts';
 import { adminConsentRoutes } from './admin-consent-routes.ts';
 import { adminHealthRoutes } from './admin-health-routes.ts';
 import { adminIncidentRoutes } from './admin-incident-routes.ts';
@@ -32,5 +33,6 @@ export function adminRoutes(deps: AdminDeps): Router {
   if (deps.incidents) router.use('/incidents', adminIncidentRoutes({ incidents: deps.incidents }));
   router.use(adminHealthRoutes(deps));
   if (deps.consent) router.use(adminConsentRoutes(deps.consent));
+  if (deps.accessTests) router.use('/access-tests', adminAccessTestRoutes(deps.accessTests));
   return router;
 }

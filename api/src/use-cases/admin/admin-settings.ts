@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
 import type { IncidentStore } from '../../ports/incident-store.ts';
 import type { AuditEntry, AuditFilter, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
+import type { AccessTestDeps } from './access-test.ts';
 import type { AdminConsentDeps } from './admin-consent.ts';
 import type { ConnectionHealthDeps } from './connection-health.ts';
 import { type EffectiveSettings, settingsOf } from './tenant-settings.ts';
@@ -35,6 +36,8 @@ export interface AdminDeps {
   health?: ConnectionHealthDeps;
   /** Admin consent links and outcomes (admin-consent.ts); absent in tests of the settings alone. */
   consent?: AdminConsentDeps;
+  /** The access test (access-test.ts); absent in tests of the settings alone. */
+  accessTests?: AccessTestDeps;
 }
 
 /** The settings an admin chooses, as they are read and written through the admin API. */

@@ -1,0 +1,237 @@
+import {
+  type AccessTestDto,
+  type AccessTestRequest,
+  ADMIN_LIMITS,
+  accessFailureReasonSchema,
+  accessTestRequestSchema,
+} from '@confer/contracts';
+import { AppError } from '../../domain/app-error.ts';
+import type { Logger } from '../../logging/logger.ts';
+import type { AccessProbe, ProbeFailure, ProbePerson } from '../../ports/access-probe.ts';
+import type { AccessTestRecord, AccessTestStore, AccessTestSummary } from '../../ports/access-test-store.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Identity } from '../../ports/identity.ts';
+import type { GraphActor } from '../../ports/scheduling-gateway.ts';
+import type { AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
+import { accessAdvice } from './access-advice.ts';
+import { checkEveryone, firstFailure, type PersonChecks } from './access-checks.ts';
+import { type Candidate, matchRef, mergeCandidates, samplePeople } from './access-sample.ts';
+import type { Admin } from './admin-settings.ts';
+import { assertIntegrationOn, settingsOf } from './tenant-settings.ts';
+
+export interface AccessTestDeps {
+  clock: Clock;
+  logger: Logger;
+  tenants: Pick<TenantStore, 'getSettings' | 'listUsers' | 'getUser'>;
+  audit: AuditLog;
+  defaultConnectionMode: ConnectionMode;
+  probe: AccessProbe;
+  tests: AccessTestStore;
+  newId: () => string;
+  /** [0, 1) like Math.random; tests pass a seeded one. */
+  random: () => number;
+}
+
+/** A claim older than this belongs to a process that stopped mid-test: the next test may take it over. */
+const STALE_CLAIM_MS = 10 * 60_000;
+/** One directory page tops the sample up when Confer knows fewer people than asked for. */
+const DIRECTORY_PAGE = ADMIN_LIMITS.maxAccessTestPeople;
+/** Free/busy is read over the next day: enough to prove the read. */
+const WINDOW_MS = 24 * 3_600_000;
+/** The list shows the kept results (the store keeps 20). */
+const LIST_LIMIT = 20;
+
+interface Runner {
+  tenantId: string;
+  adminId: string;
+  adminEmail: string;
+  /** The admin's own token in hand (a click in the admin center); null when run for them afterwards. */
+  identity: Identity | null;
+  trigger: AccessTestDto['trigger'];
+}
+
+/** POST /api/admin/access-tests: the admin's sample and named people, tested now and kept. */
+export function runAccessTest(deps: AccessTestDeps, admin: Admin, request: AccessTestRequest): Promise<AccessTestDto> {
+  const runner: Runner = {
+    tenantId: admin.tenantId,
+    adminId: admin.userId,
+    adminEmail: admin.userPrincipalName?.toLowerCase() ?? '',
+    identity: admin,
+    trigger: 'manual',
+  };
+  return run(deps, runner, request);
+}
+
+/** Right after admin consent (the consent return page): the default sample, credited to that admin. */
+export async function runAccessTestAfterConsent(
+  deps: AccessTestDeps,
+  tenantId: string,
+  adminUserId: string,
+): Promise<AccessTestDto> {
+  const known = await deps.tenants.getUser(tenantId, adminUserId);
+  const runner: Runner = {
+    tenantId,
+    adminId: adminUserId,
+    adminEmail: known?.email.toLowerCase() ?? '',
+    identity: null,
+    trigger: 'after_consent',
+  };
+  return run(deps, runner, accessTestRequestSchema.parse({}));
+}
+
+export async function listAccessTests(deps: AccessTestDeps, admin: Admin): Promise<Omit<AccessTestDto, 'people'>[]> {
+  const tests = await deps.tests.list(admin.tenantId, LIST_LIMIT);
+  return tests.map(({ tenantId: _tenant, ...test }: AccessTestSummary) => ({ ...test, at: test.at.toISOString() }));
+}
+
+export async function getAccessTest(deps: AccessTestDeps, admin: Admin, id: string): Promise<AccessTestDto> {
+  const test = await deps.tests.get(admin.tenantId, id);
+  if (!test) throw new AppError('not_found', 'No kept access test has this id.');
+  return toDto(test);
+}
+
+async function run(deps: AccessTestDeps, runner: Runner, request: AccessTestRequest): Promise<AccessTestDto> {
+  const settings = await settingsOf(deps.tenants, runner.tenantId, deps.defaultConnectionMode);
+  assertIntegrationOn(settings);
+  const now = deps.clock.now();
+  if (!(await deps.tests.claim(runner.tenantId, now, new Date(now.getTime() - STALE_CLAIM_MS)))) {
+    throw new AppError('access_test_running', 'An access test is already running for this organisation.');
+  }
+  try {
+    const record = await test(deps, runner, settings.connectionMode, request, now);
+    await deps.tests.save(record);
+    await deps.audit.append({
+      tenantId: runner.tenantId,
+      at: now,
+      actorId: runner.adminId,
+      action: 'admin.access_test_run',
+      target: record.id,
+      details: { trigger: record.trigger, mode: record.mode, tested: record.tested, succeeded: record.succeeded },
+    });
+    return toDto(record);
+  } finally {
+    await deps.tests.release(runner.tenantId);
+  }
+}
+
+async function test(
+  deps: AccessTestDeps,
+  runner: Runner,
+  mode: ConnectionMode,
+  request: AccessTestRequest,
+  now: Date,
+): Promise<AccessTestRecord> {
+  const actor = actorOf(runner, mode);
+  const { candidates, unresolved } = await choosePeople(deps, runner.tenantId, actor, request);
+  const organizer = { userId: runner.adminId, email: runner.adminEmail };
+  const window = { start: now, end: new Date(now.getTime() + WINDOW_MS) };
+  const people = candidates.map((c) => c.person);
+  const checks = await checkEveryone(deps.probe, { mode, tenantId: runner.tenantId, actor, organizer, window }, people);
+  const entries = [
+    ...candidates.map((c) => personEntry(c, checks.get(c.person.userId))),
+    ...unresolved.map(unresolvedEntry),
+  ];
+  return {
+    id: deps.newId(),
+    tenantId: runner.tenantId,
+    at: now,
+    by: runner.adminId,
+    trigger: runner.trigger,
+    mode,
+    tested: entries.length,
+    succeeded: entries.filter((e) => e.reason === null).length,
+    failures: failureGroups(entries, mode),
+    people: entries,
+  };
+}
+
+/** Tenant-wide: the application. Per-user: the admin's own token, as the picker uses the organizer's. */
+function actorOf(runner: Runner, mode: ConnectionMode): GraphActor {
+  if (mode === 'tenant') return { kind: 'app', tenantId: runner.tenantId };
+  return runner.identity
+    ? { kind: 'user', identity: runner.identity }
+    : { kind: 'stored-user', tenantId: runner.tenantId, userId: runner.adminId };
+}
+
+interface Unresolved {
+  typed: string;
+  /** Null: the directory does not know them; else why they could not be looked up. */
+  failure: ProbeFailure | null;
+}
+
+/** Named people (Confer's list first, then the directory), then the random sample; each once, 100 at most. */
+async function choosePeople(
+  deps: AccessTestDeps,
+  tenantId: string,
+  actor: GraphActor,
+  request: AccessTestRequest,
+): Promise<{ candidates: Candidate[]; unresolved: Unresolved[] }> {
+  const known: ProbePerson[] = (await deps.tenants.listUsers(tenantId)).map((u) => ({
+    userId: u.userId,
+    email: u.email,
+    displayName: u.displayName,
+  }));
+  const refs = [...new Map(request.people.map((ref) => [ref.trim().toLowerCase(), ref.trim()])).values()];
+  const lookUp = refs.filter((ref) => !matchRef(ref, known));
+  const found = lookUp.length > 0 ? await deps.probe.resolvePeople(actor, lookUp) : new Map();
+  const named: Candidate[] = [];
+  const unresolved: Unresolved[] = [];
+  for (const ref of refs) {
+    const person = matchRef(ref, known) ?? found.get(ref.toLowerCase()) ?? null;
+    if (person && !('reason' in person)) named.push({ person, typed: ref, named: true });
+    else unresolved.push({ typed: ref, failure: person });
+  }
+  let directory: ProbePerson[] = [];
+  if (known.length < request.sampleSize) {
+    const page = await deps.probe.listDirectory(actor, DIRECTORY_PAGE);
+    if ('reason' in page) deps.logger.warn('access test: the directory could not top the sample up', { ...page });
+    else directory = page;
+  }
+  const sample = samplePeople(known, directory, request.sampleSize, deps.random);
+  const room = ADMIN_LIMITS.maxAccessTestPeople - unresolved.length;
+  return { candidates: mergeCandidates(named, sample, room), unresolved };
+}
+
+type PersonEntry = AccessTestDto['people'][number];
+
+function personEntry(candidate: Candidate, checks: PersonChecks | undefined): PersonEntry {
+  const skipped = { state: 'skipped' } as const;
+  const all = checks ?? { freeBusy: skipped, mailboxSettings: skipped, calendarWrite: skipped };
+  const failure = firstFailure(all);
+  return {
+    userId: candidate.person.userId,
+    person: candidate.typed,
+    displayName: candidate.person.displayName,
+    named: candidate.named,
+    freeBusy: all.freeBusy.state,
+    mailboxSettings: all.mailboxSettings.state,
+    calendarWrite: all.calendarWrite.state,
+    reason: failure?.reason ?? null,
+    code: failure?.code ?? null,
+  };
+}
+
+function unresolvedEntry(entry: Unresolved): PersonEntry {
+  return {
+    userId: null,
+    person: entry.typed,
+    displayName: null,
+    named: true,
+    freeBusy: 'skipped',
+    mailboxSettings: 'skipped',
+    calendarWrite: 'skipped',
+    reason: entry.failure?.reason ?? 'user_not_found',
+    code: entry.failure?.code ?? null,
+  };
+}
+
+function failureGroups(entries: readonly PersonEntry[], mode: ConnectionMode): AccessTestDto['failures'] {
+  return accessFailureReasonSchema.options.flatMap((reason) => {
+    const people = entries.filter((e) => e.reason === reason).map((e) => e.person);
+    return people.length === 0 ? [] : [{ reason, count: people.length, advice: accessAdvice(reason, mode), people }];
+  });
+}
+
+function toDto({ tenantId: _tenant, ...record }: AccessTestRecord): AccessTestDto {
+  return { ...record, at: record.at.toISOString() };
+}
