@@ -131,6 +131,8 @@ describe('placeholders', () => {
         'Role:Calendars.ReadWrite',
         'Role:User.Read.All',
         'Role:MailboxSettings.Read',
+        // Incident emails to the integration owners, from CONFER_ALERT_MAILBOX (README, admin guide).
+        'Role:Mail.Send',
       ].sort(),
     );
   });

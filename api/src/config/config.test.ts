@@ -84,6 +84,23 @@ describe('parseConfig', () => {
     expect(withBot.bot.inboundAuth).toBe('verify');
   });
 
+  it('reads the incident alert mailbox and the client secret expiry, both optional', () => {
+    expect(parseConfig(valid)).toMatchObject({ alertMailbox: null, clientSecretExpiresAt: null });
+    const set = parseConfig({
+      ...valid,
+      CONFER_ALERT_MAILBOX: 'alerts@contoso.com',
+      CONFER_CLIENT_SECRET_EXPIRES_AT: '2027-06-30T00:00:00Z',
+    });
+    expect(set.alertMailbox).toBe('alerts@contoso.com');
+    expect(set.clientSecretExpiresAt).toEqual(new Date('2027-06-30T00:00:00Z'));
+    expect(() => parseConfig({ ...valid, CONFER_ALERT_MAILBOX: 'alerts' })).toThrowError(
+      /CONFER_ALERT_MAILBOX must be a mailbox address/,
+    );
+    expect(() => parseConfig({ ...valid, CONFER_CLIENT_SECRET_EXPIRES_AT: 'June 2027' })).toThrowError(
+      /CONFER_CLIENT_SECRET_EXPIRES_AT must be an ISO 8601 instant/,
+    );
+  });
+
   it('refuses the local tenant in production', () => {
     expect(() => parseConfig({ ...valid, NODE_ENV: 'production', DEVTENANT_URL: 'https://localhost:8443' })).toThrow(
       /DEVTENANT_URL must not be set/,

@@ -273,6 +273,14 @@ const operations: Operation[] = [
     summary: 'The latest admin consent outcome the return page recorded, or null (Confer.Admin role)',
     response: contracts.consentStatusSchema,
   },
+  {
+    method: 'get',
+    path: '/api/admin/incidents',
+    summary:
+      'Incidents of the Outlook integration, newest first, each with the card and email its integration owners got or are still owed (Confer.Admin role)',
+    query: { state: 'open or resolved (default both)', limit: '1–200 (default 50)' },
+    response: contracts.incidentListSchema,
+  },
   graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
   graphDelivery(
     '/api/graph/lifecycle',

@@ -17,7 +17,11 @@ export interface DeliveryReport {
  * it again after a crash changes nothing) or marked unreachable; the email is sent and marked, or kept pending
  * with the failure recorded, to be tried again on the next pass.
  */
-export async function deliverNotices(deps: IncidentDeps, tenantId: string): Promise<DeliveryReport> {
+export async function deliverNotices(
+  deps: IncidentDeps,
+  tenantId: string,
+  allowed: { emails: boolean },
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { cards: 0, unreachable: 0, emails: 0, emailFailures: 0 };
   const incidents = new Map<string, Incident | undefined>();
   const incidentOf = async (id: string) => {
@@ -32,7 +36,7 @@ export async function deliverNotices(deps: IncidentDeps, tenantId: string): Prom
       current = await queueCard(deps, incident, current);
       report[current.card === 'queued' ? 'cards' : 'unreachable'] += 1;
     }
-    if (current.email === 'pending') {
+    if (current.email === 'pending' && allowed.emails) {
       current = await sendEmail(deps, incident, current);
       report[current.email === 'sent' ? 'emails' : 'emailFailures'] += 1;
     }

@@ -71,7 +71,7 @@ function world() {
     },
     tabUrl: 'https://confer.example.com/',
   };
-  return { deps, queued, mails, state, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return { deps, queued, mails, state, settings, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
 function person(userId: string, status: UserRecord['connectionStatus'], checkedAt: Date): UserRecord {
@@ -173,6 +173,20 @@ describe('evaluating incidents', () => {
     };
     expect(await evaluateIncidents(w.deps)).toMatchObject({ opened: 0, resolved: 0 });
     expect(await w.deps.incidents.list(TENANT, { state: 'open', limit: 10 })).toHaveLength(1);
+  });
+
+  it('while the integration is switched off nothing is evaluated and emails wait; cards still go out', async () => {
+    w.state.failedSubscriptions = 3;
+    w.state.mailFails = true;
+    await evaluateIncidents(w.deps);
+    w.settings.integrationEnabled = false;
+    w.state.mailFails = false;
+    w.state.failedSubscriptions = 0;
+    expect(await evaluateIncidents(w.deps)).toMatchObject({ resolved: 0, emails: 0, emailFailures: 0 });
+    expect(w.mails).toEqual([]);
+    expect(await w.deps.incidents.list(TENANT, { state: 'open', limit: 10 })).toHaveLength(1);
+    w.settings.integrationEnabled = true;
+    expect(await evaluateIncidents(w.deps)).toMatchObject({ resolved: 1, emails: 4 });
   });
 
   it('the monitor runs one evaluation at a time: callers during a pass share it', async () => {

@@ -1,7 +1,7 @@
 import type { IncidentKind } from '@confer/contracts';
 import { stepIncident } from '../../domain/incidents/incident-lifecycle.ts';
 import type { Incident, IncidentNotice, IncidentStore } from '../../ports/incident-store.ts';
-import { settingsOf } from '../admin/tenant-settings.ts';
+import { type EffectiveSettings, settingsOf } from '../admin/tenant-settings.ts';
 import { type DeliveryReport, deliverNotices } from './deliver-notices.ts';
 import { gatherSignals } from './gather-signals.ts';
 import type { IncidentDeps } from './incident-deps.ts';
@@ -28,15 +28,22 @@ export async function evaluateIncidents(deps: IncidentDeps): Promise<EvaluationR
     emailFailures: 0,
   };
   for (const tenantId of deps.tenantIds) {
-    await evaluateTenant(deps, tenantId, report);
-    const delivered = await deliverNotices(deps, tenantId);
+    const settings = await settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode);
+    // Switched off, Confer makes no Graph call for the tenant (README, admin guide): nothing is evaluated (what is
+    // open stays open) and emails wait; cards still go out, through the Bot Connector rather than Graph.
+    if (settings.integrationEnabled) await evaluateTenant(deps, settings, report);
+    const delivered = await deliverNotices(deps, tenantId, { emails: settings.integrationEnabled });
     for (const key of ['cards', 'unreachable', 'emails', 'emailFailures'] as const) report[key] += delivered[key];
   }
   return report;
 }
 
-async function evaluateTenant(deps: IncidentDeps, tenantId: string, report: EvaluationReport): Promise<void> {
-  const settings = await settingsOf(deps.tenants, tenantId, deps.defaultConnectionMode);
+async function evaluateTenant(
+  deps: IncidentDeps,
+  settings: EffectiveSettings,
+  report: EvaluationReport,
+): Promise<void> {
+  const { tenantId } = settings;
   const open = await openIncidents(deps.incidents, tenantId);
   const signals = await gatherSignals(deps, tenantId, settings.connectionMode, new Set(open.keys()));
   const now = deps.clock.now();
