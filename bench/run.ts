@@ -3,6 +3,7 @@
  * and writes them to bench/results/latest.json. Exits non-zero when a target is missed.
  */
 import { join } from 'node:path';
+import { benchAccessTest } from './admin-access-test.ts';
 import { benchAdminHealth } from './admin-health.ts';
 import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
@@ -13,6 +14,7 @@ import { benchSuggestions } from './suggestions.ts';
 import { benchTab } from './tab.ts';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
+  access: benchAccessTest,
   admin: benchAdminHealth,
   availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
