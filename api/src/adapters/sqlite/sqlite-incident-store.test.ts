@@ -1,62 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident, IncidentNotice } from '../../ports/incident-store.ts';
+import { incidentStoreContract } from '../../ports/incident-store.contract.ts';
 import { openDatabase } from './database.ts';
 import { createSqliteIncidentSignals } from './sqlite-incident-signals.ts';
 import { createSqliteIncidentStore } from './sqlite-incident-store.ts';
 
 const AT = new Date('2026-03-02T09:00:00Z');
-const incident: Incident = {
-  id: 'i1',
-  tenantId: 't1',
-  kind: 'consent_revoked',
-  state: 'open',
-  summary: 's',
-  advice: 'a',
-  affected: 5,
-  openedAt: AT,
-  lastSeenAt: AT,
-  remindedAt: null,
-  resolvedAt: null,
-};
-const notice: IncidentNotice = {
-  incidentId: 'i1',
-  tenantId: 't1',
-  ownerId: 'o1',
-  notice: 'opened',
-  kind: 'opened',
-  card: 'planned',
-  email: 'pending',
-  emailAttempts: 0,
-  emailError: null,
-  emailSentAt: null,
-  createdAt: AT,
-};
+incidentStoreContract('SQLite', () => createSqliteIncidentStore(openDatabase(':memory:')));
 
-describe('SQLite incident store (migration 15)', () => {
-  it('keeps one open incident per kind, records a notice once, and lists what is still to send', async () => {
-    const store = createSqliteIncidentStore(openDatabase(':memory:'));
-    await store.save(incident, [notice]);
-    await store.save({ ...incident, affected: 7 }, [{ ...notice, card: 'queued' }]);
-    expect(await store.findOpen('t1', 'consent_revoked')).toMatchObject({ id: 'i1', affected: 7 });
-    expect(await store.findOpen('t2', 'consent_revoked')).toBeUndefined();
-    // Planning the same notice again changes nothing: the first record stands.
-    expect((await store.listNotices('t1', 'i1')).map((n) => n.card)).toEqual(['planned']);
-    await expect(store.save({ ...incident, id: 'i2' }, [])).rejects.toThrow(/UNIQUE/);
-
-    await store.updateNotice({ ...notice, card: 'queued', email: 'sent', emailAttempts: 1, emailSentAt: AT });
-    expect(await store.listUndone('t1')).toEqual([]);
-    const resolvedAt = new Date(AT.getTime() + 60_000);
-    await store.save({ ...incident, state: 'resolved', resolvedAt }, []);
-    await store.save({ ...incident, id: 'i2', openedAt: resolvedAt }, []);
-    expect((await store.list('t1', { limit: 10 })).map((i) => [i.id, i.state])).toEqual([
-      ['i2', 'open'],
-      ['i1', 'resolved'],
-    ]);
-    expect((await store.list('t1', { state: 'resolved', limit: 10 })).map((i) => i.id)).toEqual(['i1']);
-    expect((await store.list('t1', { limit: 1 })).map((i) => i.id)).toEqual(['i2']);
-    expect(await store.list('t2', { limit: 10 })).toEqual([]);
-  });
-
+describe('SQLite incident signals', () => {
   it('counts failed subscriptions by person, missed notifications and failed deliveries since an instant', async () => {
     const db = openDatabase(':memory:');
     const subscription = db.prepare(`
