@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { AccessTestDto, HealthPageDto } from '@confer/contracts';
+import { addDays } from '@confer/contracts/time';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../support/api-client.ts';
@@ -68,5 +70,215 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     await admin.owners.filter({ hasText: PEOPLE.adele.name }).waitFor();
     await saveScreenshot(tab.page, `admin-${host}-integration`);
     await tab.context.close();
+  });
+
+  it('creates an admin-consent link Megan accepts in Entra, and shows the granted outcome', {
+    timeout: 150_000,
+  }, async () => {
+    await settleSettings(stack);
+    const tab = await openTab(browser, stack, host, PEOPLE.megan);
+    const { admin } = tab;
+    await tab.go('#/admin');
+    await admin.button('Create link').click();
+    await admin.consentLink.waitFor();
+    const url = await admin.consentLink.inputValue();
+    expect(new URL(url).pathname).toMatch(/\/v2\.0\/adminconsent$/);
+    await tab.root.getByText(/^Expires /).waitFor();
+
+    // The Microsoft administrator opens the link (Megan is the local tenant's Global Administrator) and accepts.
+    const entra = await tab.context.newPage();
+    await entra.goto(url);
+    await entra.getByRole('heading', { name: 'Pick an account' }).waitFor({ timeout: 20_000 });
+    await entra.getByRole('button', { name: new RegExp(PEOPLE.megan.name) }).click();
+    await entra.getByRole('heading', { name: 'Permissions requested' }).waitFor({ timeout: 20_000 });
+    await entra.getByRole('button', { name: 'Accept' }).click();
+    await entra.waitForURL((at) => at.origin === new URL(stack.appUrl).origin, { timeout: 20_000 });
+    await entra.close();
+
+    await admin.button('Check the outcome again').click();
+    await admin.consentOutcome.getByText('Consent granted').waitFor({ timeout: 20_000 });
+    await tab.context.close();
+  });
+
+  it('runs an access test with a mix of outcomes and reopens it from the previous results', {
+    timeout: 180_000,
+  }, async () => {
+    await settleSettings(stack, { connectionMode: 'tenant' });
+    const tab = await openTab(browser, stack, host, PEOPLE.megan);
+    const { admin } = tab;
+    await tab.go('#/admin/access');
+    await admin.sampleSize.fill('2');
+    await admin.namedPeople.fill(`${JONI}\n${NORA}, ${NOBODY}`);
+    await admin.button('Run the test').click();
+    await admin.accessSummary.waitFor({ timeout: 90_000 });
+
+    const list = await apiAs(stack, PEOPLE.megan.id).get<{ tests: { id: string }[] }>('/api/admin/access-tests');
+    const newest = list.body.tests[0];
+    if (!newest) throw new Error('the access test was not kept');
+    const result = (await apiAs(stack, PEOPLE.megan.id).get<AccessTestDto>(`/api/admin/access-tests/${newest.id}`))
+      .body;
+    expect(await admin.accessSummary.textContent()).toBe(`${result.succeeded} of ${result.tested} succeeded`);
+    const reasons = Object.fromEntries(result.people.filter((p) => p.named).map((p) => [p.person, p.reason]));
+    expect(reasons).toEqual({ [JONI]: 'outside_access_policy', [NORA]: 'no_mailbox', [NOBODY]: 'user_not_found' });
+    for (const [words, person] of [
+      ['Outside the application access policy', /Joni Sherman|jonis@/],
+      ['No Exchange Online mailbox', /Nora Field|noraf@/],
+      ['Not in the directory', /nobody\.here@/],
+    ] as const) {
+      const failure = admin.accessFailures.filter({ hasText: words });
+      expect(await failure.textContent()).toMatch(person);
+    }
+    expect(await admin.accessPeople.count()).toBe(result.tested);
+    const joni = admin.accessPeople.filter({ hasText: /Joni Sherman/ });
+    expect(await joni.textContent()).toContain('Failed');
+
+    await tab.reload();
+    await tab.go('#/admin/access');
+    await admin.accessHistory.first().waitFor();
+    expect(await admin.accessHistory.first().textContent()).toContain(`${result.succeeded} of ${result.tested}`);
+    await admin.accessHistory.first().getByRole('button').click();
+    await admin.accessSummary.waitFor();
+    expect(await admin.accessPeople.count()).toBe(result.tested);
+    await saveScreenshot(tab.page, `admin-${host}-access-test`);
+    await tab.context.close();
+  });
+
+  it('lists connection health by status, searches it, and exports what is shown as CSV', {
+    timeout: 150_000,
+  }, async () => {
+    await settleSettings(stack);
+    expect((await apiAs(stack, PEOPLE.patti.id).delete('/api/me/connection')).status).toBe(200);
+    const tab = await openTab(browser, stack, host, PEOPLE.megan);
+    const { admin } = tab;
+    await tab.go('#/admin/health');
+    await admin.healthRows.first().waitFor();
+    const all = (await apiAs(stack, PEOPLE.megan.id).get<HealthPageDto>('/api/admin/health')).body;
+    expect(await admin.statusChip('disconnected').textContent()).toBe(`Disconnected: ${all.counts.disconnected}`);
+
+    await admin.statusChip('disconnected').click();
+    await admin.healthMatching.filter({ hasText: `${all.counts.disconnected} of ${all.total}` }).waitFor();
+    expect(await admin.healthRows.count()).toBe(all.counts.disconnected);
+    expect(await admin.healthRows.allTextContents()).toContainEqual(expect.stringContaining(PEOPLE.patti.name));
+    expect(new Set(await admin.healthRows.getByTestId('health-status').allTextContents())).toEqual(
+      new Set(['Disconnected']),
+    );
+    expect(await admin.healthStatus.inputValue()).toBe('disconnected');
+
+    await admin.healthStatus.selectOption('');
+    await admin.healthSearch.fill('Isai');
+    await admin.healthMatching.filter({ hasText: /^1 of / }).waitFor();
+    expect(await admin.healthRows.allTextContents()).toEqual([expect.stringContaining(PEOPLE.isaiah.name)]);
+
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), admin.button('Export CSV').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain(emailOf(PEOPLE.isaiah));
+    expect(csv).not.toContain(emailOf(PEOPLE.alex));
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(2);
+    await tab.context.close();
+  });
+
+  it('shows open and past incidents as the API lists them', { timeout: 120_000 }, async () => {
+    const tab = await openTab(browser, stack, host, PEOPLE.megan);
+    const { admin } = tab;
+    await tab.go('#/admin/incidents');
+    for (const state of ['open', 'resolved'] as const) {
+      const listed = await apiAs(stack, PEOPLE.megan.id).get<{ incidents: { summary: string }[] }>(
+        `/api/admin/incidents?state=${state}`,
+      );
+      expect(listed.status).toBe(200);
+      const card = admin.incidents(state);
+      if (listed.body.incidents.length === 0) {
+        await card.getByText(state === 'open' ? 'Nothing needs your attention.' : /No incident/).waitFor();
+      } else {
+        await card.getByTestId('incident').first().waitFor();
+        expect(await card.getByTestId('incident').count()).toBe(listed.body.incidents.length);
+        expect(await card.getByText('What to do:').count()).toBe(listed.body.incidents.length);
+      }
+    }
+    await tab.context.close();
+  });
+
+  it('filters the audit log by action, who and dates, and exports the filtered entries', {
+    timeout: 120_000,
+  }, async () => {
+    await settleSettings(stack, { allowDisconnect: false });
+    await settleSettings(stack);
+    const tab = await openTab(browser, stack, host, PEOPLE.megan);
+    const { admin } = tab;
+    await tab.go('#/admin/audit');
+    await admin.auditRows.first().waitFor();
+    await admin.auditFilter('Action').fill('admin.settings_changed');
+    await admin.auditFilter('Who (object id)').fill(PEOPLE.megan.id);
+    const today = stack.devtenant.clock.now().toISOString().slice(0, 10);
+    await admin.auditFilter('From').fill(addDays(today, -1));
+    await admin.auditFilter('To').fill(addDays(today, 1));
+    await admin.button('Apply filters').click();
+    const expected = await apiAs(stack, PEOPLE.megan.id).get<{ entries: unknown[] }>(
+      `/api/admin/audit?limit=200&action=admin.settings_changed&actor=${PEOPLE.megan.id}`,
+    );
+    await tab.root
+      .getByTestId('audit-count')
+      .filter({ hasText: new RegExp(`^${expected.body.entries.length} entr`) })
+      .waitFor();
+    expect(new Set(await admin.auditActions.allTextContents())).toEqual(new Set(['admin.settings_changed']));
+
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), admin.button('Export CSV').click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const records = csv.trim().split(/\r?\n/).slice(1);
+    expect(records).toHaveLength(expected.body.entries.length);
+    for (const record of records) expect(record).toContain('admin.settings_changed');
+    await tab.context.close();
+  });
+
+  it('offers Adele (no admin role) no Admin entry, refuses #/admin without asking for admin data, and the API refuses her every admin path', {
+    timeout: 120_000,
+  }, async () => {
+    const tab = await openTab(browser, stack, host, PEOPLE.adele);
+    const adminCalls: string[] = [];
+    tab.context.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/admin')) adminCalls.push(request.url());
+    });
+    const nav = tab.root.getByRole('navigation', { name: 'Confer' });
+    await nav.getByRole('link', { name: 'Settings' }).waitFor();
+    expect(await tab.admin.navLink.count()).toBe(0);
+    for (const hash of ['#/admin', '#/admin/health', '#/admin/audit']) {
+      await tab.go(hash);
+      await tab.admin.refusal.waitFor();
+      await tab.root.getByRole('heading', { name: 'Only admins of Confer can open this page' }).waitFor();
+    }
+    expect(await tab.admin.heading.count()).toBe(0);
+    expect(adminCalls).toEqual([]);
+    expect(await tab.admin.navLink.count()).toBe(0);
+    await saveScreenshot(tab.page, `admin-${host}-refused`);
+    await tab.context.close();
+
+    const adele = apiAs(stack, PEOPLE.adele.id);
+    const calls = [
+      ['GET', '/api/admin/settings'],
+      ['PUT', '/api/admin/settings'],
+      ['GET', '/api/admin/audit'],
+      ['GET', '/api/admin/audit.csv'],
+      ['POST', '/api/admin/consent-link'],
+      ['GET', '/api/admin/consent'],
+      ['POST', '/api/admin/access-tests'],
+      ['GET', '/api/admin/access-tests'],
+      ['GET', '/api/admin/access-tests/some-id'],
+      ['GET', '/api/admin/health'],
+      ['GET', '/api/admin/health.csv'],
+      ['GET', '/api/admin/incidents'],
+    ] as const;
+    for (const [method, path] of calls) {
+      const answer =
+        method === 'GET'
+          ? await adele.get(path)
+          : method === 'PUT'
+            ? await adele.put(path, { connectionMode: 'user' })
+            : await adele.post(path, { sampleSize: 1 });
+      expect({ method, path, status: answer.status, body: answer.body }).toMatchObject({
+        status: 403,
+        body: { error: { code: 'admin_required' } },
+      });
+    }
   });
 });

@@ -98,13 +98,15 @@ export interface AuditFilter {
 
 export const AUDIT_PAGE = 200;
 
-export function auditQuery(filter: AuditFilter, limit = AUDIT_PAGE): string {
-  const query = new URLSearchParams({ limit: String(limit) });
+/** The audit filters as a query; the CSV export takes every match, so it gets no `limit` (null). */
+export function auditQuery(filter: AuditFilter, limit: number | null = AUDIT_PAGE): string {
+  const query = new URLSearchParams(limit === null ? {} : { limit: String(limit) });
   if (filter.action.trim()) query.set('action', filter.action.trim());
   if (filter.actor.trim()) query.set('actor', filter.actor.trim());
   if (filter.since) query.set('since', filter.since);
   if (filter.until) query.set('until', filter.until);
-  return `?${query}`;
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 export async function listAudit(api: AuthedApi, filter: AuditFilter): Promise<AuditEntryDto[]> {

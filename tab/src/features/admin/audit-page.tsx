@@ -49,7 +49,7 @@ export function AuditPage() {
     setExporting(true);
     setProblem(null);
     try {
-      await downloadCsv(api, `/api/admin/audit.csv${auditQuery(filter)}`, 'confer-audit-log.csv');
+      await downloadCsv(api, `/api/admin/audit.csv${auditQuery(filter, null)}`, 'confer-audit-log.csv');
     } catch (error) {
       setProblem(toAppError(error).message);
     } finally {
