@@ -281,6 +281,27 @@ const operations: Operation[] = [
     query: { state: 'open or resolved (default both)', limit: '1–200 (default 50)' },
     response: contracts.incidentListSchema,
   },
+  {
+    method: 'post',
+    path: '/api/admin/access-tests',
+    summary:
+      "Test Confer's Graph access now for a random sample plus named people (at most 100): free/busy, mailbox settings and calendar write, each failure with what to do; one test at a time per tenant (409 access_test_running), kept and audited (Confer.Admin role)",
+    request: contracts.accessTestRequestSchema,
+    response: contracts.accessTestSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/access-tests',
+    summary: 'The kept access tests (the newest 20), newest first, without the per-person list (Confer.Admin role)',
+    response: contracts.accessTestListSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/access-tests/{id}',
+    summary: 'One kept access test with every person tested (Confer.Admin role)',
+    response: contracts.accessTestSchema,
+  },
   graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
   graphDelivery(
     '/api/graph/lifecycle',
