@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
 import { createControllableClock } from '../../devtenant/src/index.ts';
+import { restartedApp } from '../scheduling/support/restart.ts';
 import { apiAs } from '../support/api-client.ts';
 import { CLIENT_ID, PEOPLE, type Stack, startStack } from '../support/stack.ts';
+
+/** Thrown where the process "dies": nothing after that point runs. */
+class ProcessKilled extends Error {}
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const DAY_MS = 86_400_000;
@@ -217,6 +221,45 @@ describe('incidents of the Outlook integration, against the local tenant', () =>
     expect(open?.summary).toContain(`expires on ${SECRET_EXPIRES_AT.toISOString().slice(0, 10)} (in 29 days)`);
     expect(open?.advice).toContain('CONFER_CLIENT_SECRET_EXPIRES_AT');
     expect((await incidents('?limit=1')).map((incident) => incident.kind)).toEqual(['secret_expiring']);
+  });
+
+  it('a restart after the messages were recorded, before any was sent, sends each once', async () => {
+    const deps = stack.composed.incidents.monitor.deps;
+    const realQueue = deps.queue;
+    deps.queue = {
+      ...realQueue,
+      async enqueue() {
+        throw new ProcessKilled();
+      },
+    };
+    const cardsBefore = cards().length;
+    const mailsBefore = (await outbox()).length;
+    await consent(true, ['User.Read.All', 'Mail.Send']);
+    try {
+      await expect(evaluate()).rejects.toThrow(ProcessKilled);
+    } finally {
+      deps.queue = realQueue;
+    }
+    expect(cards()).toHaveLength(cardsBefore);
+    expect(await outbox()).toHaveLength(mailsBefore);
+
+    const restarted = restartedApp(stack);
+    try {
+      expect(await restarted.incidents.monitor.evaluate()).toMatchObject({ opened: 0, cards: 1, emails: 2 });
+      expect(await restarted.incidents.monitor.evaluate()).toMatchObject({ cards: 0, emails: 0 });
+    } finally {
+      await restarted.close();
+    }
+    expect(
+      cards()
+        .slice(cardsBefore)
+        .map((row) => [row.user_id, row.key.split(':')[3]]),
+    ).toEqual([[PEOPLE.megan.id, 'opened']]);
+    expect((await outbox()).slice(mailsBefore).map((mail) => mail.toRecipients[0]?.emailAddress.address)).toEqual([
+      'meganb@contoso.onmicrosoft.com',
+      'pattif@contoso.onmicrosoft.com',
+    ]);
+    await consent(true);
   });
 
   it('refuses the list to a non-admin, and a bad query with 400', async () => {
