@@ -138,6 +138,32 @@ describe('access test, tenant-wide mode', () => {
     expect(test.people[0]?.reason).toBe(joni?.status);
   });
 
+  it('retries a throttled read once after its Retry-After, and a second answer is what counts', async () => {
+    await control(stack, 'access-policy', { enabled: false });
+    await control(stack, 'throttle-storm', { requests: 1, retryAfterSeconds: 0.05, mailbox: at('adelev') });
+    const test = await runTest(stack, { sampleSize: 0, people: [at('adelev')] });
+    expect(outcome(test.people[0])).toEqual({
+      freeBusy: 'ok',
+      mailboxSettings: 'ok',
+      calendarWrite: 'ok',
+      reason: null,
+    });
+  });
+
+  it("reads free/busy through someone else's mailbox when the admin's own is outside the access policy", async () => {
+    // DenyAccess on "Confer Users" shuts Confer out of Megan's mailbox (and Alex's) but not Joni's.
+    await control(stack, 'access-policy', { enabled: true, accessRight: 'DenyAccess' });
+    try {
+      const test = await runTest(stack, { sampleSize: 0, people: [at('jonis'), at('alexw')] });
+      expect(test.people.map((p) => [p.person, p.freeBusy, p.reason])).toEqual([
+        [at('jonis'), 'ok', null],
+        [at('alexw'), 'failed', 'outside_access_policy'],
+      ]);
+    } finally {
+      await control(stack, 'access-policy', { enabled: false });
+    }
+  });
+
   it('tests 100 people with at most 10 Graph requests, batched', async () => {
     await control(stack, 'access-policy', { enabled: false });
     const directory = SEED_PEOPLE.map((p) => ({
