@@ -17,8 +17,10 @@ export function AccessTestHistory({
   tests,
   openId,
   onOpen,
+  nameOf,
 }: {
   tests: readonly AccessTestSummary[];
+  nameOf: (id: string) => string;
   openId: string | null;
   onOpen: (id: string) => void;
 }) {
@@ -39,7 +41,9 @@ export function AccessTestHistory({
         {tests.map((test) => (
           <TableRow key={test.id} data-testid="access-test-row">
             <TableCell>{format.stamp(test.at)}</TableCell>
-            <TableCell>{test.trigger === 'after_consent' ? `${test.by} (after consent)` : test.by}</TableCell>
+            <TableCell>
+              {test.trigger === 'after_consent' ? `${nameOf(test.by)} (after consent)` : nameOf(test.by)}
+            </TableCell>
             <TableCell>
               {test.succeeded} of {test.tested} succeeded
             </TableCell>

@@ -21,6 +21,7 @@ import { AccessTestResult } from './access-test-result.tsx';
 import { namedPeopleOf } from './access-words.ts';
 import { getAccessTest, listAccessTests, runAccessTest } from './admin-api.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
+import { usePeopleNames } from './people-names.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
@@ -39,6 +40,7 @@ export function AccessTestPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [shown, setShown] = useState<AccessTestDto | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
+  const names = usePeopleNames(api, [...(history.data ?? []).map((test) => test.by), ...(shown ? [shown.by] : [])]);
   const sampleSize = Number(sampleText);
   const people = namedPeopleOf(peopleText);
   const sizeError =
@@ -80,7 +82,7 @@ export function AccessTestPage() {
       <CardFrame
         id="access-test"
         title="Access test"
-        description="Checks, for each person, that Confer can read free/busy time, read mailbox settings and write to the calendar, in the current connection mode. Test calendar entries are removed straight away."
+        description="Checks, for each person, that Confer can read free/busy time, read mailbox settings and may write to the calendar (checked without writing anything), in the current connection mode."
       >
         <div className={styles.form}>
           <Field label="Random sample size" className={styles.size} validationMessage={sizeError}>
@@ -107,7 +109,10 @@ export function AccessTestPage() {
           </Button>
         </CardActions>
         {running && (
-          <Field validationMessage={`Testing ${sampleSize + people.length} people…`} validationState="none">
+          <Field
+            validationMessage={`Testing up to ${Math.min(sampleSize + people.length, ADMIN_LIMITS.maxAccessTestPeople)} people…`}
+            validationState="none"
+          >
             <ProgressBar aria-label="Access test running" />
           </Field>
         )}
@@ -116,7 +121,7 @@ export function AccessTestPage() {
             <MessageBarBody>{problem}</MessageBarBody>
           </MessageBar>
         )}
-        {shown && !running && <AccessTestResult test={shown} />}
+        {shown && !running && <AccessTestResult test={shown} nameOf={names.nameOf} />}
       </CardFrame>
       <CardFrame id="access-test-history" title="Previous results">
         {history.state.status === 'error' && (
@@ -125,7 +130,14 @@ export function AccessTestPage() {
         {!history.data && history.state.status === 'loading' && (
           <PageSkeleton label="Loading the previous results" compact />
         )}
-        {history.data && <AccessTestHistory tests={history.data} openId={opening ?? shown?.id ?? null} onOpen={open} />}
+        {history.data && (
+          <AccessTestHistory
+            tests={history.data}
+            openId={opening ?? shown?.id ?? null}
+            onOpen={open}
+            nameOf={names.nameOf}
+          />
+        )}
       </CardFrame>
     </>
   );

@@ -21,12 +21,13 @@ const useStyles = makeStyles({
   failures: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   muted: { color: tokens.colorNeutralForeground2 },
   scroll: { overflowX: 'auto' },
+  person: { overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
 const checkColor = { ok: 'success', failed: 'danger', skipped: 'informative' } as const;
 
 /** One access test: how many passed, each failure reason with who and what to do, and every person's checks. */
-export function AccessTestResult({ test }: { test: AccessTestDto }) {
+export function AccessTestResult({ test, nameOf }: { test: AccessTestDto; nameOf: (id: string) => string }) {
   const styles = useStyles();
   const { locale, timeZone } = useTabServices();
   const format = createAdminFormatters(locale, timeZone);
@@ -36,7 +37,7 @@ export function AccessTestResult({ test }: { test: AccessTestDto }) {
         {test.succeeded} of {test.tested} succeeded
       </Text>
       <Text className={styles.muted}>
-        Run {format.stamp(test.at)} by {test.by}, {test.mode === 'tenant' ? 'tenant-wide' : 'per-user'} mode
+        Run {format.stamp(test.at)} by {nameOf(test.by)}, {test.mode === 'tenant' ? 'tenant-wide' : 'per-user'} mode
         {test.trigger === 'after_consent' ? ', right after admin consent' : ''}.
       </Text>
       {test.failures.length > 0 && (
@@ -65,10 +66,12 @@ export function AccessTestResult({ test }: { test: AccessTestDto }) {
           <TableBody>
             {test.people.map((person) => (
               <TableRow key={`${person.userId ?? ''}:${person.person}`} data-testid="access-person">
-                <TableCell>
-                  {person.displayName ?? person.person}
-                  {person.displayName && person.displayName !== person.person ? ` (${person.person})` : ''}
-                  {person.named ? ' · named' : ''}
+                <TableCell className={styles.person}>
+                  <Text block>{person.displayName ?? person.person}</Text>
+                  <Text block size={200} className={styles.muted}>
+                    {person.displayName && person.displayName !== person.person ? person.person : ''}
+                    {person.named ? ' (named)' : ' (sample)'}
+                  </Text>
                 </TableCell>
                 {(['freeBusy', 'mailboxSettings', 'calendarWrite'] as const).map((check) => (
                   <TableCell key={check}>
@@ -77,7 +80,14 @@ export function AccessTestResult({ test }: { test: AccessTestDto }) {
                     </Badge>
                   </TableCell>
                 ))}
-                <TableCell>{person.reason ? reasonWords[person.reason] : '—'}</TableCell>
+                <TableCell>
+                  {person.reason ? reasonWords[person.reason] : '—'}
+                  {person.code ? (
+                    <Text block size={200} className={styles.muted}>
+                      {person.code}
+                    </Text>
+                  ) : null}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -11,6 +11,7 @@ import { createAdminFormatters, dayRange } from './admin-format.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
 import { AuditTable } from './audit-table.tsx';
 import { downloadCsv } from './csv-download.ts';
+import { usePeopleNames } from './people-names.ts';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
@@ -39,6 +40,10 @@ export function AuditPage() {
     ...dayRange(applied.from, applied.to, timeZone),
   };
   const request = useRequest(`audit${auditQuery(filter)}`, () => listAudit(api, filter));
+  const names = usePeopleNames(
+    api,
+    (request.data ?? []).flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
+  );
   const [exporting, setExporting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const apply = (event: FormEvent) => {
@@ -98,7 +103,7 @@ export function AuditPage() {
               ? 'No entry matches.'
               : `${request.data.length} ${request.data.length === 1 ? 'entry' : 'entries'}${request.data.length === AUDIT_PAGE ? ' (the newest; narrow the filters to see older ones)' : ''}.`}
           </Text>
-          {request.data.length > 0 && <AuditTable entries={request.data} format={format} />}
+          {request.data.length > 0 && <AuditTable entries={request.data} format={format} nameOf={names.nameOf} />}
         </>
       )}
       {problem && (

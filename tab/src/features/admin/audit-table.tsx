@@ -22,7 +22,15 @@ const useStyles = makeStyles({
   },
 });
 
-export function AuditTable({ entries, format }: { entries: readonly AuditEntryDto[]; format: AdminFormatters }) {
+export function AuditTable({
+  entries,
+  format,
+  nameOf,
+}: {
+  entries: readonly AuditEntryDto[];
+  format: AdminFormatters;
+  nameOf: (id: string) => string;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.scroll}>
@@ -40,7 +48,7 @@ export function AuditTable({ entries, format }: { entries: readonly AuditEntryDt
           {keyed(entries).map(({ key, entry }) => (
             <TableRow key={key} data-testid="audit-row">
               <TableCell>{format.stamp(entry.at)}</TableCell>
-              <TableCell>{entry.actorId ?? 'Confer'}</TableCell>
+              <TableCell>{entry.actorId ? nameOf(entry.actorId) : 'Confer'}</TableCell>
               <TableCell data-testid="audit-action">{entry.action}</TableCell>
               <TableCell>{entry.target ?? '—'}</TableCell>
               <TableCell>

@@ -22,8 +22,8 @@ import { getAdminSettings, saveAdminSettings } from './admin-api.ts';
 import { createAdminFormatters } from './admin-format.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
 import { describeChanges, draftOf, modeWords } from './integration-model.ts';
-import { useOwnerNames } from './owner-names.ts';
 import { OwnersPicker } from './owners-picker.tsx';
+import { usePeopleNames } from './people-names.ts';
 import { SaveConfirmation } from './save-confirmation.tsx';
 
 const useStyles = makeStyles({
@@ -41,7 +41,7 @@ export function IntegrationSettings() {
   const [confirming, setConfirming] = useState<string[] | null>(null);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const names = useOwnerNames(api, draft?.integrationOwners ?? []);
+  const names = usePeopleNames(api, draft?.integrationOwners ?? []);
   useEffect(() => {
     if (request.state.status === 'loaded') setDraft(draftOf(request.state.data));
   }, [request.state]);

@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import type { AuthedApi } from '../../lib/authed-api.ts';
 import { usePeopleSearch } from '../schedule/use-people-search.ts';
-import type { OwnerNames } from './owner-names.ts';
+import type { PeopleNames } from './people-names.ts';
 
 const useStyles = makeStyles({ status: { padding: tokens.spacingHorizontalS } });
 
@@ -26,7 +26,7 @@ export interface OwnersPickerProps {
   readonly api: AuthedApi;
   /** Entra object ids, lower case (as the settings keep them). */
   readonly owners: readonly string[];
-  readonly names: OwnerNames;
+  readonly names: PeopleNames;
   onChange(owners: string[]): void;
 }
 

@@ -3,20 +3,20 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuthedApi } from '../../lib/authed-api.ts';
 import { getHealthPage } from './admin-api.ts';
 
-export interface OwnerNames {
+export interface PeopleNames {
   nameOf(id: string): string;
   /** Remembers a name seen in the directory search, for an owner picked now. */
   remember(id: string, name: string): void;
 }
 
 /**
- * Names for the owners' object ids the settings store. The settings carry ids only, so names come from the people
- * Confer knows (the connection health list) and from the directory search that picked them; an id neither knows
- * is shown as it is.
+ * Names for object ids the admin API answers with (integration owners, who ran a test, who did what). Those carry
+ * ids only, so names come from the people Confer knows (the connection health list) and from the directory search
+ * that picked an owner; an id neither knows is shown as it is.
  */
-export function useOwnerNames(api: AuthedApi, ids: readonly string[]): OwnerNames {
+export function usePeopleNames(api: AuthedApi, ids: readonly string[]): PeopleNames {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  const missing = ids.some((id) => !names.has(id));
+  const missing = ids.some((id) => !names.has(id.toLowerCase()));
   useEffect(() => {
     if (!missing) return;
     let current = true;
@@ -31,7 +31,7 @@ export function useOwnerNames(api: AuthedApi, ids: readonly string[]): OwnerName
           return next;
         });
       })
-      // Names are a courtesy: without them the ids still say who the owners are.
+      // Names are a courtesy: without them the ids still say who is meant.
       .catch(() => undefined);
     return () => {
       current = false;
