@@ -1,13 +1,12 @@
 import {
   type AccessTestDto,
   type AccessTestRequest,
-  ADMIN_LIMITS,
   accessFailureReasonSchema,
   accessTestRequestSchema,
 } from '@confer/contracts';
 import { AppError } from '../../domain/app-error.ts';
 import type { Logger } from '../../logging/logger.ts';
-import type { AccessProbe, ProbeFailure, ProbePerson } from '../../ports/access-probe.ts';
+import type { AccessProbe } from '../../ports/access-probe.ts';
 import type { AccessTestRecord, AccessTestStore, AccessTestSummary } from '../../ports/access-test-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
@@ -15,7 +14,8 @@ import type { GraphActor } from '../../ports/scheduling-gateway.ts';
 import type { AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
 import { accessAdvice } from './access-advice.ts';
 import { checkEveryone, firstFailure, type PersonChecks } from './access-checks.ts';
-import { type Candidate, matchRef, mergeCandidates, samplePeople } from './access-sample.ts';
+import { choosePeople, type Unresolved } from './access-people.ts';
+import type { Candidate } from './access-sample.ts';
 import type { Admin } from './admin-settings.ts';
 import { assertIntegrationOn, settingsOf } from './tenant-settings.ts';
 
@@ -34,8 +34,6 @@ export interface AccessTestDeps {
 
 /** A claim older than this belongs to a process that stopped mid-test: the next test may take it over. */
 const STALE_CLAIM_MS = 10 * 60_000;
-/** One directory page tops the sample up when Confer knows fewer people than asked for. */
-const DIRECTORY_PAGE = ADMIN_LIMITS.maxAccessTestPeople;
 /** Free/busy is read over the next day: enough to prove the read. */
 const WINDOW_MS = 24 * 3_600_000;
 /** The list shows the kept results (the store keeps 20). */
@@ -151,45 +149,6 @@ function actorOf(runner: Runner, mode: ConnectionMode): GraphActor {
   return runner.identity
     ? { kind: 'user', identity: runner.identity }
     : { kind: 'stored-user', tenantId: runner.tenantId, userId: runner.adminId };
-}
-
-interface Unresolved {
-  typed: string;
-  /** Null: the directory does not know them; else why they could not be looked up. */
-  failure: ProbeFailure | null;
-}
-
-/** Named people (Confer's list first, then the directory), then the random sample; each once, 100 at most. */
-async function choosePeople(
-  deps: AccessTestDeps,
-  tenantId: string,
-  actor: GraphActor,
-  request: AccessTestRequest,
-): Promise<{ candidates: Candidate[]; unresolved: Unresolved[] }> {
-  const known: ProbePerson[] = (await deps.tenants.listUsers(tenantId)).map((u) => ({
-    userId: u.userId,
-    email: u.email,
-    displayName: u.displayName,
-  }));
-  const refs = [...new Map(request.people.map((ref) => [ref.trim().toLowerCase(), ref.trim()])).values()];
-  const lookUp = refs.filter((ref) => !matchRef(ref, known));
-  const found = lookUp.length > 0 ? await deps.probe.resolvePeople(actor, lookUp) : new Map();
-  const named: Candidate[] = [];
-  const unresolved: Unresolved[] = [];
-  for (const ref of refs) {
-    const person = matchRef(ref, known) ?? found.get(ref.toLowerCase()) ?? null;
-    if (person && !('reason' in person)) named.push({ person, typed: ref, named: true });
-    else unresolved.push({ typed: ref, failure: person });
-  }
-  let directory: ProbePerson[] = [];
-  if (known.length < request.sampleSize) {
-    const page = await deps.probe.listDirectory(actor, DIRECTORY_PAGE);
-    if ('reason' in page) deps.logger.warn('access test: the directory could not top the sample up', { ...page });
-    else directory = page;
-  }
-  const sample = samplePeople(known, directory, request.sampleSize, deps.random);
-  const room = ADMIN_LIMITS.maxAccessTestPeople - unresolved.length;
-  return { candidates: mergeCandidates(named, sample, room), unresolved };
 }
 
 type PersonEntry = AccessTestDto['people'][number];
