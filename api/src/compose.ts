@@ -52,7 +52,7 @@ import type { IncidentStore } from './ports/incident-store.ts';
 import type { NotificationInbox } from './ports/notification-inbox.ts';
 import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import type { SubscriptionStore } from './ports/subscription-store.ts';
-import type { AccessTestDeps } from './use-cases/admin/access-test.ts';
+import { type AccessTestDeps, runAccessTestAfterConsent } from './use-cases/admin/access-test.ts';
 import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admin/connection-activity.ts';
 import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
@@ -215,6 +215,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   });
   // Incidents: evaluated periodically; owners get a bot card through the outbound queue and an email.
   const incidentStore = createSqliteIncidentStore(db);
+  const accessTestStore = createSqliteAccessTestStore(db);
   const incidentMonitor = createIncidentMonitor({
     clock,
     logger: logger.child({ part: 'incidents' }),
@@ -232,6 +233,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       ? createGraphAlertMailer({ tokens: graphTokens, createClient, mailbox: config.alertMailbox })
       : null,
     tabUrl: config.tabEndpoint,
+    // A sharp drop between the latest access tests opens an incident (incident-rules.ts).
+    recentAccessTests: (tenantId) => accessTestStore.list(tenantId, 5),
   });
   // Outlook change notifications: the subscriptions Confer owns and the inbox the endpoint records into.
   const sync = { subscriptions: syncWorker.deps.subscriptions, inbox: syncWorker.deps.inbox, worker: syncWorker };
@@ -251,7 +254,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         retry: { maxRetries: 1 },
       }),
     }),
-    tests: createSqliteAccessTestStore(db),
+    tests: accessTestStore,
     newId: randomUUID,
     random: Math.random,
   };
@@ -324,6 +327,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         redirectUri: `${config.tabEndpoint}${ADMIN_CONSENT_RETURN_PATH}`,
         tenantId: config.tenantId,
         adminPageUrl: `${config.tabEndpoint}/#/admin`,
+        // Right after consent, the access test shows whether it took effect; the return page does not wait for it.
+        afterConsentGranted: (tenantId, adminUserId) => {
+          runAccessTestAfterConsent(accessTests, tenantId, adminUserId).catch((error: unknown) =>
+            logger.warn('the access test after consent did not run', { error }),
+          );
+        },
       },
       accessTests,
     },

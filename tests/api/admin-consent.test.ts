@@ -1,4 +1,4 @@
-import { consentLinkSchema, consentStatusSchema } from '@confer/contracts';
+import { accessTestListSchema, consentLinkSchema, consentStatusSchema } from '@confer/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteAuditLog } from '../../api/src/adapters/sqlite/sqlite-audit-log.ts';
 import { type ControllableClock, createControllableClock, DEFAULT_ADMIN_CONSENT } from '../../devtenant/src/index.ts';
@@ -131,6 +131,30 @@ describe('admin consent against the local tenant', () => {
       details: { reason: 'used', requestedBy: PEOPLE.megan.id },
     });
     expect((await latest())?.at).toBe(clock.now().toISOString());
+  });
+
+  it('runs an access test by itself right after consent, so the admin sees whether it took effect', async () => {
+    const megan = apiAs(stack, PEOPLE.megan.id);
+    const listed = async () =>
+      accessTestListSchema
+        .parse((await megan.get('/api/admin/access-tests')).body)
+        .tests.filter((t) => t.trigger === 'after_consent');
+    // Tenant-wide: what the consent grants is what the test uses (per-user, it would use Megan's own connection).
+    const settings = { integrationEnabled: true, allowDisconnect: true, integrationOwners: [] };
+    expect((await megan.put('/api/admin/settings', { ...settings, connectionMode: 'tenant' })).status).toBe(200);
+    const before = (await listed()).length;
+    const page = await walk(await consentLink(), PEOPLE.megan.id, 'consent_accept');
+    expect(page.html).toContain('Admin consent granted');
+    let after = await listed();
+    for (let tries = 0; after.length === before && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await listed();
+    }
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ by: PEOPLE.megan.id, trigger: 'after_consent' });
+    expect(after[0]?.tested).toBeGreaterThan(0);
+    expect(after[0]?.succeeded).toBeGreaterThan(0);
+    expect((await megan.put('/api/admin/settings', { ...settings, connectionMode: 'user' })).status).toBe(200);
   });
 
   it('Megan cancels in Entra: nothing is granted, Confer records the refusal with Entra’s error and says what to do', async () => {
