@@ -10,13 +10,13 @@ import { EVENT_SELECT, toEventRecord } from './graph-event-mapper.ts';
 import { graphFullEventSchema } from './graph-event-schemas.ts';
 
 /** Graph's limit of requests in one `$batch` (docs/reference/graph-calendar.md §6). */
-const MAX_BATCH_REQUESTS = 20;
+export const MAX_BATCH_REQUESTS = 20;
 /** Rounds of re-asking throttled items before the throttling reaches the caller. */
 const MAX_THROTTLED_ROUNDS = 5;
 /** A longer inner Retry-After is not waited out here: the caller gets it with the error, as with single reads. */
 const MAX_WAIT_SECONDS = 30;
 
-const batchAnswerSchema = z.object({
+export const batchAnswerSchema = z.object({
   responses: z.array(
     z.object({
       id: z.string(),
@@ -117,7 +117,7 @@ function readAnswer(answer: BatchResponse): Outcome {
 }
 
 /** The GraphError the client would have thrown had the inner request been sent on its own. */
-function innerGraphError(answer: BatchResponse): GraphError {
+export function innerGraphError(answer: BatchResponse): GraphError {
   const parsed = innerErrorSchema.safeParse(answer.body);
   const body = parsed.success ? parsed.data.error : null;
   const error = new GraphError(answer.status, body?.message ?? `Batched request failed with ${answer.status}.`);

@@ -1,28 +1,11 @@
-import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
-import { z } from 'zod';
+import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../../domain/app-error.ts';
 import { call, parse } from './graph-call.ts';
 import { retryAfterSeconds } from './graph-client-factory.ts';
+import { batchAnswerSchema, innerGraphError, MAX_BATCH_REQUESTS } from './graph-event-batch.ts';
 
-/** Graph's limit of requests in one `$batch` (docs/reference/graph-calendar.md §6). */
-export const MAX_BATCH_REQUESTS = 20;
 /** A longer inner Retry-After is not waited out: the item is reported throttled at once. */
 const MAX_WAIT_SECONDS = 30;
-
-const batchAnswerSchema = z.object({
-  responses: z.array(
-    z.object({
-      id: z.string(),
-      status: z.number().int(),
-      headers: z.record(z.string(), z.string()).nullable().optional(),
-      body: z.unknown().optional(),
-    }),
-  ),
-});
-
-const innerErrorSchema = z.object({
-  error: z.object({ code: z.string().nullable().optional(), message: z.string().nullable().optional() }),
-});
 
 /** One inner answer: the body of a success, or the GraphError the request would have thrown on its own. */
 export type BatchedGet = { ok: true; body: unknown } | { ok: false; error: GraphError };
@@ -67,7 +50,7 @@ async function postBatch(client: Client, urls: readonly string[]): Promise<Batch
     const answer = byId.get(String(index + 1));
     if (!answer) throw new AppError('graph_bad_response', 'Microsoft Graph left a batched read unanswered.');
     if (answer.status >= 200 && answer.status < 300) return { ok: true, body: answer.body };
-    return { ok: false, error: innerGraphError(answer.status, answer.headers ?? {}, answer.body) };
+    return { ok: false, error: innerGraphError(answer) };
   });
 }
 
@@ -77,17 +60,6 @@ function isRetryable(error: GraphError): boolean {
 
 function waitOf(answer: BatchedGet | undefined): number | null {
   return answer && !answer.ok ? retryAfterSeconds(answer.error.headers?.get('retry-after')) : null;
-}
-
-/** The GraphError the client would have thrown had the inner request been sent on its own. */
-function innerGraphError(status: number, headers: Record<string, string>, body: unknown): GraphError {
-  const parsed = innerErrorSchema.safeParse(body);
-  const inner = parsed.success ? parsed.data.error : null;
-  const error = new GraphError(status, inner?.message ?? `Batched request failed with ${status}.`);
-  error.code = inner?.code ?? null;
-  error.headers = new Headers(headers);
-  error.body = JSON.stringify(body ?? null);
-  return error;
 }
 
 function sleep(ms: number): Promise<void> {
