@@ -16,6 +16,7 @@ import { statusColor, statusWords, subscriptionWords } from './health-words.ts';
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
+  person: { overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   muted: { display: 'block', color: tokens.colorNeutralForeground2 },
 });
 
@@ -37,7 +38,7 @@ export function HealthTable({ people, format }: { people: readonly HealthPersonD
         <TableBody>
           {people.map((person) => (
             <TableRow key={person.userId} data-testid="health-row">
-              <TableCell>
+              <TableCell className={styles.person}>
                 <Text block>{person.displayName}</Text>
                 <Text size={200} className={styles.muted}>
                   {person.email}
