@@ -138,6 +138,28 @@ describe('access test, tenant-wide mode', () => {
     expect(test.people[0]?.reason).toBe(joni?.status);
   });
 
+  it('records what it found as the connection status of people Confer knows, so the health page says the same', async () => {
+    const joni = SEED_PEOPLE.find((p) => p.alias === 'jonis');
+    if (!joni) throw new Error('the seed has no Joni');
+    await know(stack, [{ userId: joni.id, email: at('jonis'), displayName: 'Joni Sherman' }]);
+    const healthOf = async () => {
+      const page = await apiAs(stack, PEOPLE.megan.id).get<{ people: { userId: string; status: string }[] }>(
+        `/api/admin/health?q=${encodeURIComponent('Joni')}`,
+      );
+      return page.body.people.find((p) => p.userId === joni.id)?.status;
+    };
+    await control(stack, 'access-policy', { enabled: true });
+    try {
+      expect((await runTest(stack, { sampleSize: 0, people: [at('jonis'), NOBODY] })).succeeded).toBe(0);
+      expect(await healthOf()).toBe('outside_scope');
+    } finally {
+      await control(stack, 'access-policy', { enabled: false });
+    }
+    // Let into the policy: the next test finds her reachable, and she is connected through the organisation again.
+    expect((await runTest(stack, { sampleSize: 0, people: [at('jonis')] })).succeeded).toBe(1);
+    expect(await healthOf()).toBe('connected');
+  });
+
   it('retries a throttled read once after its Retry-After, and a second answer is what counts', async () => {
     await control(stack, 'access-policy', { enabled: false });
     await control(stack, 'throttle-storm', { requests: 1, retryAfterSeconds: 0.05, mailbox: at('adelev') });

@@ -22,7 +22,7 @@ import { assertIntegrationOn, settingsOf } from './tenant-settings.ts';
 export interface AccessTestDeps {
   clock: Clock;
   logger: Logger;
-  tenants: Pick<TenantStore, 'getSettings' | 'listUsers' | 'getUser'>;
+  tenants: Pick<TenantStore, 'getSettings' | 'listUsers' | 'getUser' | 'upsertUser'>;
   audit: AuditLog;
   defaultConnectionMode: ConnectionMode;
   probe: AccessProbe;
@@ -98,6 +98,7 @@ async function run(deps: AccessTestDeps, runner: Runner, request: AccessTestRequ
   try {
     const record = await test(deps, runner, settings.connectionMode, request, now);
     await deps.tests.save(record);
+    await recordFindings(deps, record, now);
     await deps.audit.append({
       tenantId: runner.tenantId,
       at: now,
@@ -109,6 +110,30 @@ async function run(deps: AccessTestDeps, runner: Runner, request: AccessTestRequ
     return toDto(record);
   } finally {
     await deps.tests.release(runner.tenantId);
+  }
+}
+
+/**
+ * Tenant-wide, whether Confer can reach a person's mailbox is their connection status, so what the test found is
+ * what the picker and the health page say too: outside the access policy or without a mailbox → `outside_scope`,
+ * reachable again → `connected`. Only people Confer already knows are updated (a directory top-up adds nobody), and
+ * nobody is sent a prompt: the test is the admin's, not theirs. Per-user, a status is each person's own connection,
+ * which an admin's test does not change.
+ */
+async function recordFindings(deps: AccessTestDeps, record: AccessTestRecord, now: Date): Promise<void> {
+  if (record.mode !== 'tenant') return;
+  for (const person of record.people) {
+    if (!person.userId) continue;
+    const status =
+      person.reason === null
+        ? 'connected'
+        : person.reason === 'outside_access_policy' || person.reason === 'no_mailbox'
+          ? 'outside_scope'
+          : null;
+    if (!status) continue;
+    const user = await deps.tenants.getUser(record.tenantId, person.userId);
+    if (!user || user.connectionStatus === status) continue;
+    await deps.tenants.upsertUser({ ...user, connectionStatus: status, connectionCheckedAt: now, updatedAt: now });
   }
 }
 
