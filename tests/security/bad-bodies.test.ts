@@ -191,7 +191,7 @@ describe('oversized and malformed bodies on every endpoint', () => {
         // Bearer-token routes only: Graph's notification URLs (documented without security) are listed below.
         .filter(([, operation]) => operation.requestBody !== undefined && operation.security?.length !== 0)
         // Admin routes refuse these people (no Confer.Admin role) before validating a body; their bodies are
-        // tested with an admin's token in api/src/http/routes/admin-routes.test.ts.
+        // tested with an admin's token in tests/security/admin-endpoints.test.ts.
         .filter(() => !path.startsWith('/api/admin/'))
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );

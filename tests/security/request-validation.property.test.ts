@@ -95,7 +95,7 @@ describe('API input validation, through HTTP (fast-check)', () => {
         // (api/src/http/routes/graph-notification-routes.test.ts, tests/security/bad-bodies.test.ts).
         .filter(([, operation]) => operation.requestBody !== undefined && operation.security?.length !== 0)
         // Admin routes refuse these people (no Confer.Admin role) before validating a body; their validation is
-        // tested with an admin's token in api/src/http/routes/admin-routes.test.ts.
+        // tested with an admin's token in tests/security/admin-endpoints.test.ts.
         .filter(() => !path.startsWith('/api/admin/'))
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
