@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_BOT_ID, LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ADMIN_CONSENT } from '../../devtenant/src/index.ts';
 import { parseEnvText, renderPlaceholders } from '../../scripts/lib/env-files.ts';
 import { appPackageDir, repoRoot } from './package-fixtures.ts';
 
@@ -127,6 +128,8 @@ describe('placeholders', () => {
         'Scope:User.Read',
         'Scope:Calendars.ReadWrite',
         'Scope:MailboxSettings.Read',
+        // The people picker in per-user mode: names and addresses of colleagues (README, admin guide).
+        'Scope:User.ReadBasic.All',
         'Scope:offline_access',
         'Role:Calendars.ReadWrite',
         'Role:User.Read.All',
@@ -135,6 +138,12 @@ describe('placeholders', () => {
         'Role:Mail.Send',
       ].sort(),
     );
+    // The local tenant's admin consent grants exactly what the registration asks for (plus sign-in's openid/profile).
+    const asked = (type: string) => (graph?.resourceAccess ?? []).filter((a) => a.type === type).map((a) => a.id);
+    expect(DEFAULT_ADMIN_CONSENT.delegated.filter((s) => s !== 'openid' && s !== 'profile').sort()).toEqual(
+      asked('Scope').sort(),
+    );
+    expect([...DEFAULT_ADMIN_CONSENT.roles].sort()).toEqual(asked('Role').sort());
   });
 });
 
