@@ -6,7 +6,8 @@
  * The CLI is not a dependency of the project: it brings some 550 packages (about 450 MB) and a native keychain
  * module that does not build here, none of which Confer runs. It is installed on first use into
  * `node_modules/.cache/`, with install scripts off (the keychain module is only for the CLI's own sign-in, which
- * these offline checks never reach), at the version pinned below.
+ * these offline checks never reach), at the version pinned below. What each command checks without an account:
+ * docs/reference/teams-platform.md §12.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
