@@ -348,6 +348,34 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 12,
+    name: 'admin consent: the requests sent to Entra and the outcomes it sent back',
+    sql: `
+      -- A consent link's state is kept only as its SHA-256 digest: a copy of the table opens no link.
+      CREATE TABLE admin_consent_requests (
+        tenant_id    TEXT NOT NULL,
+        state_digest TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        expires_at   TEXT NOT NULL,
+        used_at      TEXT,
+        PRIMARY KEY (tenant_id, state_digest)
+      ) STRICT;
+      CREATE TABLE admin_consent_outcomes (
+        seq               INTEGER PRIMARY KEY,
+        tenant_id         TEXT NOT NULL,
+        outcome           TEXT NOT NULL CHECK (outcome IN ('granted', 'refused')),
+        at                TEXT NOT NULL,
+        requested_by      TEXT,
+        scope             TEXT,
+        error             TEXT,
+        error_description TEXT,
+        CHECK ((outcome = 'refused') = (error IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX admin_consent_outcomes_latest ON admin_consent_outcomes (tenant_id, at, seq);
+    `,
+  },
+  {
     version: 13,
     name: 'connection health: connected once, activity, paging indexes; audit log filters',
     sql: `
@@ -389,31 +417,28 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 12,
-    name: 'admin consent: the requests sent to Entra and the outcomes it sent back',
+    version: 14,
+    name: 'access tests: kept results and one running test per tenant',
     sql: `
-      -- A consent link's state is kept only as its SHA-256 digest: a copy of the table opens no link.
-      CREATE TABLE admin_consent_requests (
+      -- The newest 20 results per tenant are kept (the store drops older ones when it saves one).
+      CREATE TABLE access_tests (
+        id           TEXT NOT NULL PRIMARY KEY,
         tenant_id    TEXT NOT NULL,
-        state_digest TEXT NOT NULL,
-        requested_by TEXT NOT NULL,
-        created_at   TEXT NOT NULL,
-        expires_at   TEXT NOT NULL,
-        used_at      TEXT,
-        PRIMARY KEY (tenant_id, state_digest)
+        at           TEXT NOT NULL,
+        by_user      TEXT NOT NULL,
+        trigger      TEXT NOT NULL CHECK (trigger IN ('manual', 'after_consent')),
+        mode         TEXT NOT NULL CHECK (mode IN ('user', 'tenant')),
+        tested       INTEGER NOT NULL CHECK (tested >= 0),
+        succeeded    INTEGER NOT NULL CHECK (succeeded >= 0 AND succeeded <= tested),
+        failures_json TEXT NOT NULL,
+        people_json  TEXT NOT NULL
       ) STRICT;
-      CREATE TABLE admin_consent_outcomes (
-        seq               INTEGER PRIMARY KEY,
-        tenant_id         TEXT NOT NULL,
-        outcome           TEXT NOT NULL CHECK (outcome IN ('granted', 'refused')),
-        at                TEXT NOT NULL,
-        requested_by      TEXT,
-        scope             TEXT,
-        error             TEXT,
-        error_description TEXT,
-        CHECK ((outcome = 'refused') = (error IS NOT NULL))
+      CREATE INDEX access_tests_by_tenant ON access_tests (tenant_id, at);
+      -- At most one test runs per tenant: the row is its claim, deleted when it ends.
+      CREATE TABLE access_test_runs (
+        tenant_id  TEXT NOT NULL PRIMARY KEY,
+        started_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX admin_consent_outcomes_latest ON admin_consent_outcomes (tenant_id, at, seq);
     `,
   },
   {
@@ -456,31 +481,6 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX incident_notices_undone ON incident_notices (tenant_id, created_at)
         WHERE card_state = 'planned' OR email_state = 'pending';
-    `,
-  },
-  {
-    version: 14,
-    name: 'access tests: kept results and one running test per tenant',
-    sql: `
-      -- The newest 20 results per tenant are kept (the store drops older ones when it saves one).
-      CREATE TABLE access_tests (
-        id           TEXT NOT NULL PRIMARY KEY,
-        tenant_id    TEXT NOT NULL,
-        at           TEXT NOT NULL,
-        by_user      TEXT NOT NULL,
-        trigger      TEXT NOT NULL CHECK (trigger IN ('manual', 'after_consent')),
-        mode         TEXT NOT NULL CHECK (mode IN ('user', 'tenant')),
-        tested       INTEGER NOT NULL CHECK (tested >= 0),
-        succeeded    INTEGER NOT NULL CHECK (succeeded >= 0 AND succeeded <= tested),
-        failures_json TEXT NOT NULL,
-        people_json  TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX access_tests_by_tenant ON access_tests (tenant_id, at);
-      -- At most one test runs per tenant: the row is its claim, deleted when it ends.
-      CREATE TABLE access_test_runs (
-        tenant_id  TEXT NOT NULL PRIMARY KEY,
-        started_at TEXT NOT NULL
-      ) STRICT;
     `,
   },
 ];
