@@ -14,13 +14,15 @@ import {
 import { useTabServices } from '../../app/tab-services.ts';
 import { checkWords, reasonWords } from './access-words.ts';
 import { createAdminFormatters } from './admin-format.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { margin: 0 },
   failures: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   muted: { color: tokens.colorNeutralForeground2 },
-  scroll: { overflowX: 'auto' },
+  // Narrower than this the columns crush their words; the table scrolls inside its card instead.
+  table: { minWidth: '640px' },
   person: { overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
@@ -52,8 +54,8 @@ export function AccessTestResult({ test, nameOf }: { test: AccessTestDto; nameOf
           ))}
         </ul>
       )}
-      <div className={styles.scroll}>
-        <Table aria-label="Each person tested" size="small">
+      <ScrollRegion label="Each person tested">
+        <Table aria-label="Each person tested" size="small" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Person</TableHeaderCell>
@@ -92,7 +94,7 @@ export function AccessTestResult({ test, nameOf }: { test: AccessTestDto; nameOf
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

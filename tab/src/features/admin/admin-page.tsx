@@ -14,6 +14,8 @@ import type { MeRequest } from './use-me.ts';
 
 const useStyles = makeStyles({
   title: { margin: 0 },
+  // Five sections do not fit a 320 px side panel in one row: they wrap instead of scrolling the page sideways.
+  tabs: { flexWrap: 'wrap' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minHeight: '240px' },
 });
 
@@ -53,6 +55,7 @@ export function AdminPage({ section, me }: { section: AdminSection; me: MeReques
         selectedValue={section}
         onTabSelect={(_, data) => navigate({ page: 'admin', section: data.value as AdminSection })}
         aria-label="Admin center"
+        className={styles.tabs}
       >
         {sections.map((item) => (
           <Tab key={item.value} value={item.value} id={`admin-tab-${item.value}`} aria-controls="admin-panel">

@@ -10,9 +10,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AdminFormatters } from './admin-format.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
+  // Narrower than this the columns crush their words; the table scrolls inside its card instead.
+  table: { minWidth: '640px' },
   details: {
     margin: 0,
     fontFamily: tokens.fontFamilyMonospace,
@@ -33,8 +35,8 @@ export function AuditTable({
 }) {
   const styles = useStyles();
   return (
-    <div className={styles.scroll}>
-      <Table aria-label="Audit entries" size="small">
+    <ScrollRegion label="Audit entries">
+      <Table aria-label="Audit entries" size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>When</TableHeaderCell>
@@ -58,7 +60,7 @@ export function AuditTable({
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -13,9 +13,11 @@ import {
 } from '@fluentui/react-components';
 import type { AdminFormatters } from './admin-format.ts';
 import { statusColor, statusWords, subscriptionWords } from './health-words.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
+  // Narrower than this the columns crush their words; the table scrolls inside its card instead.
+  table: { minWidth: '640px' },
   person: { overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   muted: { display: 'block', color: tokens.colorNeutralForeground2 },
 });
@@ -24,8 +26,8 @@ const useStyles = makeStyles({
 export function HealthTable({ people, format }: { people: readonly HealthPersonDto[]; format: AdminFormatters }) {
   const styles = useStyles();
   return (
-    <div className={styles.scroll}>
-      <Table aria-label="Connections" size="small">
+    <ScrollRegion label="Connections">
+      <Table aria-label="Connections" size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Person</TableHeaderCell>
@@ -67,6 +69,6 @@ export function HealthTable({ people, format }: { people: readonly HealthPersonD
           ))}
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -4,7 +4,15 @@ import type { ReactElement } from 'react';
 
 const useStyles = makeStyles({
   nav: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  list: { display: 'flex', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  // Wraps rather than scroll sideways when an admin's four entries do not fit a narrow side panel.
+  list: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
   link: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -28,7 +36,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
-  icon: { fontSize: '20px' },
+  icon: { fontSize: '20px', '@media (max-width: 400px)': { display: 'none' } },
 });
 
 export type NavTarget = 'home' | 'schedule' | 'settings' | 'admin';
