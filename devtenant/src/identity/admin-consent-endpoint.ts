@@ -8,7 +8,7 @@ import { GRAPH_RESOURCE, OIDC_SCOPES } from './graph-scopes.ts';
 import type { IdentityDeps } from './identity-deps.ts';
 import { renderAdminConsentPage } from './pages/admin-consent-page.ts';
 import { renderErrorPage } from './pages/message-page.ts';
-import { renderSignInPage } from './pages/sign-in-page.ts';
+import { pickedAccount, sendAccountPicker, sendHtml, stringParams } from './pages/page-response.ts';
 
 /**
  * `/{tenant}/v2.0/adminconsent` (docs/reference/teams-platform.md §10): a person signs in; a Global or Privileged
@@ -20,36 +20,22 @@ export function createAdminConsentEndpoint(deps: IdentityDeps): Router {
   const router = express.Router();
   router.get('/:tenant/v2.0/adminconsent', (req, res) => {
     handle(deps, req, res, stringParams(req.query), (request) => {
-      sendHtml(
-        res,
-        renderSignInPage({
-          appName: request.app.displayName,
-          action: req.originalUrl.split('?')[0] ?? '',
-          fields: request.params,
-          people: deps.directory.listUsers(deps.tenantId),
-          hinted: undefined,
-        }),
-      );
+      sendAccountPicker(res, deps, {
+        appName: request.app.displayName,
+        action: req.originalUrl.split('?')[0] ?? '',
+        fields: request.params,
+      });
     });
   });
   router.post('/:tenant/v2.0/adminconsent', express.urlencoded({ extended: false }), (req, res) => {
     const body = stringParams(req.body);
     handle(deps, req, res, body, (request) => {
-      const user = body.user_id ? deps.directory.findUser(deps.tenantId, body.user_id) : undefined;
-      if (!user) {
-        sendHtml(
-          res,
-          renderSignInPage({
-            appName: request.app.displayName,
-            action: req.originalUrl,
-            fields: request.params,
-            people: deps.directory.listUsers(deps.tenantId),
-            hinted: undefined,
-            error: 'Pick one of the accounts below.',
-          }),
-        );
-        return;
-      }
+      const user = pickedAccount(res, deps, body.user_id, {
+        appName: request.app.displayName,
+        action: req.originalUrl,
+        fields: request.params,
+      });
+      if (!user) return;
       // Checked on every step, so a forged Accept from someone else's form grants nothing.
       if (!canGrantAdminConsent(user.id)) throw new AdminConsentRefusal(request, needsAdmin(request));
       if (body.action === 'consent_cancel') {
@@ -140,19 +126,4 @@ function redirect(res: Response, request: AdminConsentRequest, params: Record<st
   const url = new URL(request.redirectUri);
   for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.append(name, value);
   res.redirect(302, url.toString());
-}
-
-function stringParams(source: unknown): Record<string, string | undefined> {
-  const params: Record<string, string | undefined> = {};
-  if (typeof source !== 'object' || source === null) return params;
-  for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
-    if (typeof value === 'string') params[name] = value;
-  }
-  return params;
-}
-
-function sendHtml(res: Response, html: string): void {
-  res
-    .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' })
-    .send(html);
 }

@@ -15,7 +15,7 @@ import { EntraError } from './entra-error.ts';
 import type { IdentityDeps } from './identity-deps.ts';
 import { renderConsentPage } from './pages/consent-page.ts';
 import { renderErrorPage, renderFormPost, renderSignedOutPage } from './pages/message-page.ts';
-import { renderSignInPage } from './pages/sign-in-page.ts';
+import { pickedAccount, sendAccountPicker, sendHtml, stringParams } from './pages/page-response.ts';
 import { clientInfo } from './token-issuer.ts';
 
 /** What `.default` means on a consent screen: the delegated permissions Confer's registration asks for. */
@@ -31,41 +31,28 @@ const STATIC_DELEGATED = DEFAULT_ADMIN_CONSENT.delegated.filter(
 export function createAuthorizeEndpoint(deps: IdentityDeps): Router {
   const router = express.Router();
   router.get('/:tenant/oauth2/v2.0/authorize', (req, res) => {
-    handle(deps, req, res, queryParams(req.query), (request) => {
+    handle(deps, req, res, stringParams(req.query), (request) => {
       const hinted = findHinted(deps, request.params.login_hint);
       if (request.prompt === 'none') return silent(deps, res, request, hinted);
       // Entra would sign a hinted account with a live session straight in; devtenant has no sessions, so the
       // picker shows that person first ("Continue as …") and keeps the choice visible in demos.
-      sendHtml(
-        res,
-        renderSignInPage({
-          appName: request.app.displayName,
-          action: req.originalUrl.split('?')[0] ?? '',
-          fields: request.params,
-          people: deps.directory.listUsers(deps.tenantId),
-          hinted,
-        }),
-      );
+      sendAccountPicker(res, deps, {
+        appName: request.app.displayName,
+        action: req.originalUrl.split('?')[0] ?? '',
+        fields: request.params,
+        hinted,
+      });
     });
   });
   router.post('/:tenant/oauth2/v2.0/authorize', express.urlencoded({ extended: false }), (req, res) => {
-    const body = queryParams(req.body);
+    const body = stringParams(req.body);
     handle(deps, req, res, body, (request) => {
-      const user = body.user_id ? deps.directory.findUser(deps.tenantId, body.user_id) : undefined;
-      if (!user) {
-        sendHtml(
-          res,
-          renderSignInPage({
-            appName: request.app.displayName,
-            action: req.originalUrl,
-            fields: request.params,
-            people: deps.directory.listUsers(deps.tenantId),
-            hinted: undefined,
-            error: 'Pick one of the accounts below.',
-          }),
-        );
-        return;
-      }
+      const user = pickedAccount(res, deps, body.user_id, {
+        appName: request.app.displayName,
+        action: req.originalUrl,
+        fields: request.params,
+      });
+      if (!user) return;
       if (body.action === 'consent_cancel') {
         throw new RedirectableError(
           request,
@@ -200,21 +187,6 @@ function redirect(
 function findHinted(deps: IdentityDeps, hint: string | undefined): DirectoryUser | undefined {
   if (!hint) return undefined;
   return deps.directory.findByEmail(deps.tenantId, hint) ?? deps.directory.findUser(deps.tenantId, hint);
-}
-
-function queryParams(source: unknown): Record<string, string | undefined> {
-  const params: Record<string, string | undefined> = {};
-  if (typeof source !== 'object' || source === null) return params;
-  for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
-    if (typeof value === 'string') params[name] = value;
-  }
-  return params;
-}
-
-function sendHtml(res: Response, html: string): void {
-  res
-    .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' })
-    .send(html);
 }
 
 function safeOrigin(url: string): string | undefined {
