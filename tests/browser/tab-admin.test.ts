@@ -20,8 +20,8 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
 
   beforeAll(async () => {
     stack = await startStack();
-    // Tenant-wide mode may be limited by an Exchange Application Access Policy (docs/reference/graph-calendar.md
-    // §8): Joni Sherman is outside "Confer Users".
+    // An Exchange Application Access Policy limits tenant-wide mode (docs/reference/graph-calendar.md §8);
+    // Joni Sherman is outside its group, "Confer Users".
     expect((await stack.devtenant.control('access-policy', { enabled: true })).status).toBe(200);
     // People Confer knows (they connected once): the health list names them, the owners among them too.
     for (const person of [PEOPLE.adele, PEOPLE.alex, PEOPLE.isaiah, PEOPLE.patti]) {
