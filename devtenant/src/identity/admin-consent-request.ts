@@ -1,7 +1,7 @@
 import type { RegisteredApp } from './app-registry.ts';
-import { UntrustedRequestError } from './authorize-request.ts';
+import { trustedClient } from './authorize-request.ts';
 import { EntraError } from './entra-error.ts';
-import { type IdentityDeps, isKnownTenant } from './identity-deps.ts';
+import type { IdentityDeps } from './identity-deps.ts';
 import { parseScopeRequest } from './scope-request.ts';
 
 /** The parameters of an admin consent request that travel through the sign-in and consent pages. */
@@ -34,21 +34,7 @@ export function parseAdminConsentRequest(
   tenant: string,
   raw: Record<string, string | undefined>,
 ): AdminConsentRequest {
-  if (!isKnownTenant(deps, tenant)) throw new UntrustedRequestError(90002, `Tenant '${tenant}' not found.`);
-  const app = raw.client_id ? deps.apps.byClientId(raw.client_id) : undefined;
-  if (!app) {
-    throw new UntrustedRequestError(
-      700016,
-      `Application with identifier '${raw.client_id ?? ''}' was not found in the directory '${deps.tenantId}'.`,
-    );
-  }
-  const redirectUri = raw.redirect_uri;
-  if (!redirectUri || !app.redirectUris.includes(redirectUri)) {
-    throw new UntrustedRequestError(
-      50011,
-      `The redirect URI '${redirectUri ?? ''}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`,
-    );
-  }
+  const { app, redirectUri } = trustedClient(deps, tenant, raw);
   const params: Record<string, string | undefined> = {};
   for (const name of ADMIN_CONSENT_PARAMS) params[name] = raw[name];
   const request: AdminConsentRequest = { app, redirectUri, state: raw.state, params };

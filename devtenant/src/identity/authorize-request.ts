@@ -56,22 +56,7 @@ export function parseAuthorizeRequest(
   tenant: string,
   raw: Record<string, string | undefined>,
 ): AuthorizeRequest {
-  if (!isKnownTenant(deps, tenant)) throw new UntrustedRequestError(90002, `Tenant '${tenant}' not found.`);
-  const clientId = raw.client_id;
-  const app = clientId ? deps.apps.byClientId(clientId) : undefined;
-  if (!app) {
-    throw new UntrustedRequestError(
-      700016,
-      `Application with identifier '${clientId ?? ''}' was not found in the directory '${deps.tenantId}'.`,
-    );
-  }
-  const redirectUri = raw.redirect_uri;
-  if (!redirectUri || !app.redirectUris.includes(redirectUri)) {
-    throw new UntrustedRequestError(
-      50011,
-      `The redirect URI '${redirectUri ?? ''}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`,
-    );
-  }
+  const { app, redirectUri } = trustedClient(deps, tenant, raw);
   const params: Record<string, string | undefined> = {};
   for (const name of CARRIED_PARAMS) params[name] = raw[name];
   const responseMode = (raw.response_mode ?? 'query') as ResponseMode;
@@ -136,4 +121,31 @@ export function requestedScopeNames(request: AuthorizeRequest, defaultScopes: re
         ? [...defaultScopes]
         : [...request.scopes.scopes];
   return [...new Set([...graph, ...request.scopes.oidc])];
+}
+
+/**
+ * The tenant, the app and the redirect URI of a request to a sign-in endpoint. Entra shows a problem with any of
+ * them as an error page and never redirects: the address could be anyone's.
+ */
+export function trustedClient(
+  deps: IdentityDeps,
+  tenant: string,
+  raw: Record<string, string | undefined>,
+): { app: RegisteredApp; redirectUri: string } {
+  if (!isKnownTenant(deps, tenant)) throw new UntrustedRequestError(90002, `Tenant '${tenant}' not found.`);
+  const app = raw.client_id ? deps.apps.byClientId(raw.client_id) : undefined;
+  if (!app) {
+    throw new UntrustedRequestError(
+      700016,
+      `Application with identifier '${raw.client_id ?? ''}' was not found in the directory '${deps.tenantId}'.`,
+    );
+  }
+  const redirectUri = raw.redirect_uri;
+  if (!redirectUri || !app.redirectUris.includes(redirectUri)) {
+    throw new UntrustedRequestError(
+      50011,
+      `The redirect URI '${redirectUri ?? ''}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`,
+    );
+  }
+  return { app, redirectUri };
 }
