@@ -201,6 +201,10 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     expect(await admin.incidents('open').getByTestId('incident').count()).toBe(open.length);
     expect(await shown.textContent()).toContain(`What to do: ${revoked.advice}`);
     expect(await shown.textContent()).toContain('Opened ');
+    // Megan, the owner, was told: one line per message, with what happened to the card and the email.
+    const notice = shown.getByTestId('incident-notice').first();
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(new RegExp(`^${PEOPLE.megan.name}, told .*Teams card.*email`));
 
     await consent();
     await stack.composed.incidents.monitor.evaluate();

@@ -1,4 +1,4 @@
-import type { IncidentDto } from '@confer/contracts';
+import type { IncidentDto, IncidentNoticeDto } from '@confer/contracts';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
 import { useRequest } from '../../lib/use-request.ts';
@@ -7,6 +7,7 @@ import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { listIncidents } from './admin-api.ts';
 import { type AdminFormatters, createAdminFormatters } from './admin-format.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
+import { usePeopleNames } from './people-names.ts';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
+  notices: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2 },
 });
 
 const kindWords: Record<IncidentDto['kind'], string> = {
@@ -28,6 +30,24 @@ const kindWords: Record<IncidentDto['kind'], string> = {
   delivery_failures: 'Deliveries failing',
   access_test_failures: 'Access test failures',
 };
+
+const noticeWords: Record<IncidentNoticeDto['kind'], string> = {
+  opened: 'told',
+  reminder: 'reminded',
+  resolved: 'told it is resolved',
+};
+
+const cardWords: Record<IncidentNoticeDto['card'], string> = {
+  planned: 'Teams card being prepared',
+  queued: 'Teams card queued for sending',
+  unreachable: 'no Teams card (the bot has no chat with them yet)',
+};
+
+function emailText(notice: IncidentNoticeDto): string {
+  if (notice.email === 'sent') return 'email sent';
+  if (notice.email === 'not_configured') return 'no email (no alert mailbox is set up)';
+  return `email not sent yet${notice.emailError ? ` (${notice.emailError})` : ''}, tried again on the next pass`;
+}
 
 /** `#/admin/incidents`: what is wrong now and what was, with what to do and when owners were told. */
 export function IncidentsPage() {
@@ -44,6 +64,10 @@ function IncidentList({ state, title, empty }: { state: 'open' | 'resolved'; tit
   const { api, locale, timeZone } = useTabServices();
   const format = createAdminFormatters(locale, timeZone);
   const request = useRequest(`incidents-${state}`, () => listIncidents(api, state));
+  const names = usePeopleNames(
+    api,
+    (request.data ?? []).flatMap((incident) => (incident.notices ?? []).map((notice) => notice.ownerId)),
+  );
   return (
     <CardFrame id={`incidents-${state}`} title={title} testId={`incidents-${state}`}>
       {request.state.status === 'error' && (
@@ -54,7 +78,7 @@ function IncidentList({ state, title, empty }: { state: 'open' | 'resolved'; tit
       {request.data && request.data.length > 0 && (
         <ul className={styles.list}>
           {request.data.map((incident) => (
-            <IncidentItem key={incident.id} incident={incident} format={format} />
+            <IncidentItem key={incident.id} incident={incident} format={format} nameOf={names.nameOf} />
           ))}
         </ul>
       )}
@@ -62,7 +86,15 @@ function IncidentList({ state, title, empty }: { state: 'open' | 'resolved'; tit
   );
 }
 
-function IncidentItem({ incident, format }: { incident: IncidentDto; format: AdminFormatters }) {
+function IncidentItem({
+  incident,
+  format,
+  nameOf,
+}: {
+  incident: IncidentDto;
+  format: AdminFormatters;
+  nameOf: (id: string) => string;
+}) {
   const styles = useStyles();
   const dates = [
     `Opened ${format.stamp(incident.openedAt)}`,
@@ -85,6 +117,18 @@ function IncidentItem({ incident, format }: { incident: IncidentDto; format: Adm
       <Text size={200} className={styles.muted}>
         {incident.affected} affected. {dates.join(', ')}.
       </Text>
+      {incident.notices && incident.notices.length > 0 && (
+        <ul className={styles.notices} aria-label="Owners told">
+          {incident.notices.map((notice) => (
+            <li key={`${notice.ownerId}-${notice.kind}-${notice.at}`} data-testid="incident-notice">
+              <Text size={200}>
+                {nameOf(notice.ownerId)}, {noticeWords[notice.kind]} {format.stamp(notice.at)}: {cardWords[notice.card]}
+                ; {emailText(notice)}.
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }
