@@ -141,9 +141,14 @@ describe('the admin endpoints', () => {
     expect(auditCount('admin.refused')).toBe(refusedBefore + Object.keys(operations).length);
   });
 
-  it("answer an admin's bad input with a 4xx and one of the API's codes, changing nothing", async () => {
+  it("answer an admin's bad input with a 4xx and one of the API's codes, changing nothing but auditing refused changes", async () => {
     const before = await state();
+    const refusedBefore = auditCount('admin.change_refused');
     const failures: string[] = [];
+    // Changes (not reads) that reach the admin API as JSON are audited; a body that is not JSON stops before it.
+    const auditable = Object.entries(operations)
+      .filter(([route]) => !route.startsWith('GET '))
+      .flatMap(([, { bad }]) => bad.filter((input) => typeof input !== 'string')).length;
     for (const [route, { bad }] of Object.entries(operations)) {
       for (const input of bad) {
         const answer = await send('megan', route, input);
@@ -155,5 +160,6 @@ describe('the admin endpoints', () => {
     }
     expect(failures).toEqual([]);
     expect(await state()).toEqual(before);
+    expect(auditCount('admin.change_refused')).toBe(refusedBefore + auditable);
   });
 });

@@ -151,13 +151,26 @@ describe('admin API', () => {
     ['a list', [valid]],
   ];
 
-  it.each(badBodies)('refuses %s with 400 validation_failed and changes nothing', async (_name, body) => {
-    const refused = await call('PUT', '/api/admin/settings', await adminToken(), body);
-    expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ error: { code: 'validation_failed' } });
-    expect(await stores.tenants.getSettings(tenantId)).toBeUndefined();
-    expect(await stores.audit.list(tenantId, 10)).toEqual([]);
-  });
+  it.each(badBodies)(
+    'refuses %s with 400 validation_failed, changes nothing and audits the refusal',
+    async (_name, body) => {
+      const refused = await call('PUT', '/api/admin/settings', await adminToken(), body);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: 'validation_failed' } });
+      expect(await stores.tenants.getSettings(tenantId)).toBeUndefined();
+      const path = '/api/admin/settings';
+      expect(await stores.audit.list(tenantId, 10)).toEqual([
+        {
+          tenantId,
+          at: NOW,
+          actorId: megan,
+          action: 'admin.change_refused',
+          target: path,
+          details: { method: 'PUT', path, code: 'validation_failed' },
+        },
+      ]);
+    },
+  );
 
   it.each(['0', '201', 'ten', '1.5'])('refuses the audit limit %s with 400 validation_failed', async (limit) => {
     const refused = await call('GET', `/api/admin/audit?limit=${limit}`, await adminToken());

@@ -1,5 +1,6 @@
 import { adminSettingsSchema } from '@confer/contracts';
 import { type NextFunction, type Request, type Response, Router } from 'express';
+import { isAppError, toHttpStatus } from '../../domain/app-error.ts';
 import {
   type Admin,
   type AdminDeps,
@@ -34,5 +35,26 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.use(adminHealthRoutes(deps));
   if (deps.consent) router.use(adminConsentRoutes(deps.consent));
   if (deps.accessTests) router.use('/access-tests', adminAccessTestRoutes(deps.accessTests));
+  // An admin's change that is refused (bad input, one already running, …) is audited as well as answered: who tried
+  // what, and the code it was refused with. Reads change nothing and are not recorded.
+  router.use(async (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const admin = res.locals.admin as Admin | undefined;
+    if (admin && req.method !== 'GET' && isAppError(error) && toHttpStatus(error.code) < 500) {
+      const path = `${req.baseUrl}${req.path}`;
+      try {
+        await deps.audit.append({
+          tenantId: admin.tenantId,
+          at: deps.clock.now(),
+          actorId: admin.userId,
+          action: 'admin.change_refused',
+          target: path,
+          details: { method: req.method, path, code: error.code },
+        });
+      } catch (auditError) {
+        req.context?.logger.error('could not audit a refused admin change', { error: auditError });
+      }
+    }
+    next(error);
+  });
   return router;
 }
