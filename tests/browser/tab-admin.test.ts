@@ -97,6 +97,7 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
 
     await admin.button('Check the outcome again').click();
     await admin.consentOutcome.getByText('Consent granted').waitFor({ timeout: 20_000 });
+    await admin.consentOutcome.getByText(`link created by ${PEOPLE.megan.name}`, { exact: false }).waitFor();
     await tab.context.close();
   });
 

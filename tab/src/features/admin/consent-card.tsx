@@ -19,6 +19,7 @@ import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
 import { createConsentLink, getConsentStatus } from './admin-api.ts';
 import { createAdminFormatters } from './admin-format.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
+import { usePeopleNames } from './people-names.ts';
 
 const useStyles = makeStyles({
   link: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
@@ -59,6 +60,7 @@ export function ConsentCard() {
     }
   };
   const latest = status.data?.latest ?? null;
+  const names = usePeopleNames(api, latest?.requestedBy ? [latest.requestedBy] : []);
   return (
     <CardFrame
       id="admin-consent"
@@ -99,7 +101,7 @@ export function ConsentCard() {
               <MessageBarBody>
                 <MessageBarTitle>Consent granted</MessageBarTitle>
                 {format.stamp(latest.at)}
-                {latest.requestedBy ? ` (link created by ${latest.requestedBy})` : ''}.
+                {latest.requestedBy ? ` (link created by ${names.nameOf(latest.requestedBy)})` : ''}.
               </MessageBarBody>
             </MessageBar>
           ) : (

@@ -1,7 +1,7 @@
 import { ADMIN_LIMITS } from '@confer/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuthedApi } from '../../lib/authed-api.ts';
-import { getHealthPage } from './admin-api.ts';
+import { getHealthPage, getMe } from './admin-api.ts';
 
 export interface PeopleNames {
   nameOf(id: string): string;
@@ -11,8 +11,8 @@ export interface PeopleNames {
 
 /**
  * Names for object ids the admin API answers with (integration owners, who ran a test, who did what). Those carry
- * ids only, so names come from the people Confer knows (the connection health list) and from the directory search
- * that picked an owner; an id neither knows is shown as it is.
+ * ids only, so names come from the people Confer knows (the connection health list), the signed-in admin, and the
+ * directory search that picked an owner; an id neither knows is shown as it is.
  */
 export function usePeopleNames(api: AuthedApi, ids: readonly string[]): PeopleNames {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
@@ -20,19 +20,22 @@ export function usePeopleNames(api: AuthedApi, ids: readonly string[]): PeopleNa
   useEffect(() => {
     if (!missing) return;
     let current = true;
-    getHealthPage(api, { status: null, q: '' }, null, ADMIN_LIMITS.maxHealthPage)
-      .then((page) => {
-        if (!current) return;
-        setNames((was) => {
-          const next = new Map(was);
-          for (const person of page.people) {
-            if (!next.has(person.userId.toLowerCase())) next.set(person.userId.toLowerCase(), person.displayName);
-          }
-          return next;
-        });
-      })
-      // Names are a courtesy: without them the ids still say who is meant.
-      .catch(() => undefined);
+    // Names are a courtesy: without them the ids still say who is meant, so a failed read leaves the ids.
+    const known = getHealthPage(api, { status: null, q: '' }, null, ADMIN_LIMITS.maxHealthPage)
+      .then((page) => page.people.map((person) => [person.userId, person.displayName] as const))
+      .catch(() => []);
+    // The admin themself, who may never have connected a calendar (so is not in the health list).
+    const self = getMe(api)
+      .then((me) => (me.displayName ? [[me.userId, me.displayName] as const] : []))
+      .catch(() => []);
+    void Promise.all([known, self]).then(([people, own]) => {
+      if (!current) return;
+      setNames((was) => {
+        const next = new Map(was);
+        for (const [id, name] of [...people, ...own]) if (!next.has(id.toLowerCase())) next.set(id.toLowerCase(), name);
+        return next;
+      });
+    });
     return () => {
       current = false;
     };
