@@ -72,7 +72,7 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     await tab.context.close();
   });
 
-  it('creates an admin-consent link Megan accepts in Entra, and shows the granted outcome', {
+  it('creates admin-consent links: one Megan accepts in Entra (granted), one she cancels (refused with Entra’s error)', {
     timeout: 150_000,
   }, async () => {
     await settleSettings(stack);
@@ -98,6 +98,20 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     await admin.button('Check the outcome again').click();
     await admin.consentOutcome.getByText('Consent granted').waitFor({ timeout: 20_000 });
     await admin.consentOutcome.getByText(`link created by ${PEOPLE.megan.name}`, { exact: false }).waitFor();
+
+    // A second, fresh link the administrator cancels: the latest outcome is the refusal, with Entra's error.
+    await admin.button('Create a new link').click();
+    await expect.poll(() => admin.consentLink.inputValue()).not.toBe(url);
+    const cancelled = await tab.context.newPage();
+    await cancelled.goto(await admin.consentLink.inputValue());
+    await cancelled.getByRole('button', { name: new RegExp(PEOPLE.megan.name) }).click();
+    await cancelled.getByRole('button', { name: 'Cancel' }).click();
+    await cancelled.waitForURL((at) => at.origin === new URL(stack.appUrl).origin, { timeout: 20_000 });
+    await cancelled.close();
+    await admin.button('Check the outcome again').click();
+    await admin.consentOutcome.getByText('Consent refused').waitFor({ timeout: 20_000 });
+    expect(await admin.consentOutcome.textContent()).toContain('access_denied');
+    await saveScreenshot(tab.page, `admin-${host}-consent-refused`);
     await tab.context.close();
   });
 

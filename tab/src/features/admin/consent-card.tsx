@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   link: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   url: { flexGrow: 1, minWidth: '240px' },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Entra's error description is a long sentence: it wraps inside the bar.
+  body: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
 /** The admin-consent link for a Microsoft administrator, and what Entra answered the last time one was used. */
@@ -97,19 +99,19 @@ export function ConsentCard() {
               {status.data ? 'No consent has been recorded yet.' : 'Loading the latest outcome…'}
             </Text>
           ) : latest.outcome === 'granted' ? (
-            <MessageBar intent="success">
-              <MessageBarBody>
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody className={styles.body}>
                 <MessageBarTitle>Consent granted</MessageBarTitle>
                 {format.stamp(latest.at)}
                 {latest.requestedBy ? ` (link created by ${names.nameOf(latest.requestedBy)})` : ''}.
               </MessageBarBody>
             </MessageBar>
           ) : (
-            <MessageBar intent="error">
-              <MessageBarBody>
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody className={styles.body}>
                 <MessageBarTitle>Consent refused</MessageBarTitle>
                 {format.stamp(latest.at)}: Entra answered {latest.error ?? 'an error'}
-                {latest.errorDescription ? ` — ${latest.errorDescription}` : ''}.
+                {latest.errorDescription ? ` — ${latest.errorDescription.replace(/\.+$/, '')}` : ''}.
               </MessageBarBody>
             </MessageBar>
           )}
