@@ -267,6 +267,38 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     await tab.context.close();
   });
 
+  it('pages a long health list with Load more', { timeout: 120_000 }, async () => {
+    // Sixty people Confer has heard of but who never connected, written to its store as sign-ins would leave them.
+    const now = stack.devtenant.clock.now();
+    for (let n = 10; n < 70; n++) {
+      await stack.composed.scheduling.tenants.upsertUser({
+        tenantId: stack.config.tenantId,
+        userId: `00000000-0000-0000-0001-0000000000${n}`,
+        email: `quinn.pager${n}@contoso.onmicrosoft.com`,
+        displayName: `Quinn Pager ${n}`,
+        timeZone: 'UTC',
+        connectionStatus: 'not_connected',
+        connectionCheckedAt: null,
+        connectionExpiresAt: null,
+        preferences: { reminderMinutes: [], timeZoneOverride: null, workingHoursOverride: null },
+        updatedAt: now,
+      });
+    }
+    const tab = await openTab(browser, stack, host, PEOPLE.megan);
+    const { admin } = tab;
+    await tab.go('#/admin/health');
+    await admin.healthRows.first().waitFor();
+    await admin.healthSearch.fill('Quinn Pager');
+    await admin.healthMatching.filter({ hasText: /^60 of .*; 50 shown/ }).waitFor();
+    expect(await admin.healthRows.count()).toBe(50);
+    await admin.button('Load more').click();
+    await admin.healthMatching.filter({ hasText: /; 60 shown/ }).waitFor();
+    const names = await admin.healthRows.allTextContents();
+    expect(new Set(names).size).toBe(60);
+    expect(await admin.button('Load more').count()).toBe(0);
+    await tab.context.close();
+  });
+
   it('offers Adele (no admin role) no Admin entry, refuses #/admin without asking for admin data, and the API refuses her every admin path', {
     timeout: 120_000,
   }, async () => {
