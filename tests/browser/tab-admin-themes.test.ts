@@ -35,6 +35,21 @@ const pages = [
   { hash: '#/admin/audit', ready: '[data-testid="audit-row"]' },
 ];
 
+/**
+ * Waits for CSS transitions to end (colours fading to the theme's, a dialog fading in). Endless animations (skeleton
+ * shimmer) are not waited for, and a transition cancelled by a newer one counts as ended.
+ */
+async function settled(frame: Frame): Promise<void> {
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 function tabFrame(page: import('playwright-core').Page): Frame {
   const frame = page.frames().find((f) => f.url().includes('/index.html'));
   if (!frame) throw new Error('the tab frame is not open');
@@ -57,6 +72,8 @@ describe('the admin center in the three Teams themes', () => {
           () => getComputedStyle(document.querySelector('[data-testid="tab-canvas"]') as Element).backgroundColor,
         );
         if (theme !== 'default') expect(canvas).toBe(theme === 'contrast' ? 'rgb(0, 0, 0)' : 'rgb(31, 31, 31)');
+        // Colours fade to the theme's (Fluent's transitions): axe reads them once they have settled.
+        await settled(frame);
         found.push(...(await seriousViolations(frame)).map((v) => `${target.hash}: ${v}`));
         await saveScreenshot(tab.page, `admin-teams-${theme}-${target.hash.replace(/\W+/g, '-')}`);
       }
@@ -67,7 +84,7 @@ describe('the admin center in the three Teams themes', () => {
       await admin.button('Save settings').click();
       await admin.confirmDialog.waitFor();
       // axe reads colours as they are: wait for the dialog's fade-in to finish, not for a fixed time.
-      await tabFrame(tab.page).evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      await settled(tabFrame(tab.page));
       found.push(...(await seriousViolations(tabFrame(tab.page))).map((v) => `save dialog: ${v}`));
       await admin.confirmDialog.getByRole('button', { name: 'Cancel' }).click();
       expect(found).toEqual([]);
