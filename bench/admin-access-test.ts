@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { SEED_PEOPLE } from '../devtenant/src/directory/seed-people.ts';
 import { apiAs } from '../tests/support/api-client.ts';
+import { rememberPeople } from '../tests/support/known-people.ts';
 import { PEOPLE, type Stack, startStack } from '../tests/support/stack.ts';
 import type { BenchResult } from './lib/results.ts';
 
@@ -75,19 +76,7 @@ async function knowHundred(stack: Stack): Promise<{ userId: string; email: strin
     email: `former${i}@${DOMAIN}`,
     displayName: `Former colleague ${i}`,
   }));
-  const now = stack.devtenant.clock.now();
-  for (const person of [...directory, ...former]) {
-    await stack.composed.scheduling.tenants.upsertUser({
-      tenantId: stack.config.tenantId,
-      ...person,
-      timeZone: 'UTC',
-      connectionStatus: 'not_connected',
-      connectionCheckedAt: null,
-      connectionExpiresAt: null,
-      preferences: { reminderMinutes: [], timeZoneOverride: null, workingHoursOverride: null },
-      updatedAt: now,
-    });
-  }
+  await rememberPeople(stack, [...directory, ...former]);
   return [...directory, ...former];
 }
 

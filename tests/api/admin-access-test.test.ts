@@ -4,6 +4,7 @@ import { createSqliteAuditLog } from '../../api/src/adapters/sqlite/sqlite-audit
 import type { TenantSettings } from '../../api/src/ports/tenant-store.ts';
 import { SEED_PEOPLE } from '../../devtenant/src/directory/seed-people.ts';
 import { apiAs } from '../support/api-client.ts';
+import { rememberPeople } from '../support/known-people.ts';
 import { CLIENT_ID, PEOPLE, type Stack, startStack } from '../support/stack.ts';
 
 /**
@@ -42,22 +43,6 @@ async function settle(stack: Stack, changes: Partial<TenantSettings>) {
     updatedAt: stack.devtenant.clock.now(),
     ...changes,
   });
-}
-
-/** Someone Confer knows (its own list of people), as it records them when they first use it. */
-async function know(stack: Stack, people: { userId: string; email: string; displayName: string }[]) {
-  for (const person of people) {
-    await stack.composed.scheduling.tenants.upsertUser({
-      tenantId: stack.config.tenantId,
-      ...person,
-      timeZone: 'UTC',
-      connectionStatus: 'not_connected',
-      connectionCheckedAt: null,
-      connectionExpiresAt: null,
-      preferences: { reminderMinutes: [], timeZoneOverride: null, workingHoursOverride: null },
-      updatedAt: stack.devtenant.clock.now(),
-    });
-  }
 }
 
 async function runTest(stack: Stack, body: unknown): Promise<AccessTestDto> {
@@ -141,7 +126,7 @@ describe('access test, tenant-wide mode', () => {
   it('records what it found as the connection status of people Confer knows, so the health page says the same', async () => {
     const joni = SEED_PEOPLE.find((p) => p.alias === 'jonis');
     if (!joni) throw new Error('the seed has no Joni');
-    await know(stack, [{ userId: joni.id, email: at('jonis'), displayName: 'Joni Sherman' }]);
+    await rememberPeople(stack, [{ userId: joni.id, email: at('jonis'), displayName: 'Joni Sherman' }]);
     const healthOf = async () => {
       const page = await apiAs(stack, PEOPLE.megan.id).get<{ people: { userId: string; status: string }[] }>(
         `/api/admin/health?q=${encodeURIComponent('Joni')}`,
@@ -199,7 +184,7 @@ describe('access test, tenant-wide mode', () => {
       email: at(`former${i}`),
       displayName: `Former colleague ${i}`,
     }));
-    await know(stack, [...directory, ...former]);
+    await rememberPeople(stack, [...directory, ...former]);
     await control(stack, 'counters/reset', {});
     const test = await runTest(stack, { sampleSize: 100 });
     const counted = await graphRequests(stack);

@@ -4,6 +4,7 @@ import { addDays } from '@confer/contracts/time';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../support/api-client.ts';
+import { rememberPeople } from '../support/known-people.ts';
 import { CLIENT_ID, PEOPLE, type Stack, startStack } from '../support/stack.ts';
 import { type HostMode, openTab, settleSettings } from './support/admin-session.ts';
 import { launchChromium, saveScreenshot } from './support/chromium.ts';
@@ -269,21 +270,14 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
 
   it('pages a long health list with Load more', { timeout: 120_000 }, async () => {
     // Sixty people Confer has heard of but who never connected, written to its store as sign-ins would leave them.
-    const now = stack.devtenant.clock.now();
-    for (let n = 10; n < 70; n++) {
-      await stack.composed.scheduling.tenants.upsertUser({
-        tenantId: stack.config.tenantId,
-        userId: `00000000-0000-0000-0001-0000000000${n}`,
-        email: `quinn.pager${n}@contoso.onmicrosoft.com`,
-        displayName: `Quinn Pager ${n}`,
-        timeZone: 'UTC',
-        connectionStatus: 'not_connected',
-        connectionCheckedAt: null,
-        connectionExpiresAt: null,
-        preferences: { reminderMinutes: [], timeZoneOverride: null, workingHoursOverride: null },
-        updatedAt: now,
-      });
-    }
+    await rememberPeople(
+      stack,
+      Array.from({ length: 60 }, (_, i) => ({
+        userId: `00000000-0000-0000-0001-0000000000${i + 10}`,
+        email: `quinn.pager${i + 10}@contoso.onmicrosoft.com`,
+        displayName: `Quinn Pager ${i + 10}`,
+      })),
+    );
     const tab = await openTab(browser, stack, host, PEOPLE.megan);
     const { admin } = tab;
     await tab.go('#/admin/health');
