@@ -335,6 +335,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         },
       },
       accessTests,
+      people: {
+        tenants: stores.tenants,
+        directory: people,
+        defaultConnectionMode: config.defaultConnectionMode,
+        logger: logger.child({ part: 'admin-people' }),
+      },
     },
     connection: {
       clock,

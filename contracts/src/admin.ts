@@ -282,3 +282,23 @@ export const meSchema = z.object({
   isAdmin: z.boolean(),
 });
 export type MeDto = z.infer<typeof meSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names for the ids the admin pages show
+
+/**
+ * GET /api/admin/people?ids=a,b,… : names for Entra object ids the admin pages show (integration owners, who ran
+ * a test, who changed a setting). Up to 50 at a time; ids nobody can name are left out of the answer.
+ */
+export const peopleNamesQuerySchema = z.strictObject({
+  ids: z
+    .string()
+    .max(64 * ADMIN_LIMITS.maxNamedPeople + ADMIN_LIMITS.maxNamedPeople)
+    .transform((list) => [...new Set(list.split(',').map((id) => id.trim().toLowerCase()))].filter(Boolean))
+    .pipe(z.array(z.string().max(64)).min(1).max(ADMIN_LIMITS.maxNamedPeople)),
+});
+
+export const peopleNamesSchema = z.object({
+  people: z.array(z.object({ userId: z.string(), displayName: z.string(), email: z.string() })),
+});
+export type PersonNameDto = z.infer<typeof peopleNamesSchema>['people'][number];

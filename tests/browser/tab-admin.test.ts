@@ -50,17 +50,20 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     await admin.mode('tenant').check();
     await admin.disconnectSwitch.uncheck();
     await admin.addOwner('Adele', PEOPLE.adele.name);
-    expect(await admin.owners.allTextContents()).toEqual([PEOPLE.adele.name]);
+    // Lynne never used Confer: after the reload only the directory can name her.
+    await admin.addOwner('Lynne', PEOPLE.lynne.name);
+    expect(await admin.owners.allTextContents()).toEqual([PEOPLE.adele.name, PEOPLE.lynne.name]);
     const lines = await admin.saveSettings();
     expect(lines.join('\n')).toMatch(/tenant-wide.*safe/);
     expect(lines.join('\n')).toContain('People can no longer disconnect their calendar');
-    expect(lines.join('\n')).toContain(`New integration owners: ${PEOPLE.adele.name}.`);
+    expect(lines.join('\n')).toContain(`New integration owners: ${PEOPLE.adele.name}`);
+    expect(lines.join('\n')).toContain(PEOPLE.lynne.name);
 
     const stored = await apiAs(stack, PEOPLE.megan.id).get<{ integrationOwners: string[] }>('/api/admin/settings');
     expect(stored.body).toMatchObject({
       connectionMode: 'tenant',
       allowDisconnect: false,
-      integrationOwners: [PEOPLE.adele.id.toLowerCase()],
+      integrationOwners: [PEOPLE.adele.id.toLowerCase(), PEOPLE.lynne.id.toLowerCase()],
     });
 
     await tab.reload();
@@ -69,6 +72,7 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     expect(await admin.mode('tenant').isChecked()).toBe(true);
     expect(await admin.disconnectSwitch.isChecked()).toBe(false);
     await admin.owners.filter({ hasText: PEOPLE.adele.name }).waitFor();
+    await admin.owners.filter({ hasText: PEOPLE.lynne.name }).waitFor();
     await saveScreenshot(tab.page, `admin-${host}-integration`);
     await tab.context.close();
   });

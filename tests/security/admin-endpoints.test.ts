@@ -66,6 +66,10 @@ const operations: Record<string, { ok: string | Record<string, unknown> | null; 
   },
   'GET /api/admin/access-tests': { ok: null, bad: [] },
   'GET /api/admin/access-tests/{id}': { ok: null, bad: ['/..%2F..%2Fsettings', '/not-a-test', '/x'.repeat(40)] },
+  'GET /api/admin/people': {
+    ok: `?ids=${PEOPLE.alex.id}`,
+    bad: ['', '?ids=', '?ids=,,,', `?ids=${Array.from({ length: 51 }, (_, i) => `id${i}`).join(',')}`, '?who=1'],
+  },
   'GET /api/admin/incidents': { ok: '?state=open', bad: ['?state=burning', '?limit=0', '?limit=x', '?nope=1'] },
 };
 

@@ -282,6 +282,14 @@ const operations: Operation[] = [
     response: contracts.incidentListSchema,
   },
   {
+    method: 'get',
+    path: '/api/admin/people',
+    summary:
+      'Names for the Entra object ids the admin pages show, from the people Confer knows and the directory; ids nobody can name are left out (Confer.Admin role)',
+    query: { ids: 'up to 50 object ids, comma-separated' },
+    response: contracts.peopleNamesSchema,
+  },
+  {
     method: 'post',
     path: '/api/admin/access-tests',
     summary:

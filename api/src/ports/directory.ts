@@ -24,6 +24,8 @@ export interface DirectoryGateway {
   resolveEmails(actor: GraphActor, emails: readonly string[]): Promise<Map<string, DirectoryEntry>>;
   /** People picker: name, mail or UPN starting with the text. */
   searchPeople(actor: GraphActor, text: string, limit: number): Promise<DirectoryEntry[]>;
+  /** People by Entra object id (keyed in lower case); an id the directory does not know is absent. */
+  findUsers(actor: GraphActor, userIds: readonly string[]): Promise<Map<string, DirectoryEntry>>;
   /** Whether the tenant has a user with this object id (Graph's 404 says no); other failures throw. */
   hasUser(actor: GraphActor, userId: string): Promise<boolean>;
 }

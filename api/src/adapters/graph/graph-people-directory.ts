@@ -56,6 +56,26 @@ export function createGraphPeopleDirectory(
       return found;
     },
 
+    async findUsers(actor: GraphActor, userIds: readonly string[]) {
+      const found = new Map<string, DirectoryEntry>();
+      const unique = [...new Set(userIds.map((id) => id.toLowerCase()))];
+      if (unique.length === 0) return found;
+      const client = await clientFor(deps, actor);
+      for (let i = 0; i < unique.length; i += FILTER_CHUNK) {
+        const chunk = unique.slice(i, i + FILTER_CHUNK).map(odataString);
+        const users = await read(() =>
+          client
+            .api('/users')
+            .filter(encodedFilter(`id in (${chunk.join(',')})`))
+            .select(GRAPH_USER_FIELDS)
+            .top(FILTER_CHUNK)
+            .get(),
+        );
+        for (const user of users) found.set(user.id.toLowerCase(), toEntry(user));
+      }
+      return found;
+    },
+
     async searchPeople(actor: GraphActor, text: string, limit: number) {
       const client = await clientFor(deps, actor);
       const value = odataString(text);

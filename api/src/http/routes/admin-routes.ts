@@ -1,4 +1,4 @@
-import { adminSettingsSchema } from '@confer/contracts';
+import { adminSettingsSchema, peopleNamesQuerySchema } from '@confer/contracts';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { isAppError, toHttpStatus } from '../../domain/app-error.ts';
 import {
@@ -8,6 +8,7 @@ import {
   requireAdmin,
   saveAdminSettings,
 } from '../../use-cases/admin/admin-settings.ts';
+import { namePeople } from '../../use-cases/admin/people-names.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
 import { adminAccessTestRoutes } from './admin-access-test-routes.ts';
@@ -31,6 +32,13 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.put('/settings', async (req, res) => {
     res.json(await saveAdminSettings(deps, adminOf(res), parseInput(adminSettingsSchema, req.body)));
   });
+  const people = deps.people;
+  if (people) {
+    router.get('/people', async (req, res) => {
+      const { ids } = parseInput(peopleNamesQuerySchema, req.query, 'query');
+      res.json({ people: await namePeople(people, adminOf(res), ids) });
+    });
+  }
   if (deps.incidents) router.use('/incidents', adminIncidentRoutes({ incidents: deps.incidents }));
   router.use(adminHealthRoutes(deps));
   if (deps.consent) router.use(adminConsentRoutes(deps.consent));

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditFilter, AuditLog, ConnectionMode, TenantStore } f
 import type { AccessTestDeps } from './access-test.ts';
 import type { AdminConsentDeps } from './admin-consent.ts';
 import type { ConnectionHealthDeps } from './connection-health.ts';
+import type { PeopleNamesDeps } from './people-names.ts';
 import { type EffectiveSettings, settingsOf } from './tenant-settings.ts';
 
 /** The Entra app role that makes someone an admin of Confer (assigned in Entra, carried in the token's `roles`). */
@@ -36,6 +37,8 @@ export interface AdminDeps {
   health?: ConnectionHealthDeps;
   /** Admin consent links and outcomes (admin-consent.ts); absent in tests of the settings alone. */
   consent?: AdminConsentDeps;
+  /** Names for the ids the admin pages show (people-names.ts); absent in tests of the settings alone. */
+  people?: PeopleNamesDeps;
   /** The access test (access-test.ts); absent in tests of the settings alone. */
   accessTests?: AccessTestDeps;
 }

@@ -1,13 +1,15 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { Identity } from '../../ports/identity.ts';
 import type { GraphActor, MailboxRef } from '../../ports/scheduling-gateway.ts';
-import type { ConnectionMode } from '../../ports/tenant-store.ts';
+import type { ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
 import { assertIntegrationOn, settingsOf } from '../admin/tenant-settings.ts';
 import { assertNotDisconnected } from '../connection/connection-guard.ts';
-import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /** What choosing a Graph actor reads: the tenant's settings (and, per-user, whether the caller disconnected). */
-type ActorDeps = Pick<SchedulingDeps, 'tenants' | 'defaultConnectionMode'>;
+export interface ActorDeps {
+  tenants: Pick<TenantStore, 'getSettings' | 'getUser'>;
+  defaultConnectionMode: ConnectionMode;
+}
 
 /** The signed-in person as the scheduling use cases see them. */
 export interface Caller {

@@ -19,11 +19,19 @@ import {
   incidentListSchema,
   type MeDto,
   meSchema,
+  type PersonNameDto,
+  peopleNamesSchema,
 } from '@confer/contracts';
 import type { z } from 'zod';
 import { type AuthedApi, callApi } from '../../lib/authed-api.ts';
 
 export type AccessTestSummary = z.infer<typeof accessTestListSchema>['tests'][number];
+
+/** Names for object ids (at most 50 at a time); ids nobody can name are left out. */
+export async function getPeopleNames(api: AuthedApi, ids: readonly string[]): Promise<PersonNameDto[]> {
+  const query = new URLSearchParams({ ids: ids.join(',') });
+  return (await callApi(api, 'GET', `/api/admin/people?${query}`, peopleNamesSchema)).people;
+}
 
 /** Who is signed in, as the API sees them: the admin pages show only when `isAdmin`. */
 export function getMe(api: AuthedApi): Promise<MeDto> {

@@ -1,7 +1,7 @@
 import { ADMIN_LIMITS } from '@confer/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuthedApi } from '../../lib/authed-api.ts';
-import { getHealthPage, getMe } from './admin-api.ts';
+import { getPeopleNames } from './admin-api.ts';
 
 export interface PeopleNames {
   nameOf(id: string): string;
@@ -11,35 +11,32 @@ export interface PeopleNames {
 
 /**
  * Names for object ids the admin API answers with (integration owners, who ran a test, who did what). Those carry
- * ids only, so names come from the people Confer knows (the connection health list), the signed-in admin, and the
- * directory search that picked an owner; an id neither knows is shown as it is.
+ * ids only, so the names are asked for once per id (`GET /api/admin/people`: the people Confer knows, then the
+ * directory); an id nobody can name is shown as it is, and a failed read leaves the ids, which still say who is meant.
  */
 export function usePeopleNames(api: AuthedApi, ids: readonly string[]): PeopleNames {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  const missing = ids.some((id) => !names.has(id.toLowerCase()));
+  const asked = useRef(new Set<string>());
+  const unasked = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => !asked.current.has(id)).sort();
+  const key = unasked.join(',');
   useEffect(() => {
-    if (!missing) return;
-    let current = true;
-    // Names are a courtesy: without them the ids still say who is meant, so a failed read leaves the ids.
-    const known = getHealthPage(api, { status: null, q: '' }, null, ADMIN_LIMITS.maxHealthPage)
-      .then((page) => page.people.map((person) => [person.userId, person.displayName] as const))
-      .catch(() => []);
-    // The admin themself, who may never have connected a calendar (so is not in the health list).
-    const self = getMe(api)
-      .then((me) => (me.displayName ? [[me.userId, me.displayName] as const] : []))
-      .catch(() => []);
-    void Promise.all([known, self]).then(([people, own]) => {
-      if (!current) return;
+    if (key === '') return;
+    const wanted = key.split(',');
+    for (const id of wanted) asked.current.add(id);
+    const chunks: string[][] = [];
+    for (let i = 0; i < wanted.length; i += ADMIN_LIMITS.maxNamedPeople) {
+      chunks.push(wanted.slice(i, i + ADMIN_LIMITS.maxNamedPeople));
+    }
+    void Promise.all(chunks.map((chunk) => getPeopleNames(api, chunk).catch(() => []))).then((found) => {
       setNames((was) => {
         const next = new Map(was);
-        for (const [id, name] of [...people, ...own]) if (!next.has(id.toLowerCase())) next.set(id.toLowerCase(), name);
+        for (const person of found.flat()) {
+          if (!next.has(person.userId.toLowerCase())) next.set(person.userId.toLowerCase(), person.displayName);
+        }
         return next;
       });
     });
-    return () => {
-      current = false;
-    };
-  }, [api, missing]);
+  }, [api, key]);
   const remember = useCallback((id: string, name: string) => {
     setNames((was) => new Map(was).set(id.toLowerCase(), name));
   }, []);
