@@ -33,7 +33,12 @@ export interface AppShellProps {
 export function AppShell({ session, fetch, origin }: AppShellProps) {
   const { route, navigate } = useRoute(session.subPageId);
   const api = useMemo<AuthedApi>(
-    () => ({ fetch, baseUrl: origin, getToken: () => session.getToken() }),
+    () => ({
+      fetch,
+      baseUrl: origin,
+      getToken: () => session.getToken(),
+      ...(session.refreshToken ? { refreshToken: () => session.refreshToken?.() ?? session.getToken() } : {}),
+    }),
     [fetch, origin, session],
   );
   const [timeZone, setTimeZone] = useState<string | null>(null);

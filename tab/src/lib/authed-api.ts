@@ -1,8 +1,11 @@
 import { type AnswerParser, type ApiDeps, requestJson } from './api-client.ts';
+import { AppError } from './app-error.ts';
 
-/** The API as the signed-in person: a fresh token for every call, since both hosts cache tokens themselves. */
+/** The API as the signed-in person: the session's token for every call. */
 export interface AuthedApi extends ApiDeps {
   getToken(): Promise<string>;
+  /** A new token after the API refused the last one (a token kept by the page may have been revoked or skewed). */
+  refreshToken?(): Promise<string>;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -14,16 +17,24 @@ export async function callApi<T>(
   parser: AnswerParser<T>,
   body?: unknown,
 ): Promise<T> {
-  const token = await api.getToken();
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return requestJson(api, path, parser, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    // Meetings, responses and notes change under the person's feet; a cached answer would show stale state.
-    cache: 'no-store',
-  });
+  const send = (token: string) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return requestJson(api, path, parser, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      // Meetings, responses and notes change under the person's feet; a cached answer would show stale state.
+      cache: 'no-store',
+    });
+  };
+  try {
+    return await send(await api.getToken());
+  } catch (error) {
+    // The API refused the token itself (401): once, with a new one. Nothing was done with the refused request.
+    if (!api.refreshToken || !(error instanceof AppError) || error.status !== 401) throw error;
+    return send(await api.refreshToken());
+  }
 }
 
 /** `{ [key]: T[] }`, the shape of every list the API answers. */

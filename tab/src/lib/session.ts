@@ -25,8 +25,10 @@ export interface HostSession {
   readonly account: SessionAccount | null;
   /** Teams deep-link target (`page.subPageId`); empty in a browser. */
   readonly subPageId: string;
-  /** A fresh access token for Confer's API. Both hosts cache tokens, so call it for every request. */
+  /** An access token for Confer's API; call it for every request (each host keeps tokens in its own way). */
   getToken(): Promise<string>;
+  /** A new token after the API refused the one `getToken` gave; absent where the host's own cache decides. */
+  refreshToken?(): Promise<string>;
   subscribeTheme(listener: ThemeListener): () => void;
   /** Interactive consent after the API answered `consent_required`; resolves once consent was given. */
   requestConsent(scopes: readonly string[]): Promise<void>;

@@ -2,6 +2,7 @@
 import { app, authentication } from '@microsoft/teams-js';
 import { AppError } from './app-error.ts';
 import { type HostSession, type ThemeListener, toThemeName } from './session.ts';
+import { sharedToken } from './shared-token.ts';
 
 export interface TeamsSessionDeps {
   /**
@@ -21,6 +22,8 @@ export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSes
     for (const listener of listeners) listener(toThemeName(theme));
   });
   const loginHint = context.user?.loginHint ?? context.user?.userPrincipalName ?? '';
+  // One SSO round trip per token, not per API call (shared-token.ts).
+  const token = sharedToken(getTeamsToken);
   return {
     kind: 'teams',
     locale: context.app.locale || 'en-US',
@@ -29,7 +32,8 @@ export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSes
       ? { displayName: context.user.displayName, userPrincipalName: context.user.userPrincipalName ?? loginHint }
       : null,
     subPageId: context.page.subPageId ?? '',
-    getToken: getTeamsToken,
+    getToken: () => token.get(),
+    refreshToken: () => token.refresh(),
     subscribeTheme(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -44,7 +48,7 @@ export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSes
     },
     async signInAgain() {
       // Teams owns the sign-in; a fresh token request is all the tab can do.
-      await getTeamsToken();
+      await token.refresh();
     },
     reportLoaded: () => app.notifySuccess(),
     reportFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
