@@ -46,6 +46,27 @@ export function printChunks(chunks: readonly Chunk[]): void {
 
 /** React and ReactDOM alone, bundled and minified by the same Vite, as the floor any React tab starts from. */
 export async function reactAloneGzip(repoRoot: string): Promise<number> {
+  const build = await buildReactAlone(repoRoot);
+  try {
+    return build.files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(join(build.dir, file)), { level: 9 }).length,
+      0,
+    );
+  } finally {
+    build.remove();
+  }
+}
+
+export interface ReactAloneBuild {
+  /** The built files' folder: the entry module renders "Hello" into `document.body`. */
+  readonly dir: string;
+  /** Every JavaScript file, relative to `dir`; the entry is `entry.js`. */
+  readonly files: readonly string[];
+  remove(): void;
+}
+
+/** The React-alone bundle on disk, for pages that load it (the tab benchmark's same-run main-thread floor). */
+export async function buildReactAlone(repoRoot: string): Promise<ReactAloneBuild> {
   const { build } = await import('vite');
   // Inside the repository's node_modules so `react` resolves exactly as the tab's does.
   const work = join(repoRoot, 'node_modules', '.cache', 'confer-bench-react');
@@ -65,18 +86,17 @@ export async function reactAloneGzip(repoRoot: string): Promise<number> {
     root: work,
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"' },
-    build: { outDir: join(work, 'dist'), emptyOutDir: true, rolldownOptions: { input: join(work, 'entry.js') } },
+    build: {
+      outDir: join(work, 'dist'),
+      emptyOutDir: true,
+      rolldownOptions: { input: join(work, 'entry.js'), output: { entryFileNames: 'entry.js' } },
+    },
   }).finally(() => {
     if (inherited === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = inherited;
   });
-  const files = jsFiles(join(work, 'dist'));
-  const total = files.reduce(
-    (sum, file) => sum + gzipSync(readFileSync(join(work, 'dist', file)), { level: 9 }).length,
-    0,
-  );
-  rmSync(work, { recursive: true, force: true });
-  return total;
+  const dir = join(work, 'dist');
+  return { dir, files: jsFiles(dir), remove: () => rmSync(work, { recursive: true, force: true }) };
 }
 
 function jsFiles(dir: string): string[] {
