@@ -61,15 +61,6 @@ const attendeesField = z
   .max(LIMITS.maxPeople - 1, `at most ${LIMITS.maxPeople - 1} people besides you`)
   .refine((list) => new Set(list.map((e) => e.toLowerCase())).size === list.length, 'each person once');
 
-/** POST /api/availability */
-export const availabilityRequestSchema = z
-  .object({
-    attendees: attendeesField,
-    start: instant.optional(),
-    end: instant.optional(),
-  })
-  .strict();
-
 export const personSchema = z.object({
   userId: z.string().nullable(),
   email: z.string(),
@@ -98,31 +89,41 @@ export const availabilityPersonSchema = z.object({
   ),
 });
 
-export const availabilityResponseSchema = z.object({
-  window: z.object({ start: z.string(), end: z.string() }),
-  people: z.array(availabilityPersonSchema),
-});
-export type AvailabilityResponse = z.infer<typeof availabilityResponseSchema>;
+/** How suggestions are searched for: POST /api/suggestions, or `suggest` in POST /api/availability. */
+const suggestionOptionsShape = {
+  durationMinutes: z.number().int().min(LIMITS.minDurationMinutes).max(LIMITS.maxDurationMinutes),
+  start: instant.optional(),
+  end: instant.optional(),
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  bufferBeforeMinutes: z.number().int().min(0).max(120).default(0),
+  bufferAfterMinutes: z.number().int().min(0).max(120).default(0),
+  maxMeetingsPerDay: z.number().int().min(1).max(20).nullable().default(null),
+  tentativeIsBusy: z.boolean().default(true),
+  recurrence: recurrenceSchema.nullable().default(null),
+  maxSuggestions: z.number().int().min(1).max(LIMITS.maxSuggestions).default(5),
+};
 
 /** POST /api/suggestions */
-export const suggestionsRequestSchema = z
+export const suggestionsRequestSchema = z.object({ attendees: attendeesField, ...suggestionOptionsShape }).strict();
+
+export const suggestionOptionsSchema = z.object(suggestionOptionsShape).strict();
+export type SuggestionOptions = z.infer<typeof suggestionOptionsSchema>;
+
+/**
+ * POST /api/availability. With `suggest`, the answer also carries the suggestions (`suggestions`), read from the
+ * same calendars in the same Graph request: the picker needs both when it opens.
+ */
+export const availabilityRequestSchema = z
   .object({
     attendees: attendeesField,
-    durationMinutes: z.number().int().min(LIMITS.minDurationMinutes).max(LIMITS.maxDurationMinutes),
     start: instant.optional(),
     end: instant.optional(),
-    minimumNoticeMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(7 * 24 * 60)
-      .default(60),
-    bufferBeforeMinutes: z.number().int().min(0).max(120).default(0),
-    bufferAfterMinutes: z.number().int().min(0).max(120).default(0),
-    maxMeetingsPerDay: z.number().int().min(1).max(20).nullable().default(null),
-    tentativeIsBusy: z.boolean().default(true),
-    recurrence: recurrenceSchema.nullable().default(null),
-    maxSuggestions: z.number().int().min(1).max(LIMITS.maxSuggestions).default(5),
+    suggest: suggestionOptionsSchema.optional(),
   })
   .strict();
 
@@ -140,6 +141,14 @@ export const suggestionsResponseSchema = z.object({
   unreadable: z.array(availabilityPersonSchema.pick({ person: true, status: true, message: true })),
 });
 export type SuggestionsResponse = z.infer<typeof suggestionsResponseSchema>;
+
+export const availabilityResponseSchema = z.object({
+  window: z.object({ start: z.string(), end: z.string() }),
+  people: z.array(availabilityPersonSchema),
+  /** Only when the request asked for them (`suggest`). */
+  suggestions: suggestionsResponseSchema.optional(),
+});
+export type AvailabilityResponse = z.infer<typeof availabilityResponseSchema>;
 
 /** POST /api/conflicts */
 export const conflictsRequestSchema = z

@@ -217,6 +217,26 @@ export function requestSpecs(world: RequestWorld): Record<string, RequestSpec> {
         attendees: attendeesField(world, 0),
         start: { valid: instant, invalid: badInstant },
         end: { valid: instant, invalid: badInstant },
+        suggest: {
+          valid: fc.record(
+            {
+              durationMinutes: int(LIMITS.minDurationMinutes, LIMITS.maxDurationMinutes),
+              recurrence: fc.option(recurrence, { nil: null }),
+              maxSuggestions: int(1, LIMITS.maxSuggestions),
+            },
+            { requiredKeys: ['durationMinutes'] },
+          ),
+          invalid: fc.oneof(
+            fc.constant(null),
+            fc.string(),
+            fc.record({}),
+            badInt(LIMITS.minDurationMinutes, LIMITS.maxDurationMinutes).map((durationMinutes) => ({
+              durationMinutes,
+            })),
+            notNull(badRecurrence).map((recurrence) => ({ durationMinutes: 30, recurrence })),
+            attendeesField(world, 0).valid.map((attendees) => ({ durationMinutes: 30, attendees })),
+          ),
+        },
       },
       endAfterStart(WINDOW_MINUTES),
     ),

@@ -2,6 +2,7 @@ import { availabilityRequestSchema, conflictsRequestSchema, suggestionsRequestSc
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
+import { loadAvailabilityWithSuggestions } from '../../use-cases/scheduling/availability-with-suggestions.ts';
 import { actorFor, callerFrom } from '../../use-cases/scheduling/caller.ts';
 import { checkConflicts } from '../../use-cases/scheduling/check-conflicts.ts';
 import { conflictsDetails } from '../../use-cases/scheduling/conflict-details.ts';
@@ -26,7 +27,12 @@ export function schedulingRoutes(deps: SchedulingDeps): Router {
   router.post('/availability', async (req, res) => {
     const body = parseInput(availabilityRequestSchema, req.body);
     const window = resolveWindow(deps.clock.now(), body.start, body.end);
-    res.json(availabilityResponse(await loadAvailability(deps, caller(req), body.attendees, window)));
+    if (!body.suggest) {
+      res.json(availabilityResponse(await loadAvailability(deps, caller(req), body.attendees, window)));
+      return;
+    }
+    const both = await loadAvailabilityWithSuggestions(deps, caller(req), body.attendees, window, body.suggest);
+    res.json({ ...availabilityResponse(both.availability), suggestions: both.suggestions });
   });
 
   router.post('/suggestions', async (req, res) => {

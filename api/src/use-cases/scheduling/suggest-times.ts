@@ -1,8 +1,8 @@
-import type { SuggestionsResponse, suggestionsRequestSchema } from '@confer/contracts';
+import type { SuggestionOptions, SuggestionsResponse, suggestionsRequestSchema } from '@confer/contracts';
 import type { z } from 'zod';
 import { findSlots } from '../../domain/scheduling/index.ts';
 import type { Caller } from './caller.ts';
-import { loadAvailability, resolveWindow } from './load-availability.ts';
+import { type AvailabilityResult, loadAvailability, resolveWindow } from './load-availability.ts';
 import type { SchedulingDeps } from './scheduling-deps.ts';
 
 /** Ranked mutual free times, each with the reasons it was chosen. */
@@ -13,7 +13,16 @@ export async function suggestTimes(
 ): Promise<SuggestionsResponse> {
   const now = deps.clock.now();
   const window = resolveWindow(now, request.start, request.end);
-  const availability = await loadAvailability(deps, caller, request.attendees, window);
+  return suggestionsFrom(now, await loadAvailability(deps, caller, request.attendees, window), request);
+}
+
+/** The suggestions within an availability answer's window (the options' own window is already applied). */
+export function suggestionsFrom(
+  now: Date,
+  availability: AvailabilityResult,
+  request: SuggestionOptions,
+): SuggestionsResponse {
+  const window = availability.window;
   const suggestions = findSlots({
     window,
     durationMinutes: request.durationMinutes,
