@@ -60,6 +60,34 @@ describe('the page-wide SSO token', () => {
     expect(calls).toBe(3);
   });
 
+  it('prefetches once: callers that ask later get that token, or its failure, without another request', async () => {
+    const host = counting([inAnHour]);
+    const token = sharedToken(host.fetch, () => NOW);
+    token.prefetch();
+    token.prefetch();
+    expect(await Promise.all([token.get(), token.get()])).toEqual([inAnHour, inAnHour]);
+    token.prefetch();
+    expect(host.calls()).toBe(1);
+
+    let calls = 0;
+    const refusing = sharedToken(async () => {
+      calls += 1;
+      throw new Error(`host refused ${calls}`);
+    });
+    refusing.prefetch();
+    await new Promise((settle) => setTimeout(settle, 0));
+    // Nobody asked while it was in flight: the first caller hears the prefetch's failure, not a second request.
+    await expect(refusing.get()).rejects.toThrow('host refused 1');
+    expect(calls).toBe(1);
+    // Heard once; the next caller asks the host again.
+    await expect(refusing.get()).rejects.toThrow('host refused 2');
+    // A caller that joined the prefetch in flight heard its failure, so it is not kept for anyone else.
+    refusing.prefetch();
+    await expect(refusing.get()).rejects.toThrow('host refused 3');
+    await expect(refusing.get()).rejects.toThrow('host refused 4');
+    expect(calls).toBe(4);
+  });
+
   it('reads exp from a base64url payload, and nothing from a malformed one', () => {
     expect(expiryOf(inAnHour)).toBe(NOW + 3_600_000);
     expect(expiryOf('a.b')).toBeNull();

@@ -16,14 +16,17 @@ export interface TeamsSessionDeps {
 
 export async function startTeamsSession(deps: TeamsSessionDeps): Promise<HostSession> {
   await initializeWithin(deps.initializeTimeoutMs);
+  // One SSO round trip per token, not per API call (shared-token.ts).
+  const token = sharedToken(getTeamsToken);
+  // Asked now, beside getContext, rather than once the shell renders and calls the API: the first page's
+  // requests then start as soon as they are made instead of after two more host round trips.
+  token.prefetch();
   const context = await app.getContext();
   const listeners = new Set<ThemeListener>();
   app.registerOnThemeChangeHandler((theme) => {
     for (const listener of listeners) listener(toThemeName(theme));
   });
   const loginHint = context.user?.loginHint ?? context.user?.userPrincipalName ?? '';
-  // One SSO round trip per token, not per API call (shared-token.ts).
-  const token = sharedToken(getTeamsToken);
   return {
     kind: 'teams',
     locale: context.app.locale || 'en-US',
