@@ -1,6 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import type { BootDeps } from './app/bootstrap.ts';
+import { isLazyPage, preloadPage } from './app/page-modules.ts';
+import { parseRoute } from './app/routes.ts';
 import { createBrowserThemeSource } from './lib/browser-theme.ts';
 import { detectHostKind } from './lib/host-detection.ts';
 
@@ -17,6 +19,10 @@ const deps: BootDeps = {
   locale: navigator.language || 'en-US',
   themeSource: createBrowserThemeSource((query) => window.matchMedia(query)),
 };
+
+// The page's code downloads while the tab signs in; a failure is offered again when the page is shown.
+const startRoute = parseRoute(window.location.hash).page;
+if (isLazyPage(startRoute)) preloadPage(startRoute).catch(() => undefined);
 
 // A window opened by another page (a link with an opener) is still a plain browser for the tab itself.
 const host = detectHostKind(window) === 'framed' ? 'framed' : 'browser';

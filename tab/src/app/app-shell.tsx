@@ -1,29 +1,24 @@
 import type { MeetingDto } from '@confer/contracts';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type MeRequest, useMe } from '../features/admin/use-me.ts';
 import { HomePage } from '../features/home/home-page.tsx';
+import { prefetchPicker } from '../features/schedule/picker-prefetch.ts';
 import { AppHeader } from '../features/shell/app-header.tsx';
+import { ErrorPanel } from '../features/shell/error-panel.tsx';
 import { NavBar, type NavTarget } from '../features/shell/nav-bar.tsx';
 import { NotFound } from '../features/shell/not-found.tsx';
 import { PageLayout } from '../features/shell/page-layout.tsx';
 import { PageSkeleton } from '../features/shell/page-skeleton.tsx';
+import { AppError } from '../lib/app-error.ts';
 import type { AuthedApi } from '../lib/authed-api.ts';
 import type { HostSession } from '../lib/session.ts';
+import { isLazyPage, type LazyPage, type PageComponents, preloadPage, usePageModule } from './page-modules.ts';
 import type { Route } from './routes.ts';
 import { type TabServices, TabServicesContext } from './tab-services.ts';
 import { useRoute } from './use-route.ts';
 import { deviceTimeZone, resolveViewerZone } from './viewer-zone.ts';
 
 // Pages other than Home load on first visit: Home is what most people open, and it stays small.
-const MeetingPage = lazy(() =>
-  import('../features/meeting/meeting-page.tsx').then((m) => ({ default: m.MeetingPage })),
-);
-const SettingsPage = lazy(() =>
-  import('../features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
-);
-const SchedulePage = lazy(() => import('../features/schedule/index.ts').then((m) => ({ default: m.SchedulePage })));
-const AdminPage = lazy(() => import('../features/admin/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
-
 export interface AppShellProps {
   readonly session: HostSession;
   readonly fetch: typeof fetch;
@@ -51,6 +46,22 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
       current = false;
     };
   }, [api, zoneAttempt]);
+  // The picker's first read starts now, beside the zone and the page's code, not after them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the page the tab opened on.
+  useEffect(() => {
+    // A Teams deep link names its page only now (main.tsx saw no route in the address).
+    if (isLazyPage(route.page)) preloadPage(route.page).catch(() => undefined);
+    if (route.page !== 'schedule') return;
+    const own = session.account?.userPrincipalName.toLowerCase();
+    prefetchPicker({
+      api,
+      attendees: route.with.filter((email) => email.toLowerCase() !== own),
+      deviceZone: deviceTimeZone(),
+      locale: session.locale,
+      now: new Date(),
+      viewportWidth: window.innerWidth,
+    });
+  }, []);
   const me = useMe(api);
   const reported = useRef(false);
   const reportReady = useCallback(() => {
@@ -88,9 +99,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
     >
       {services ? (
         <TabServicesContext.Provider value={services}>
-          <Suspense fallback={<PageSkeleton label="Loading the page" />}>
-            <RoutePage route={route} navigate={navigate} me={me} />
-          </Suspense>
+          <RoutePage route={route} navigate={navigate} me={me} />
         </TabServicesContext.Provider>
       ) : (
         <PageSkeleton label="Loading your meetings" />
@@ -105,21 +114,56 @@ function RoutePage({ route, navigate, me }: { route: Route; navigate: (route: Ro
       return <HomePage view={route.view} />;
     case 'schedule':
       return (
-        <SchedulePage
-          key={route.with.join(',')}
-          initialAttendees={[...route.with]}
-          onCreated={(meeting: MeetingDto) => navigate({ page: 'meeting', id: meeting.id })}
+        <OnDemand
+          page="schedule"
+          render={(SchedulePage) => (
+            <SchedulePage
+              key={route.with.join(',')}
+              initialAttendees={[...route.with]}
+              onCreated={(meeting: MeetingDto) => navigate({ page: 'meeting', id: meeting.id })}
+            />
+          )}
         />
       );
     case 'meeting':
-      return <MeetingPage key={route.id} id={route.id} intent={route.intent ?? null} />;
+      return (
+        <OnDemand
+          page="meeting"
+          render={(MeetingPage) => <MeetingPage key={route.id} id={route.id} intent={route.intent ?? null} />}
+        />
+      );
     case 'settings':
-      return <SettingsPage />;
+      return <OnDemand page="settings" render={(SettingsPage) => <SettingsPage />} />;
     case 'admin':
-      return <AdminPage section={route.section} me={me} />;
+      return <OnDemand page="admin" render={(AdminPage) => <AdminPage section={route.section} me={me} />} />;
     case 'not-found':
       return <NotFound path={route.path} />;
   }
+}
+
+/** A page whose code is downloaded on demand (started as soon as the route was known: see page-modules.ts). */
+function OnDemand<P extends LazyPage>({
+  page,
+  render,
+}: {
+  page: P;
+  render: (Component: PageComponents[P]) => ReactNode;
+}) {
+  const module = usePageModule(page);
+  if (module.status === 'loading') return <PageSkeleton label="Loading the page" />;
+  if (module.status === 'failed') {
+    const retry = async () => module.retry();
+    return (
+      <ErrorPanel
+        error={new AppError('network_error', 'This page could not be downloaded. Check your connection and try again.')}
+        what="this page"
+        onRetry={module.retry}
+        onConsent={retry}
+        onSignIn={retry}
+      />
+    );
+  }
+  return render(module.Component);
 }
 
 function navTargetOf(route: Route): NavTarget | null {

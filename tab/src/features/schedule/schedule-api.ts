@@ -29,7 +29,19 @@ export interface WindowRequest {
   readonly end: string;
 }
 
-export function loadAvailability(api: AuthedApi, request: WindowRequest): Promise<AvailabilityResponse> {
+/** Suggestions asked for with the availability (one round trip and one calendar read for both). */
+export interface SuggestOptions {
+  readonly durationMinutes: number;
+  readonly recurrence: Recurrence | null;
+  readonly maxSuggestions: number;
+  readonly start: string;
+  readonly end: string;
+}
+
+export function loadAvailability(
+  api: AuthedApi,
+  request: WindowRequest & { readonly suggest?: SuggestOptions },
+): Promise<AvailabilityResponse> {
   return callApi(api, 'POST', '/api/availability', availabilityResponseSchema, request);
 }
 
