@@ -2,6 +2,7 @@ import type { MeetingDto } from '@confer/contracts';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type MeRequest, useMe } from '../features/admin/use-me.ts';
 import { HomePage } from '../features/home/home-page.tsx';
+import { startHomeReads } from '../features/home/home-reads.ts';
 import { prefetchPicker } from '../features/schedule/picker-prefetch.ts';
 import { AppHeader } from '../features/shell/app-header.tsx';
 import { ErrorPanel } from '../features/shell/error-panel.tsx';
@@ -36,6 +37,11 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
     }),
     [fetch, origin, session],
   );
+  // Home's lists are read now, beside the zone they are shown in, not after it (home-reads.ts).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the page the tab opened on.
+  useEffect(() => {
+    if (route.page === 'home' && route.view !== 'week') startHomeReads(api, route.view);
+  }, []);
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [zoneAttempt, setZoneAttempt] = useState(0);
   useEffect(() => {

@@ -8,10 +8,12 @@ import { getPreferences } from '../lib/me-api.ts';
  * the page that needs the failing call shows its error itself.
  */
 export async function resolveViewerZone(api: AuthedApi, deviceZone: string): Promise<string> {
+  // Both at once: most people have no override, and every page waits for the zone before it shows anything.
+  // Someone with an override costs one mailbox read nobody uses.
+  const week = fetchWeek(api, () => api.getToken()).catch(() => null);
   const preferences = await getPreferences(api).catch(() => null);
   if (preferences?.timeZoneOverride) return preferences.timeZoneOverride;
-  const week = await fetchWeek(api, () => api.getToken()).catch(() => null);
-  return week?.user.timeZone ?? deviceZone;
+  return (await week)?.user.timeZone ?? deviceZone;
 }
 
 export function deviceTimeZone(): string {

@@ -10,10 +10,9 @@ import {
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
 import { toAppError } from '../../lib/app-error.ts';
-import type { AuthedApi } from '../../lib/authed-api.ts';
 import { connectWithConsent, realWait } from '../../lib/connect-flow.ts';
-import { connectCalendar, getConnection } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
+import { readConnection } from './home-reads.ts';
 
 const titles: Record<Exclude<ConnectionDto['status'], 'connected'>, string> = {
   consent_required: 'Confer needs your permission',
@@ -28,7 +27,7 @@ const titles: Record<Exclude<ConnectionDto['status'], 'connected'>, string> = {
  */
 export function ConnectionBanner() {
   const { api, session } = useTabServices();
-  const request = useRequest('connection', () => freshConnection(api));
+  const request = useRequest('connection', () => readConnection(api));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const connection = request.data;
@@ -75,13 +74,4 @@ export function ConnectionBanner() {
       )}
     </MessageBar>
   );
-}
-
-/**
- * The stored status, checked again when it says consent is missing or expired: the person may have granted
- * consent since (a browser consent redirect comes back to a fresh page), and asking twice would be wrong.
- */
-async function freshConnection(api: AuthedApi): Promise<ConnectionDto> {
-  const stored = await getConnection(api);
-  return stored.status === 'consent_required' || stored.status === 'expired' ? connectCalendar(api) : stored;
 }

@@ -3,10 +3,10 @@ import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import type { HomeView } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
-import { listMeetingTypes } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { WeekView } from '../week/week-page.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { readMeetingTypes } from './home-reads.ts';
 import { MeetingsList } from './meetings-list.tsx';
 import { HOME_TOASTER_ID } from './quick-actions.tsx';
 
@@ -33,7 +33,7 @@ const views: readonly { value: HomeView; label: string }[] = [
 export function HomePage({ view }: { view: HomeView }) {
   const styles = useStyles();
   const { api, navigate } = useTabServices();
-  const types = useRequest('meeting-types', () => listMeetingTypes(api));
+  const types = useRequest('meeting-types', () => readMeetingTypes(api));
   const typeNames = useMemo(() => new Map((types.data ?? []).map((type) => [type.id, type.name])), [types.data]);
   return (
     <>

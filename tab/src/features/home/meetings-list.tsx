@@ -4,10 +4,11 @@ import { CalendarAddRegular, HistoryRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
 import { createMeetingFormatters } from '../../lib/meeting-format.ts';
-import { listMeetings, type MeetingScope } from '../../lib/meetings-api.ts';
+import type { MeetingScope } from '../../lib/meetings-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { AsyncList } from '../shell/async-list.tsx';
+import { readMeetings } from './home-reads.ts';
 import { MeetingCard } from './meeting-card.tsx';
 
 const useStyles = makeStyles({
@@ -31,7 +32,7 @@ export interface MeetingsListProps {
 export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
   const styles = useStyles();
   const { api, locale, timeZone, reportReady } = useTabServices();
-  const request = useRequest(`meetings:${scope}`, () => listMeetings(api, scope), reportReady);
+  const request = useRequest(`meetings:${scope}`, () => readMeetings(api, scope), reportReady);
   const formatters = useMemo(() => createMeetingFormatters(locale, timeZone), [locale, timeZone]);
   const replace = (changed: MeetingDto) =>
     request.set((request.data ?? []).map((meeting) => (meeting.id === changed.id ? changed : meeting)));
