@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import type { BootDeps } from './app/bootstrap.ts';
+import { type BootDeps, bootstrap } from './app/bootstrap.ts';
 import { isLazyPage, preloadPage } from './app/page-modules.ts';
 import { parseRoute } from './app/routes.ts';
 import { createBrowserThemeSource } from './lib/browser-theme.ts';
@@ -26,4 +26,5 @@ if (isLazyPage(startRoute)) preloadPage(startRoute).catch(() => undefined);
 
 // A window opened by another page (a link with an opener) is still a plain browser for the tab itself.
 const host = detectHostKind(window) === 'framed' ? 'framed' : 'browser';
-createRoot(root).render(<App host={host} deps={deps} />);
+// Started before React's first render, so the host and the API are asked while the page paints its skeleton.
+createRoot(root).render(<App host={host} deps={deps} firstBoot={bootstrap(host, deps)} />);

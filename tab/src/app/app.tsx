@@ -14,19 +14,21 @@ import { useThemeName } from './use-theme-name.ts';
 export interface AppProps {
   readonly host: HostKind;
   readonly deps: BootDeps;
+  /** The first start, begun before the first render (main.tsx); a retry starts again. */
+  readonly firstBoot?: Promise<BootState>;
 }
 
-export function App({ host, deps }: AppProps) {
+export function App({ host, deps, firstBoot }: AppProps) {
   const [boot, setBoot] = useState<BootState>({ status: 'starting' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
-    void attempt;
-    bootstrap(host, deps).then((state) => current && setBoot(state));
+    const started = attempt === 0 && firstBoot ? firstBoot : bootstrap(host, deps);
+    started.then((state) => current && setBoot(state));
     return () => {
       current = false;
     };
-  }, [host, deps, attempt]);
+  }, [host, deps, attempt, firstBoot]);
   const session = boot.status === 'ready' ? boot.session : null;
   const theme = useThemeName(session, deps.themeSource, host === 'framed');
   const lang = session?.locale ?? deps.locale;
