@@ -1,9 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE, type Stack, startStack } from '../support/stack.ts';
+import { HomeView } from './pages/home-view.ts';
+import { SettingsView } from './pages/settings-view.ts';
 import { TeamsHostPage } from './pages/teams-host-page.ts';
 import { contextDefaults, launchChromium, saveScreenshot } from './support/chromium.ts';
 import { apiWeekFor, graphSubjects, sameDayTimedCards, uniqueSorted } from './support/expected-week.ts';
+import { openInTeams } from './support/tab-session.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -49,12 +52,38 @@ describe('the tab inside the Teams-host emulation (teams-js SSO)', () => {
     await host.appStatus.filter({ hasText: 'Loaded (notifySuccess)' }).waitFor();
     expect(await host.calls('initialize').count()).toBe(1);
     expect(await host.calls('getContext').count()).toBeGreaterThanOrEqual(1);
-    expect(await host.calls('authentication.getAuthToken').count()).toBeGreaterThanOrEqual(1);
+    // Every API call of the page (the week, the zone, the profile) used one token from one SSO round trip.
+    expect(await host.calls('authentication.getAuthToken').count()).toBe(1);
     expect(await host.calls('appInitialization.success').count()).toBe(1);
     expect(await host.popupCount.textContent()).toBe('0');
     expect(popups).toEqual([]);
     await saveScreenshot(page, 'tab-teams-alex-default');
     await context.close();
+  });
+
+  it('asks the host for a token once for Home, Settings, Schedule and Home again', { timeout: 120_000 }, async () => {
+    const tab = await openInTeams(browser, stack, PEOPLE.isaiah);
+    const sso = tab.host.calls('authentication.getAuthToken');
+    const home = new HomeView(tab.root);
+    await home.waitForList();
+    expect(await sso.count()).toBe(1);
+
+    await tab.go('#/settings');
+    const settings = new SettingsView(tab.root);
+    await settings.status.waitFor();
+    await settings.timeZone.waitFor();
+    expect(await sso.count()).toBe(1);
+
+    await tab.go('#/schedule');
+    await tab.root.getByRole('heading', { level: 1, name: 'Schedule a meeting' }).waitFor();
+    await tab.root.getByRole('grid').first().waitFor();
+    expect(await sso.count()).toBe(1);
+
+    await tab.go('#/');
+    await home.waitForList();
+    expect(await sso.count()).toBe(1);
+    expect(await tab.host.calls('initialize').count()).toBe(1);
+    await tab.context.close();
   });
 
   it('switches to another person by reloading the tab with their context', { timeout: 120_000 }, async () => {
