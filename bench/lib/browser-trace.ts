@@ -14,11 +14,17 @@ export interface TraceEvent {
   readonly tid: number;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread time (CPU the thread itself ran), where Chrome records it: `tts` start, `tdur` length. */
+  readonly tts?: number;
+  readonly tdur?: number;
   readonly args?: { readonly name?: string; readonly data?: Record<string, unknown> };
 }
 
 export interface ScriptProfile {
-  /** Milliseconds the renderer's main thread spent running JavaScript (compile, evaluate, callbacks, microtasks). */
+  /**
+   * Milliseconds of CPU the renderer's main thread spent running JavaScript (compile, evaluate, callbacks,
+   * microtasks): thread time, so the time the thread waited for a core other processes held is not counted.
+   */
   readonly scriptMs: number;
   /** Main-thread tasks longer than 50 ms (the Long Tasks API's threshold), and their total length. */
   readonly longTasks: number;
@@ -82,8 +88,8 @@ export function profileOf(events: readonly TraceEvent[], origin: string, mark?: 
   const until = mark ? markTime(events, mark) : Number.POSITIVE_INFINITY;
   const onPage = events.filter((e) => e.ph === 'X' && threads.has(`${e.pid}:${e.tid}`) && e.ts < until);
   const script = onPage
-    .filter((e) => SCRIPT_EVENTS.has(e.name))
-    .map((e): [number, number] => [e.ts, Math.min(e.ts + (e.dur ?? 0), until)]);
+    .filter((e) => SCRIPT_EVENTS.has(e.name) && e.tts !== undefined && e.tdur !== undefined)
+    .map((e): [number, number] => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]);
   const long = onPage.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > LONG_TASK_US);
   return {
     scriptMs: unionLength(script) / 1000,
