@@ -1,5 +1,5 @@
 import { mergeClasses } from '@fluentui/react-components';
-import { type CSSProperties, useMemo } from 'react';
+import { type CSSProperties, memo, useMemo } from 'react';
 import type { PersonView } from './availability-model.ts';
 import { type GridSpec, type Interval, rowCount } from './grid-geometry.ts';
 import { type BlockMark, blockMarks, intervalMarks, type Lane, type Mark, workingMarks } from './grid-layers.ts';
@@ -23,8 +23,9 @@ const box = (mark: Mark, lane?: Lane): CSSProperties => ({
 /**
  * What the grid shows, drawn under the cells (decorative: every cell's accessible name says the same in words).
  * Per person a lane: working hours shaded, blocks marked; unreadable calendars hatched across the whole lane.
+ * Memoised in parts: choosing or dragging a time redraws the highlights, not everyone's calendar.
  */
-export function GridOverlay({ spec, lanes, suggestions, chosen, now }: GridOverlayProps) {
+export const GridOverlay = memo(function GridOverlay({ spec, lanes, suggestions, chosen, now }: GridOverlayProps) {
   const grid = useGridStyles();
   const laneMarks = useMemo(
     () =>
@@ -44,7 +45,7 @@ export function GridOverlay({ spec, lanes, suggestions, chosen, now }: GridOverl
       ))}
     </div>
   );
-}
+});
 
 interface LaneMarks {
   readonly lane: Lane;
@@ -52,7 +53,8 @@ interface LaneMarks {
   readonly blocks: readonly BlockMark[];
 }
 
-function PersonLane({ spec, marks: laneMarks, day }: { spec: GridSpec; marks: LaneMarks; day: number }) {
+const PersonLane = memo(function PersonLane(props: { spec: GridSpec; marks: LaneMarks; day: number }) {
+  const { spec, marks: laneMarks, day } = props;
   const marks = useMarkStyles();
   const { lane } = laneMarks;
   const styles = useOverlayStyles();
@@ -100,15 +102,15 @@ function PersonLane({ spec, marks: laneMarks, day }: { spec: GridSpec; marks: La
         })}
     </div>
   );
-}
+});
 
-function PastShade({ spec, day, now }: { spec: GridSpec; day: number; now: Date }) {
+const PastShade = memo(function PastShade({ spec, day, now }: { spec: GridSpec; day: number; now: Date }) {
   const marks = useMarkStyles();
   const styles = useOverlayStyles();
   const [first] = intervalMarks(spec, [{ start: new Date(0), end: now }], 'past').filter((m) => m.day === day);
   if (!first) return null;
   return <div className={mergeClasses(styles.fill, styles.full, marks.past)} style={box(first)} />;
-}
+});
 
 function Highlights(props: { spec: GridSpec; day: number; suggestions: readonly Interval[]; chosen: Interval | null }) {
   const marks = useMarkStyles();

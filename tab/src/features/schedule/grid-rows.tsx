@@ -1,12 +1,14 @@
 import { mergeClasses } from '@fluentui/react-components';
-import type { Cell, Interval } from './grid-geometry.ts';
+import { memo } from 'react';
+import { SlotCell } from './grid-cell.tsx';
+import { cellInterval, type GridSpec, rowStartMinute } from './grid-geometry.ts';
 import { useGridStyles } from './grid-styles.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
 
 // The grid follows the ARIA grid pattern on divs (rows are CSS grids lined up with the drawing under them;
 // table layout cannot do that), so the semantic-element and focusable-role lint rules do not apply here.
 
-export function HeaderRow(props: {
+export const HeaderRow = memo(function HeaderRow(props: {
   days: readonly string[];
   todayKey: string;
   columns: string;
@@ -30,7 +32,7 @@ export function HeaderRow(props: {
       </div>
     </div>
   );
-}
+});
 
 function DayHeader({ dateKey, today, format }: { dateKey: string; today: boolean; format: ScheduleFormat }) {
   const styles = useGridStyles();
@@ -47,15 +49,35 @@ function DayHeader({ dateKey, today, format }: { dateKey: string; today: boolean
   );
 }
 
-export function SlotRow(props: {
-  minute: number;
-  first: boolean;
-  columns: string;
-  format: ScheduleFormat;
-  children: React.ReactNode;
-}) {
+/** Days as bits of a number (bit `day` set): what a row needs to know about a week, as one primitive prop. */
+export const dayBit = (day: number) => 2 ** day;
+const hasDay = (mask: number, day: number) => Math.floor(mask / dayBit(day)) % 2 === 1;
+
+const MemoCell = memo(SlotCell);
+
+export interface SlotRowProps {
+  readonly spec: GridSpec;
+  readonly row: number;
+  readonly first: boolean;
+  readonly columns: string;
+  readonly format: ScheduleFormat;
+  /** Each day's cell name in this row (the same array while nothing it says changes). */
+  readonly labels: readonly string[];
+  /** The day whose cell holds the keyboard focus in this row, or -1. */
+  readonly focusDay: number;
+  readonly selectedDays: number;
+  readonly pastDays: number;
+}
+
+/**
+ * One row of slots. Memoised on primitive props: moving the focus or a dragged range renders the rows it touches,
+ * and inside them only the cells that change.
+ */
+export const SlotRow = memo(function SlotRow(props: SlotRowProps) {
+  const { spec, row, labels, focusDay, selectedDays, pastDays } = props;
   const styles = useGridStyles();
-  const label = props.format.clock(props.minute);
+  const minute = rowStartMinute(spec, row);
+  const label = props.format.clock(minute);
   return (
     // biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above).
     // biome-ignore lint/a11y/useFocusableInteractive: rows are not focusable; their cells are.
@@ -63,39 +85,21 @@ export function SlotRow(props: {
       {/* biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above). */}
       {/* biome-ignore lint/a11y/useFocusableInteractive: row headers are not focusable in this grid. */}
       <div role="rowheader" className={mergeClasses(styles.rowHeader, props.first && styles.firstRowHeader)}>
-        {props.minute % 60 === 0 ? label : <span className={styles.visuallyHidden}>{label}</span>}
+        {minute % 60 === 0 ? label : <span className={styles.visuallyHidden}>{label}</span>}
       </div>
-      {props.children}
+      {spec.days.map((dateKey, day) => (
+        <MemoCell
+          key={dateKey}
+          day={day}
+          row={row}
+          start={cellInterval(spec, { day, row }).start.toISOString()}
+          label={labels[day] ?? ''}
+          focused={focusDay === day}
+          selected={hasDay(selectedDays, day)}
+          past={hasDay(pastDays, day)}
+          hourLine={minute % 60 === 0}
+        />
+      ))}
     </div>
   );
-}
-
-export interface SlotCellProps {
-  readonly cell: Cell;
-  readonly slot: Interval;
-  readonly label: string;
-  readonly focused: boolean;
-  readonly selected: boolean;
-  readonly past: boolean;
-  readonly hourLine: boolean;
-  onFocus(cell: Cell): void;
-}
-
-export function SlotCell({ cell, slot, label, focused, selected, past, hourLine, onFocus }: SlotCellProps) {
-  const styles = useGridStyles();
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above).
-    <div
-      role="gridcell"
-      data-day={cell.day}
-      data-row={cell.row}
-      data-start={slot.start.toISOString()}
-      tabIndex={focused ? 0 : -1}
-      aria-label={label}
-      aria-selected={selected}
-      aria-disabled={past || undefined}
-      className={mergeClasses(styles.cell, hourLine && styles.hourLine, past && styles.pastCell)}
-      onFocus={() => onFocus(cell)}
-    />
-  );
-}
+});

@@ -1,4 +1,12 @@
-import { type KeyboardEvent, type PointerEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { type Cell, cellAt, cellInterval, type GridSpec, type Interval, rowCount } from './grid-geometry.ts';
 import { GUTTER_PX } from './grid-styles.ts';
 import {
@@ -19,27 +27,36 @@ export interface GridInteractionInput {
   readonly now: Date;
   readonly bodyRef: RefObject<HTMLDivElement | null>;
   onChoose(interval: Interval): void;
+  /** The slot under the pointer or keyboard focus (null when the pointer leaves), told only when it changes. */
+  onInspect(cell: Cell | null): void;
 }
 
 export interface GridInteraction {
   readonly focus: Cell;
   /** The range being dragged, shown before it is committed on release. */
   readonly preview: RowRange | null;
-  readonly hover: Cell | null;
   onPointerDown(event: PointerEvent<HTMLDivElement>): void;
   onPointerMove(event: PointerEvent<HTMLDivElement>): void;
   onPointerUp(event: PointerEvent<HTMLDivElement>): void;
   onPointerLeave(): void;
   onKeyDown(event: KeyboardEvent<HTMLDivElement>): void;
-  onFocusCell(cell: Cell): void;
+  /** Focus arriving on a cell, handled once for the whole grid (focus events bubble in React). */
+  onFocus(event: FocusEvent<HTMLDivElement>): void;
 }
 
-/** Click, drag and keyboard on the grid: one focus cell (roving tabindex), one anchor for ranges. */
+const sameCell = (a: Cell | null, b: Cell | null) => a === b || (!!a && !!b && a.day === b.day && a.row === b.row);
+const sameRange = (a: RowRange | null, b: RowRange | null) =>
+  a === b || (!!a && !!b && a.day === b.day && a.fromRow === b.fromRow && a.toRow === b.toRow);
+
+/**
+ * Click, drag and keyboard on the grid: one focus cell (roving tabindex), one anchor for ranges. The slot under the
+ * pointer is not state here: the grid draws hover with CSS, so moving the pointer renders nothing in the grid.
+ */
 export function useGridInteraction(input: GridInteractionInput): GridInteraction {
-  const { spec, value, durationMinutes, now, bodyRef, onChoose } = input;
-  const [focus, setFocus] = useState<Cell>(() => initialFocus(spec, value, now));
-  const [hover, setHover] = useState<Cell | null>(null);
-  const [preview, setPreview] = useState<RowRange | null>(null);
+  const { spec, value, durationMinutes, now, bodyRef, onChoose, onInspect } = input;
+  const [focus, setFocusState] = useState<Cell>(() => initialFocus(spec, value, now));
+  const [preview, setPreviewState] = useState<RowRange | null>(null);
+  const inspected = useRef<Cell | null>(null);
   const anchor = useRef<Cell | null>(null);
   const drag = useRef<{ anchor: Cell; moved: boolean } | null>(null);
   const specKey = `${spec.days.join()}|${spec.startMinute}|${spec.endMinute}`;
@@ -51,6 +68,15 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
     anchor.current = null;
   }, [specKey]);
 
+  // Pointer events arrive many times per cell: state changes only when the cell or range does.
+  const setFocus = (cell: Cell) => setFocusState((current) => (sameCell(current, cell) ? current : cell));
+  const setPreview = (range: RowRange | null) =>
+    setPreviewState((current) => (sameRange(current, range) ? current : range));
+  const inspect = (cell: Cell | null) => {
+    if (sameCell(inspected.current, cell)) return;
+    inspected.current = cell;
+    onInspect(cell);
+  };
   const isPast = (cell: Cell) => cellInterval(spec, cell).end <= now;
   const choose = (interval: Interval) => {
     if (interval.start < now) return;
@@ -66,7 +92,6 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
   return {
     focus,
     preview,
-    hover,
     onPointerDown(event) {
       if (event.button !== 0) return;
       const cell = pointerCell(event);
@@ -79,7 +104,7 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
     },
     onPointerMove(event) {
       const cell = pointerCell(event);
-      setHover(cell);
+      inspect(cell);
       const active = drag.current;
       if (!active || !cell) return;
       const range = rangeFromDrag(active.anchor, cell);
@@ -100,7 +125,7 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
       );
     },
     onPointerLeave() {
-      setHover(null);
+      inspect(null);
     },
     onKeyDown(event) {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -123,8 +148,12 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
       anchor.current = null;
       setFocus(moveCell(spec, focus, event.key));
     },
-    onFocusCell(cell) {
+    onFocus(event) {
+      const target = event.target;
+      if (target.getAttribute('role') !== 'gridcell') return;
+      const cell = { day: Number(target.getAttribute('data-day')), row: Number(target.getAttribute('data-row')) };
       setFocus(cell);
+      inspect(cell);
     },
   };
 }

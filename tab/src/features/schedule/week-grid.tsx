@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { type PersonView, stateAt } from './availability-model.ts';
 import { summarize } from './cell-summary.ts';
 import { type Cell, cellInterval, type GridSpec, type Interval, rowCount, rowStartMinute } from './grid-geometry.ts';
 import { lanesOf } from './grid-layers.ts';
 import { GridOverlay } from './grid-overlay.tsx';
-import { HeaderRow, SlotCell, SlotRow } from './grid-rows.tsx';
+import { dayBit, HeaderRow, SlotRow } from './grid-rows.tsx';
 import { GUTTER_PX, ROW_PX, useGridStyles } from './grid-styles.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
 import { rangeInterval } from './selection.ts';
@@ -26,29 +26,37 @@ export interface WeekGridProps {
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
-export function WeekGrid(props: WeekGridProps) {
+/** Per row, the days (as bits) whose slot matches: one number per row, so unchanged rows keep equal props. */
+function rowMasks(spec: GridSpec, rows: number, test: (slot: Interval) => boolean): number[] {
+  return Array.from({ length: rows }, (_, row) =>
+    spec.days.reduce((mask, _key, day) => (test(cellInterval(spec, { day, row })) ? mask + dayBit(day) : mask), 0),
+  );
+}
+
+/**
+ * The picker grid. Memoised, and so are its rows, cells and drawing: the page re-renders as the pointer moves (the
+ * slot details follow it), and a hover, focus move or dragged row renders only what it changes.
+ */
+export const WeekGrid = memo(function WeekGrid(props: WeekGridProps) {
   const { spec, people, suggestions, value, durationMinutes, format, todayKey, now, onChoose, onInspect } = props;
   const styles = useGridStyles();
   const bodyRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const interaction = useGridInteraction({ spec, value, durationMinutes, now, bodyRef, onChoose });
-  const { focus, preview, hover } = interaction;
+  const interaction = useGridInteraction({ spec, value, durationMinutes, now, bodyRef, onChoose, onInspect });
+  const { focus, preview } = interaction;
   const rows = rowCount(spec);
   const columns = `${GUTTER_PX}px repeat(${spec.days.length}, minmax(0, 1fr))`;
-  const shown = preview ? rangeInterval(spec, preview) : value;
+  const shown = useMemo(() => (preview ? rangeInterval(spec, preview) : value), [spec, preview, value]);
   const lanes = useMemo(() => lanesOf(people), [people]);
-
-  const labels = useMemo(() => {
-    return spec.days.map((dateKey, day) =>
-      Array.from({ length: rows }, (_, row) => {
-        const slot = cellInterval(spec, { day, row });
-        const summary = summarize(people.map((p) => stateAt(p, slot)));
-        const suggested = suggestions.some((s) => overlaps(s, slot)) ? ', suggested' : '';
-        const past = slot.end <= now ? ', in the past' : '';
-        return `${format.dayLong(dateKey)}, ${format.timeSpan(slot.start, slot.end)}, ${summary.text}${suggested}${past}`;
-      }),
-    );
-  }, [spec, people, suggestions, format, now, rows]);
+  const labels = useMemo(
+    () => cellLabels(spec, people, suggestions, format, now),
+    [spec, people, suggestions, format, now],
+  );
+  const selected = useMemo(
+    () => rowMasks(spec, rows, (slot) => shown !== null && overlaps(shown, slot)),
+    [spec, rows, shown],
+  );
+  const past = useMemo(() => rowMasks(spec, rows, (slot) => slot.end <= now), [spec, rows, now]);
 
   // Keep keyboard focus on the focus cell when it moves (roving tabindex).
   useEffect(() => {
@@ -56,15 +64,6 @@ export function WeekGrid(props: WeekGridProps) {
     if (!grid?.contains(document.activeElement)) return;
     grid.querySelector<HTMLElement>(`[data-day="${focus.day}"][data-row="${focus.row}"]`)?.focus();
   }, [focus]);
-  useEffect(() => onInspect(hover ?? null), [hover, onInspect]);
-  const { onFocusCell } = interaction;
-  const onCellFocus = useCallback(
-    (cell: Cell) => {
-      onFocusCell(cell);
-      onInspect(cell);
-    },
-    [onFocusCell, onInspect],
-  );
 
   return (
     <div className={styles.scroller} data-testid="schedule-grid" data-days={spec.days.length}>
@@ -77,6 +76,7 @@ export function WeekGrid(props: WeekGridProps) {
         aria-colcount={spec.days.length + 1}
         aria-multiselectable="true"
         onKeyDown={interaction.onKeyDown}
+        onFocus={interaction.onFocus}
       >
         <HeaderRow days={spec.days} todayKey={todayKey} columns={columns} format={format} />
         {/* biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern on divs (see grid-rows.tsx). */}
@@ -91,31 +91,41 @@ export function WeekGrid(props: WeekGridProps) {
           onPointerLeave={interaction.onPointerLeave}
         >
           <GridOverlay spec={spec} lanes={lanes} suggestions={suggestions} chosen={shown} now={now} />
-          {Array.from({ length: rows }, (_, row) => {
-            const minute = rowStartMinute(spec, row);
-            return (
-              <SlotRow key={minute} minute={minute} first={row === 0} columns={columns} format={format}>
-                {spec.days.map((dateKey, day) => {
-                  const slot = cellInterval(spec, { day, row });
-                  return (
-                    <SlotCell
-                      key={dateKey}
-                      cell={{ day, row }}
-                      slot={slot}
-                      label={labels[day]?.[row] ?? ''}
-                      focused={focus.day === day && focus.row === row}
-                      selected={shown !== null && overlaps(shown, slot)}
-                      past={slot.end <= now}
-                      hourLine={minute % 60 === 0}
-                      onFocus={onCellFocus}
-                    />
-                  );
-                })}
-              </SlotRow>
-            );
-          })}
+          {labels.map((rowLabels, row) => (
+            <SlotRow
+              key={rowStartMinute(spec, row)}
+              spec={spec}
+              row={row}
+              first={row === 0}
+              columns={columns}
+              format={format}
+              labels={rowLabels}
+              focusDay={focus.row === row ? focus.day : -1}
+              selectedDays={selected[row] ?? 0}
+              pastDays={past[row] ?? 0}
+            />
+          ))}
         </div>
       </div>
     </div>
+  );
+});
+
+/** Each cell's accessible name, by row then day: the day, the time, who is taken, suggested, past. */
+function cellLabels(
+  spec: GridSpec,
+  people: readonly PersonView[],
+  suggestions: readonly Interval[],
+  format: ScheduleFormat,
+  now: Date,
+): string[][] {
+  return Array.from({ length: rowCount(spec) }, (_, row) =>
+    spec.days.map((dateKey, day) => {
+      const slot = cellInterval(spec, { day, row });
+      const summary = summarize(people.map((p) => stateAt(p, slot)));
+      const suggested = suggestions.some((s) => overlaps(s, slot)) ? ', suggested' : '';
+      const pastText = slot.end <= now ? ', in the past' : '';
+      return `${format.dayLong(dateKey)}, ${format.timeSpan(slot.start, slot.end)}, ${summary.text}${suggested}${pastText}`;
+    }),
   );
 }
