@@ -14,7 +14,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AuthedApi } from '../../lib/authed-api.ts';
 import type { Person } from './schedule-api.ts';
 import { domainOf, looksLikeEmail, usePeopleSearch } from './use-people-search.ts';
@@ -38,6 +38,9 @@ export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePic
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const search = usePeopleSearch(api, query);
+  // The same array while the people stay the same: the picker measures its input (a forced layout of the whole
+  // page) each time it is handed a new one.
+  const selected = useMemo(() => people.map((p) => p.email), [people]);
   const chosen = new Set(people.map((p) => p.email.toLowerCase()));
   const found = search.status === 'found' ? search.people.filter((p) => !chosen.has(p.email.toLowerCase())) : [];
   const typed = query.trim();
@@ -65,7 +68,7 @@ export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePic
       label="People"
       hint={full ? `That's the most: up to ${max} people besides you.` : 'Search by name or address.'}
     >
-      <TagPicker onOptionSelect={onOptionSelect} selectedOptions={people.map((p) => p.email)}>
+      <TagPicker onOptionSelect={onOptionSelect} selectedOptions={selected}>
         <TagPickerControl>
           <TagPickerGroup aria-label="People invited">
             {people.map((person) => (
