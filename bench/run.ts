@@ -8,6 +8,7 @@ import { benchAdminHealth } from './admin-health.ts';
 import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
+import { benchMeetingReads } from './meeting-reads.ts';
 import { benchOutlookSync } from './outlook-sync.ts';
 import { benchReminders } from './reminders.ts';
 import { benchSuggestions } from './suggestions.ts';
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   admin: benchAdminHealth,
   availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
+  meetings: benchMeetingReads,
   reminders: benchReminders,
   suggestions: benchSuggestions,
   sync: benchOutlookSync,
