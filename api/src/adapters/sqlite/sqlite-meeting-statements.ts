@@ -62,16 +62,21 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
         (SELECT id FROM meetings WHERE tenant_id = @tenantId AND graph_event_id = @graphEventId ORDER BY id LIMIT 1),
         (SELECT meeting_id FROM meeting_occurrences WHERE tenant_id = @tenantId AND graph_event_id = @graphEventId
           ORDER BY meeting_id LIMIT 1))`),
+    // Driven by the people asked about (CROSS JOIN fixes SQLite's join order): their meetings as organizer by
+    // meetings_by_organizer, as attendee by meeting_attendees_by_user, then each meeting by its key. The cost
+    // follows those people's meetings, not the tenant's.
     listScheduledFor: db.prepare(`
-      SELECT ${M_COLUMNS}, p.user_id AS participant_id FROM meetings m
-      JOIN (
-        SELECT tenant_id, id AS meeting_id, organizer_id AS user_id FROM meetings WHERE tenant_id = @tenantId
+      SELECT ${M_COLUMNS}, p.user_id AS participant_id FROM (
+        SELECT o.id AS meeting_id, o.organizer_id AS user_id
+        FROM json_each(@userIds) u CROSS JOIN meetings o INDEXED BY meetings_by_organizer
+        WHERE o.tenant_id = @tenantId AND o.organizer_id = u.value AND o.span_start_utc < @end
         UNION
-        SELECT tenant_id, meeting_id, user_id FROM meeting_attendees
-        WHERE tenant_id = @tenantId AND user_id IS NOT NULL AND response <> 'declined'
-      ) p ON p.tenant_id = m.tenant_id AND p.meeting_id = m.id
-      WHERE m.tenant_id = @tenantId AND m.status = 'scheduled'
-        AND p.user_id IN (SELECT value FROM json_each(@userIds))
+        SELECT a.meeting_id, a.user_id
+        FROM json_each(@userIds) u CROSS JOIN meeting_attendees a INDEXED BY meeting_attendees_by_user
+        WHERE a.tenant_id = @tenantId AND a.user_id = u.value AND a.response <> 'declined'
+      ) p
+      CROSS JOIN meetings m
+      WHERE m.tenant_id = @tenantId AND m.id = p.meeting_id AND m.status = 'scheduled'
         AND m.span_start_utc < @end AND m.span_end_utc > @start
       ORDER BY m.start_utc, m.id, p.user_id`),
     upsertOccurrence: db.prepare(`
