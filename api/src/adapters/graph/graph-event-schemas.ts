@@ -116,3 +116,21 @@ export const scheduleInformationSchema = z.object({
 export type ScheduleInformation = z.infer<typeof scheduleInformationSchema>;
 
 export const scheduleResponseSchema = z.object({ value: z.array(scheduleInformationSchema) });
+
+/**
+ * getSchedule's answer as the availability path reads it: every check of scheduleResponseSchema except that each
+ * entry's items are only checked to be a list here and are read one by one by graph-schedule-reader.ts, which
+ * checks each as scheduleItemSchema would while it maps it (twenty people over two weeks is near a thousand items,
+ * and copying each through zod first cost more than the rest of the reading).
+ */
+export const scheduleAnswerSchema = z.object({
+  value: z.array(
+    scheduleInformationSchema.extend({
+      scheduleItems: z
+        .custom<unknown[]>((items) => Array.isArray(items))
+        .nullable()
+        .optional(),
+    }),
+  ),
+});
+export type ScheduleAnswerEntry = z.infer<typeof scheduleAnswerSchema>['value'][number];

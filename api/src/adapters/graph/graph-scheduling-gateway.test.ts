@@ -210,3 +210,79 @@ describe('delta rounds and batched reads', () => {
     expect(graph.calls).toEqual(['POST /v1.0/$batch']);
   });
 });
+
+describe('reading getSchedule answers', () => {
+  const app = { kind: 'app', tenantId: 't' } as const;
+  const window = { start: new Date('2027-01-04T00:00:00Z'), end: new Date('2027-01-11T00:00:00Z') };
+  const at = (dateTime: string) => ({ dateTime, timeZone: 'UTC' });
+  const item = (extra: Record<string, unknown> = {}) => ({
+    start: at('2027-01-05T09:00:00.0000000'),
+    end: at('2027-01-05T09:30:00.0000000'),
+    status: 'busy',
+    ...extra,
+  });
+  const answer = (items: unknown[]) =>
+    new TableGraph(() => ({
+      status: 200,
+      body: {
+        value: [
+          { scheduleId: mailbox.email, scheduleItems: items },
+          { scheduleId: 'meganb@contoso.onmicrosoft.com', scheduleItems: items },
+        ],
+      },
+    }));
+  const read = (graph: TableGraph) =>
+    gatewayOver(graph).getSchedules({
+      actor: app,
+      organizer: mailbox,
+      addresses: [mailbox.email, 'meganb@contoso.onmicrosoft.com'],
+      window,
+      intervalMinutes: 15,
+    });
+
+  it('reads statuses in any case, unknown ones as unknown, and titles from the organizer’s calendar only', async () => {
+    const [own, other] = await read(
+      answer([
+        item({ status: 'Busy', subject: 'Planning' }),
+        item({ status: 'WorkingElsewhere', subject: null, isPrivate: false }),
+        item({ status: 'oof', subject: '' }),
+        item({ status: 'somewhere-new' }),
+      ]),
+    );
+    const start = new Date('2027-01-05T09:00:00Z');
+    const end = new Date('2027-01-05T09:30:00Z');
+    expect(own?.blocks).toEqual([
+      { start, end, status: 'busy', subject: 'Planning' },
+      { start, end, status: 'workingElsewhere' },
+      { start, end, status: 'oof' },
+      { start, end, status: 'unknown' },
+    ]);
+    expect(other?.blocks.map((b) => [b.status, 'subject' in b])).toEqual([
+      ['busy', false],
+      ['workingElsewhere', false],
+      ['oof', false],
+      ['unknown', false],
+    ]);
+  });
+
+  it.each([
+    ['an item that is not an object', 'busy'],
+    ['an item without an end', { start: at('2027-01-05T09:00:00.0000000'), status: 'busy' }],
+    ['a time without its zone', item({ end: { dateTime: '2027-01-05T09:30:00.0000000' } })],
+    ['a status that is not text', item({ status: 2 })],
+    ['a subject that is not text', item({ subject: 7 })],
+    ['a privacy flag that is not true or false', item({ isPrivate: 'yes' })],
+  ])('is graph_bad_response for %s, with nothing read', async (_what, bad) => {
+    await expect(read(answer([item(), bad]))).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'graph_bad_response',
+    );
+  });
+
+  it('is graph_bad_response when the items are not a list', async () => {
+    const graph = new TableGraph(() => ({
+      status: 200,
+      body: { value: [{ scheduleId: mailbox.email, scheduleItems: { 0: item() } }] },
+    }));
+    await expect(read(graph)).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'graph_bad_response');
+  });
+});

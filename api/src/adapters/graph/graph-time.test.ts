@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { toIanaZone, toInstant } from './graph-time.ts';
 
@@ -59,5 +61,49 @@ describe('toInstant', () => {
     '2026-01-01T10:00:00.',
   ])('refuses the impossible UTC date-time %s', (dateTime) => {
     expect(() => toInstant({ dateTime, timeZone: 'UTC' })).toThrow(RangeError);
+  });
+});
+
+describe('toInstant on UTC date-times, read digit by digit', () => {
+  /** What the general path (luxon) makes of a UTC date-time: the instant, or null when it refuses it. */
+  const byLuxon = (dateTime: string) => {
+    const parsed = DateTime.fromISO(dateTime.replace(/(\.\d{3})\d+$/, '$1'), { zone: 'UTC' });
+    return parsed.isValid ? parsed.toJSDate().toISOString() : null;
+  };
+  const read = (dateTime: string) => {
+    try {
+      return toInstant({ dateTime, timeZone: 'UTC' }).toISOString();
+    } catch {
+      return null;
+    }
+  };
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  /** Graph's shape with every field allowed a little out of range, and sometimes one character changed. */
+  const dateTimes = fc
+    .record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 61 }),
+      second: fc.option(fc.integer({ min: 0, max: 61 })),
+      fraction: fc.option(fc.stringMatching(/^\d{0,8}$/)),
+      change: fc.option(fc.tuple(fc.nat(), fc.constantFrom('x', ' ', '-', ':', '.', 'T', '9'))),
+    })
+    .map(({ year, month, day, hour, minute, second, fraction, change }) => {
+      let text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}`;
+      if (second !== null) text += `:${pad(second, 2)}${fraction === null ? '' : `.${fraction}`}`;
+      if (change === null) return text;
+      const at = change[0] % text.length;
+      return text.slice(0, at) + change[1] + text.slice(at + 1);
+    });
+
+  it('reads every date-time as the general path does, and refuses what it refuses', () => {
+    fc.assert(
+      fc.property(dateTimes, (dateTime) => {
+        expect(read(dateTime)).toBe(byLuxon(dateTime));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -52,30 +52,66 @@ export function toInstant(value: { dateTime: string; timeZone: string }): Date {
   return parsed.toJSDate();
 }
 
-const GRAPH_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
-
 /**
  * Confer asks Graph for UTC (`Prefer: outlook.timezone="UTC"`), so nearly every date-time it reads is UTC
- * wall-clock time in Graph's usual shape: read it without luxon (hundreds per getSchedule answer). Milliseconds
- * are kept and finer digits dropped, as on the zoned path; anything else (another shape, 24:00, years below
- * 100, an impossible date) answers null and takes the zoned path, which accepts or refuses it as before.
+ * wall-clock time in Graph's usual shape, `YYYY-MM-DDTHH:MM[:SS[.f…]]` with one to seven fractional digits: read
+ * it digit by digit without luxon (a getSchedule answer holds hundreds; a regular expression and reading the
+ * Date back cost more than the rest of the answer's reading). Milliseconds are kept and finer digits dropped, as
+ * on the zoned path; anything else (another shape, 24:00, years below 100, an impossible date) answers null and
+ * takes the zoned path, which accepts or refuses it as before.
  */
 function utcInstant(dateTime: string): Date | null {
-  const match = GRAPH_DATE_TIME.exec(dateTime);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, sec, fraction] = match;
-  const year = Number(y);
-  const month = Number(mo) - 1;
-  const day = Number(d);
-  const millisecond = fraction ? Number(fraction.length >= 3 ? fraction.slice(0, 3) : fraction.padEnd(3, '0')) : 0;
-  const instant = new Date(Date.UTC(year, month, day, Number(h), Number(mi), Number(sec ?? 0), millisecond));
-  // Date.UTC rolls 31 April over into May and hour 24 into the next day, and reads years below 100 as 19xx:
-  // only a date that reads back unchanged (and has no minute or second past 59) is taken here.
-  const exact =
-    instant.getUTCDate() === day &&
-    instant.getUTCMonth() === month &&
-    instant.getUTCFullYear() === year &&
-    Number(mi) < 60 &&
-    Number(sec ?? 0) < 60;
-  return exact ? instant : null;
+  const length = dateTime.length;
+  if (length < 16 || !separatorsAt(dateTime, DATE_MINUTE_SEPARATORS)) return null;
+  const year = digits(dateTime, 0, 4);
+  const month = digits(dateTime, 5, 2);
+  const day = digits(dateTime, 8, 2);
+  const hour = digits(dateTime, 11, 2);
+  const minute = digits(dateTime, 14, 2);
+  let second = 0;
+  let millisecond = 0;
+  if (length > 16) {
+    if (length < 19 || dateTime.charCodeAt(16) !== COLON) return null;
+    second = digits(dateTime, 17, 2);
+    if (length > 19) {
+      const fraction = length - 20;
+      if (dateTime.charCodeAt(19) !== DOT || fraction < 1 || fraction > 7 || digits(dateTime, 20, fraction) < 0) {
+        return null;
+      }
+      millisecond = digits(dateTime, 20, Math.min(fraction, 3)) * 10 ** Math.max(0, 3 - fraction);
+    }
+  }
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
+}
+
+const COLON = 58;
+const DOT = 46;
+/** `-` at 4 and 7, `T` at 10, `:` at 13. */
+const DATE_MINUTE_SEPARATORS: readonly (readonly [number, number])[] = [
+  [4, 45],
+  [7, 45],
+  [10, 84],
+  [13, COLON],
+];
+
+function separatorsAt(text: string, separators: readonly (readonly [number, number])[]): boolean {
+  return separators.every(([at, code]) => text.charCodeAt(at) === code);
+}
+
+/** The number written by `count` decimal digits from `from`, or -1 if any of them is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
