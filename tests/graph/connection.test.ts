@@ -44,6 +44,33 @@ describe('connection modes and the encrypted token cache (devtenant)', () => {
     expect(await h.checkConnection(TENANT_ID, PEOPLE.meganb, 'user')).toBe('connected');
   });
 
+  it('reuses the Graph token for the same API token, asks once for requests made at once, and MSAL again after a disconnect', async () => {
+    const alex = await h.identity('alexw');
+    const writes: string[] = [];
+    const write = h.cacheStore.write;
+    h.cacheStore.write = async (tenantId, userId, blob) => {
+      writes.push(userId);
+      await write(tenantId, userId, blob);
+    };
+    try {
+      const [first, second] = await Promise.all([h.tokens.forUser(alex, SCOPES), h.tokens.forUser(alex, SCOPES)]);
+      expect(second).toBe(first);
+      expect(await h.tokens.forUser(alex, SCOPES)).toBe(first);
+      // One On-Behalf-Of exchange: MSAL stored the refresh token it brought once.
+      expect(writes).toEqual([PEOPLE.alexw]);
+      // Another person's token never gets Alex's Graph token.
+      expect(await h.tokens.forUser(await h.identity('meganb'), SCOPES)).not.toBe(first);
+
+      await h.tokens.forget(TENANT_ID, PEOPLE.alexw);
+      expect(h.cacheStore.blobs.has(`${TENANT_ID}/${PEOPLE.alexw}`.toLowerCase())).toBe(false);
+      await h.tokens.forUser(alex, SCOPES);
+      // After the disconnect the same API token goes through MSAL again, which keeps the refresh token anew.
+      expect(h.cacheStore.blobs.has(`${TENANT_ID}/${PEOPLE.alexw}`.toLowerCase())).toBe(true);
+    } finally {
+      h.cacheStore.write = write;
+    }
+  });
+
   it('refuses a blob moved to another user (the partition is authenticated)', async () => {
     await h.tokens.forUser(await h.identity('adelev'), SCOPES);
     const adele = h.cacheStore.blobs.get(`${TENANT_ID}/${PEOPLE.adelev}`.toLowerCase()) as Buffer;

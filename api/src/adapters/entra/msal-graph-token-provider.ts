@@ -1,7 +1,9 @@
 import { AppError } from '../../domain/app-error.ts';
+import { type Clock, systemClock } from '../../ports/clock.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import { createMsalClientPool, type MsalClientPoolOptions } from './msal-client-pool.ts';
 import { toAppError } from './msal-error-mapping.ts';
+import { OnBehalfOfTokens } from './on-behalf-of-tokens.ts';
 
 export { toAppError } from './msal-error-mapping.ts';
 
@@ -9,6 +11,8 @@ export interface MsalGraphTokenProviderOptions extends MsalClientPoolOptions {
   /** The configured tenant (used when a caller names none). */
   tenantId: string;
   graphResource: string;
+  /** What "now" is for reusing On-Behalf-Of tokens: MSAL dates their expiry by the system clock, the default. */
+  clock?: Clock;
 }
 
 /** OpenID scopes are not Graph's: they are sent bare (`offline_access` asks Entra for a refresh token). */
@@ -25,11 +29,18 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
   const qualify = (scopes: readonly string[]) =>
     scopes.map((s) => (s.includes('://') || OIDC_SCOPES.has(s.toLowerCase()) ? s : `${options.graphResource}/${s}`));
   const graphOnly = (scopes: readonly string[]) => qualify(scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase())));
+  const onBehalfOf = new OnBehalfOfTokens();
+  const clock = options.clock ?? systemClock;
 
   return {
     async forUser(identity, scopes) {
-      const client = pool.user(identity.tenantId, identity.userId);
-      return tokenOf(() => client.acquireTokenOnBehalfOf({ oboAssertion: identity.rawToken, scopes: qualify(scopes) }));
+      const key = `${identity.tenantId.toLowerCase()}|${identity.userId.toLowerCase()}|${scopes.join(' ')}|${identity.rawToken}`;
+      return onBehalfOf.get(key, clock.now(), async () => {
+        const client = pool.user(identity.tenantId, identity.userId);
+        return resultOf(() =>
+          client.acquireTokenOnBehalfOf({ oboAssertion: identity.rawToken, scopes: qualify(scopes) }),
+        );
+      });
     },
     async forStoredUser(tenantId, userId, scopes, settings) {
       const client = pool.user(tenantId, userId);
@@ -55,6 +66,7 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
       );
     },
     async forget(tenantId, userId) {
+      onBehalfOf.forget(tenantId, userId);
       pool.drop(tenantId, userId);
       await options.tokenCache.store.remove(tenantId, userId);
     },
@@ -62,9 +74,13 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
 }
 
 async function tokenOf(acquire: () => Promise<{ accessToken: string } | null>): Promise<string> {
+  return (await resultOf(acquire)).accessToken;
+}
+
+async function resultOf<T extends { accessToken: string }>(acquire: () => Promise<T | null>): Promise<T> {
   const result = await guard(acquire);
   if (!result?.accessToken) throw new AppError('graph_error', 'The authority returned no Graph token.');
-  return result.accessToken;
+  return result;
 }
 
 async function guard<T>(run: () => Promise<T>): Promise<T> {
