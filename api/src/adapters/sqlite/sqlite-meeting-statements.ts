@@ -13,12 +13,20 @@ const M_COLUMNS = MEETING_COLUMNS.replace(/(\w+)/g, 'm.$1');
  * which cost more than the meeting reads' own work.
  */
 
-/** Meetings where the user organizes or attends, overlapping the optional window, with optional statuses. */
+/**
+ * Meetings where the user organizes or attends, overlapping the optional window, with optional statuses: found by
+ * the user's meetings as organizer (meetings_by_organizer) and as attendee (meeting_attendees_by_user), so the cost
+ * follows the user's meetings, not the tenant's.
+ */
 const LIST_FOR_USER = `
   SELECT ${M_COLUMNS} FROM meetings m
   WHERE m.tenant_id = +@tenantId
-    AND (m.organizer_id = +@userId OR EXISTS (
-      SELECT 1 FROM meeting_attendees a WHERE a.tenant_id = m.tenant_id AND a.meeting_id = m.id AND a.user_id = +@userId))
+    AND m.id IN (
+      SELECT id FROM meetings INDEXED BY meetings_by_organizer
+      WHERE tenant_id = +@tenantId AND organizer_id = +@userId
+      UNION
+      SELECT meeting_id FROM meeting_attendees INDEXED BY meeting_attendees_by_user
+      WHERE tenant_id = +@tenantId AND user_id = +@userId)
     AND (@from IS NULL OR m.span_end_utc > @from)
     AND (@to IS NULL OR m.span_start_utc < @to)
     AND (@statuses IS NULL OR m.status IN (SELECT value FROM json_each(@statuses)))`;
@@ -76,14 +84,14 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
       SELECT ${M_COLUMNS}, p.user_id AS participant_id FROM (
         SELECT o.id AS meeting_id, o.organizer_id AS user_id
         FROM json_each(@userIds) u CROSS JOIN meetings o INDEXED BY meetings_by_organizer
-        WHERE o.tenant_id = @tenantId AND o.organizer_id = u.value AND o.span_start_utc < @end
+        WHERE o.tenant_id = +@tenantId AND o.organizer_id = u.value AND o.span_start_utc < @end
         UNION
         SELECT a.meeting_id, a.user_id
         FROM json_each(@userIds) u CROSS JOIN meeting_attendees a INDEXED BY meeting_attendees_by_user
-        WHERE a.tenant_id = @tenantId AND a.user_id = u.value AND a.response <> 'declined'
+        WHERE a.tenant_id = +@tenantId AND a.user_id = u.value AND a.response <> 'declined'
       ) p
       CROSS JOIN meetings m
-      WHERE m.tenant_id = @tenantId AND m.id = p.meeting_id AND m.status = 'scheduled'
+      WHERE m.tenant_id = +@tenantId AND m.id = p.meeting_id AND m.status = 'scheduled'
         AND m.span_start_utc < @end AND m.span_end_utc > @start
       ORDER BY m.start_utc, m.id, p.user_id`),
     upsertOccurrence: db.prepare(`
