@@ -59,12 +59,13 @@ export function createSqliteMeetingStore(db: SqliteDatabase): MeetingStore {
 
   function withAttendees(tenantId: string, rows: Row[]): Meeting[] {
     const attendees = sql.selectAttendeesOf.all(tenantId, JSON.stringify(rows.map((r) => r.id))) as Row[];
-    return rows.map((row) =>
-      toMeeting(
-        row,
-        attendees.filter((a) => a.meeting_id === row.id),
-      ),
-    );
+    const byMeeting = new Map<unknown, Row[]>();
+    for (const attendee of attendees) {
+      const list = byMeeting.get(attendee.meeting_id);
+      if (list) list.push(attendee);
+      else byMeeting.set(attendee.meeting_id, [attendee]);
+    }
+    return rows.map((row) => toMeeting(row, byMeeting.get(row.id) ?? []));
   }
 
   return {
