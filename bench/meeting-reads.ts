@@ -2,15 +2,20 @@
  * Meeting reads against the real stack (issue 13): devtenant + the app in-process, the tenant clock pinned to a
  * Monday morning. The organizer has 24 upcoming meetings made through the API (3 to 6 people each, an agenda,
  * two of them weekly series of 4), and reads them as the tab does.
- * 1. `GET /api/meetings?scope=upcoming`: server CPU per request (target ≤ 1 ms). Baseline in the same run: this
- *    client's own call and parse of an answer of the same bytes from a bare server, which is taken out of it.
+ * 1. `GET /api/meetings?scope=upcoming`: server CPU per request and per meeting listed, for information (issue 13's
+ *    1 ms is for reading a meeting; this reads 24 with their attendees, and docs/performance.md says where its time
+ *    goes). Baseline in the same run: this client's own call and parse of an answer of the same bytes from a bare
+ *    server, which is taken out of it.
  * 2. `GET /api/meetings/{id}` as the organizer, which reads the organizer's Outlook event from Graph each time:
  *    server CPU beyond the Graph read itself (target ≤ 1 ms). Baseline in the same run: the CPU of the same
  *    event read directly from devtenant with the same delegated token, which is taken out of it.
  * 3. Wall time, for information: medians, p50/p95 of the list and of the single read, and of the single read
  *    minus the direct Graph read in the same round, with the load average beside them.
  */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClientFactory } from '../api/src/adapters/graph/graph-client-factory.ts';
 import { EVENT_SELECT } from '../api/src/adapters/graph/graph-event-mapper.ts';
+import { createTrustedHttp } from '../api/src/adapters/http/trusted-fetch.ts';
 import { createControllableClock } from '../devtenant/src/index.ts';
 import { apiAs } from '../tests/support/api-client.ts';
 import { CLIENT_ID, PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stack.ts';
@@ -35,7 +40,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MEETINGS = 24;
 const SERIES = new Set([3, 11]);
-const RUNS = 100;
+const RUNS = 300;
+/** The API allows 240 requests a minute per person: the tenant clock moves on a minute every this many. */
+const CALLS_PER_MINUTE = 200;
 const WARM_UP_RUNS = 5;
 const DOMAIN = 'contoso.onmicrosoft.com';
 const GUESTS = ['meganb', 'adelev', 'isaiahl', 'pattif', 'lynner', 'diegos', 'johannal', 'leeg', 'miriamg', 'nestorw'];
@@ -96,6 +103,12 @@ function nextMinute(stack: Stack): void {
   stack.devtenant.clock.advance(MINUTE);
 }
 
+/** The API as the person, the tenant clock moved on a minute every CALLS_PER_MINUTE rounds. */
+function withinLimit(stack: Stack, api: Api, round: number): Api {
+  if (round > 0 && round % CALLS_PER_MINUTE === 0) nextMinute(stack);
+  return api;
+}
+
 async function readOk(api: Api, path: string): Promise<unknown> {
   const answer = await api.get(path);
   if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
@@ -117,7 +130,11 @@ async function listReads({ stack, api, meetings }: Setup): Promise<BenchResult[]
   }
   const echo = await startEchoServer(JSON.stringify(sample));
   try {
-    const runs = await interleave({ api: () => readOk(api, path), client: () => echo.call() }, RUNS, WARM_UP_RUNS);
+    const runs = await interleave(
+      { api: (round) => readOk(withinLimit(stack, api, round), path), client: () => echo.call() },
+      RUNS,
+      WARM_UP_RUNS,
+    );
     return listFigures(runs, echo);
   } finally {
     await echo.stop();
@@ -135,14 +152,8 @@ function listFigures(runs: Runs<'api' | 'client'>, echo: EchoServer): BenchResul
       `(${describeLoad()})\n`,
   );
   return [
-    {
-      name: `meetings: list server CPU (${MEETINGS} upcoming)`,
-      unit: 'ms',
-      value: server,
-      target: 1,
-      baseline: cpu.client,
-      better: 'lower',
-    },
+    { name: `meetings: list server CPU (${MEETINGS} upcoming)`, unit: 'ms', value: server, baseline: cpu.client },
+    { name: 'meetings: list server CPU per meeting listed', unit: 'ms', value: server / MEETINGS },
     { name: 'meetings: list latency (p50)', unit: 'ms', value: percentile(wall, 50) },
     { name: 'meetings: list latency (p95)', unit: 'ms', value: percentile(wall, 95) },
     { name: 'meetings: list answer bytes', unit: 'bytes', value: echo.bytes },
@@ -151,13 +162,18 @@ function listFigures(runs: Runs<'api' | 'client'>, echo: EchoServer): BenchResul
 
 /**
  * Figure 2. Each round reads the next meeting, through the API and directly from devtenant with the same delegated
- * token the app gets (On-Behalf-Of), asking for the same fields in UTC as the app does. Devtenant's work and
- * the Graph client's own call cancel, leaving the app's server work beyond the Graph read plus one plain-HTTP
+ * token the app gets (On-Behalf-Of), through the same Graph client (Confer's own client factory: the SDK's
+ * middleware, the same HTTPS agent), asking for the same fields in UTC as the app does. Devtenant's work and
+ * the Graph client's own work cancel, leaving the app's server work beyond the Graph read plus one plain-HTTP
  * call and parse of the app's answer made by this client, measured against the bare server as for the list.
  */
 async function singleReads({ stack, api, meetings }: Setup): Promise<BenchResult[]> {
   nextMinute(stack);
   const token = await delegatedGraphToken(stack, await stack.tabTokenFor(PEOPLE.alex.id));
+  const http = createTrustedHttp(stack.devtenant.caPem);
+  const graph = createGraphClientFactory({ baseUrl: stack.devtenant.origin, dispatcher: http.dispatcher })(
+    async () => token,
+  );
   const meetingAt = (round: number) => meetings[round % meetings.length] as Setup['meetings'][number];
   const sample = await readOk(api, `/api/meetings/${meetingAt(0).id}`);
   const echo = await startEchoServer(JSON.stringify(sample));
@@ -165,8 +181,8 @@ async function singleReads({ stack, api, meetings }: Setup): Promise<BenchResult
     await resetCounters(stack);
     const runs = await interleave(
       {
-        api: (round) => readOk(api, `/api/meetings/${meetingAt(round).id}`),
-        direct: (round) => directGetEvent(stack, token, meetingAt(round).eventId),
+        api: (round) => readOk(withinLimit(stack, api, round), `/api/meetings/${meetingAt(round).id}`),
+        direct: (round) => directGetEvent(graph, meetingAt(round).eventId),
         client: () => echo.call(),
       },
       RUNS,
@@ -179,6 +195,7 @@ async function singleReads({ stack, api, meetings }: Setup): Promise<BenchResult
     return singleFigures(runs, echo);
   } finally {
     await echo.stop();
+    await http.dispatcher?.close();
   }
 }
 
@@ -221,14 +238,14 @@ function singleFigures(runs: Runs<'api' | 'direct' | 'client'>, echo: EchoServer
   ];
 }
 
-async function directGetEvent(stack: Stack, token: string, eventId: string): Promise<void> {
-  const query = new URLSearchParams({ $select: EVENT_SELECT });
-  const response = await stack.trustedFetch(
-    `${stack.devtenant.origin}/v1.0/me/events/${encodeURIComponent(eventId)}?${query}`,
-    { headers: { authorization: `Bearer ${token}`, prefer: PREFER_UTC } },
-  );
-  const body = JSON.parse(await response.text()) as { id?: string };
-  if (!response.ok || body.id !== eventId) throw new Error(`event read answered ${response.status}`);
+/** The event as Confer reads it (graph-event-reader.ts), through the given Graph client. */
+async function directGetEvent(graph: Client, eventId: string): Promise<void> {
+  const body = (await graph
+    .api(`/me/events/${encodeURIComponent(eventId)}`)
+    .header('Prefer', PREFER_UTC)
+    .select(EVENT_SELECT)
+    .get()) as { id?: string };
+  if (body.id !== eventId) throw new Error('the event read answered another event');
 }
 
 /** The same delegated Graph token the app gets: On-Behalf-Of the person's Teams SSO token. */
