@@ -234,3 +234,83 @@ describe('date keys', () => {
     expect(noonOf('2026-11-23').toISOString()).toBe('2026-11-23T12:00:00.000Z');
   });
 });
+
+describe('wall clocks read through offsets kept per day', () => {
+  /** What Intl says a wall clock in the zone shows, asked directly each time. */
+  const byIntl = (instant: number, timeZone: string) => {
+    const fields: Record<string, string> = {};
+    const formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (const part of formatter.formatToParts(instant)) fields[part.type] = part.value;
+    const secondOfDay = (Number(fields.hour) % 24) * 3600 + Number(fields.minute) * 60 + Number(fields.second);
+    return {
+      dateKey: `${fields.year}-${fields.month}-${fields.day}`,
+      time: `${String(Number(fields.hour) % 24).padStart(2, '0')}:${fields.minute}`,
+      secondOfDay,
+      minuteOfDay: secondOfDay / 60,
+    };
+  };
+  // Whole-hour, half-hour and 45-minute offsets; 30-minute DST (Lord Howe); a zone that skipped a whole day
+  // (Apia, 2011); one whose DST pauses each Ramadan (Casablanca); southern-hemisphere DST; no DST at all.
+  const zones = [
+    'UTC',
+    'Europe/London',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'America/St_Johns',
+    'Pacific/Chatham',
+    'Asia/Kathmandu',
+    'Pacific/Apia',
+    'Africa/Casablanca',
+    'America/Santiago',
+    'Asia/Tehran',
+  ];
+  const from = Date.UTC(1995, 0, 1);
+  const to = Date.UTC(2045, 0, 1);
+
+  it('shows what Intl shows at any instant, in any zone, near clock changes too', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: from, max: to }),
+        fc.integer({ min: -3, max: 3 }),
+        (zone, instant, nudge) => {
+          expect(localParts(instant, zone)).toEqual(byIntl(instant, zone));
+          // Around the hours' ends, where changes happen, to the second and the millisecond.
+          const edge = Math.floor(instant / 3_600_000) * 3_600_000 + nudge * 1000 + (nudge % 2);
+          expect(localParts(edge, zone)).toEqual(byIntl(edge, zone));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('shows what Intl shows on every minute of the days London and Lord Howe change their clocks', () => {
+    for (const [zone, day] of [
+      ['Europe/London', '2026-03-29'],
+      ['Europe/London', '2026-10-25'],
+      ['Australia/Lord_Howe', '2026-04-05'],
+      ['Australia/Lord_Howe', '2026-10-04'],
+    ] as const) {
+      const start = Date.parse(`${day}T00:00:00Z`) - 14 * 3_600_000;
+      for (let minute = 0; minute < 48 * 60; minute++) {
+        const instant = start + minute * 60_000;
+        expect(localParts(instant, zone)).toEqual(byIntl(instant, zone));
+      }
+    }
+  });
+
+  it('refuses an unknown zone and an invalid instant as Intl does', () => {
+    expect(() => localParts(0, 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => localParts(Number.NaN, 'Europe/London')).toThrow(RangeError);
+  });
+});

@@ -59,32 +59,79 @@ export interface LocalParts {
 }
 
 export function localParts(instant: Date | number, timeZone: string): LocalParts {
-  const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = part.value;
-  // Engines that predate `hourCycle` write midnight as 24.
-  const hour = Number(fields.hour) % 24;
-  const minute = Number(fields.minute);
-  const secondOfDay = hour * 3600 + minute * 60 + Number(fields.second);
-  return {
-    dateKey: `${fields.year}-${fields.month}-${fields.day}`,
-    time: `${String(hour).padStart(2, '0')}:${fields.minute}`,
-    secondOfDay,
-    minuteOfDay: secondOfDay / 60,
-  };
+  const at = Number(instant);
+  return partsOfWall(at + offsetMs(at, timeZone));
 }
 
 export function dateKeyIn(instant: Date | number, timeZone: string): string {
   return localParts(instant, timeZone).dateKey;
 }
 
-/** The wall clock at `instant` written as if it were UTC, in milliseconds. */
-function wallMs(instant: number, timeZone: string): number {
-  const local = localParts(instant, timeZone);
-  return utcMidnightOf(local.dateKey) + local.secondOfDay * 1000 + (((instant % 1000) + 1000) % 1000);
+/** The wall clock written as if it were UTC (milliseconds), read as date key, time and time of day. */
+function partsOfWall(wall: number): LocalParts {
+  const civil = new Date(wall);
+  const secondOfDay = civil.getUTCHours() * 3600 + civil.getUTCMinutes() * 60 + civil.getUTCSeconds();
+  const two = (value: number) => String(value).padStart(2, '0');
+  return {
+    dateKey: `${civil.getUTCFullYear()}-${two(civil.getUTCMonth() + 1)}-${two(civil.getUTCDate())}`,
+    time: `${two(civil.getUTCHours())}:${two(civil.getUTCMinutes())}`,
+    secondOfDay,
+    minuteOfDay: secondOfDay / 60,
+  };
 }
 
+/** What Intl says the wall clock shows at an instant, written as if it were UTC, in milliseconds. */
+function wallMsByIntl(instant: number, timeZone: string): number {
+  const fields: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = part.value;
+  // Engines that predate `hourCycle` write midnight as 24.
+  const hour = Number(fields.hour) % 24;
+  const secondOfDay = hour * 3600 + Number(fields.minute) * 60 + Number(fields.second);
+  const dateKey = `${fields.year}-${fields.month}-${fields.day}`;
+  return utcMidnightOf(dateKey) + secondOfDay * 1000 + (((instant % 1000) + 1000) % 1000);
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone, the offset in force through each UTC day (by day number), or NaN for a day with a change. */
+const offsetsByDay = new Map<string, Map<number, number>>();
+let daysKnown = 0;
+const MAX_DAYS_KNOWN = 100_000;
+
+/**
+ * The zone's offset at an instant, in milliseconds. Asking Intl costs microseconds and a week's grid asks
+ * hundreds of times, so the offset is asked for at both ends of the instant's UTC day and kept for the day when
+ * the two agree (no zone changes its offset twice within two days, the rule `instantAt` relies on too); on a day
+ * with a change Intl is asked for each instant. Bounded: emptied when full.
+ */
 function offsetMs(instant: number, timeZone: string): number {
-  return wallMs(instant, timeZone) - instant;
+  const day = Math.floor(instant / DAY_MS);
+  let days = offsetsByDay.get(timeZone);
+  if (!days) {
+    days = new Map();
+    offsetsByDay.set(timeZone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = day * DAY_MS;
+    const last = first + DAY_MS - 1;
+    const atStart = wallMsByIntl(first, timeZone) - first;
+    const atEnd = wallMsByIntl(last, timeZone) - last;
+    offset = atStart === atEnd ? atStart : Number.NaN;
+    if (daysKnown >= MAX_DAYS_KNOWN) {
+      offsetsByDay.clear();
+      daysKnown = 0;
+      days = new Map();
+      offsetsByDay.set(timeZone, days);
+    }
+    days.set(day, offset);
+    daysKnown++;
+  }
+  return Number.isNaN(offset) ? wallMsByIntl(instant, timeZone) - instant : offset;
+}
+
+/** The wall clock at `instant` written as if it were UTC, in milliseconds. */
+function wallMs(instant: number, timeZone: string): number {
+  return instant + offsetMs(instant, timeZone);
 }
 
 /** Offset of the zone from UTC at that instant, in minutes, east positive (Kolkata 330, New York −300). */
@@ -142,9 +189,23 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
  */
 export function zoneDisplayName(locale: string, timeZone: string, at: Date = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at);
+    const parts = zoneNameFormatter(locale, timeZone).formatToParts(at);
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
     return timeZone;
   }
+}
+
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and zone (making one costs far more than using it); throws for an unknown zone. */
+function zoneNameFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let formatter = zoneNameFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' });
+    if (zoneNameFormatters.size >= 200) zoneNameFormatters.clear();
+    zoneNameFormatters.set(key, formatter);
+  }
+  return formatter;
 }
