@@ -61,8 +61,12 @@ export function stateAt(person: PersonView, interval: Interval): PersonState {
   if (person.status !== 'ok') return { person, status: 'unknown', subjects: [], insideWorkingHours: null };
   let status: BlockStatus = 'free';
   const subjects: string[] = [];
-  for (const block of person.blocks) {
-    if (block.end <= interval.start || block.start >= interval.end) continue;
+  const from = interval.start.getTime();
+  const to = interval.end.getTime();
+  const { starts, ends } = timesOf(person.blocks);
+  for (let i = 0; i < starts.length; i++) {
+    if ((ends[i] as number) <= from || (starts[i] as number) >= to) continue;
+    const block = person.blocks[i] as BusyBlock;
     if (weight[block.status] > weight[status]) status = block.status;
     if (block.subject && !subjects.includes(block.subject)) subjects.push(block.subject);
   }
@@ -72,6 +76,24 @@ export function stateAt(person: PersonView, interval: Interval): PersonState {
     subjects,
     insideWorkingHours: person.working ? isInside(person.working, interval) : null,
   };
+}
+
+/**
+ * Each block's start and end as numbers, worked out once per list: the grid asks about every slot of the week
+ * for everyone, and comparing Dates converts both sides each time.
+ */
+const blockTimes = new WeakMap<readonly BusyBlock[], { starts: Float64Array; ends: Float64Array }>();
+
+function timesOf(blocks: readonly BusyBlock[]): { starts: Float64Array; ends: Float64Array } {
+  let times = blockTimes.get(blocks);
+  if (!times) {
+    times = {
+      starts: Float64Array.from(blocks, (b) => b.start.getTime()),
+      ends: Float64Array.from(blocks, (b) => b.end.getTime()),
+    };
+    blockTimes.set(blocks, times);
+  }
+  return times;
 }
 
 /**

@@ -38,9 +38,10 @@ export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePic
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const search = usePeopleSearch(api, query);
-  // The same array while the people stay the same: the picker measures its input (a forced layout of the whole
-  // page) each time it is handed a new one.
-  const selected = useMemo(() => people.map((p) => p.email), [people]);
+  // The same array while the addresses stay the same (a person's name arriving later changes nothing here): the
+  // picker measures its input (a forced layout of the whole page) each time it is handed a new one.
+  const emailKey = people.map((p) => p.email).join('\n');
+  const selected = useMemo(() => (emailKey ? emailKey.split('\n') : []), [emailKey]);
   const chosen = new Set(people.map((p) => p.email.toLowerCase()));
   const found = search.status === 'found' ? search.people.filter((p) => !chosen.has(p.email.toLowerCase())) : [];
   const typed = query.trim();

@@ -22,5 +22,7 @@ export function workingIntervals(hours: WorkingHours, viewerDays: readonly strin
 
 /** True when the whole interval lies inside one working stretch. */
 export function isInside(intervals: readonly Interval[], interval: Interval): boolean {
-  return intervals.some((w) => w.start <= interval.start && w.end >= interval.end);
+  const from = interval.start.getTime();
+  const to = interval.end.getTime();
+  return intervals.some((w) => w.start.getTime() <= from && w.end.getTime() >= to);
 }
