@@ -9,11 +9,9 @@
  *    and the 95th percentile of the API's latency over the direct call's (≤ 5 ms, checked on an idle machine).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClientFactory } from '../api/src/adapters/graph/graph-client-factory.ts';
-import { createTrustedHttp } from '../api/src/adapters/http/trusted-fetch.ts';
 import { SEED_PEOPLE } from '../devtenant/src/directory/seed-people.ts';
 import { apiAs } from '../tests/support/api-client.ts';
-import { CLIENT_ID, PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stack.ts';
+import { PEOPLE, type Stack, startStack } from '../tests/support/stack.ts';
 import {
   cpuPerCall,
   describeLoad,
@@ -26,6 +24,7 @@ import {
   type Runs,
   startEchoServer,
 } from './lib/cpu.ts';
+import { directGraph, resetCounters } from './lib/direct-graph.ts';
 import type { BenchResult } from './lib/results.ts';
 
 const DOMAIN = 'contoso.onmicrosoft.com';
@@ -38,10 +37,6 @@ const WARM_UP_RUNS = 5;
 const VIEW_INTERVAL_MINUTES = 15;
 const QUARTER_HOUR_MS = VIEW_INTERVAL_MINUTES * 60_000;
 const PREFER_UTC = 'outlook.timezone="UTC"';
-const DELEGATED_SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read']
-  .map((s) => `https://graph.microsoft.com/${s}`)
-  .concat('offline_access')
-  .join(' ');
 
 interface Window {
   start: Date;
@@ -158,11 +153,7 @@ async function apiOverhead({
   windowAt,
   loadAvailability,
 }: Setup): Promise<BenchResult[]> {
-  const graphToken = await delegatedGraphToken(stack, await stack.tabTokenFor(organizerId));
-  const http = createTrustedHttp(stack.devtenant.caPem);
-  const graph = createGraphClientFactory({ baseUrl: stack.devtenant.origin, dispatcher: http.dispatcher })(
-    async () => graphToken,
-  );
+  const { graph, close } = await directGraph(stack, organizerId);
   const sample = await loadAvailability(windowAt(9));
   const echo = await startEchoServer(JSON.stringify(sample));
   let graphBytes = 0;
@@ -186,7 +177,7 @@ async function apiOverhead({
     return overheadFigures(runs, graphBytes, echo.bytes);
   } finally {
     await echo.stop();
-    await http.dispatcher?.close();
+    await close();
   }
 }
 
@@ -282,29 +273,6 @@ async function directGetSchedule(graph: Client, emails: readonly string[], windo
     })) as { value?: unknown[] };
   if (body.value?.length !== emails.length) throw new Error('getSchedule answered without every calendar');
   return Buffer.byteLength(JSON.stringify(body));
-}
-
-/** The same delegated Graph token the app gets: On-Behalf-Of the person's Teams SSO token. */
-async function delegatedGraphToken(stack: Stack, tabToken: string): Promise<string> {
-  const response = await stack.trustedFetch(`${stack.devtenant.origin}/${TENANT_ID}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      client_id: CLIENT_ID,
-      client_secret: stack.clientSecret,
-      assertion: tabToken,
-      requested_token_use: 'on_behalf_of',
-      scope: DELEGATED_SCOPES,
-    }),
-  });
-  if (!response.ok) throw new Error(`On-Behalf-Of refused: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function resetCounters(stack: Stack): Promise<void> {
-  const response = await stack.devtenant.control('counters/reset', {});
-  if (!response.ok) throw new Error(`counters/reset answered ${response.status}`);
 }
 
 /**

@@ -13,12 +13,10 @@
  *    minus the direct Graph read in the same round, with the load average beside them.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClientFactory } from '../api/src/adapters/graph/graph-client-factory.ts';
 import { EVENT_SELECT } from '../api/src/adapters/graph/graph-event-mapper.ts';
-import { createTrustedHttp } from '../api/src/adapters/http/trusted-fetch.ts';
 import { createControllableClock } from '../devtenant/src/index.ts';
 import { apiAs } from '../tests/support/api-client.ts';
-import { CLIENT_ID, PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stack.ts';
+import { PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stack.ts';
 import {
   cpuPerCall,
   describeLoad,
@@ -31,6 +29,7 @@ import {
   type Runs,
   startEchoServer,
 } from './lib/cpu.ts';
+import { directGraph, resetCounters } from './lib/direct-graph.ts';
 import type { BenchResult } from './lib/results.ts';
 
 /** Monday 23 November 2026, 08:00 UTC. */
@@ -47,10 +46,6 @@ const WARM_UP_RUNS = 5;
 const DOMAIN = 'contoso.onmicrosoft.com';
 const GUESTS = ['meganb', 'adelev', 'isaiahl', 'pattif', 'lynner', 'diegos', 'johannal', 'leeg', 'miriamg', 'nestorw'];
 const PREFER_UTC = 'outlook.timezone="UTC"';
-const DELEGATED_SCOPES = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read']
-  .map((s) => `https://graph.microsoft.com/${s}`)
-  .concat('offline_access')
-  .join(' ');
 
 type Api = ReturnType<typeof apiAs>;
 
@@ -169,11 +164,7 @@ function listFigures(runs: Runs<'api' | 'client'>, echo: EchoServer): BenchResul
  */
 async function singleReads({ stack, api, meetings }: Setup): Promise<BenchResult[]> {
   nextMinute(stack);
-  const token = await delegatedGraphToken(stack, await stack.tabTokenFor(PEOPLE.alex.id));
-  const http = createTrustedHttp(stack.devtenant.caPem);
-  const graph = createGraphClientFactory({ baseUrl: stack.devtenant.origin, dispatcher: http.dispatcher })(
-    async () => token,
-  );
+  const { graph, close } = await directGraph(stack, PEOPLE.alex.id);
   const meetingAt = (round: number) => meetings[round % meetings.length] as Setup['meetings'][number];
   const sample = await readOk(api, `/api/meetings/${meetingAt(0).id}`);
   const echo = await startEchoServer(JSON.stringify(sample));
@@ -195,7 +186,7 @@ async function singleReads({ stack, api, meetings }: Setup): Promise<BenchResult
     return singleFigures(runs, echo);
   } finally {
     await echo.stop();
-    await http.dispatcher?.close();
+    await close();
   }
 }
 
@@ -246,29 +237,6 @@ async function directGetEvent(graph: Client, eventId: string): Promise<void> {
     .select(EVENT_SELECT)
     .get()) as { id?: string };
   if (body.id !== eventId) throw new Error('the event read answered another event');
-}
-
-/** The same delegated Graph token the app gets: On-Behalf-Of the person's Teams SSO token. */
-async function delegatedGraphToken(stack: Stack, tabToken: string): Promise<string> {
-  const response = await stack.trustedFetch(`${stack.devtenant.origin}/${TENANT_ID}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      client_id: CLIENT_ID,
-      client_secret: stack.clientSecret,
-      assertion: tabToken,
-      requested_token_use: 'on_behalf_of',
-      scope: DELEGATED_SCOPES,
-    }),
-  });
-  if (!response.ok) throw new Error(`On-Behalf-Of refused: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function resetCounters(stack: Stack): Promise<void> {
-  const response = await stack.devtenant.control('counters/reset', {});
-  if (!response.ok) throw new Error(`counters/reset answered ${response.status}`);
 }
 
 /** Graph operations devtenant served since the last reset. */

@@ -1,8 +1,9 @@
 /**
  * The personal tab: how much JavaScript it needs before it can start; the navigation to the picker with a grid
  * and suggestions (wall time, and main-thread JavaScript from a Chrome trace, which holds on a busy machine);
- * and Home on a cold first visit inside the Teams-host emulation (wall time, main-thread JavaScript, and the
- * SSO round trips to the host per view). Headless Chromium against the local app and devtenant.
+ * and Home on a cold first visit inside the Teams-host emulation (the tab frame's time from its own navigation
+ * start, target 1 s; the whole from the host page's start; main-thread JavaScript; and the SSO round trips to
+ * the host per view). Headless Chromium against the local app and devtenant.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -141,20 +142,28 @@ async function coldHomeFigures(browser: Browser, stack: Stack): Promise<BenchRes
   const wall = runs.map((r) => r.wallMs);
   process.stdout.write(
     `cold Home wall median ${median(wall).toFixed(0)} ms, p95 ${percentile(wall, 95).toFixed(0)} ms ` +
-      `(tab frame alone p50 ${percentile(
-        runs.map((r) => r.tabWallMs),
-        50,
-      ).toFixed(0)} ms); ` +
+      `(tab frame alone p50 ${percentile(tabWallOf(runs), 50).toFixed(0)} ms, p95 ${percentile(tabWallOf(runs), 95).toFixed(0)} ms); ` +
       `main-thread JS per run ${runs.map((r) => r.scriptMs.toFixed(0)).join(' ')} ms; ` +
       `teams-js requests ${median(runs.map((r) => r.hostCalls))}; SSO per view (Home, Settings, Schedule, Home) ${perView.join(' ')}\n`,
   );
   const name = 'tab in Teams host: cold first visit → Home with meetings';
+  const tabWall = runs.map((r) => r.tabWallMs);
   return [
+    // The target is on the tab's own frame, from its navigation start: in Teams the host page is Microsoft's, and
+    // the emulation's own load (the baseline) swings with the machine, not with anything the tab does.
     {
-      name: `${name}, wall (median of ${RUNS}; baseline host page alone)`,
+      name: `${name}, tab frame (median of ${RUNS}; baseline host page alone)`,
+      unit: 'ms',
+      value: median(tabWall),
+      target: 1000,
+      baseline: median(hostAlone.map((r) => r.wallMs)),
+      better: 'lower',
+    },
+    { name: `${name}, tab frame p95`, unit: 'ms', value: percentile(tabWall, 95) },
+    {
+      name: `${name}, wall from the host page's start (median)`,
       unit: 'ms',
       value: median(wall),
-      target: 1000,
       baseline: median(hostAlone.map((r) => r.wallMs)),
       better: 'lower',
     },
@@ -233,6 +242,10 @@ async function tracedRuns(
     profiles.push(profileOf(await tracer.stop(), ready.origin, ready.mark));
   }
   return profiles;
+}
+
+function tabWallOf(runs: readonly { tabWallMs: number }[]): number[] {
+  return runs.map((r) => r.tabWallMs);
 }
 
 function median(values: readonly number[]): number {
