@@ -5,21 +5,23 @@ import type { AvailabilityResult } from '../../use-cases/scheduling/load-availab
 type Block = AvailabilityResponse['people'][number]['blocks'][number];
 
 /**
- * The availability answer as the tab reads it. Twenty people over two weeks is close to a thousand blocks,
- * and most of their instants are shared (team meetings, the half-hour grid: about 500 distinct of 1,800 in
- * the demo tenant), so each instant is written as text once per answer.
+ * Instants as text, kept with the Date itself: the schedule reader shares one Date per instant across blocks and
+ * answers (graph-schedule-reader.ts), and twenty people over two weeks is close to a thousand blocks with about
+ * 500 distinct instants, so each is written as text once, not once per block and answer.
  */
+const isoTexts = new WeakMap<Date, string>();
+
+function iso(instant: Date): string {
+  let text = isoTexts.get(instant);
+  if (text === undefined) {
+    text = instant.toISOString();
+    isoTexts.set(instant, text);
+  }
+  return text;
+}
+
+/** The availability answer as the tab reads it. */
 export function availabilityResponse(result: AvailabilityResult): AvailabilityResponse {
-  const texts = new Map<number, string>();
-  const iso = (instant: Date) => {
-    const ms = instant.getTime();
-    let text = texts.get(ms);
-    if (text === undefined) {
-      text = instant.toISOString();
-      texts.set(ms, text);
-    }
-    return text;
-  };
   return {
     window: { start: iso(result.window.start), end: iso(result.window.end) },
     people: result.people.map((p) => ({
