@@ -143,7 +143,8 @@ async function requestsPerLoad({ stack, everyone, windowAt, loadAvailability }: 
  *   getSchedule.
  * Devtenant's work and the Graph client's own work cancel, leaving Confer's server work plus one plain-HTTP
  * call and parse made by this client, which is not Confer's. That part is measured on its own and taken out:
- * the same fetch and parse against a bare `node:http` server in a worker thread answering Confer's bytes,
+ * the same request (headers and body) and parse against a bare `node:http` server in a worker thread answering
+ * Confer's bytes,
  * counting this (main) thread's CPU only, so the bare server's work is not taken out with it.
  */
 async function apiOverhead({
@@ -155,7 +156,15 @@ async function apiOverhead({
 }: Setup): Promise<BenchResult[]> {
   const { graph, close } = await directGraph(stack, organizerId);
   const sample = await loadAvailability(windowAt(9));
-  const echo = await startEchoServer(JSON.stringify(sample));
+  const asked = windowAt(9);
+  const echo = await startEchoServer(JSON.stringify(sample), {
+    authorization: `Bearer ${await stack.tabTokenFor(organizerId)}`,
+    body: JSON.stringify({
+      attendees: everyone.slice(1),
+      start: asked.start.toISOString(),
+      end: asked.end.toISOString(),
+    }),
+  });
   let graphBytes = 0;
   try {
     await resetCounters(stack);

@@ -20,6 +20,7 @@ import { PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stac
 import {
   cpuPerCall,
   describeLoad,
+  type EchoRequest,
   type EchoServer,
   interleave,
   mainThreadCpuPerCall,
@@ -98,6 +99,11 @@ function nextMinute(stack: Stack): void {
   stack.devtenant.clock.advance(MINUTE);
 }
 
+/** What the benchmark's client sends the API for a read (a GET with the person's token), for the bare server. */
+async function sameRequest(stack: Stack): Promise<EchoRequest> {
+  return { authorization: `Bearer ${await stack.tabTokenFor(PEOPLE.alex.id)}` };
+}
+
 /** The API as the person, the tenant clock moved on a minute every CALLS_PER_MINUTE rounds. */
 function withinLimit(stack: Stack, api: Api, round: number): Api {
   if (round > 0 && round % CALLS_PER_MINUTE === 0) nextMinute(stack);
@@ -113,8 +119,8 @@ async function readOk(api: Api, path: string): Promise<unknown> {
 /**
  * Figure 1. The app, devtenant and this client share one process, so the process's CPU for a list call is the
  * app's server work plus this client's fetch and JSON.parse of the answer. The latter is measured on its own —
- * the same fetch and parse against a bare `node:http` server in a worker thread answering the list's bytes,
- * counting this (main) thread's CPU only — and taken out.
+ * the same request (a GET with the same token) and parse against a bare `node:http` server in a worker thread
+ * answering the list's bytes, counting this (main) thread's CPU only — and taken out.
  */
 async function listReads({ stack, api, meetings }: Setup): Promise<BenchResult[]> {
   nextMinute(stack);
@@ -123,7 +129,7 @@ async function listReads({ stack, api, meetings }: Setup): Promise<BenchResult[]
   if (sample.meetings.length !== meetings.length) {
     throw new Error(`expected ${meetings.length} upcoming meetings, the list has ${sample.meetings.length}`);
   }
-  const echo = await startEchoServer(JSON.stringify(sample));
+  const echo = await startEchoServer(JSON.stringify(sample), await sameRequest(stack));
   try {
     const runs = await interleave(
       { api: (round) => readOk(withinLimit(stack, api, round), path), client: () => echo.call() },
@@ -167,7 +173,7 @@ async function singleReads({ stack, api, meetings }: Setup): Promise<BenchResult
   const { graph, close } = await directGraph(stack, PEOPLE.alex.id);
   const meetingAt = (round: number) => meetings[round % meetings.length] as Setup['meetings'][number];
   const sample = await readOk(api, `/api/meetings/${meetingAt(0).id}`);
-  const echo = await startEchoServer(JSON.stringify(sample));
+  const echo = await startEchoServer(JSON.stringify(sample), await sameRequest(stack));
   try {
     await resetCounters(stack);
     const runs = await interleave(

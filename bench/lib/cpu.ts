@@ -94,9 +94,16 @@ export function describeLoad(): string {
   return `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
 }
 
+/** The request the benchmark sends the API, sent the same way to the bare server: the same headers and body. */
+export interface EchoRequest {
+  readonly authorization: string;
+  /** JSON for a POST; a GET when absent. */
+  readonly body?: string;
+}
+
 export interface EchoServer {
   readonly bytes: number;
-  /** One call as the benchmarks call the API: a POST with a JSON body, the answer read and parsed. */
+  /** One call as the benchmark calls the API (tests/support/api-client.ts), the answer read and parsed. */
   call(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -106,7 +113,7 @@ export interface EchoServer {
  * main thread (`mainThreadCpuMs`) is what the benchmark's own client spends calling the API and reading an answer
  * of that size — work that is neither the app's nor devtenant's, to be taken out of the process's figure.
  */
-export async function startEchoServer(text: string): Promise<EchoServer> {
+export async function startEchoServer(text: string, request: EchoRequest): Promise<EchoServer> {
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
      const { createServer } = require('node:http');
@@ -126,14 +133,16 @@ export async function startEchoServer(text: string): Promise<EchoServer> {
     worker.once('error', fail);
   });
   const url = `http://127.0.0.1:${port}/`;
-  const body = JSON.stringify({ attendees: [], start: '', end: '' });
   return {
     bytes: Buffer.byteLength(text),
     async call() {
       const response = await fetch(url, {
-        method: 'POST',
-        headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
-        body,
+        method: request.body === undefined ? 'GET' : 'POST',
+        headers: {
+          authorization: request.authorization,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: request.body,
       });
       JSON.parse(await response.text());
     },
