@@ -51,4 +51,16 @@ describe('Graph tokens kept for the same API token', () => {
     expect(await tokens.get('t|alex|s|token-of-alex', T0, authority.acquire)).toBe('token-5');
     expect(await tokens.get('t|megan|s|token-of-megan', T0, authority.acquire)).toBe('token-2');
   });
+
+  it('keeps nothing from an exchange still on its way when the person disconnects', async () => {
+    const tokens = new OnBehalfOfTokens();
+    let answer: (value: { accessToken: string; expiresOn: Date }) => void = () => {};
+    const slow = () => new Promise<{ accessToken: string; expiresOn: Date }>((resolve) => (answer = resolve));
+    const waiting = tokens.get('t|alex|s|token-of-alex', T0, slow);
+    tokens.forget('t', 'alex');
+    answer({ accessToken: 'before-disconnect', expiresOn: minutes(60) });
+    expect(await waiting).toBe('before-disconnect');
+    const authority = exchange();
+    expect(await tokens.get('t|alex|s|token-of-alex', T0, authority.acquire)).toBe('token-1');
+  });
 });

@@ -21,22 +21,25 @@ export class OnBehalfOfTokens {
     if (known) this.tokens.delete(key);
     const inFlight = this.pending.get(key);
     if (inFlight) return inFlight;
-    const request = acquire().then(({ accessToken, expiresOn }) => {
+    const request: Promise<string> = acquire().then(({ accessToken, expiresOn }) => {
       const until = (expiresOn?.getTime() ?? 0) - OBO_REUSE_MARGIN_MS;
-      if (until > now.getTime()) this.remember(key, accessToken, until);
+      // Not kept when the person disconnected while it was on its way (forget dropped it from `pending`).
+      if (until > now.getTime() && this.pending.get(key) === request) this.remember(key, accessToken, until);
       return accessToken;
     });
     this.pending.set(key, request);
     try {
       return await request;
     } finally {
-      this.pending.delete(key);
+      if (this.pending.get(key) === request) this.pending.delete(key);
     }
   }
 
   forget(tenantId: string, userId: string): void {
     const prefix = `${tenantId.toLowerCase()}|${userId.toLowerCase()}|`;
-    for (const key of this.tokens.keys()) if (key.startsWith(prefix)) this.tokens.delete(key);
+    for (const map of [this.tokens, this.pending]) {
+      for (const key of map.keys()) if (key.startsWith(prefix)) map.delete(key);
+    }
   }
 
   private remember(key: string, accessToken: string, until: number): void {
