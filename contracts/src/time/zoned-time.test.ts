@@ -236,27 +236,12 @@ describe('date keys', () => {
 });
 
 describe('wall clocks read through offsets kept per day', () => {
-  /** What Intl says a wall clock in the zone shows, asked directly each time. */
+  /** What Intl says a wall clock in the zone shows, asked each time and in another form (`YYYY-MM-DD HH:mm:ss`). */
   const byIntl = (instant: number, timeZone: string) => {
-    const fields: Record<string, string> = {};
-    const formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    for (const part of formatter.formatToParts(instant)) fields[part.type] = part.value;
-    const secondOfDay = (Number(fields.hour) % 24) * 3600 + Number(fields.minute) * 60 + Number(fields.second);
-    return {
-      dateKey: `${fields.year}-${fields.month}-${fields.day}`,
-      time: `${String(Number(fields.hour) % 24).padStart(2, '0')}:${fields.minute}`,
-      secondOfDay,
-      minuteOfDay: secondOfDay / 60,
-    };
+    const text = new Date(instant).toLocaleString('sv-SE', { timeZone, hourCycle: 'h23' });
+    const [hour, minute, second] = text.slice(11).split(':').map(Number) as [number, number, number];
+    const secondOfDay = hour * 3600 + minute * 60 + second;
+    return { dateKey: text.slice(0, 10), time: text.slice(11, 16), secondOfDay, minuteOfDay: secondOfDay / 60 };
   };
   // Whole-hour, half-hour and 45-minute offsets; 30-minute DST (Lord Howe); a zone that skipped a whole day
   // (Apia, 2011); one whose DST pauses each Ramadan (Casablanca); southern-hemisphere DST; no DST at all.

@@ -50,8 +50,8 @@ function DayHeader({ dateKey, today, format }: { dateKey: string; today: boolean
 }
 
 /** Days as bits of a number (bit `day` set): what a row needs to know about a week, as one primitive prop. */
-export const dayBit = (day: number) => 2 ** day;
-const hasDay = (mask: number, day: number) => Math.floor(mask / dayBit(day)) % 2 === 1;
+export const dayBit = (day: number) => 1 << day;
+const hasDay = (mask: number, day: number) => (mask & dayBit(day)) !== 0;
 
 const MemoCell = memo(SlotCell);
 

@@ -29,7 +29,7 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
 /** Per row, the days (as bits) whose slot matches: one number per row, so unchanged rows keep equal props. */
 function rowMasks(spec: GridSpec, rows: number, test: (slot: Interval) => boolean): number[] {
   return Array.from({ length: rows }, (_, row) =>
-    spec.days.reduce((mask, _key, day) => (test(cellInterval(spec, { day, row })) ? mask + dayBit(day) : mask), 0),
+    spec.days.reduce((mask, _key, day) => (test(cellInterval(spec, { day, row })) ? mask | dayBit(day) : mask), 0),
   );
 }
 
