@@ -13,6 +13,7 @@ import { apiAs } from '../tests/support/api-client.ts';
 import { rememberPeople } from '../tests/support/known-people.ts';
 import { PEOPLE, type Stack, startStack } from '../tests/support/stack.ts';
 import type { BenchResult } from './lib/results.ts';
+import { median } from './lib/stats.ts';
 
 const DOMAIN = 'contoso.onmicrosoft.com';
 const PEOPLE_COUNT = 100;
@@ -159,10 +160,4 @@ async function control(stack: Stack, path: string): Promise<void> {
 
 async function counters(stack: Stack): Promise<Counted> {
   return (await (await stack.devtenant.control('counters')).json()) as Counted;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

@@ -19,13 +19,12 @@ import {
   interleave,
   loadPerCore,
   mainThreadCpuPerCall,
-  median,
-  percentile,
   type Runs,
   startEchoServer,
 } from './lib/cpu.ts';
 import { directGraph, resetCounters } from './lib/direct-graph.ts';
 import type { BenchResult } from './lib/results.ts';
+import { median, percentile } from './lib/stats.ts';
 
 const DOMAIN = 'contoso.onmicrosoft.com';
 const DAY_MS = 24 * 3_600_000;

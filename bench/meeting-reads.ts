@@ -24,14 +24,13 @@ import {
   type EchoServer,
   interleave,
   mainThreadCpuPerCall,
-  median,
   pairedWallDifferences,
-  percentile,
   type Runs,
   startEchoServer,
 } from './lib/cpu.ts';
 import { directGraph, resetCounters } from './lib/direct-graph.ts';
 import type { BenchResult } from './lib/results.ts';
+import { median, percentile } from './lib/stats.ts';
 
 /** Monday 23 November 2026, 08:00 UTC. */
 const NOW = new Date('2026-11-23T08:00:00Z');

@@ -26,6 +26,7 @@ import {
 import { apiAs } from '../tests/support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../tests/support/stack.ts';
 import type { BenchResult } from './lib/results.ts';
+import { percentile } from './lib/stats.ts';
 
 /** Monday 23 November 2026, 08:00 UTC: the tenant clock stays here, so no retry or renewal falls due meanwhile. */
 const NOW = new Date('2026-11-23T08:00:00Z');
@@ -535,12 +536,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   const started = performance.now();
   const value = await work();
   return { value, ms: performance.now() - started };
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);

@@ -15,6 +15,7 @@ import { PEOPLE, repoRoot, type Stack, startStack } from '../tests/support/stack
 import { type BaselinePages, serveBaselinePages } from './lib/baseline-pages.ts';
 import { profileOf, type ScriptProfile, startTrace } from './lib/browser-trace.ts';
 import type { BenchResult } from './lib/results.ts';
+import { median, percentile } from './lib/stats.ts';
 import { buildReactAlone, printChunks, reactAloneGzip, tabChunks } from './lib/tab-bundle.ts';
 import { coldHomeRun, hostAloneRun, ssoCallsPerView } from './lib/teams-home-timing.ts';
 
@@ -246,16 +247,4 @@ async function tracedRuns(
 
 function tabWallOf(runs: readonly { tabWallMs: number }[]): number[] {
   return runs.map((r) => r.tabWallMs);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }

@@ -66,20 +66,6 @@ export function pairedWallDifferences(side: readonly Measured[], base: readonly 
   return side.map((m, i) => m.wallMs - (base[i] as Measured).wallMs);
 }
 
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] as number;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 /**
  * The 1-minute load average per core. Wall-time targets hold "on an idle machine": above
  * `IDLE_LOAD_PER_CORE` other work shares the cores, and a wall figure then says more about it than about us.
