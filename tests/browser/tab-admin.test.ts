@@ -222,7 +222,8 @@ describe.each(['teams', 'browser'] as const)('the admin center (%s host)', (host
     expect(await shown.textContent()).toContain(`What to do: ${revoked.advice}`);
     expect(await shown.textContent()).toContain('Opened ');
     // Megan, the owner, was told: one line per message, with what happened to the card and the email.
-    const notice = shown.getByTestId('incident-notice').first();
+    // Owners are named once the directory answers (an id until then): wait for the name, not the first paint.
+    const notice = shown.getByTestId('incident-notice').filter({ hasText: PEOPLE.megan.name }).first();
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(new RegExp(`^${PEOPLE.megan.name}, told .*Teams card.*email`));
 
