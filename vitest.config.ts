@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['{api,bot,contracts,devtenant,tab,scripts}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     env: { TZ: 'UTC' },
+    // PostgreSQL for the PostgreSQL suites: CONFER_TEST_DATABASE_URL, or a server started for the run.
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

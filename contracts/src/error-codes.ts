@@ -57,6 +57,8 @@ export const errorCodeSchema = z.enum([
   'integration_off',
   'consent_request_invalid',
   'access_test_running',
+  // Confer's own database (PostgreSQL restarting, connections dropped): retryable, nothing was half-written
+  'store_unavailable',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -71,6 +71,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   integration_off: 403,
   consent_request_invalid: 400,
   access_test_running: 409,
+  store_unavailable: 503,
   internal_error: 500,
 };
 

@@ -37,6 +37,7 @@ const failures: Record<ErrorCode, ActionFailureCode> = {
   disconnect_forbidden: 'forbidden',
   consent_request_invalid: 'forbidden',
   access_test_running: 'unavailable',
+  store_unavailable: 'unavailable',
   teams_link_missing: 'unavailable',
   authority_unavailable: 'unavailable',
   internal_error: 'unavailable',

@@ -23,6 +23,7 @@ const retryTitles: Partial<Record<ClientErrorCode, string>> = {
   graph_throttled: 'Outlook is busy right now',
   graph_unavailable: 'Outlook is not answering',
   authority_unavailable: 'Sign-in service is not answering',
+  store_unavailable: 'Confer is busy for a moment',
   // The admin switched the Outlook integration off: the API's message says so and whom to ask.
   integration_off: 'Outlook integration is switched off',
 };
