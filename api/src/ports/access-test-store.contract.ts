@@ -46,10 +46,10 @@ export function anAccessTest(minute: number, overrides: Partial<AccessTestRecord
 }
 
 /** One suite, every AccessTestStore implementation. */
-export function accessTestStoreContract(name: string, create: () => AccessTestStore) {
+export function accessTestStoreContract(name: string, create: () => AccessTestStore | Promise<AccessTestStore>) {
   describe(`AccessTestStore contract: ${name}`, () => {
     it('gives a kept result back whole, and lists summaries newest first per tenant', async () => {
-      const store = create();
+      const store = await create();
       await store.save(anAccessTest(1));
       await store.save(anAccessTest(3, { trigger: 'after_consent' }));
       await store.save(anAccessTest(2, { tenantId: TENANT_B }));
@@ -62,7 +62,7 @@ export function accessTestStoreContract(name: string, create: () => AccessTestSt
     });
 
     it(`keeps the newest ${KEPT_ACCESS_TESTS} results of a tenant and no more`, async () => {
-      const store = create();
+      const store = await create();
       for (let minute = 0; minute < KEPT_ACCESS_TESTS + 3; minute++) await store.save(anAccessTest(minute));
       await store.save(anAccessTest(0, { id: 'other-tenant', tenantId: TENANT_B }));
       const kept = await store.list(TENANT_A, 100);
@@ -73,7 +73,7 @@ export function accessTestStoreContract(name: string, create: () => AccessTestSt
     });
 
     it('lets one test run per tenant, takes over a stale claim, and frees the slot on release', async () => {
-      const store = create();
+      const store = await create();
       expect(await store.claim(TENANT_A, at(10), at(0))).toBe(true);
       expect(await store.claim(TENANT_A, at(11), at(1))).toBe(false);
       expect(await store.claim(TENANT_B, at(11), at(1))).toBe(true);

@@ -26,11 +26,11 @@ export function aConsentOutcome(overrides: Partial<ConsentOutcome> = {}): Consen
   };
 }
 
-/** One contract suite for every AdminConsentStore implementation (memory, SQLite). */
-export function adminConsentStoreContract(name: string, create: () => AdminConsentStore) {
+/** One contract suite for every AdminConsentStore implementation (memory, SQLite, PostgreSQL). */
+export function adminConsentStoreContract(name: string, create: () => AdminConsentStore | Promise<AdminConsentStore>) {
   describe(`AdminConsentStore contract: ${name}`, () => {
     it('finds a saved request by its digest, every field kept', async () => {
-      const store = create();
+      const store = await create();
       await store.saveRequest(aConsentRequest());
       expect(await store.findRequest('tenant-a', 'a'.repeat(64))).toEqual(aConsentRequest());
       expect(await store.findRequest('tenant-a', 'b'.repeat(64))).toBeUndefined();
@@ -38,7 +38,7 @@ export function adminConsentStoreContract(name: string, create: () => AdminConse
     });
 
     it('completes a request once: marked used with the outcome recorded; a second completion records nothing', async () => {
-      const store = create();
+      const store = await create();
       await store.saveRequest(aConsentRequest());
       expect(await store.completeRequest('tenant-a', 'a'.repeat(64), aConsentOutcome())).toBe(true);
       const refused = aConsentOutcome({ outcome: 'refused', scope: null, error: 'access_denied', at: new Date() });
@@ -51,7 +51,7 @@ export function adminConsentStoreContract(name: string, create: () => AdminConse
     });
 
     it('answers the latest outcome of the tenant asked about, the last recorded when two share an instant', async () => {
-      const store = create();
+      const store = await create();
       expect(await store.latestOutcome('tenant-a')).toBeUndefined();
       const at = new Date('2026-12-07T10:00:00.000Z');
       await store.saveRequest(aConsentRequest({ stateDigest: '1'.repeat(64) }));

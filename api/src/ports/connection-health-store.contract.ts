@@ -51,10 +51,10 @@ async function allPages(health: ConnectionHealthStore, limit: number, filter = {
 }
 
 /** One contract suite for every ConnectionHealthStore implementation (with the stores it reads). */
-export function connectionHealthStoreContract(name: string, create: () => HealthStores) {
+export function connectionHealthStoreContract(name: string, create: () => HealthStores | Promise<HealthStores>) {
   describe(`ConnectionHealthStore contract: ${name}`, () => {
     it('maps stored connection statuses, telling a disconnected person from one who never connected', async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       for (const status of ['connected', 'consent_required', 'expired', 'outside_scope'] as const) {
         await tenants.upsertUser(person(`oid-${status}`, `Person ${status}`, status));
       }
@@ -77,7 +77,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it('counts everyone by status whatever the filter, and how many match', async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       await tenants.upsertUser(person('oid-1', 'Adele Vance'));
       await tenants.upsertUser(person('oid-2', 'Alex Wilber'));
       await tenants.upsertUser(person('oid-3', 'Megan Bowen', 'expired'));
@@ -101,7 +101,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it('searches names and emails case-insensitively, taking % and _ literally', async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       await tenants.upsertUser(person('oid-1', 'Adele Vance', 'connected', 'adelev@contoso.onmicrosoft.com'));
       await tenants.upsertUser(person('oid-2', '100% Remote', 'connected', 'remote@contoso.onmicrosoft.com'));
       await tenants.upsertUser(person('oid-3', 'Lee Gu', 'connected', 'lee_gu@contoso.onmicrosoft.com'));
@@ -119,7 +119,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it('pages by display name then user id, people with one name included once each', async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       const ids = ['oid-e', 'oid-a', 'oid-d', 'oid-b', 'oid-c'];
       for (const id of ids) await tenants.upsertUser(person(id, 'Alex Wilber'));
       await tenants.upsertUser(person('oid-z', 'Adele Vance'));
@@ -134,7 +134,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it('exports every match in list order, past any batch size', async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       for (let i = 0; i < 1_205; i += 1) {
         const n = String(i).padStart(4, '0');
         await tenants.upsertUser(person(`oid-${n}`, `Person ${n}`, i % 3 === 0 ? 'not_connected' : 'connected'));
@@ -149,7 +149,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it('shows the active subscription if any, else the latest, else none', async () => {
-      const { tenants, subscriptions, health } = create();
+      const { tenants, subscriptions, health } = await create();
       for (const id of ['oid-1', 'oid-2', 'oid-3', 'oid-4']) await tenants.upsertUser(person(id, `Person ${id}`));
       await subscriptions.save(aSubscription('s1', 'oid-1', '2026-11-20T09:00:00.000Z', { state: 'active' }));
       await subscriptions.save(
@@ -174,7 +174,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it('keeps the latest Graph success and one sync error, cleared only by a success of its kind', async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       await tenants.upsertUser(person('oid-1', 'Adele Vance'));
       await tenants.upsertUser(person('oid-2', 'Alex Wilber'));
       const error = { code: 'subscription_refused', message: 'Graph refused', at: at('2026-11-20T10:00:00.000Z') };
@@ -205,7 +205,7 @@ export function connectionHealthStoreContract(name: string, create: () => Health
     });
 
     it("never shows another tenant's people", async () => {
-      const { tenants, health } = create();
+      const { tenants, health } = await create();
       await tenants.upsertUser({ ...person('oid-1', 'Adele Vance'), tenantId: TENANT_B });
       expect(await health.page(TENANT_A, {}, null, 10)).toEqual([]);
       expect((await health.counts(TENANT_A, {})).total).toBe(0);

@@ -37,11 +37,11 @@ export function aNotice(overrides: Partial<IncidentNotice> = {}): IncidentNotice
   };
 }
 
-/** One contract suite for every IncidentStore implementation (memory, SQLite). */
-export function incidentStoreContract(name: string, create: () => IncidentStore) {
+/** One contract suite for every IncidentStore implementation (memory, SQLite, PostgreSQL). */
+export function incidentStoreContract(name: string, create: () => IncidentStore | Promise<IncidentStore>) {
   describe(`IncidentStore contract: ${name}`, () => {
     it('keeps every field, and one open incident per tenant and kind', async () => {
-      const store = create();
+      const store = await create();
       const reminded = anIncident({ remindedAt: new Date(AT.getTime() + 86_400_000), affected: 7 });
       await store.save(anIncident(), []);
       await store.save(reminded, []);
@@ -54,7 +54,7 @@ export function incidentStoreContract(name: string, create: () => IncidentStore)
     });
 
     it('records a notice once: planning it again leaves the first record as it is', async () => {
-      const store = create();
+      const store = await create();
       await store.save(anIncident(), [aNotice(), aNotice({ ownerId: 'o2' })]);
       await store.save(anIncident(), [aNotice({ card: 'queued' })]);
       expect((await store.listNotices('t1', 'i1')).map((n) => [n.ownerId, n.card])).toEqual([
@@ -65,7 +65,7 @@ export function incidentStoreContract(name: string, create: () => IncidentStore)
     });
 
     it('lists the notices still owing a card or an email, oldest first, until they are done', async () => {
-      const store = create();
+      const store = await create();
       const later = new Date(AT.getTime() + 60_000);
       await store.save(anIncident(), [aNotice({ notice: 'resolved', kind: 'resolved', createdAt: later }), aNotice()]);
       expect((await store.listUndone('t1')).map((n) => n.notice)).toEqual(['opened', 'resolved']);
@@ -82,7 +82,7 @@ export function incidentStoreContract(name: string, create: () => IncidentStore)
     });
 
     it('lists newest first, by state, up to the limit', async () => {
-      const store = create();
+      const store = await create();
       const resolvedAt = new Date(AT.getTime() + 60_000);
       await store.save(anIncident({ state: 'resolved', resolvedAt }), []);
       await store.save(anIncident({ id: 'i2', openedAt: resolvedAt }), []);
