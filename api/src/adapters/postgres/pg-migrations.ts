@@ -334,6 +334,8 @@ export const pgMigrations: readonly PgMigration[] = [
       -- The newest 20 results per tenant are kept (the store drops older ones when it saves one).
       CREATE TABLE access_tests (
         id            text NOT NULL PRIMARY KEY,
+        -- Saving order, for results with one instant (SQLite's rowid does this there).
+        seq           bigint GENERATED ALWAYS AS IDENTITY,
         tenant_id     text NOT NULL,
         at            timestamptz NOT NULL,
         by_user       text NOT NULL,
@@ -344,7 +346,7 @@ export const pgMigrations: readonly PgMigration[] = [
         failures_json jsonb NOT NULL,
         people_json   jsonb NOT NULL
       );
-      CREATE INDEX access_tests_by_tenant ON access_tests (tenant_id, at);
+      CREATE INDEX access_tests_by_tenant ON access_tests (tenant_id, at, seq);
       -- At most one test runs per tenant: the row is its claim, deleted when it ends.
       CREATE TABLE access_test_runs (
         tenant_id  text NOT NULL PRIMARY KEY,
