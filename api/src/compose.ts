@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createBotRouter, createServiceUrlPolicy } from '@confer/bot';
 import { createDelivery, type DeliveryWorker } from '@confer/bot/delivery';
 import type { RenderOutbound, SchedulingActions } from '@confer/bot/ports';
@@ -27,21 +28,9 @@ import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-
 import { createGraphSubscriptionGateway } from './adapters/graph/graph-subscription-gateway.ts';
 import { createTrustedHttp } from './adapters/http/trusted-fetch.ts';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/database.ts';
-import { createSqliteOutboundStore, type OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
-import { createSqliteAccessTestStore } from './adapters/sqlite/sqlite-access-test-store.ts';
-import { createSqliteAdminConsentStore } from './adapters/sqlite/sqlite-admin-consent-store.ts';
-import { createSqliteConnectionHealthStore } from './adapters/sqlite/sqlite-connection-health-store.ts';
-import {
-  createSqliteConversationStore,
-  createTenantServiceUrlLookup,
-} from './adapters/sqlite/sqlite-conversation-store.ts';
-import { createSqliteDeltaStateStore } from './adapters/sqlite/sqlite-delta-state-store.ts';
-import { createSqliteIncidentSignals } from './adapters/sqlite/sqlite-incident-signals.ts';
-import { createSqliteIncidentStore } from './adapters/sqlite/sqlite-incident-store.ts';
-import { createSqliteNotificationInbox } from './adapters/sqlite/sqlite-notification-inbox.ts';
-import { createSqliteStores } from './adapters/sqlite/sqlite-stores.ts';
-import { createSqliteSubscriptionStore } from './adapters/sqlite/sqlite-subscription-store.ts';
-import { createSqliteTokenCacheStore } from './adapters/sqlite/sqlite-token-cache-store.ts';
+import type { OutboundStore } from './adapters/sqlite/outbound-queue-store.ts';
+import { createSqliteAdapters } from './adapters/sqlite/sqlite-adapters.ts';
+import type { StoreAdapters } from './adapters/store-adapters.ts';
 import type { Config } from './config/config.ts';
 import { limitBotActivity } from './http/bot-rate-limit.ts';
 import { createApp } from './http/create-app.ts';
@@ -57,6 +46,10 @@ import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admi
 import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
+import { createLeadership, type Leadership } from './use-cases/replicas/leadership.ts';
+import { shareInvalidation } from './use-cases/replicas/shared-availability-cache.ts';
+import { startSingletonWork } from './use-cases/replicas/singleton-work.ts';
+import { routeSyncSignals } from './use-cases/replicas/sync-signals.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
 import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
 import { createSyncWorker, type SyncWorker, wakingInbox, watchingNotifier } from './use-cases/sync/index.ts';
@@ -71,14 +64,21 @@ export interface ComposeOptions {
   version: string;
   /** PEM of the extra CA to trust (devtenant); null for the system store only. */
   trustedCaPem: string | null;
-  /** SQLite file, or ':memory:'. */
-  databaseFile: string;
+  /** SQLite file, or ':memory:'; ignored when `adapters` are given. */
+  databaseFile?: string;
+  /** The stores over a database opened beforehand (PostgreSQL: pg-adapters.ts). */
+  adapters?: StoreAdapters;
   tabDir: string | null;
 }
 
 export interface ComposedApp {
   app: Express;
-  db: SqliteDatabase;
+  /** The SQLite database (tests read it directly); reading it when the app runs on PostgreSQL throws. */
+  readonly db: SqliteDatabase;
+  /** Which store the app runs on, and the ports replicas share through it. */
+  store: StoreAdapters;
+  /** Who does the singleton work: started by main.ts (tests start the workers they need themselves). */
+  leadership: Leadership;
   /** The Graph side of scheduling, for the use cases (and tests) to run on. */
   graph: { tokens: GraphTokenProvider; scheduling: SchedulingGateway; checkConnection: CheckConnection };
   /** The scheduling core's dependencies (use cases, the reconciler, tests). */
@@ -91,6 +91,9 @@ export interface ComposedApp {
   sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox; worker: SyncWorker };
   /** Incidents of the Outlook integration: the store, and the monitor that evaluates them (started by main.ts). */
   incidents: { store: IncidentStore; monitor: IncidentMonitor };
+  /** `/api/ready` answers 503 from now on (graceful shutdown: the load balancer stops sending requests). */
+  beginStopping(): void;
+  /** Stops all work (giving back claimed messages and the lease) and closes the store. */
   close(): Promise<void>;
 }
 
@@ -98,7 +101,10 @@ export interface ComposedApp {
 export function composeApp(options: ComposeOptions): ComposedApp {
   const { config, logger, clock } = options;
   const http = createTrustedHttp(options.trustedCaPem);
-  const db = openDatabase(options.databaseFile);
+  const sqlite = options.adapters ? null : openDatabase(options.databaseFile ?? ':memory:');
+  const store = options.adapters ?? createSqliteAdapters(sqlite as SqliteDatabase, clock);
+  // Set when the process begins a graceful stop: readiness fails first, so no new requests arrive.
+  let stopping = false;
   const graphTokens = createMsalGraphTokenProvider({
     clientId: config.clientId,
     clientSecret: config.clientSecret,
@@ -109,13 +115,13 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     networkClient: createMsalNetworkClient(http.fetch),
     logger,
     tokenCache: {
-      store: createSqliteTokenCacheStore(db),
+      store: store.stores.tokenCache,
       // Only NODE_ENV=test runs without a configured key (config.ts); its tokens end with the process.
       cipher: createTokenCacheCipher(config.tokenCacheKey ?? randomBytes(32)),
     },
   });
   // Connection health for admins: each person's last Graph success and sync error, coalesced before writing.
-  const healthStore = createSqliteConnectionHealthStore(db);
+  const healthStore = store.health;
   const activity = createConnectionActivity({
     store: healthStore,
     logger: logger.child({ part: 'connection-health' }),
@@ -133,7 +139,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     scheduling: createGraphSchedulingGateway({ tokens: graphTokens, createClient, logger, localJoinHost }),
     checkConnection: createConnectionProbe({ tokens: graphTokens, createClient }),
   };
-  const stores = createSqliteStores(db);
+  const stores = store.stores;
   const people = createGraphPeopleDirectory({
     tokens: graphTokens,
     createClient,
@@ -150,15 +156,16 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     notes: stores.notes,
     tenants: stores.tenants,
     meetingTypes: stores.meetingTypes,
-    availabilityCache: createAvailabilityCache(clock),
+    // Dropped on every replica when any replica writes in the tenant (replica-coordination.ts).
+    availabilityCache: shareInvalidation(createAvailabilityCache(clock), store.changes),
     newId: randomUUID,
     tabUrl: config.tabEndpoint,
     defaultConnectionMode: config.defaultConnectionMode,
   };
   // The interactive bot: meeting events become durable outbound messages; card clicks and chat commands
   // run the scheduling use cases as the person; due messages are rendered from the meeting as it is then.
-  const conversations = createSqliteConversationStore(db);
-  const outbound = createSqliteOutboundStore(db, clock);
+  const conversations = store.conversations;
+  const outbound = store.outbound;
   const reminders: ReminderDeps = {
     queue: outbound,
     meetings: stores.meetings,
@@ -180,17 +187,19 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   // Outlook sync (docs/reference/graph-calendar.md §4): Graph delivers to the app's public URL.
   const syncWorker = createSyncWorker({
     scheduling,
-    subscriptions: createSqliteSubscriptionStore(db),
+    subscriptions: store.subscriptions,
     graphSubscriptions: createGraphSubscriptionGateway({ tokens: graphTokens, createClient }),
-    inbox: createSqliteNotificationInbox(db),
-    deltaStates: createSqliteDeltaStateStore(db),
+    inbox: store.inbox,
+    deltaStates: store.deltaStates,
     connections,
     audit: stores.audit,
     activity,
     notificationUrl: `${config.tabEndpoint}/api/graph/notifications`,
     lifecycleNotificationUrl: `${config.tabEndpoint}/api/graph/lifecycle`,
   });
-  scheduling.notifier = watchingNotifier(notifier, syncWorker);
+  // Outlook sync runs on the leading replica; what sets it going may happen on any (sync-signals.ts).
+  const syncSignals = routeSyncSignals(syncWorker, store.changes);
+  scheduling.notifier = watchingNotifier(notifier, syncSignals);
   const botActions = createSchedulingActions({
     scheduling,
     findPerson: createBotPersonFinder({ tokens: graphTokens, createClient, tenants: stores.tenants, clock }),
@@ -207,15 +216,15 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     store: outbound,
     conversations,
     render: renderOutbound,
-    tenantServiceUrl: createTenantServiceUrlLookup(db),
+    tenantServiceUrl: store.tenantServiceUrl,
     serviceUrls,
     clock,
     logger: logger.child({ part: 'delivery' }),
     ...(config.bot.credentials ? { credentials: config.bot.credentials } : {}),
   });
   // Incidents: evaluated periodically; owners get a bot card through the outbound queue and an email.
-  const incidentStore = createSqliteIncidentStore(db);
-  const accessTestStore = createSqliteAccessTestStore(db);
+  const incidentStore = store.incidents;
+  const accessTestStore = store.accessTests;
   const incidentMonitor = createIncidentMonitor({
     clock,
     logger: logger.child({ part: 'incidents' }),
@@ -224,7 +233,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     incidents: incidentStore,
     tenants: stores.tenants,
     defaultConnectionMode: config.defaultConnectionMode,
-    signals: createSqliteIncidentSignals(db),
+    signals: store.incidentSignals,
     probeAppConsent: createAppConsentProbe(graphTokens),
     clientSecretExpiresAt: config.clientSecretExpiresAt,
     queue: outbound,
@@ -300,7 +309,9 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       limitActivity: limitBotActivity({ clock }),
     }),
     tabDir: options.tabDir,
-    graphNotifications: { subscriptions: sync.subscriptions, inbox: wakingInbox(sync.inbox, syncWorker) },
+    graphNotifications: { subscriptions: sync.subscriptions, inbox: wakingInbox(sync.inbox, syncSignals) },
+    ...(store.sharedRateCounter ? { sharedRateCounter: store.sharedRateCounter } : {}),
+    ready: async () => !stopping && (await store.ping()),
     scheduling,
     admin: {
       clock,
@@ -311,14 +322,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         scheduling.availabilityCache.invalidateTenant(tenantId);
         const resumed = after.integrationEnabled && !before.integrationEnabled;
         if (resumed || (after.integrationEnabled && after.connectionMode !== before.connectionMode)) {
-          syncWorker.catchUp();
+          syncSignals.catchUp();
         }
       },
       incidents: incidentStore,
       health: { clock, store: healthStore, activity },
       consent: {
         clock,
-        store: createSqliteAdminConsentStore(db),
+        store: store.adminConsent,
         audit: stores.audit,
         logger: logger.child({ part: 'admin-consent' }),
         authority: config.authority,
@@ -346,28 +357,56 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       clock,
       tenants: connections,
       beforeDisconnect: (tenantId, userId) => syncWorker.unwatch(tenantId, userId),
-      afterConnect: (tenantId, userId) => syncWorker.reconnected(tenantId, userId),
+      afterConnect: (tenantId, userId) => syncSignals.reconnected(tenantId, userId),
       tokens: graphTokens,
       calendar,
       checkConnection: graph.checkConnection,
       defaultConnectionMode: config.defaultConnectionMode,
     },
   });
+  const leadership = createLeadership({
+    leases: store.leases,
+    name: 'confer:singleton-work',
+    holder: `${hostname()}:${process.pid}:${randomUUID()}`,
+    clock,
+    logger: logger.child({ part: 'leadership' }),
+    lead: () =>
+      startSingletonWork({
+        scheduling,
+        delivery: deliveryWorker,
+        reminders,
+        sync: syncWorker,
+        incidents: incidentMonitor,
+        tenantId: config.tenantId,
+        logger,
+      }),
+  });
   return {
     app,
-    db,
+    get db(): SqliteDatabase {
+      if (!sqlite) throw new Error('This app runs on PostgreSQL: it has no SQLite database');
+      return sqlite;
+    },
+    store,
+    leadership,
     graph,
     scheduling,
     bot: { outbound, render: renderOutbound, actions: botActions },
     delivery: { worker: deliveryWorker, reminders },
     sync,
     incidents: { store: incidentStore, monitor: incidentMonitor },
+    beginStopping() {
+      stopping = true;
+    },
     async close() {
+      stopping = true;
+      await leadership.stop();
       await incidentMonitor.stop();
       await syncWorker.stop();
       await deliveryWorker.stop();
       await activity.close();
-      db.close();
+      await store.changes.close();
+      await store.close();
       await http.dispatcher?.close();
     },
   };

@@ -63,6 +63,19 @@ const envSchema = z.object({
   CONFER_CLIENT_SECRET_EXPIRES_AT: optional(
     z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant, e.g. 2027-06-30T00:00:00Z' }),
   ),
+  /** PostgreSQL store (postgres://user:password@host:port/database); unset: SQLite in the data folder. */
+  CONFER_DATABASE_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+        'must be a postgres:// URL, e.g. postgres://confer@db:5432/confer',
+      ),
+  ),
+  /** Connections each replica keeps to PostgreSQL. */
+  CONFER_DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** Milliseconds a stopping replica keeps serving after readiness fails, for the load balancer to notice. */
+  CONFER_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** AES-256 key (base64, 32 bytes) of the per-user token cache, where refresh tokens are kept encrypted. */
   CONFER_TOKEN_CACHE_KEY: optional(
     z
@@ -78,6 +91,10 @@ export interface Config {
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataDir: string;
+  /** PostgreSQL URL (a secret: it may carry the password), or null for SQLite in the data folder. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  shutdownDrainMs: number;
   clientId: string;
   clientSecret: string;
   tenantId: string;
@@ -173,6 +190,9 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     dataDir: e.CONFER_DATA_DIR,
+    databaseUrl: e.CONFER_DATABASE_URL ?? null,
+    databasePoolSize: e.CONFER_DATABASE_POOL_SIZE,
+    shutdownDrainMs: e.CONFER_SHUTDOWN_DRAIN_MS,
     clientId: e.AAD_APP_CLIENT_ID,
     clientSecret: e.SECRET_AAD_APP_CLIENT_SECRET,
     tenantId: e.AAD_APP_TENANT_ID,

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { TeamsSsoEmulator } from '../ports/dev-host.ts';
 import type { DirectoryGateway } from '../ports/directory.ts';
 import type { TokenValidator } from '../ports/identity.ts';
+import type { SharedWindowCounter } from '../ports/replica-coordination.ts';
 import type { AdminDeps } from '../use-cases/admin/admin-settings.ts';
 import type { ConnectionDeps } from '../use-cases/connection/my-connection.ts';
 import type { SchedulingDeps } from '../use-cases/scheduling/scheduling-deps.ts';
@@ -52,6 +53,10 @@ export interface AppDeps {
   admin?: AdminDeps;
   /** Per-user API requests per minute. */
   rateLimitPerMinute?: number;
+  /** Per-user counts shared by every replica (PostgreSQL); without it, counted in this process. */
+  sharedRateCounter?: (limit: number, windowMs: number) => SharedWindowCounter;
+  /** Whether this process can serve (its database answers): `/api/ready` for the load balancer. */
+  ready?: () => Promise<boolean>;
   /** Bot activities per minute across all senders (default BOT_GLOBAL_PER_MINUTE). */
   botRateLimitPerMinute?: number;
   /** Graph's change and lifecycle notifications, mounted at /api/graph; absent in tests that need none. */
@@ -97,18 +102,22 @@ export function createApp(deps: AppDeps): express.Express {
     app.use('/admin/consent', consentReturnRoutes(deps.admin.consent));
   }
   app.use('/api', express.json({ limit: '100kb' }));
-  app.use('/api', publicRoutes(deps.config, deps.version));
+  app.use('/api', publicRoutes(deps.config, deps.version, deps.ready));
   const openApi = buildOpenApiDocument(deps.version);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
   app.use('/api', authenticate(deps.tokens));
+  const limit = deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   app.use(
     '/api',
     rateLimitPerUser({
-      limit: deps.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+      limit,
       windowMs: 60_000,
       clock: deps.clock,
+      ...(deps.sharedRateCounter
+        ? { shared: { counter: deps.sharedRateCounter(limit, 60_000), logger: deps.logger } }
+        : {}),
     }),
   );
   app.use('/api/me', meRoutes({ ...deps, ...(deps.scheduling ? { tenants: deps.scheduling.tenants } : {}) }));

@@ -32,6 +32,12 @@ const operations: Operation[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness', auth: false },
   {
     method: 'get',
+    path: '/api/ready',
+    summary: 'Readiness: 200 while the process can serve, 503 while its database is away or it is stopping',
+    auth: false,
+  },
+  {
+    method: 'get',
     path: '/api/config',
     summary: 'Public sign-in settings for the tab',
     response: contracts.runtimeConfigSchema,

@@ -17,7 +17,6 @@ export interface IncidentMonitor {
 export function createIncidentMonitor(deps: IncidentDeps, options: { everyMs?: number } = {}): IncidentMonitor {
   let running: Promise<EvaluationReport> | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
 
   function evaluate(): Promise<EvaluationReport> {
     if (running) return running;
@@ -37,14 +36,14 @@ export function createIncidentMonitor(deps: IncidentDeps, options: { everyMs?: n
   return {
     deps,
     async start() {
-      if (stopped || timer) return;
+      // Started again after a stop when this replica leads again (leadership.ts).
+      if (timer) return;
       timer = setInterval(() => void pass(), options.everyMs ?? EVALUATE_EVERY_MS);
       timer.unref();
       await pass();
     },
     evaluate,
     async stop() {
-      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
       await running?.catch(() => undefined);

@@ -17,7 +17,10 @@ export const AVAILABILITY_TTL_MS = 60_000;
 /** Entries kept per process; beyond it the oldest go first. */
 const MAX_ENTRIES = 2_000;
 
-export function createAvailabilityCache(clock: Clock, ttlMs = AVAILABILITY_TTL_MS): AvailabilityCache {
+export function createAvailabilityCache(
+  clock: Clock,
+  ttlMs = AVAILABILITY_TTL_MS,
+): AvailabilityCache & { clear(): void } {
   const entries = new Map<string, { at: number; value: ScheduleAnswer[] }>();
   const fullKey = (tenantId: string, key: string) => `${tenantId}|${key}`;
   return {
@@ -39,6 +42,9 @@ export function createAvailabilityCache(clock: Clock, ttlMs = AVAILABILITY_TTL_M
     },
     invalidateTenant(tenantId) {
       for (const key of entries.keys()) if (key.startsWith(`${tenantId}|`)) entries.delete(key);
+    },
+    clear() {
+      entries.clear();
     },
   };
 }

@@ -122,7 +122,11 @@ export function createSyncWorker(deps: SyncDeps, options: SyncWorkerOptions = {}
   return {
     deps,
     async start() {
+      // Started again after a stop when this replica leads again (leadership.ts).
+      if (live()) return;
       started = true;
+      stopped = false;
+      for (const timer of timers.splice(0)) clearInterval(timer);
       timers.push(setInterval(() => track(drain()), options.pollMs ?? 5_000));
       timers.push(setInterval(() => track(maintain()), options.maintainMs ?? 30 * 60_000));
       timers.push(setInterval(() => track(resyncAll()), options.resyncMs ?? 6 * 3_600_000));
