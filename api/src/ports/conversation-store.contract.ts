@@ -1,8 +1,8 @@
 import type { ConversationStore, StoredConversation } from '@confer/bot/ports';
 import { describe, expect, it } from 'vitest';
 
-/** One contract suite for every ConversationStore implementation (fake, SQLite, later PostgreSQL). */
-export function conversationStoreContract(name: string, create: () => ConversationStore) {
+/** One contract suite for every ConversationStore implementation (fake, SQLite, PostgreSQL). */
+export function conversationStoreContract(name: string, create: () => ConversationStore | Promise<ConversationStore>) {
   const megan: StoredConversation = {
     tenantId: 'tenant-a',
     aadObjectId: 'oid-megan',
@@ -17,26 +17,26 @@ export function conversationStoreContract(name: string, create: () => Conversati
 
   describe(`ConversationStore contract: ${name}`, () => {
     it('finds what it saved, reference included', async () => {
-      const store = create();
+      const store = await create();
       await store.save(megan);
       expect(await store.find('tenant-a', 'oid-megan')).toEqual(megan);
     });
 
     it('keeps one conversation per user and tenant, the latest winning', async () => {
-      const store = create();
+      const store = await create();
       await store.save(megan);
       await store.save({ ...megan, conversationId: 'a:conv-2', updatedAt: '2026-11-22T09:00:00.000Z' });
       expect((await store.find('tenant-a', 'oid-megan'))?.conversationId).toBe('a:conv-2');
     });
 
     it('scopes by tenant', async () => {
-      const store = create();
+      const store = await create();
       await store.save(megan);
       expect(await store.find('tenant-b', 'oid-megan')).toBeUndefined();
     });
 
     it('removes', async () => {
-      const store = create();
+      const store = await create();
       await store.save(megan);
       await store.remove('tenant-a', 'oid-megan');
       expect(await store.find('tenant-a', 'oid-megan')).toBeUndefined();

@@ -13,11 +13,11 @@ export function aDeltaState(overrides: Partial<DeltaState> = {}): DeltaState {
   };
 }
 
-/** One contract suite for every DeltaStateStore implementation (memory, SQLite). */
-export function deltaStateStoreContract(name: string, create: () => DeltaStateStore) {
+/** One contract suite for every DeltaStateStore implementation (memory, SQLite, PostgreSQL). */
+export function deltaStateStoreContract(name: string, create: () => DeltaStateStore | Promise<DeltaStateStore>) {
   describe(`DeltaStateStore contract: ${name}`, () => {
     it('keeps one state per person and tenant, replaced on save, every field kept', async () => {
-      const store = create();
+      const store = await create();
       await store.save(aDeltaState());
       await store.save(aDeltaState({ tenantId: 'tenant-b' }));
       const later = aDeltaState({ deltaLink: null, syncedAt: '2026-11-23T10:00:00.000Z' });
@@ -28,7 +28,7 @@ export function deltaStateStoreContract(name: string, create: () => DeltaStateSt
     });
 
     it('forgets a person on remove, and only them', async () => {
-      const store = create();
+      const store = await create();
       await store.save(aDeltaState());
       await store.save(aDeltaState({ userId: 'oid-megan' }));
       await store.remove('tenant-a', 'oid-alex');

@@ -31,11 +31,11 @@ export function aLifecycle(overrides: Partial<AcceptedNotification> = {}): Accep
   };
 }
 
-/** One contract suite for every NotificationInbox implementation (memory, SQLite). */
-export function notificationInboxContract(name: string, create: () => NotificationInbox) {
+/** One contract suite for every NotificationInbox implementation (memory, SQLite, PostgreSQL). */
+export function notificationInboxContract(name: string, create: () => NotificationInbox | Promise<NotificationInbox>) {
   describe(`NotificationInbox contract: ${name}`, () => {
     it('records change and lifecycle notifications as pending, in order, every field kept', async () => {
-      const inbox = create();
+      const inbox = await create();
       expect(await inbox.record([aChange(), aLifecycle()])).toBe(2);
       const pending = await inbox.listPending(10);
       expect(pending.map(({ seq: _seq, ...entry }) => entry)).toEqual([
@@ -46,7 +46,7 @@ export function notificationInboxContract(name: string, create: () => Notificati
     });
 
     it('records a repeated delivery once, within a batch and across batches', async () => {
-      const inbox = create();
+      const inbox = await create();
       const later = aChange({ receivedAt: '2026-11-23T09:00:30.000Z' });
       expect(await inbox.record([aChange(), aChange()])).toBe(1);
       expect(await inbox.record([later, aLifecycle()])).toBe(1);
@@ -57,20 +57,20 @@ export function notificationInboxContract(name: string, create: () => Notificati
     });
 
     it('keeps notifications that differ in their key, such as a later version of the same event', async () => {
-      const inbox = create();
+      const inbox = await create();
       await inbox.record([aChange()]);
       expect(await inbox.record([aChange({ dedupeKey: 'sub-1|updated|evt-1|W/"ck-2"' })])).toBe(1);
       expect(await inbox.listPending(10)).toHaveLength(2);
     });
 
     it('lists at most the limit, oldest first', async () => {
-      const inbox = create();
+      const inbox = await create();
       await inbox.record(['a', 'b', 'c'].map((id) => aChange({ dedupeKey: id, resourceId: id })));
       expect((await inbox.listPending(2)).map((e) => e.resourceId)).toEqual(['a', 'b']);
     });
 
     it('marks entries processed: they leave the pending list, and a lifecycle event may then arrive again', async () => {
-      const inbox = create();
+      const inbox = await create();
       await inbox.record([aChange(), aLifecycle(), aChange({ dedupeKey: 'other', resourceId: 'evt-2' })]);
       const [first, second] = await inbox.listPending(10);
       await inbox.markProcessed([first?.seq ?? 0, second?.seq ?? 0, 9_999]);
@@ -82,7 +82,7 @@ export function notificationInboxContract(name: string, create: () => Notificati
     });
 
     it('prunes only processed entries received before the instant, after which a repeat is new again', async () => {
-      const inbox = create();
+      const inbox = await create();
       await inbox.record([
         aChange({ dedupeKey: 'old', receivedAt: '2026-11-01T00:00:00.000Z' }),
         aChange({ dedupeKey: 'old-pending', receivedAt: '2026-11-01T00:00:00.000Z' }),
@@ -96,7 +96,7 @@ export function notificationInboxContract(name: string, create: () => Notificati
     });
 
     it('records nothing for an empty batch', async () => {
-      const inbox = create();
+      const inbox = await create();
       expect(await inbox.record([])).toBe(0);
       expect(await inbox.listPending(10)).toEqual([]);
     });

@@ -24,11 +24,11 @@ async function send(store: OutboundStore, job: ClaimedJob, now: Date): Promise<v
   ).toBe(true);
 }
 
-/** One contract suite for every outbound queue implementation (memory, SQLite). */
-export function outboundQueueContract(name: string, create: () => OutboundStore) {
+/** One contract suite for every outbound queue implementation (memory, SQLite, PostgreSQL). */
+export function outboundQueueContract(name: string, create: () => OutboundStore | Promise<OutboundStore>) {
   describe(`OutboundQueue contract: ${name}`, () => {
     it('enqueues idempotently by key: a second enqueue, pending or sent, changes nothing', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:1', t0, { v: 1 })]);
       await store.enqueue([reminder('r:1', at(5), { v: 2 })]);
       const [job] = await claimAll(store, t0);
@@ -40,7 +40,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('claims only due messages, earliest first, up to the limit, each once while its lease runs', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:late', at(10)), reminder('r:b', at(2)), reminder('r:a', at(1))]);
       expect((await claimAll(store, at(0))).map((job) => job.message.key)).toEqual([]);
       const first = await store.claim({ now: at(5), limit: 1, claimToken: 'w1', leaseUntil: lease(at(5)) });
@@ -50,7 +50,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('takes over an expired lease; the first holder can then change nothing', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:1')]);
       const [stale] = await claimAll(store, t0, 'w1');
       const [taken] = await claimAll(store, at(2), 'w2');
@@ -64,7 +64,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('keeps a send in doubt: after a crash the next claim sees it as sending, with its delivery id', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:1')]);
       const [job] = await claimAll(store, t0, 'w1');
       await store.markSending(job as ClaimedJob, { deliveryId: 'd-1', conversationId: 'a:1', leaseUntil: lease(t0) });
@@ -74,7 +74,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('releases for a retry: pending again at the new time, or still in doubt when the send may have arrived', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:retry'), reminder('r:doubt')]);
       const jobs = await claimAll(store, t0);
       const retry = jobs.find((job) => job.message.key === 'r:retry') as ClaimedJob;
@@ -93,7 +93,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('finishes a message for good with a reason', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:1')]);
       const [job] = await claimAll(store, t0);
       expect(await store.finish(job as ClaimedJob, { state: 'failed', reason: 'message_writes_blocked', at: t0 })).toBe(
@@ -105,7 +105,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('cancels pending and claimed messages by key prefix only, never one being sent or sent', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([
         reminder('reminder:m1:a', at(1)),
         reminder('reminder:m1:b', at(1)),
@@ -136,7 +136,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('lists recent sends oldest first, for the rate limiter after a restart', async () => {
-      const store = create();
+      const store = await create();
       await store.enqueue([reminder('r:1'), reminder('r:2')]);
       const jobs = await claimAll(store, t0);
       await send(store, jobs[1] as ClaimedJob, at(1));
@@ -147,7 +147,7 @@ export function outboundQueueContract(name: string, create: () => OutboundStore)
     });
 
     it('refuses a batch with an invalid message and writes none of it', async () => {
-      const store = create();
+      const store = await create();
       const bad = { ...reminder('r:bad'), kind: 'spam' } as unknown as OutboundMessage;
       await expect(store.enqueue([reminder('r:ok'), bad])).rejects.toMatchObject({
         code: 'internal_error',

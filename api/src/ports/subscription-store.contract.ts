@@ -18,11 +18,11 @@ export function aSubscription(overrides: Partial<GraphSubscription> = {}): Graph
   };
 }
 
-/** One contract suite for every SubscriptionStore implementation (memory, SQLite). */
-export function subscriptionStoreContract(name: string, create: () => SubscriptionStore) {
+/** One contract suite for every SubscriptionStore implementation (memory, SQLite, PostgreSQL). */
+export function subscriptionStoreContract(name: string, create: () => SubscriptionStore | Promise<SubscriptionStore>) {
   describe(`SubscriptionStore contract: ${name}`, () => {
     it('finds what it saved by id, every field kept', async () => {
-      const store = create();
+      const store = await create();
       const failed = aSubscription({
         id: 'sub-2',
         mode: 'user',
@@ -37,7 +37,7 @@ export function subscriptionStoreContract(name: string, create: () => Subscripti
     });
 
     it('replaces a subscription saved again under the same id (a renewal)', async () => {
-      const store = create();
+      const store = await create();
       await store.save(aSubscription());
       const renewed = aSubscription({ expiresAt: '2026-11-30T09:00:00.000Z', renewedAt: '2026-11-25T09:00:00.000Z' });
       await store.save(renewed);
@@ -46,7 +46,7 @@ export function subscriptionStoreContract(name: string, create: () => Subscripti
     });
 
     it("lists a person's subscriptions, oldest first, within their tenant only", async () => {
-      const store = create();
+      const store = await create();
       const newer = aSubscription({ id: 'sub-2', createdAt: '2026-11-24T09:00:00.000Z' });
       await store.save(newer);
       await store.save(aSubscription());
@@ -57,7 +57,7 @@ export function subscriptionStoreContract(name: string, create: () => Subscripti
     });
 
     it('marks a subscription removed with its reason and keeps it; an unknown id changes nothing', async () => {
-      const store = create();
+      const store = await create();
       await store.save(aSubscription());
       await store.markRemoved('sub-1', 'subscriptionRemoved');
       await store.markRemoved('sub-9', 'subscriptionRemoved');
@@ -66,7 +66,7 @@ export function subscriptionStoreContract(name: string, create: () => Subscripti
     });
 
     it('lists active subscriptions, all or those expiring strictly before an instant, soonest first', async () => {
-      const store = create();
+      const store = await create();
       await store.save(aSubscription({ id: 'late', expiresAt: '2026-11-27T12:00:00.000Z' }));
       await store.save(aSubscription({ id: 'soon', expiresAt: '2026-11-26T12:00:00.000Z' }));
       await store.save(aSubscription({ id: 'at-instant', expiresAt: '2026-11-28T00:00:00.000Z' }));
