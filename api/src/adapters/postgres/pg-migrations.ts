@@ -220,7 +220,8 @@ export const pgMigrations: readonly PgMigration[] = [
       -- The bot's proactive messages, one row per logical message (key), kept after sending so enqueuing the
       -- same key again changes nothing. Times are epoch milliseconds: the worker scans them by range.
       CREATE TABLE outbound_messages (
-        key             text NOT NULL PRIMARY KEY,
+        -- Byte order, as SQLite's: cancelling by key prefix is then a range of the primary key.
+        key             text COLLATE "C" NOT NULL PRIMARY KEY,
         tenant_id       text NOT NULL,
         user_id         text NOT NULL,
         kind            text NOT NULL,
