@@ -80,7 +80,8 @@ export function pgFailure(error: unknown, table = 'unknown'): unknown {
   if (code === '23503') {
     return storeError({ reason: 'missing_parent', table: where, constraint }, `Missing parent row for ${where}`, error);
   }
-  if (code === '23514' || code === '23502' || code === '22P02' || code === '22007' || code === '22008') {
+  // Broken checks and NOT NULLs, and values the column type refuses (bad text, dates, a NUL in jsonb or text).
+  if (['23514', '23502', '22P02', '22007', '22008', '22P05', '22021'].includes(code ?? '')) {
     return storeError({ reason: 'constraint', table: where, constraint }, `Row refused by ${where}`, error);
   }
   return error;
