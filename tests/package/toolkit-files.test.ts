@@ -156,25 +156,24 @@ describe('teamsapp.yml', () => {
     expect(teamsappYml).toMatch(/^environmentFolderPath: \.\/env$/m);
   });
 
-  it('provisions the Teams app, both Entra apps, the bot registration, then validates, zips and uploads', () => {
+  it('provisions the Teams app, both Entra apps, the Azure resources with the bot, then validates, zips and uploads', () => {
     expect(stageActions('provision')).toEqual([
       'script',
       'teamsApp/create',
       'aadApp/create',
-      'aadApp/update',
       'aadApp/create',
-      'botFramework/create',
+      'arm/deploy',
+      'aadApp/update',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/update',
     ]);
-    expect(teamsappYml).toContain('messagingEndpoint: ${{BOT_ENDPOINT}}/api/messages');
     expect(teamsappYml).toContain('manifestPath: ./appPackage/aad.manifest.json');
     expect(teamsappYml).toMatch(/generateClientSecret: true/);
   });
 
-  it('deploys with npm steps and publishes to the admin center', () => {
-    expect(stageActions('deploy')).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'script']);
+  it('deploys the container image, builds the app package and publishes to the admin center', () => {
+    expect(stageActions('deploy')).toEqual(['script', 'cli/runNpmCommand', 'script']);
     expect(stageActions('publish').at(-1)).toBe('teamsApp/publishAppPackage');
   });
 
