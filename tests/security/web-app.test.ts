@@ -73,10 +73,14 @@ describe('the app in production (a real tenant at confer.contoso.com)', () => {
     }
   });
 
-  it('answers health for any Host, as load balancers probe it by address', async () => {
+  it('answers health and readiness for any Host, as load balancers probe them by address', async () => {
     const health = await get('/api/health', `10.0.0.7:${app.port}`);
     expect(health.status).toBe(200);
     expect(health.json()).toMatchObject({ status: 'ok' });
+    const ready = await get('/api/ready', `10.0.0.7:${app.port}`);
+    expect(ready.status).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready' });
+    expect((await get('/api/config', `10.0.0.7:${app.port}`)).status).toBe(421);
   });
 
   it.each([

@@ -17,10 +17,13 @@ const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/;
  * were its own origin; the browser still sends the page's host name, which is what this checks. Health is
  * answered for any host: it tells nothing, and load balancers probe it by address.
  */
+/** Liveness and readiness: load balancers probe them by address. */
+const PROBES = new Set(['/api/health', '/api/ready']);
+
 export function requireKnownHost(options: HostCheckOptions) {
   const publicHost = withoutDefaultPort(options.publicHost.toLowerCase());
   return (req: Request, _res: Response, next: NextFunction) => {
-    if (req.path === '/api/health' && (req.method === 'GET' || req.method === 'HEAD')) return next();
+    if (PROBES.has(req.path) && (req.method === 'GET' || req.method === 'HEAD')) return next();
     const host = (req.headers.host ?? '').toLowerCase();
     if (isAllowed(host, publicHost, options.production, req.socket.localPort)) return next();
     next(
