@@ -113,6 +113,11 @@ param databasePoolSize int = 10
 @description('Milliseconds a stopping instance keeps serving after /api/ready fails. App Service stops routing to an instance it stops by itself, so 0; raise it behind a balancer that only learns from readiness.')
 param shutdownDrainMs int = 0
 
+@description('API requests each person may make per minute, counted across every instance.')
+@minValue(10)
+@maxValue(100000)
+param rateLimitPerMinute int = 240
+
 // Network.
 param vnetAddressPrefix string = '10.40.0.0/16'
 param appSubnetPrefix string = '10.40.1.0/24'
@@ -439,6 +444,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     CONFER_DATABASE_URL: '${keyVaultReference}database-url)'
     CONFER_DATABASE_POOL_SIZE: string(databasePoolSize)
     CONFER_SHUTDOWN_DRAIN_MS: string(shutdownDrainMs)
+    CONFER_RATE_LIMIT_PER_MINUTE: string(rateLimitPerMinute)
     CONFER_CONNECTION_MODE: connectionMode
     CONFER_EXPIRY_WARNING_DAYS: string(expiryWarningDays)
     CONFER_ALERT_MAILBOX: alertMailbox

@@ -310,6 +310,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
     tabDir: options.tabDir,
     graphNotifications: { subscriptions: sync.subscriptions, inbox: wakingInbox(sync.inbox, syncSignals) },
+    rateLimitPerMinute: config.rateLimitPerMinute,
     ...(store.sharedRateCounter ? { sharedRateCounter: store.sharedRateCounter } : {}),
     ready: async () => !stopping && (await store.ping()),
     scheduling,

@@ -74,6 +74,8 @@ const envSchema = z.object({
   ),
   /** Connections each replica keeps to PostgreSQL. */
   CONFER_DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** API requests each person may make per minute (counted across replicas on PostgreSQL). */
+  CONFER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(240),
   /** Milliseconds a stopping replica keeps serving after readiness fails, for the load balancer to notice. */
   CONFER_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** AES-256 key (base64, 32 bytes) of the per-user token cache, where refresh tokens are kept encrypted. */
@@ -95,6 +97,7 @@ export interface Config {
   databaseUrl: string | null;
   databasePoolSize: number;
   shutdownDrainMs: number;
+  rateLimitPerMinute: number;
   clientId: string;
   clientSecret: string;
   tenantId: string;
@@ -193,6 +196,7 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     databaseUrl: e.CONFER_DATABASE_URL ?? null,
     databasePoolSize: e.CONFER_DATABASE_POOL_SIZE,
     shutdownDrainMs: e.CONFER_SHUTDOWN_DRAIN_MS,
+    rateLimitPerMinute: e.CONFER_RATE_LIMIT_PER_MINUTE,
     clientId: e.AAD_APP_CLIENT_ID,
     clientSecret: e.SECRET_AAD_APP_CLIENT_SECRET,
     tenantId: e.AAD_APP_TENANT_ID,
