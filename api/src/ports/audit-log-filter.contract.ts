@@ -12,10 +12,10 @@ const entry = (minute: number, action: string, actorId: string | null, tenantId 
 });
 
 /** One contract suite for the AuditLog's filters and export, run against every implementation. */
-export function auditLogFilterContract(name: string, create: () => { audit: AuditLog }) {
+export function auditLogFilterContract(name: string, create: () => { audit: AuditLog } | Promise<{ audit: AuditLog }>) {
   describe(`AuditLog filters: ${name}`, () => {
     async function filled() {
-      const { audit } = create();
+      const { audit } = await create();
       await audit.append(entry(1, 'admin.settings_changed', 'oid-megan'));
       await audit.append(entry(2, 'admin.refused', 'oid-patti'));
       await audit.append(entry(3, 'sync.subscription_refused', null));
@@ -43,7 +43,7 @@ export function auditLogFilterContract(name: string, create: () => { audit: Audi
     });
 
     it('exports every matching entry newest first, past any batch size', async () => {
-      const { audit } = create();
+      const { audit } = await create();
       for (let i = 0; i < 1_100; i += 1) {
         await audit.append({
           ...entry(0, i % 2 ? 'odd' : 'even', null),

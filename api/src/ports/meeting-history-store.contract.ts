@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingHistoryEntry, MeetingHistoryStore, MeetingStore } from './meeting-store.ts';
 import { aMeeting, failureOf, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 
+type Stores = { meetings: MeetingStore; history: MeetingHistoryStore };
+
 /** One contract suite for every MeetingHistoryStore implementation. */
-export function meetingHistoryStoreContract(
-  name: string,
-  create: () => { meetings: MeetingStore; history: MeetingHistoryStore },
-) {
+export function meetingHistoryStoreContract(name: string, create: () => Stores | Promise<Stores>) {
   const created: MeetingHistoryEntry = {
     meetingId: 'meeting-1',
     at: new Date('2026-11-20T09:00:00.000Z'),
@@ -26,7 +25,7 @@ export function meetingHistoryStoreContract(
 
   describe(`MeetingHistoryStore contract: ${name}`, () => {
     it('lists entries oldest first with their details intact, whatever order they were appended in', async () => {
-      const { meetings, history } = create();
+      const { meetings, history } = await create();
       await meetings.insert(aMeeting());
       await history.append(TENANT_A, responded);
       await history.append(TENANT_A, created);
@@ -39,7 +38,7 @@ export function meetingHistoryStoreContract(
     });
 
     it('keeps tenants apart and refuses history for a meeting the tenant does not have', async () => {
-      const { meetings, history } = create();
+      const { meetings, history } = await create();
       await meetings.insert(aMeeting());
       await history.append(TENANT_A, created);
       expect(await history.list(TENANT_B, 'meeting-1')).toEqual([]);

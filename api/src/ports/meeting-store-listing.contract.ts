@@ -6,7 +6,10 @@ const at = (iso: string) => new Date(iso);
 const adele = { ...guest, email: 'adelev@contoso.onmicrosoft.com', userId: 'oid-adele', displayName: 'Adele Vance' };
 
 /** Listing, window filters and the per-day counts, for every MeetingStore implementation. */
-export function meetingStoreListingContract(name: string, create: () => { meetings: MeetingStore }) {
+export function meetingStoreListingContract(
+  name: string,
+  create: () => { meetings: MeetingStore } | Promise<{ meetings: MeetingStore }>,
+) {
   describe(`MeetingStore listing contract: ${name}`, () => {
     async function seed(meetings: MeetingStore) {
       await meetings.insert(aMeeting({ id: 'tue', start: at('2026-11-24T09:00Z'), end: at('2026-11-24T09:30Z') }));
@@ -26,7 +29,7 @@ export function meetingStoreListingContract(name: string, create: () => { meetin
     }
 
     it("lists a user's meetings as organizer or attendee, by start either way, up to the limit", async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await seed(meetings);
       const ids = async (userId: string, order: 'asc' | 'desc', limit = 10) =>
         (await meetings.listForUser(TENANT_A, userId, { limit, order })).map((m) => m.id);
@@ -38,7 +41,7 @@ export function meetingStoreListingContract(name: string, create: () => { meetin
     });
 
     it('filters by statuses and by a half-open window the meeting overlaps', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await seed(meetings);
       const list = async (options: { from?: Date; to?: Date; statuses?: ('scheduled' | 'cancelled')[] }) =>
         (await meetings.listForUser(TENANT_A, 'oid-alex', { limit: 10, order: 'asc', ...options })).map((m) => m.id);
@@ -50,7 +53,7 @@ export function meetingStoreListingContract(name: string, create: () => { meetin
     });
 
     it('keeps a series in the window until its last occurrence ends, moved occurrences included', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting({ recurrence: { kind: 'weekly', count: 3 } }));
       const list = async (from: Date) =>
         (await meetings.listForUser(TENANT_A, 'oid-alex', { from, limit: 10, order: 'asc' })).map((m) => m.id);
@@ -68,14 +71,14 @@ export function meetingStoreListingContract(name: string, create: () => { meetin
     });
 
     it('refuses a limit below one rather than listing everything', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       expect(await failureOf(meetings.listForUser(TENANT_A, 'oid-alex', { limit: 0, order: 'asc' }))).toBe(
         'invalid_argument',
       );
     });
 
     it('gives each scheduled meeting interval per organizer or attending user, declines and other statuses left out', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await seed(meetings);
       await meetings.insert(
         aMeeting({
@@ -99,7 +102,7 @@ export function meetingStoreListingContract(name: string, create: () => { meetin
     });
 
     it('expands a series in its own zone across a DST change, skipping cancelled and moving moved occurrences', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       // 10:00 in London is 09:00Z in British Summer Time and 10:00Z after the clocks go back on 25 October 2026.
       await meetings.insert(
         aMeeting({
@@ -134,7 +137,7 @@ export function meetingStoreListingContract(name: string, create: () => { meetin
     });
 
     it('steps a monthly series from its first date, landing on the last day of shorter months', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(
         aMeeting({
           timeZone: 'America/New_York',

@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingStore } from './meeting-store.ts';
 import { aMeeting, failureOf, guest, megan, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 
-/** One contract suite for every MeetingStore implementation (in-memory, SQLite, later PostgreSQL). */
-export function meetingStoreContract(name: string, create: () => { meetings: MeetingStore }) {
+/** One contract suite for every MeetingStore implementation (in-memory, SQLite, PostgreSQL). */
+export function meetingStoreContract(
+  name: string,
+  create: () => { meetings: MeetingStore } | Promise<{ meetings: MeetingStore }>,
+) {
   describe(`MeetingStore contract: ${name}`, () => {
     it('reads back what it inserted, attendees in order and every field intact', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       const meeting = aMeeting({ recurrence: { kind: 'biweekly', count: 6 }, online: false, location: 'Room 4' });
       await meetings.insert(meeting);
       expect(await meetings.get(TENANT_A, 'meeting-1')).toEqual(meeting);
     });
 
     it("keeps tenants apart: another tenant's meeting does not exist for any read or write", async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting());
       expect(await meetings.get(TENANT_B, 'meeting-1')).toBeUndefined();
       expect(await meetings.findByGraphEventId(TENANT_B, 'event-meeting-1')).toBeUndefined();
@@ -25,7 +28,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('lets two tenants use the same ids and transaction ids', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting());
       await meetings.insert(aMeeting({ tenantId: TENANT_B, title: 'Other tenant' }));
       expect((await meetings.get(TENANT_A, 'meeting-1'))?.title).toBe('Mentoring: first steps');
@@ -33,7 +36,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('saves an update on the version it read, bumps the version, and refuses a stale one without writing', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting());
       const read = (await meetings.get(TENANT_A, 'meeting-1'))!;
       const moved = { ...read, start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T10:45:00Z') };
@@ -44,13 +47,13 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('answers false for an update of a meeting that does not exist', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       expect(await meetings.update(aMeeting(), 1)).toBe(false);
       expect(await meetings.get(TENANT_A, 'meeting-1')).toBeUndefined();
     });
 
     it('replaces the attendees with the meeting, in their new order', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting());
       const adele = { ...guest, email: 'adelev@contoso.onmicrosoft.com', userId: 'oid-adele', displayName: 'Adele' };
       expect(await meetings.update(aMeeting({ attendees: [adele, megan] }), 1)).toBe(true);
@@ -58,7 +61,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('writes nothing when the second attendee breaks a constraint, on insert and on update', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       const twice = [megan, { ...guest, email: megan.email.toUpperCase() }];
       expect(await failureOf(meetings.insert(aMeeting({ attendees: twice })))).toBe('duplicate');
       expect(await meetings.get(TENANT_A, 'meeting-1')).toBeUndefined();
@@ -69,7 +72,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('refuses a second meeting with the same id or transaction id in a tenant', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting());
       expect(await failureOf(meetings.insert(aMeeting({ transactionId: 'tx-other' })))).toBe('duplicate');
       expect(await failureOf(meetings.insert(aMeeting({ id: 'meeting-2', transactionId: 'tx-meeting-1' })))).toBe(
@@ -79,7 +82,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('refuses a meeting that ends before it starts, or in an unknown zone', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       const backwards = aMeeting({ end: new Date('2026-11-23T09:00:00Z') });
       expect(await failureOf(meetings.insert(backwards))).toBe('constraint');
       const nowhere = aMeeting({ timeZone: 'Mars/Olympus_Mons', recurrence: { kind: 'weekly', count: 3 } });
@@ -88,7 +91,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('lists meetings left in `creating` before a time, across tenants, oldest first', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting({ id: 'late', status: 'creating', createdAt: new Date('2026-11-20T09:04:00Z') }));
       await meetings.insert(
         aMeeting({ id: 'early', tenantId: TENANT_B, status: 'creating', createdAt: new Date('2026-11-20T09:01:00Z') }),
@@ -107,7 +110,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('lists recently failed creates across tenants, oldest first', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting({ id: 'old', status: 'failed', createdAt: new Date('2026-11-19T09:00:00Z') }));
       await meetings.insert(
         aMeeting({ id: 'recent', tenantId: TENANT_B, status: 'failed', createdAt: new Date('2026-11-20T09:00:00Z') }),
@@ -118,7 +121,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('lists each organizer of a scheduled meeting still to end once, across tenants', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting({ id: 'a1' }));
       await meetings.insert(
         aMeeting({ id: 'a2', start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T11:00:00Z') }),
@@ -138,7 +141,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('finds a meeting by its Graph event id, or by the id of one of its occurrences', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting({ recurrence: { kind: 'weekly', count: 4 } }));
       await meetings.upsertOccurrence(TENANT_A, {
         meetingId: 'meeting-1',
@@ -155,7 +158,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('keeps one override per occurrence, listed by original start, for meetings of the same tenant only', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       await meetings.insert(aMeeting({ recurrence: { kind: 'weekly', count: 4 } }));
       const second = {
         meetingId: 'meeting-1',
@@ -176,7 +179,7 @@ export function meetingStoreContract(name: string, create: () => { meetings: Mee
     });
 
     it('hands out copies: changing a returned meeting does not change the stored one', async () => {
-      const { meetings } = create();
+      const { meetings } = await create();
       const meeting = aMeeting();
       await meetings.insert(meeting);
       meeting.attendees.push({ ...guest, email: 'late@fabrikam.example' });

@@ -3,10 +3,13 @@ import { TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 import type { MeetingTypeStore } from './tenant-store.ts';
 
 /** One contract suite for every MeetingTypeStore implementation. */
-export function meetingTypeStoreContract(name: string, create: () => { meetingTypes: MeetingTypeStore }) {
+export function meetingTypeStoreContract(
+  name: string,
+  create: () => { meetingTypes: MeetingTypeStore } | Promise<{ meetingTypes: MeetingTypeStore }>,
+) {
   describe(`MeetingTypeStore contract: ${name}`, () => {
     it("seeds a tenant's default types on first read, in order, with prompts and reminders", async () => {
-      const { meetingTypes } = create();
+      const { meetingTypes } = await create();
       const types = await meetingTypes.list(TENANT_A);
       expect(types.map((t) => [t.name, t.durationMinutes])).toEqual([
         ['Mentoring session', 45],
@@ -23,7 +26,7 @@ export function meetingTypeStoreContract(name: string, create: () => { meetingTy
     });
 
     it('seeds once per tenant: later reads answer the same types, each tenant its own', async () => {
-      const { meetingTypes } = create();
+      const { meetingTypes } = await create();
       const first = await meetingTypes.list(TENANT_A);
       first[0]!.name = 'Changed by the caller';
       expect(await meetingTypes.list(TENANT_A)).toHaveLength(4);
@@ -34,7 +37,7 @@ export function meetingTypeStoreContract(name: string, create: () => { meetingTy
     });
 
     it('gets one type by id, seeding first when the tenant was never read', async () => {
-      const { meetingTypes } = create();
+      const { meetingTypes } = await create();
       const mentoring = await meetingTypes.get(TENANT_B, 'mentoring-session');
       expect(mentoring?.name).toBe('Mentoring session');
       expect(await meetingTypes.get(TENANT_B, 'unknown')).toBeUndefined();

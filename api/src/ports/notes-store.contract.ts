@@ -37,10 +37,12 @@ export function anAction(overrides: Partial<MeetingAction> = {}): MeetingAction 
   };
 }
 
+type Stores = { meetings: MeetingStore; notes: NotesStore };
+
 /** One contract suite for every NotesStore implementation. */
-export function notesStoreContract(name: string, create: () => { meetings: MeetingStore; notes: NotesStore }) {
+export function notesStoreContract(name: string, create: () => Stores | Promise<Stores>) {
   async function setUp() {
-    const stores = create();
+    const stores = await create();
     await stores.meetings.insert(aMeeting());
     return stores;
   }

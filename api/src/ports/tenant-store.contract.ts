@@ -39,10 +39,13 @@ export function aSettings(overrides: Partial<TenantSettings> = {}): TenantSettin
 }
 
 /** One contract suite for every TenantStore implementation. */
-export function tenantStoreContract(name: string, create: () => { tenants: TenantStore }) {
+export function tenantStoreContract(
+  name: string,
+  create: () => { tenants: TenantStore } | Promise<{ tenants: TenantStore }>,
+) {
   describe(`TenantStore contract: ${name}`, () => {
     it('keeps one settings record per tenant, the latest save winning', async () => {
-      const { tenants } = create();
+      const { tenants } = await create();
       expect(await tenants.getSettings(TENANT_A)).toBeUndefined();
       const settings = aSettings();
       await tenants.saveSettings(settings);
@@ -53,7 +56,7 @@ export function tenantStoreContract(name: string, create: () => { tenants: Tenan
     });
 
     it('keeps the admin switches and the integration owners in order, and a later save replaces them', async () => {
-      const { tenants } = create();
+      const { tenants } = await create();
       const owners = ['8b3f1c2e-0d4a-4f7e-9a61-2c5d8e7f9a01', '0f6e2d1c-3b4a-4c5d-8e9f-a0b1c2d3e4f5'];
       const locked = aSettings({ integrationEnabled: false, allowDisconnect: false, integrationOwners: owners });
       await tenants.saveSettings(locked);
@@ -68,7 +71,7 @@ export function tenantStoreContract(name: string, create: () => { tenants: Tenan
     });
 
     it('keeps users per tenant with their connection health and preferences intact, listed by name', async () => {
-      const { tenants } = create();
+      const { tenants } = await create();
       const megan = aUser();
       const adele = aUser({ userId: 'oid-adele', displayName: 'Adele Vance', connectionStatus: 'consent_required' });
       await tenants.upsertUser(megan);
@@ -85,10 +88,13 @@ export function tenantStoreContract(name: string, create: () => { tenants: Tenan
 }
 
 /** One contract suite for every TokenCacheStore implementation. */
-export function tokenCacheStoreContract(name: string, create: () => { tokenCache: TokenCacheStore }) {
+export function tokenCacheStoreContract(
+  name: string,
+  create: () => { tokenCache: TokenCacheStore } | Promise<{ tokenCache: TokenCacheStore }>,
+) {
   describe(`TokenCacheStore contract: ${name}`, () => {
     it('keeps one opaque blob per tenant and user, byte for byte', async () => {
-      const { tokenCache } = create();
+      const { tokenCache } = await create();
       const blob = Buffer.from([0, 1, 2, 250, 255, 0, 42]);
       await tokenCache.write(TENANT_A, 'oid-megan', blob);
       blob[0] = 99;
@@ -106,7 +112,7 @@ export function tokenCacheStoreContract(name: string, create: () => { tokenCache
 }
 
 /** One contract suite for every AuditLog implementation. */
-export function auditLogContract(name: string, create: () => { audit: AuditLog }) {
+export function auditLogContract(name: string, create: () => { audit: AuditLog } | Promise<{ audit: AuditLog }>) {
   const entry = (minute: number, action: string, tenantId = TENANT_A): AuditEntry => ({
     tenantId,
     at: at(`2026-11-20T09:${String(minute).padStart(2, '0')}:00.000Z`),
@@ -118,7 +124,7 @@ export function auditLogContract(name: string, create: () => { audit: AuditLog }
 
   describe(`AuditLog contract: ${name}`, () => {
     it("lists a tenant's entries newest first up to the limit, details intact", async () => {
-      const { audit } = create();
+      const { audit } = await create();
       await audit.append(entry(1, 'connection_mode_changed'));
       await audit.append(entry(3, 'security_group_changed'));
       await audit.append(entry(2, 'other_tenant', TENANT_B));
