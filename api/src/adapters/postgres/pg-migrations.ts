@@ -116,7 +116,7 @@ export const pgMigrations: readonly PgMigration[] = [
       CREATE INDEX meetings_by_graph_event ON meetings (tenant_id, graph_event_id);
       CREATE INDEX meetings_by_organizer ON meetings (tenant_id, organizer_id, span_start_utc);
       CREATE INDEX meetings_creating ON meetings (created_at) WHERE status = 'creating';
-      CREATE INDEX meetings_failed ON meetings (updated_at) WHERE status = 'failed';
+      CREATE INDEX meetings_failed ON meetings (created_at) WHERE status = 'failed';
       CREATE TABLE meeting_attendees (
         tenant_id        text NOT NULL,
         meeting_id       text NOT NULL,
@@ -135,7 +135,8 @@ export const pgMigrations: readonly PgMigration[] = [
         PRIMARY KEY (tenant_id, meeting_id, position),
         FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
       );
-      CREATE UNIQUE INDEX meeting_attendees_once ON meeting_attendees (tenant_id, meeting_id, lower(email));
+      -- lower() under the C collation folds ASCII letters only, as SQLite's NOCASE does: the same pairs collide.
+      CREATE UNIQUE INDEX meeting_attendees_once ON meeting_attendees (tenant_id, meeting_id, lower(email COLLATE "C"));
       CREATE INDEX meeting_attendees_by_user ON meeting_attendees (tenant_id, user_id);
       CREATE TABLE meeting_occurrences (
         tenant_id      text NOT NULL,
@@ -159,7 +160,8 @@ export const pgMigrations: readonly PgMigration[] = [
         kind         text NOT NULL CHECK (kind IN ('created', 'rescheduled', 'updated', 'cancelled', 'responded',
                        'occurrence_changed', 'occurrence_cancelled')),
         summary      text NOT NULL,
-        details_json jsonb NOT NULL,
+        -- json, not jsonb: details read back as written, keys in their order, as SQLite keeps them.
+        details_json json NOT NULL,
         FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
       );
       CREATE INDEX meeting_history_by_meeting ON meeting_history (tenant_id, meeting_id, at, seq);
@@ -211,7 +213,8 @@ export const pgMigrations: readonly PgMigration[] = [
         actor_id     text,
         action       text NOT NULL,
         target       text,
-        details_json jsonb NOT NULL
+        -- json, not jsonb: the export shows details as written, keys in their order, as SQLite keeps them.
+        details_json json NOT NULL
       );
       CREATE INDEX audit_log_by_tenant ON audit_log (tenant_id, at, seq);
       CREATE INDEX audit_log_by_action ON audit_log (tenant_id, action, at, seq);
