@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { MeetingType, MeetingTypeStore } from '../../ports/tenant-store.ts';
+import { seedMeetingTypes } from '../sqlite/default-meeting-types.ts';
+import { parseRow } from '../sqlite/row-codec.ts';
+import type { PgDatabase } from './pg-database.ts';
+
+const typeRow = z.object({
+  tenant_id: z.string(),
+  id: z.string(),
+  name: z.string(),
+  duration_minutes: z.number().int().positive(),
+  agenda_prompts_json: z.array(z.string()),
+  default_reminders_json: z.array(z.number().int().nonnegative()),
+  sort_order: z.number().int(),
+});
+
+const COLUMNS = 'tenant_id, id, name, duration_minutes, agenda_prompts_json, default_reminders_json, sort_order';
+
+const IS_SEEDED = 'SELECT 1 FROM meeting_type_seeds WHERE tenant_id = $1';
+// The seed marker and the types are one statement, so they commit together. Two processes seeding at once queue
+// on the marker's key: the second finds it there once the first commits, and inserts nothing.
+const SEED = `
+  WITH marked AS (
+    INSERT INTO meeting_type_seeds (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING tenant_id)
+  INSERT INTO meeting_types (${COLUMNS})
+  SELECT marked.tenant_id, seed.id, seed.name, seed.duration_minutes, seed.agenda_prompts::jsonb,
+    seed.default_reminders::jsonb, seed.sort_order
+  FROM marked CROSS JOIN unnest($2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::integer[])
+    AS seed (id, name, duration_minutes, agenda_prompts, default_reminders, sort_order)
+  ON CONFLICT DO NOTHING`;
+// Byte order for names and ids, as SQLite sorts text.
+const SELECT_ALL = `
+  SELECT ${COLUMNS} FROM meeting_types WHERE tenant_id = $1
+  ORDER BY sort_order, name COLLATE "C", id COLLATE "C"`;
+const SELECT_ONE = `SELECT ${COLUMNS} FROM meeting_types WHERE tenant_id = $1 AND id = $2`;
+
+/** Meeting types per tenant; the defaults are seeded the first time a tenant's types are read, and only then. */
+export function createPostgresMeetingTypeStore(db: PgDatabase): MeetingTypeStore {
+  // Reads stay reads once a tenant is seeded: only the first visit writes.
+  const seedOnce = async (tenantId: string) => {
+    if ((await db.query(IS_SEEDED, [tenantId])).length > 0) return;
+    const types = seedMeetingTypes(tenantId);
+    await db.execute(SEED, [
+      tenantId,
+      types.map((t) => t.id),
+      types.map((t) => t.name),
+      types.map((t) => t.durationMinutes),
+      types.map((t) => JSON.stringify(t.agendaPrompts)),
+      types.map((t) => JSON.stringify(t.defaultReminders)),
+      types.map((t) => t.sortOrder),
+    ]);
+  };
+
+  return {
+    async list(tenantId) {
+      await seedOnce(tenantId);
+      return (await db.query(SELECT_ALL, [tenantId])).map((row) => toMeetingType(row, tenantId));
+    },
+    async get(tenantId, typeId) {
+      await seedOnce(tenantId);
+      const [row] = await db.query(SELECT_ONE, [tenantId, typeId]);
+      return row ? toMeetingType(row, tenantId) : undefined;
+    },
+  };
+}
+
+function toMeetingType(row: unknown, tenantId: string): MeetingType {
+  const typeId = (row as { id?: unknown }).id;
+  const t = parseRow(typeRow, row, { table: 'meeting_types', key: { tenantId, typeId } });
+  return {
+    id: t.id,
+    tenantId: t.tenant_id,
+    name: t.name,
+    durationMinutes: t.duration_minutes,
+    agendaPrompts: t.agenda_prompts_json,
+    defaultReminders: t.default_reminders_json,
+    sortOrder: t.sort_order,
+  };
+}
