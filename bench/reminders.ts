@@ -3,18 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEAMS_LIMITS } from '../bot/src/delivery/index.ts';
 import { runDeliveryWithCrash } from './lib/delivery-crash-run.ts';
+import { deliveryErrors, limitsMinimumMs, REMINDER_BATCH } from './lib/reminder-batch.ts';
 import type { BenchResult } from './lib/results.ts';
+import { benchRemindersOnReplicas } from './reminders-replicas.ts';
 
-const MESSAGES = 10_000;
-/** 2,000 people with five reminders each: no conversation limit binds, the tenant's 50/s does. */
-const CONVERSATIONS = 2_000;
+const MESSAGES = REMINDER_BATCH.messages;
+const CONVERSATIONS = REMINDER_BATCH.people;
 
 /**
  * 10,000 reminders due in the same minute, drained into a local connector enforcing Teams' limits, with
- * the worker SIGKILLed halfway and restarted. The floor is what the limits allow: at 50 requests/s per
- * app per tenant, the last of N messages can leave no sooner than (⌈N / 50⌉ − 1) s after the first.
+ * the worker SIGKILLed halfway and restarted; then the same on three PostgreSQL replicas with the leader
+ * killed (reminders-replicas.ts). The floor is what the limits allow (limitsMinimumMs).
  */
 export async function benchReminders(): Promise<BenchResult[]> {
+  return [...(await benchRemindersOnSqlite()), ...(await benchRemindersOnReplicas())];
+}
+
+async function benchRemindersOnSqlite(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'confer-bench-reminders-'));
   try {
     const result = await runDeliveryWithCrash({
@@ -26,10 +31,8 @@ export async function benchReminders(): Promise<BenchResult[]> {
       sendTimeoutMs: 5_000,
     });
     const tenantLimit = TEAMS_LIMITS.perTenant[0] as { count: number; windowMs: number };
-    const minimumMs = (Math.ceil(MESSAGES / tenantLimit.count) - 1) * tenantLimit.windowMs;
-    const counts = result.keys.map((key) => result.deliveries.get(key) ?? 0);
-    const duplicates = counts.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
-    const lost = counts.filter((count) => count === 0).length;
+    const minimumMs = limitsMinimumMs(MESSAGES);
+    const { duplicates, lost } = deliveryErrors(result.keys, result.deliveries);
     const seconds = result.durationMs / 1000;
     process.stdout.write(
       `reminders: ${MESSAGES} in ${seconds.toFixed(1)} s (${(MESSAGES / seconds).toFixed(1)}/s), ` +

@@ -7,6 +7,7 @@ import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sql
 import type { OutboundState } from '../../bot/src/delivery/index.ts';
 import { startLocalTeamsConnector } from '../../bot/src/delivery/test-support/teams-connector.ts';
 import type { WorkerProcessOptions } from './delivery-worker-process.ts';
+import { seedReminders } from './reminder-batch.ts';
 
 export interface CrashRunOptions {
   databaseFile: string;
@@ -32,7 +33,6 @@ export interface CrashRunResult {
   finalStates: Record<OutboundState, number>;
 }
 
-const TENANT = 'tenant-bench';
 const script = join(import.meta.dirname, 'delivery-worker-process.ts');
 
 /**
@@ -94,43 +94,18 @@ function startWorker(options: WorkerProcessOptions): ChildProcess {
 async function seed(options: CrashRunOptions, serviceUrl: string): Promise<string[]> {
   const clock = { now: () => new Date() };
   const db = openDatabase(options.databaseFile);
-  const conversations = createSqliteConversationStore(db);
-  for (let index = 0; index < options.conversations; index++) {
-    const conversationId = `a:conv-${index}`;
-    await conversations.save({
-      tenantId: TENANT,
-      aadObjectId: `user-${index}`,
-      userId: `29:user-${index}`,
-      userName: null,
-      conversationId,
+  try {
+    return await seedReminders({
+      conversations: createSqliteConversationStore(db),
+      queue: createSqliteOutboundStore(db, clock),
+      messages: options.messages,
+      people: options.conversations,
       serviceUrl,
-      channelId: 'msteams',
-      reference: {
-        serviceUrl,
-        channelId: 'msteams',
-        conversation: { id: conversationId },
-        user: { id: `29:user-${index}` },
-      },
-      updatedAt: clock.now().toISOString(),
+      due: clock.now(),
     });
+  } finally {
+    db.close();
   }
-  const due = clock.now();
-  const keys = Array.from({ length: options.messages }, (_, index) => {
-    const user = index % options.conversations;
-    return `reminder:m${Math.floor(index / options.conversations)}:${due.toISOString()}:user-${user}:15`;
-  });
-  await createSqliteOutboundStore(db, clock).enqueue(
-    keys.map((key, index) => ({
-      key,
-      tenantId: TENANT,
-      userId: `user-${index % options.conversations}`,
-      kind: 'reminder' as const,
-      payload: {},
-      notBefore: due,
-    })),
-  );
-  db.close();
-  return keys;
 }
 
 async function statesOf(databaseFile: string): Promise<Record<OutboundState, number>> {
