@@ -218,18 +218,28 @@ async function startReplica(index: number, env: Record<string, string>): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const replica: Replica = { index, url: `http://127.0.0.1:${port}`, process: child, lines: [] };
-  const listening = new Promise<void>((resolve, reject) => {
-    const onLine = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (!line) continue;
-        replica.lines.push(line);
-        if (line.includes('Confer is listening')) resolve();
-      }
-    };
-    child.stdout?.on('data', onLine);
-    child.stderr?.on('data', onLine);
-    child.once('exit', (code) => reject(new Error(`replica ${index} exited (${code}): ${replica.lines.join('\n')}`)));
+  let exited: Error | null = null;
+  const onLine = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line) replica.lines.push(line);
+  };
+  child.stdout?.on('data', onLine);
+  child.stderr?.on('data', onLine);
+  child.once('exit', (code) => {
+    exited = new Error(`replica ${index} exited (${code}): ${replica.lines.join('\n')}`);
   });
+  // Up when its liveness probe answers (whatever the log level lets it print).
+  const listening = (async () => {
+    for (const end = Date.now() + 60_000; ; ) {
+      if (exited) throw exited;
+      const up = await send(replica.url, 'GET', '/api/health', 'localhost', {}).then(
+        (answer) => answer.status === 200,
+        () => false,
+      );
+      if (up) return;
+      if (Date.now() > end) throw new Error(`replica ${index} did not start: ${replica.lines.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
   await listening;
   return replica;
 }
