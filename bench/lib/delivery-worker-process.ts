@@ -8,26 +8,13 @@ import { openDatabase } from '../../api/src/adapters/sqlite/database.ts';
 import { createSqliteOutboundStore } from '../../api/src/adapters/sqlite/outbound-queue-store.ts';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
 import { createDelivery } from '../../bot/src/delivery/index.ts';
-import type { OutboundMessage, RenderedOutbound } from '../../bot/src/ports.ts';
 import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
+import { renderKeyCard } from './reminder-batch.ts';
 
 export interface WorkerProcessOptions {
   databaseFile: string;
   leaseMs: number;
   sendTimeoutMs: number;
-}
-
-/** The card names its key, so the connector can count deliveries per key. */
-export function renderKeyCard(message: OutboundMessage): Promise<RenderedOutbound> {
-  return Promise.resolve({
-    card: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.5',
-      body: [{ type: 'TextBlock', text: message.key, wrap: true }],
-    },
-    summary: `Reminder ${message.key}`,
-  });
 }
 
 async function main(): Promise<void> {

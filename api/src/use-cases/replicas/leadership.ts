@@ -49,7 +49,9 @@ export function createLeadership(options: LeadershipOptions): Leadership {
     const stop = stopWork;
     stopWork = null;
     if (!stop) return;
-    logger.warn('no longer leading; stopping singleton work', { lease: name, why });
+    // A stop asked for is routine; losing the lease is worth a warning.
+    if (why === 'stopping') logger.info('stopping singleton work', { lease: name });
+    else logger.warn('no longer leading; stopping singleton work', { lease: name, why });
     await stop().catch((error: unknown) => logger.error('singleton work failed to stop', { error }));
   };
 
