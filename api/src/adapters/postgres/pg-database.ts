@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { AppError } from '../../domain/app-error.ts';
 import { storeError } from '../sqlite/store-errors.ts';
@@ -87,18 +88,34 @@ export function pgFailure(error: unknown, table = 'unknown'): unknown {
   return error;
 }
 
-function queryableOver(run: (sql: string, params?: readonly unknown[]) => Promise<pg.QueryResult>): PgQueryable {
+/**
+ * A statement with parameters is sent as a named prepared statement: each connection parses and plans it once and
+ * then only binds values, which is most of the server's work for Confer's small indexed queries. Statements
+ * without parameters (migrations, several commands in one text) go as plain queries.
+ */
+function statementOf(sql: string, params?: readonly unknown[]): pg.QueryConfig {
+  if (!params || params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `confer_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] };
+}
+const statementNames = new Map<string, string>();
+
+function queryableOver(run: (statement: pg.QueryConfig) => Promise<pg.QueryResult>): PgQueryable {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]) {
       try {
-        return (await run(sql, params)).rows as Row[];
+        return (await run(statementOf(sql, params))).rows as Row[];
       } catch (error) {
         throw pgFailure(error);
       }
     },
     async execute(sql, params) {
       try {
-        return (await run(sql, params)).rowCount ?? 0;
+        return (await run(statementOf(sql, params))).rowCount ?? 0;
       } catch (error) {
         throw pgFailure(error);
       }
@@ -129,7 +146,7 @@ export async function openPostgres(options: PgOptions): Promise<PgDatabase> {
   pool.on('error', (error) => options.onIdleError?.(error));
   const db: PgDatabase = {
     schema,
-    ...queryableOver((sql, params) => pool.query(sql, params as unknown[] | undefined)),
+    ...queryableOver((statement) => pool.query(statement)),
     async transaction(work) {
       let client: pg.PoolClient;
       try {
@@ -140,7 +157,7 @@ export async function openPostgres(options: PgOptions): Promise<PgDatabase> {
       let broken = false;
       try {
         await client.query('BEGIN');
-        const result = await work(queryableOver((sql, params) => client.query(sql, params as unknown[] | undefined)));
+        const result = await work(queryableOver((statement) => client.query(statement)));
         await client.query('COMMIT');
         return result;
       } catch (error) {
