@@ -86,7 +86,9 @@ async function main(): Promise<void> {
   print({ event: 'started', pid: process.pid });
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, CHECK_EVERY_MS));
-    const counts = await store.countByState();
+    // The database may be away for a while (the restart test): ask again on the next round.
+    const counts = await store.countByState().catch(() => null);
+    if (!counts) continue;
     if (counts.pending + counts.claimed + counts.sending === 0) {
       await leadership.stop();
       print({ event: 'done', pid: process.pid, counts });

@@ -7,6 +7,7 @@ import { openPostgres } from '../../api/src/adapters/postgres/pg-database.ts';
 import { createPostgresOutboundStore } from '../../api/src/adapters/postgres/pg-outbound-queue-store.ts';
 import type { OutboundState } from '../../bot/src/delivery/index.ts';
 import { startLocalTeamsConnector } from '../../bot/src/delivery/test-support/teams-connector.ts';
+import { relayDatabase } from '../../tests/support/tcp-proxy.ts';
 import type { ReplicaEvent, ReplicaProcessOptions } from './pg-delivery-replica.ts';
 import { seedReminders } from './reminder-batch.ts';
 
@@ -23,6 +24,11 @@ export interface ReplicatedRunOptions {
   sendTimeoutMs?: number;
   /** Gives up (kills every replica, throws) when the run takes longer than this. */
   timeoutMs?: number;
+  /**
+   * Takes the database away from the replicas (every connection reset, new ones refused, through a relay) right
+   * after the connector stores this many messages, for `forMs`: a database restart as the replicas see it.
+   */
+  cutDatabase?: { afterAccepted: number; forMs: number };
 }
 
 export interface LeaderTerm {
@@ -72,8 +78,16 @@ export async function runReplicatedDelivery(options: ReplicatedRunOptions): Prom
   const leaders: LeaderTerm[] = [];
   let killed: { pid: number; at: number } | null = null;
   let inDoubtAtKill: Promise<number> = Promise.resolve(0);
+  const relayed = options.cutDatabase ? await relayDatabase(options.databaseUrl) : null;
+  const relay = relayed?.relay ?? null;
+  let cut = false;
   const connector = await startLocalTeamsConnector({
     onAccepted: (_activity, count) => {
+      if (relay && options.cutDatabase && count === options.cutDatabase.afterAccepted && !cut) {
+        cut = true;
+        relay.cut();
+        setTimeout(() => relay.restore(), options.cutDatabase.forMs).unref();
+      }
       if (count !== options.killLeaderAfterAccepted || killed) return;
       // The one that said last it leads (the run then reports `killed: null` should none have).
       const leader = replicas.find((replica) => replica.child.pid === leaders.at(-1)?.pid);
@@ -96,7 +110,7 @@ export async function runReplicatedDelivery(options: ReplicatedRunOptions): Prom
     });
     const started = Date.now();
     const replicaOptions: ReplicaProcessOptions = {
-      databaseUrl: options.databaseUrl,
+      databaseUrl: relayed?.url ?? options.databaseUrl,
       leaseMs: options.claimLeaseMs ?? 15_000,
       sendTimeoutMs: options.sendTimeoutMs ?? 5_000,
     };
@@ -124,6 +138,7 @@ export async function runReplicatedDelivery(options: ReplicatedRunOptions): Prom
     for (const { child } of replicas) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await connector.close();
     await db.close();
+    await relay?.close();
   }
 }
 

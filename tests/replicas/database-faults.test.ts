@@ -1,9 +1,12 @@
 import type { AvailabilityResponse, MeetingDto, SuggestionsResponse } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_TTL_MS } from '../../api/src/use-cases/replicas/leadership.ts';
+import { deliveryErrors } from '../../bench/lib/reminder-batch.ts';
+import { runReplicatedDelivery } from '../../bench/lib/replicated-delivery-run.ts';
 import { mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
 import { type ReplicaSet, send, startReplicaSet } from '../support/replica-set.ts';
 import { PEOPLE } from '../support/stack.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const DAY = 86_400_000;
 const adele = PEOPLE.adele.id;
@@ -106,4 +109,36 @@ describe('the database restarting under running replicas', () => {
     const after = await create(lostTitle, at);
     expect(after.status).toBe(201);
   });
+});
+
+/**
+ * Deliveries under way when the database goes away for longer than the singleton lease: the leader cannot record
+ * what it sent and steps down; when the database is back a leader (it or the other) confirms what was left in
+ * doubt and sends the rest. Each reminder arrives once.
+ */
+describe('proactive delivery when the database restarts mid-run', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('loses and repeats nothing', async () => {
+    const messages = 600;
+    const result = await runReplicatedDelivery({
+      databaseUrl: database.url,
+      messages,
+      conversations: messages,
+      replicas: 2,
+      killLeaderAfterAccepted: null,
+      cutDatabase: { afterAccepted: messages / 3, forMs: LEASE_TTL_MS + 2_000 },
+      claimLeaseMs: 10_000,
+    });
+    expect(deliveryErrors(result.keys, result.deliveries)).toEqual({ duplicates: 0, lost: 0 });
+    expect(result.finalStates).toMatchObject({ sent: messages, pending: 0, claimed: 0, sending: 0, failed: 0 });
+    // The outage outlived the lease: the first leader stepped down and a term began after it.
+    expect(result.leaders.length).toBeGreaterThanOrEqual(2);
+  }, 180_000);
 });

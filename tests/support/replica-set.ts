@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createTrustedHttp } from '../../api/src/adapters/http/trusted-fetch.ts';
 import { CONFER_APP_ROLES, type DevTenant, startDevTenant } from '../../devtenant/src/index.ts';
 import { repoRoot } from './stack.ts';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+import { relayDatabase, type TcpProxy } from './tcp-proxy.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface Replica {
@@ -69,8 +69,9 @@ export async function startReplicaSet(count: number, options: ReplicaSetOptions 
   if (sqlite && count !== 1) throw new Error('SQLite serves one process');
   const database = sqlite ? await localFolder() : await createTestDatabase(options.serverUrl);
   // Through a relay the test can cut, as if the database restarted (tcp-proxy.ts).
-  const proxy = options.throughProxy && !sqlite ? await startTcpProxy(hostAndPort(database.url)) : null;
-  const databaseUrl = proxy ? viaPort(database.url, proxy.port) : database.url;
+  const relayed = options.throughProxy && !sqlite ? await relayDatabase(database.url) : null;
+  const proxy = relayed?.relay ?? null;
+  const databaseUrl = relayed?.url ?? database.url;
   const balancer = createServer();
   await new Promise<void>((done) => balancer.listen(0, '127.0.0.1', done));
   const publicPort = (balancer.address() as AddressInfo).port;
@@ -298,18 +299,6 @@ export function send(
 async function localFolder(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'confer-replica-'));
   return { url: '', name: 'sqlite', dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function hostAndPort(url: string): { host: string; port: number } {
-  const parsed = new URL(url);
-  return { host: parsed.hostname, port: Number(parsed.port || 5432) };
-}
-
-function viaPort(url: string, port: number): string {
-  const parsed = new URL(url);
-  parsed.hostname = '127.0.0.1';
-  parsed.port = String(port);
-  return parsed.toString();
 }
 
 function freePort(): Promise<number> {

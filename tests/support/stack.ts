@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_CONSENT_RETURN_PATH, LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from '@confer/contracts';
 import { createTrustedHttp } from '../../api/src/adapters/http/trusted-fetch.ts';
+import type { StoreAdapters } from '../../api/src/adapters/store-adapters.ts';
 import { type ComposedApp, composeApp } from '../../api/src/compose.ts';
 import { parseConfig } from '../../api/src/config/config.ts';
 import { createLogger } from '../../api/src/logging/logger.ts';
@@ -42,6 +43,8 @@ export interface StackOptions {
   connectionMode?: 'user' | 'tenant';
   /** More configuration variables (they win), e.g. the bot's identity and where its token keys are published. */
   env?: Record<string, string>;
+  /** Stores over another database (PostgreSQL) instead of the SQLite file. */
+  adapters?: StoreAdapters;
 }
 
 export interface Stack {
@@ -120,7 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     clock: devtenant.clock,
     version: 'test',
     trustedCaPem: devtenant.caPem,
-    databaseFile,
+    ...(options.adapters ? { adapters: options.adapters } : { databaseFile }),
     tabDir: options.tabDir === undefined ? join(repoRoot, 'tab', 'dist') : options.tabDir,
   });
   server.on('request', composed.app);

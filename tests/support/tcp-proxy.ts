@@ -55,3 +55,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
   };
 }
+
+/** A relay in front of the PostgreSQL server of `url`, and the same URL through it. */
+export async function relayDatabase(url: string): Promise<{ relay: TcpProxy; url: string }> {
+  const target = new URL(url);
+  const relay = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const through = new URL(url);
+  through.hostname = '127.0.0.1';
+  through.port = String(relay.port);
+  return { relay, url: through.toString() };
+}
