@@ -11,6 +11,7 @@ import { type BenchResult, meetsTarget, printResults, writeResults } from './lib
 import { benchMeetingReads } from './meeting-reads.ts';
 import { benchOutlookSync } from './outlook-sync.ts';
 import { benchReminders } from './reminders.ts';
+import { benchReplicas } from './replicas.ts';
 import { benchSuggestions } from './suggestions.ts';
 import { benchTab } from './tab.ts';
 
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   devtenant: benchDevtenantThroughput,
   meetings: benchMeetingReads,
   reminders: benchReminders,
+  replicas: benchReplicas,
   suggestions: benchSuggestions,
   sync: benchOutlookSync,
   tab: benchTab,
