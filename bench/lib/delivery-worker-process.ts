@@ -7,9 +7,7 @@
 import { openDatabase } from '../../api/src/adapters/sqlite/database.ts';
 import { createSqliteOutboundStore } from '../../api/src/adapters/sqlite/outbound-queue-store.ts';
 import { createSqliteConversationStore } from '../../api/src/adapters/sqlite/sqlite-conversation-store.ts';
-import { createDelivery } from '../../bot/src/delivery/index.ts';
-import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
-import { renderKeyCard } from './reminder-batch.ts';
+import { createKeyCardDelivery } from './reminder-batch.ts';
 
 export interface WorkerProcessOptions {
   databaseFile: string;
@@ -29,17 +27,13 @@ async function main(): Promise<void> {
     error: (message: string, fields?: Record<string, unknown>) =>
       process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`),
   };
-  const worker = createDelivery({
+  const worker = createKeyCardDelivery({
     store,
     conversations: createSqliteConversationStore(db),
-    render: renderKeyCard,
     clock,
     logger,
-    connectorKeepsActivityIds: true,
-    // The benchmark's connector listens on loopback.
-    serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
+    leaseMs: options.leaseMs,
     sendTimeoutMs: options.sendTimeoutMs,
-    tuning: { leaseMs: options.leaseMs, pollMs: 200 },
   });
   await worker.start();
   process.stdout.write('started\n');

@@ -13,9 +13,8 @@ import { createPostgresLeases } from '../../api/src/adapters/postgres/pg-leases.
 import { createPostgresOutboundStore } from '../../api/src/adapters/postgres/pg-outbound-queue-store.ts';
 import type { Logger } from '../../api/src/logging/logger.ts';
 import { createLeadership } from '../../api/src/use-cases/replicas/leadership.ts';
-import { createDelivery, type OutboundState } from '../../bot/src/delivery/index.ts';
-import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
-import { renderKeyCard } from './reminder-batch.ts';
+import type { OutboundState } from '../../bot/src/delivery/index.ts';
+import { createKeyCardDelivery } from './reminder-batch.ts';
 
 export interface ReplicaProcessOptions {
   databaseUrl: string;
@@ -62,17 +61,13 @@ async function main(): Promise<void> {
       print({ event: 'leading', pid: process.pid, at: Date.now() });
       // A fresh worker per term: its start rebuilds Teams' rate windows from the sends the store recorded, the
       // previous leader's included, so the replicas together stay within the tenant's limits.
-      const worker = createDelivery({
+      const worker = createKeyCardDelivery({
         store,
         conversations,
-        render: renderKeyCard,
         clock,
         logger,
-        connectorKeepsActivityIds: true,
-        // The run's connector listens on loopback.
-        serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
+        leaseMs: options.leaseMs,
         sendTimeoutMs: options.sendTimeoutMs,
-        tuning: { leaseMs: options.leaseMs, pollMs: 200 },
       });
       await worker.start();
       return async () => {

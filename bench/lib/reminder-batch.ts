@@ -1,5 +1,14 @@
+import { createDelivery, type DeliveryWorker } from '../../bot/src/delivery/index.ts';
 import { TEAMS_LIMITS } from '../../bot/src/delivery/teams-limits.ts';
-import type { ConversationStore, OutboundMessage, OutboundQueue, RenderedOutbound } from '../../bot/src/ports.ts';
+import type {
+  BotClock,
+  BotLogger,
+  ConversationStore,
+  OutboundMessage,
+  OutboundQueue,
+  RenderedOutbound,
+} from '../../bot/src/ports.ts';
+import { createServiceUrlPolicy, LOCAL_BOT_CONNECTOR_ORIGINS } from '../../bot/src/service-url-policy.ts';
 
 /**
  * The reminder runs' batch (benchmarks, and the replica failover test): 10,000 reminders due at once to 2,000
@@ -98,4 +107,29 @@ export function deliveryErrors(
 export function limitsMinimumMs(messages: number): number {
   const tenantLimit = TEAMS_LIMITS.perTenant[0] as { count: number; windowMs: number };
   return (Math.ceil(messages / tenantLimit.count) - 1) * tenantLimit.windowMs;
+}
+
+/**
+ * The delivery worker of the benchmark's worker and replica processes: the real worker with Teams' limits, sending
+ * key cards to the run's connector on loopback; the claim lease and send timeout are the run's.
+ */
+export function createKeyCardDelivery(options: {
+  store: Parameters<typeof createDelivery>[0]['store'];
+  conversations: ConversationStore;
+  clock: BotClock;
+  logger: BotLogger;
+  leaseMs: number;
+  sendTimeoutMs: number;
+}): DeliveryWorker {
+  return createDelivery({
+    store: options.store,
+    conversations: options.conversations,
+    render: renderKeyCard,
+    clock: options.clock,
+    logger: options.logger,
+    connectorKeepsActivityIds: true,
+    serviceUrls: createServiceUrlPolicy(LOCAL_BOT_CONNECTOR_ORIGINS),
+    sendTimeoutMs: options.sendTimeoutMs,
+    tuning: { leaseMs: options.leaseMs, pollMs: 200 },
+  });
 }

@@ -4,22 +4,13 @@ import { LEASE_TTL_MS } from '../../api/src/use-cases/replicas/leadership.ts';
 import { deliveryErrors } from '../../bench/lib/reminder-batch.ts';
 import { runReplicatedDelivery } from '../../bench/lib/replicated-delivery-run.ts';
 import { mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
+import { eventually } from '../support/eventually.ts';
 import { type ReplicaSet, send, startReplicaSet } from '../support/replica-set.ts';
 import { PEOPLE } from '../support/stack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const DAY = 86_400_000;
 const adele = PEOPLE.adele.id;
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * PostgreSQL goes away under two running replicas (every connection reset, new ones refused, for longer than the
@@ -79,7 +70,7 @@ describe('the database restarting under running replicas', () => {
     set.proxy?.restore();
 
     for (const index of [0, 1])
-      await until(
+      await eventually(
         () => probe(index, '/api/ready'),
         (answer) => answer.status === 200,
         15_000,
@@ -89,7 +80,7 @@ describe('the database restarting under running replicas', () => {
       expect(again.status).toBe(200);
       expect((again.body as MeetingDto).version).toBe(meeting.version);
     }
-    await until(
+    await eventually(
       () => set.leader(),
       (pid) => pid !== null,
       LEASE_TTL_MS + 5_000,

@@ -2,6 +2,7 @@ import type { AvailabilityResponse, MeetingDto, SuggestionsResponse } from '@con
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_EVERY_MS, LEASE_TTL_MS } from '../../api/src/use-cases/replicas/leadership.ts';
 import { mail, uniqueTitle } from '../scheduling/support/scheduling-api.ts';
+import { eventually } from '../support/eventually.ts';
 import { type ReplicaSet, startReplicaSet } from '../support/replica-set.ts';
 import { PEOPLE } from '../support/stack.ts';
 
@@ -12,16 +13,6 @@ const alex = PEOPLE.alex.id;
 function bodyOf<T>(answer: { status: number; body: unknown }, status: number): T {
   expect(answer, JSON.stringify(answer.body)).toMatchObject({ status });
   return answer.body as T;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -124,7 +115,7 @@ describe('three replicas on one PostgreSQL database', () => {
     const title = uniqueTitle('Seen everywhere');
     await schedule(direct(0), title);
     // Cached answers live 60 s; the change reaches replica 1 in milliseconds.
-    const after = await until(
+    const after = await eventually(
       async () => bodyOf<AvailabilityResponse>(await ask(), 200),
       (answer) => answer.people[0]?.blocks.some((block) => block.subject === title) ?? false,
       3_000,
@@ -134,7 +125,7 @@ describe('three replicas on one PostgreSQL database', () => {
   });
 
   it('stops gracefully on SIGTERM: the request in flight is answered, the lease is handed over at once', async () => {
-    const leaderPid = await until(
+    const leaderPid = await eventually(
       () => set.leader(),
       (pid) => pid !== null,
       10_000,
@@ -152,7 +143,7 @@ describe('three replicas on one PostgreSQL database', () => {
     await set.control('faults', { latencyMs: 0 });
     expect(await exitCode).toBe(0);
     const exitedAt = Date.now();
-    const next = await until(
+    const next = await eventually(
       () => set.leader(),
       (pid) => pid !== null && pid !== leaderPid,
       LEASE_TTL_MS,
@@ -163,7 +154,7 @@ describe('three replicas on one PostgreSQL database', () => {
   });
 
   it('moves the singleton work to a surviving replica within seconds of its leader dying', async () => {
-    const leaderPid = await until(
+    const leaderPid = await eventually(
       () => set.leader(),
       (pid) => pid !== null,
       10_000,
@@ -172,7 +163,7 @@ describe('three replicas on one PostgreSQL database', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     const killedAt = Date.now();
     await set.kill(index);
-    const next = await until(
+    const next = await eventually(
       () => set.leader(),
       (pid) => pid !== null && pid !== leaderPid,
       LEASE_TTL_MS + 5_000,
