@@ -1,35 +1,13 @@
-import { z } from 'zod';
 import type { MeetingAction, MeetingNote, NotesStore } from '../../ports/notes-store.ts';
 import { parseRow } from '../sqlite/row-codec.ts';
 import { storeError } from '../sqlite/store-errors.ts';
+import { actionFromRow, actionRowSchema, noteFromRow, noteRowSchema } from '../store-rows/notes-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 import { notesSql as sql } from './pg-notes-store-sql.ts';
+import { pgColumns } from './pg-row-codec.ts';
 
-const noteRow = z.object({
-  id: z.string(),
-  meeting_id: z.string(),
-  occurrence_start: z.date().nullable(),
-  author_id: z.string(),
-  visibility: z.enum(['private', 'shared']),
-  body: z.string(),
-  updated_at: z.date(),
-  version: z.number().int(),
-});
-
-const actionRow = z.object({
-  id: z.string(),
-  meeting_id: z.string(),
-  occurrence_start: z.date().nullable(),
-  title: z.string(),
-  owner_email: z.string(),
-  owner_name: z.string(),
-  due_date: z.iso.date().nullable(),
-  done: z.boolean(),
-  done_at: z.date().nullable(),
-  created_by: z.string(),
-  created_at: z.date(),
-  version: z.number().int(),
-});
+const noteRow = noteRowSchema(pgColumns);
+const actionRow = actionRowSchema(pgColumns);
 
 /**
  * The due date form the SQLite store's CHECK allows. A date column alone would also take other forms ('today',
@@ -99,34 +77,10 @@ export function createPostgresNotesStore(db: PgDatabase): NotesStore {
 
 function toNote(row: unknown, tenantId: string): MeetingNote {
   const noteId = (row as { id?: unknown }).id;
-  const n = parseRow(noteRow, row, { table: 'meeting_notes', key: { tenantId, noteId } });
-  return {
-    id: n.id,
-    meetingId: n.meeting_id,
-    occurrenceStart: n.occurrence_start,
-    authorId: n.author_id,
-    visibility: n.visibility,
-    body: n.body,
-    updatedAt: n.updated_at,
-    version: n.version,
-  };
+  return noteFromRow(parseRow(noteRow, row, { table: 'meeting_notes', key: { tenantId, noteId } }));
 }
 
 function toAction(row: unknown, tenantId: string): MeetingAction {
   const actionId = (row as { id?: unknown }).id;
-  const a = parseRow(actionRow, row, { table: 'meeting_actions', key: { tenantId, actionId } });
-  return {
-    id: a.id,
-    meetingId: a.meeting_id,
-    occurrenceStart: a.occurrence_start,
-    title: a.title,
-    ownerEmail: a.owner_email,
-    ownerName: a.owner_name,
-    dueDate: a.due_date,
-    done: a.done,
-    doneAt: a.done_at,
-    createdBy: a.created_by,
-    createdAt: a.created_at,
-    version: a.version,
-  };
+  return actionFromRow(parseRow(actionRow, row, { table: 'meeting_actions', key: { tenantId, actionId } }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ColumnCodec } from '../store-rows/column-codec.ts';
 import { storeError } from './store-errors.ts';
 
 /** Dates are stored as ISO UTC strings of fixed width, so text order is time order in indexes and ranges. */
@@ -63,3 +64,6 @@ export function translateConstraint(error: unknown, table: string, key: Record<s
     error,
   );
 }
+
+/** SQLite's forms of the values row schemas share: ISO text instants, 0/1 flags, JSON text documents. */
+export const sqliteColumns: ColumnCodec = { instant: isoDate, flag: sqliteBoolean, json: jsonColumn };

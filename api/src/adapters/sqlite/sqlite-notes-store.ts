@@ -1,34 +1,11 @@
-import { z } from 'zod';
 import type { MeetingAction, MeetingNote, NotesStore } from '../../ports/notes-store.ts';
+import { actionFromRow, actionRowSchema, noteFromRow, noteRowSchema } from '../store-rows/notes-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { isoDate, nullableIsoDate, parseRow, sqliteBoolean, toIso, translateConstraint } from './row-codec.ts';
+import { parseRow, sqliteColumns, toIso, translateConstraint } from './row-codec.ts';
 import { prepareNotesStatements } from './sqlite-notes-statements.ts';
 
-const noteRow = z.object({
-  id: z.string(),
-  meeting_id: z.string(),
-  occurrence_start: nullableIsoDate,
-  author_id: z.string(),
-  visibility: z.enum(['private', 'shared']),
-  body: z.string(),
-  updated_at: isoDate,
-  version: z.number().int(),
-});
-
-const actionRow = z.object({
-  id: z.string(),
-  meeting_id: z.string(),
-  occurrence_start: nullableIsoDate,
-  title: z.string(),
-  owner_email: z.string(),
-  owner_name: z.string(),
-  due_date: z.iso.date().nullable(),
-  done: sqliteBoolean,
-  done_at: nullableIsoDate,
-  created_by: z.string(),
-  created_at: isoDate,
-  version: z.number().int(),
-});
+const noteRow = noteRowSchema(sqliteColumns);
+const actionRow = actionRowSchema(sqliteColumns);
 
 /**
  * Notes and actions, owned by Confer and kept whatever happens to the Outlook event. A note is changed or
@@ -108,34 +85,10 @@ function actionParams(tenantId: string, action: MeetingAction, expectedVersion: 
 
 function toNote(row: unknown, tenantId: string): MeetingNote {
   const noteId = (row as { id?: unknown }).id;
-  const n = parseRow(noteRow, row, { table: 'meeting_notes', key: { tenantId, noteId } });
-  return {
-    id: n.id,
-    meetingId: n.meeting_id,
-    occurrenceStart: n.occurrence_start,
-    authorId: n.author_id,
-    visibility: n.visibility,
-    body: n.body,
-    updatedAt: n.updated_at,
-    version: n.version,
-  };
+  return noteFromRow(parseRow(noteRow, row, { table: 'meeting_notes', key: { tenantId, noteId } }));
 }
 
 function toAction(row: unknown, tenantId: string): MeetingAction {
   const actionId = (row as { id?: unknown }).id;
-  const a = parseRow(actionRow, row, { table: 'meeting_actions', key: { tenantId, actionId } });
-  return {
-    id: a.id,
-    meetingId: a.meeting_id,
-    occurrenceStart: a.occurrence_start,
-    title: a.title,
-    ownerEmail: a.owner_email,
-    ownerName: a.owner_name,
-    dueDate: a.due_date,
-    done: a.done,
-    doneAt: a.done_at,
-    createdBy: a.created_by,
-    createdAt: a.created_at,
-    version: a.version,
-  };
+  return actionFromRow(parseRow(actionRow, row, { table: 'meeting_actions', key: { tenantId, actionId } }));
 }
