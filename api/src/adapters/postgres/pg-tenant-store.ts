@@ -1,31 +1,11 @@
-import { z } from 'zod';
-import type { TenantSettings, TenantStore, UserRecord } from '../../ports/tenant-store.ts';
+import type { TenantStore, UserRecord } from '../../ports/tenant-store.ts';
 import { parseRow } from '../sqlite/row-codec.ts';
-import { preferencesSchema } from '../sqlite/sqlite-tenant-store.ts';
+import { settingsFromRow, settingsRowSchema, userFromRow, userRowSchema } from '../store-rows/tenant-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
+import { pgColumns } from './pg-row-codec.ts';
 
-const settingsRow = z.object({
-  tenant_id: z.string(),
-  connection_mode: z.enum(['user', 'tenant']),
-  security_group_id: z.string().nullable(),
-  integration_enabled: z.boolean(),
-  allow_disconnect: z.boolean(),
-  integration_owners_json: z.array(z.string()),
-  updated_at: z.date(),
-});
-
-const userRow = z.object({
-  tenant_id: z.string(),
-  user_id: z.string(),
-  email: z.string(),
-  display_name: z.string(),
-  time_zone: z.string(),
-  connection_status: z.enum(['connected', 'consent_required', 'expired', 'outside_scope', 'not_connected']),
-  connection_checked_at: z.date().nullable(),
-  connection_expires_at: z.date().nullable(),
-  preferences_json: preferencesSchema,
-  updated_at: z.date(),
-});
+const settingsRow = settingsRowSchema(pgColumns);
+const userRow = userRowSchema(pgColumns);
 
 const SETTINGS_COLUMNS = `tenant_id, connection_mode, security_group_id, integration_enabled, allow_disconnect,
   integration_owners_json, updated_at`;
@@ -60,16 +40,7 @@ export function createPostgresTenantStore(db: PgDatabase): TenantStore {
     async getSettings(tenantId) {
       const [row] = await db.query(SELECT_SETTINGS, [tenantId]);
       if (!row) return undefined;
-      const s = parseRow(settingsRow, row, { table: 'tenants', key: { tenantId } });
-      return {
-        tenantId: s.tenant_id,
-        connectionMode: s.connection_mode,
-        securityGroupId: s.security_group_id,
-        integrationEnabled: s.integration_enabled,
-        allowDisconnect: s.allow_disconnect,
-        integrationOwners: s.integration_owners_json,
-        updatedAt: s.updated_at,
-      } satisfies TenantSettings;
+      return settingsFromRow(parseRow(settingsRow, row, { table: 'tenants', key: { tenantId } }));
     },
     async saveSettings(settings) {
       await db.execute(UPSERT_SETTINGS, [
@@ -108,17 +79,5 @@ export function createPostgresTenantStore(db: PgDatabase): TenantStore {
 
 function toUser(row: unknown, tenantId: string): UserRecord {
   const userId = (row as { user_id?: unknown }).user_id;
-  const u = parseRow(userRow, row, { table: 'users', key: { tenantId, userId } });
-  return {
-    tenantId: u.tenant_id,
-    userId: u.user_id,
-    email: u.email,
-    displayName: u.display_name,
-    timeZone: u.time_zone,
-    connectionStatus: u.connection_status,
-    connectionCheckedAt: u.connection_checked_at,
-    connectionExpiresAt: u.connection_expires_at,
-    preferences: u.preferences_json,
-    updatedAt: u.updated_at,
-  };
+  return userFromRow(parseRow(userRow, row, { table: 'users', key: { tenantId, userId } }));
 }

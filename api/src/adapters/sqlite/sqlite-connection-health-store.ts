@@ -1,5 +1,3 @@
-import { healthStatusSchema } from '@confer/contracts';
-import { z } from 'zod';
 import {
   type ActivityUpdate,
   type ConnectionHealthStore,
@@ -8,22 +6,12 @@ import {
   type HealthKey,
   type HealthRow,
 } from '../../ports/connection-health-store.ts';
+import { healthFromRow, healthRowSchema } from '../store-rows/health-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { nullableIsoDate, parseRow, toIso } from './row-codec.ts';
+import { parseRow, sqliteColumns, toIso } from './row-codec.ts';
 import { assertLimit } from './store-errors.ts';
 
-const healthRow = z.object({
-  user_id: z.string(),
-  display_name: z.string(),
-  email: z.string(),
-  health_status: healthStatusSchema,
-  connection_checked_at: nullableIsoDate,
-  last_graph_success_at: nullableIsoDate,
-  sync_error_code: z.string().nullable(),
-  sync_error_message: z.string().nullable(),
-  sync_error_at: nullableIsoDate,
-  subscription: z.enum(['active', 'failed', 'removed']).nullable(),
-});
+const healthRow = healthRowSchema(sqliteColumns);
 
 /**
  * The person's subscription as the list shows it: an active one if any (a person has at most one live), else the
@@ -160,18 +148,5 @@ function writeActivity(update: ActivityUpdate, prepared: (sql: string) => Return
 
 function toHealthRow(row: unknown, tenantId: string): HealthRow {
   const userId = (row as { user_id?: unknown }).user_id;
-  const r = parseRow(healthRow, row, { table: 'users', key: { tenantId, userId } });
-  return {
-    userId: r.user_id,
-    displayName: r.display_name,
-    email: r.email,
-    status: r.health_status,
-    checkedAt: r.connection_checked_at,
-    lastGraphSuccessAt: r.last_graph_success_at,
-    lastSyncError:
-      r.sync_error_code !== null && r.sync_error_message !== null && r.sync_error_at !== null
-        ? { code: r.sync_error_code, message: r.sync_error_message, at: r.sync_error_at }
-        : null,
-    subscription: r.subscription ?? 'none',
-  };
+  return healthFromRow(parseRow(healthRow, row, { table: 'users', key: { tenantId, userId } }));
 }

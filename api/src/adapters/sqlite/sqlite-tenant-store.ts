@@ -1,36 +1,10 @@
-import { z } from 'zod';
-import type { TenantSettings, TenantStore, UserRecord } from '../../ports/tenant-store.ts';
+import type { TenantStore, UserRecord } from '../../ports/tenant-store.ts';
+import { settingsFromRow, settingsRowSchema, userFromRow, userRowSchema } from '../store-rows/tenant-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { isoDate, jsonColumn, nullableIsoDate, parseRow, sqliteBoolean, toIso } from './row-codec.ts';
+import { parseRow, sqliteColumns, toIso } from './row-codec.ts';
 
-const settingsRow = z.object({
-  tenant_id: z.string(),
-  connection_mode: z.enum(['user', 'tenant']),
-  security_group_id: z.string().nullable(),
-  integration_enabled: sqliteBoolean,
-  allow_disconnect: sqliteBoolean,
-  integration_owners_json: jsonColumn(z.array(z.string())),
-  updated_at: isoDate,
-});
-
-export const preferencesSchema = z.object({
-  reminderMinutes: z.array(z.number().int().nonnegative()),
-  timeZoneOverride: z.string().nullable(),
-  workingHoursOverride: z.object({ days: z.array(z.string()), start: z.string(), end: z.string() }).nullable(),
-});
-
-const userRow = z.object({
-  tenant_id: z.string(),
-  user_id: z.string(),
-  email: z.string(),
-  display_name: z.string(),
-  time_zone: z.string(),
-  connection_status: z.enum(['connected', 'consent_required', 'expired', 'outside_scope', 'not_connected']),
-  connection_checked_at: nullableIsoDate,
-  connection_expires_at: nullableIsoDate,
-  preferences_json: jsonColumn(preferencesSchema),
-  updated_at: isoDate,
-});
+const settingsRow = settingsRowSchema(sqliteColumns);
+const userRow = userRowSchema(sqliteColumns);
 
 /** Tenant settings an admin chooses and the people Confer knows, with their connection health. */
 export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
@@ -62,16 +36,7 @@ export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
     async getSettings(tenantId) {
       const row = selectSettings.get(tenantId);
       if (!row) return undefined;
-      const s = parseRow(settingsRow, row, { table: 'tenants', key: { tenantId } });
-      return {
-        tenantId: s.tenant_id,
-        connectionMode: s.connection_mode,
-        securityGroupId: s.security_group_id,
-        integrationEnabled: s.integration_enabled,
-        allowDisconnect: s.allow_disconnect,
-        integrationOwners: s.integration_owners_json,
-        updatedAt: s.updated_at,
-      } satisfies TenantSettings;
+      return settingsFromRow(parseRow(settingsRow, row, { table: 'tenants', key: { tenantId } }));
     },
     async saveSettings(settings) {
       upsertSettings.run({
@@ -110,17 +75,5 @@ export function createSqliteTenantStore(db: SqliteDatabase): TenantStore {
 
 function toUser(row: unknown, tenantId: string): UserRecord {
   const userId = (row as { user_id?: unknown }).user_id;
-  const u = parseRow(userRow, row, { table: 'users', key: { tenantId, userId } });
-  return {
-    tenantId: u.tenant_id,
-    userId: u.user_id,
-    email: u.email,
-    displayName: u.display_name,
-    timeZone: u.time_zone,
-    connectionStatus: u.connection_status,
-    connectionCheckedAt: u.connection_checked_at,
-    connectionExpiresAt: u.connection_expires_at,
-    preferences: u.preferences_json,
-    updatedAt: u.updated_at,
-  };
+  return userFromRow(parseRow(userRow, row, { table: 'users', key: { tenantId, userId } }));
 }
