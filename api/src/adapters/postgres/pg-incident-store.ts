@@ -1,34 +1,17 @@
-import type { IncidentKind } from '@confer/contracts';
-import type { Incident, IncidentNotice, IncidentStore, NoticeKind } from '../../ports/incident-store.ts';
+import type { Incident, IncidentNotice, IncidentStore } from '../../ports/incident-store.ts';
+import {
+  incidentFromRow,
+  type NoticeRow as Notice,
+  noticeFromRow,
+  type IncidentRow as Row,
+} from '../store-rows/incident-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 
-interface IncidentRow {
-  id: string;
-  tenant_id: string;
-  kind: IncidentKind;
-  state: 'open' | 'resolved';
-  summary: string;
-  advice: string;
-  affected: number;
-  opened_at: Date;
-  last_seen_at: Date;
-  reminded_at: Date | null;
-  resolved_at: Date | null;
-}
-
-interface NoticeRow {
-  incident_id: string;
-  tenant_id: string;
-  owner_id: string;
-  notice: string;
-  kind: NoticeKind;
-  card_state: IncidentNotice['card'];
-  email_state: IncidentNotice['email'];
-  email_attempts: number;
-  email_error: string | null;
-  email_sent_at: Date | null;
-  created_at: Date;
-}
+type IncidentRow = Row<Date>;
+type NoticeRow = Notice<Date>;
+const toDate = (date: Date) => date;
+const toIncident = (row: IncidentRow) => incidentFromRow(row, toDate);
+const toNotice = (row: NoticeRow) => noticeFromRow(row, toDate);
 
 const INCIDENT_COLUMNS = `id, tenant_id, kind, state, summary, advice, affected, opened_at, last_seen_at, reminded_at,
   resolved_at`;
@@ -143,36 +126,4 @@ function noticeParams(n: IncidentNotice): unknown[] {
     n.emailSentAt,
     n.createdAt,
   ];
-}
-
-function toIncident(row: IncidentRow): Incident {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    kind: row.kind,
-    state: row.state,
-    summary: row.summary,
-    advice: row.advice,
-    affected: row.affected,
-    openedAt: row.opened_at,
-    lastSeenAt: row.last_seen_at,
-    remindedAt: row.reminded_at,
-    resolvedAt: row.resolved_at,
-  };
-}
-
-function toNotice(row: NoticeRow): IncidentNotice {
-  return {
-    incidentId: row.incident_id,
-    tenantId: row.tenant_id,
-    ownerId: row.owner_id,
-    notice: row.notice,
-    kind: row.kind,
-    card: row.card_state,
-    email: row.email_state,
-    emailAttempts: row.email_attempts,
-    emailError: row.email_error,
-    emailSentAt: row.email_sent_at,
-    createdAt: row.created_at,
-  };
 }

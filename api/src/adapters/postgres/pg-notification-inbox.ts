@@ -1,19 +1,9 @@
-import type { AcceptedNotification, InboxEntry, NotificationInbox } from '../../ports/notification-inbox.ts';
+import type { AcceptedNotification, NotificationInbox } from '../../ports/notification-inbox.ts';
+import { type InboxRow, inboxEntryFromRow } from '../store-rows/inbox-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 
-interface Row {
-  seq: number;
-  dedupe_key: string;
-  subscription_id: string;
-  tenant_id: string;
-  change_type: AcceptedNotification['changeType'];
-  resource: string | null;
-  resource_id: string | null;
-  change_key: string | null;
-  lifecycle_event: AcceptedNotification['lifecycleEvent'];
-  received_at: Date;
-  state: InboxEntry['state'];
-}
+type Row = InboxRow<Date>;
+const toEntry = (row: Row) => inboxEntryFromRow(row, row.received_at.toISOString());
 
 /**
  * The batch as one statement (atomic on its own, one round trip while Graph waits for the answer), inserted in
@@ -70,21 +60,5 @@ export function createPostgresNotificationInbox(db: PgDatabase): NotificationInb
         new Date(receivedBefore),
       ]);
     },
-  };
-}
-
-function toEntry(row: Row): InboxEntry {
-  return {
-    seq: row.seq,
-    dedupeKey: row.dedupe_key,
-    subscriptionId: row.subscription_id,
-    tenantId: row.tenant_id,
-    changeType: row.change_type,
-    resource: row.resource,
-    resourceId: row.resource_id,
-    changeKey: row.change_key,
-    lifecycleEvent: row.lifecycle_event,
-    receivedAt: row.received_at.toISOString(),
-    state: row.state,
   };
 }

@@ -1,34 +1,17 @@
-import type { IncidentKind } from '@confer/contracts';
-import type { Incident, IncidentNotice, IncidentStore, NoticeKind } from '../../ports/incident-store.ts';
+import type { Incident, IncidentNotice, IncidentStore } from '../../ports/incident-store.ts';
+import {
+  incidentFromRow,
+  type NoticeRow as Notice,
+  noticeFromRow,
+  type IncidentRow as Row,
+} from '../store-rows/incident-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 
-interface IncidentRow {
-  id: string;
-  tenant_id: string;
-  kind: IncidentKind;
-  state: 'open' | 'resolved';
-  summary: string;
-  advice: string;
-  affected: number;
-  opened_at: string;
-  last_seen_at: string;
-  reminded_at: string | null;
-  resolved_at: string | null;
-}
-
-interface NoticeRow {
-  incident_id: string;
-  tenant_id: string;
-  owner_id: string;
-  notice: string;
-  kind: NoticeKind;
-  card_state: IncidentNotice['card'];
-  email_state: IncidentNotice['email'];
-  email_attempts: number;
-  email_error: string | null;
-  email_sent_at: string | null;
-  created_at: string;
-}
+type IncidentRow = Row<string>;
+type NoticeRow = Notice<string>;
+const toDate = (text: string) => new Date(text);
+const toIncident = (row: IncidentRow) => incidentFromRow(row, toDate);
+const toNotice = (row: NoticeRow) => noticeFromRow(row, toDate);
 
 /** Incidents and their notices in the app's SQLite file (migration 15). */
 export function createSqliteIncidentStore(db: SqliteDatabase): IncidentStore {
@@ -112,37 +95,5 @@ function noticeParams(notice: IncidentNotice): Record<string, unknown> {
     ...notice,
     emailSentAt: notice.emailSentAt?.toISOString() ?? null,
     createdAt: notice.createdAt.toISOString(),
-  };
-}
-
-function toIncident(row: IncidentRow): Incident {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    kind: row.kind,
-    state: row.state,
-    summary: row.summary,
-    advice: row.advice,
-    affected: row.affected,
-    openedAt: new Date(row.opened_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    remindedAt: row.reminded_at ? new Date(row.reminded_at) : null,
-    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
-  };
-}
-
-function toNotice(row: NoticeRow): IncidentNotice {
-  return {
-    incidentId: row.incident_id,
-    tenantId: row.tenant_id,
-    ownerId: row.owner_id,
-    notice: row.notice,
-    kind: row.kind,
-    card: row.card_state,
-    email: row.email_state,
-    emailAttempts: row.email_attempts,
-    emailError: row.email_error,
-    emailSentAt: row.email_sent_at ? new Date(row.email_sent_at) : null,
-    createdAt: new Date(row.created_at),
   };
 }

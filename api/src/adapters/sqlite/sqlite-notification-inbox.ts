@@ -1,19 +1,9 @@
-import type { AcceptedNotification, InboxEntry, NotificationInbox } from '../../ports/notification-inbox.ts';
+import type { AcceptedNotification, NotificationInbox } from '../../ports/notification-inbox.ts';
+import { type InboxRow, inboxEntryFromRow } from '../store-rows/inbox-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 
-interface Row {
-  seq: number;
-  dedupe_key: string;
-  subscription_id: string;
-  tenant_id: string;
-  change_type: AcceptedNotification['changeType'];
-  resource: string | null;
-  resource_id: string | null;
-  change_key: string | null;
-  lifecycle_event: AcceptedNotification['lifecycleEvent'];
-  received_at: string;
-  state: InboxEntry['state'];
-}
+type Row = InboxRow<string>;
+const toEntry = (row: Row) => inboxEntryFromRow(row, row.received_at);
 
 /**
  * The notification inbox in SQLite. A batch is one transaction, committed before the endpoint answers, so what
@@ -53,21 +43,5 @@ export function createSqliteNotificationInbox(db: SqliteDatabase): NotificationI
     async pruneProcessed(receivedBefore) {
       return prune.run(receivedBefore).changes;
     },
-  };
-}
-
-function toEntry(row: Row): InboxEntry {
-  return {
-    seq: row.seq,
-    dedupeKey: row.dedupe_key,
-    subscriptionId: row.subscription_id,
-    tenantId: row.tenant_id,
-    changeType: row.change_type,
-    resource: row.resource,
-    resourceId: row.resource_id,
-    changeKey: row.change_key,
-    lifecycleEvent: row.lifecycle_event,
-    receivedAt: row.received_at,
-    state: row.state,
   };
 }
