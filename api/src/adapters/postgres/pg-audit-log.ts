@@ -1,17 +1,11 @@
-import { z } from 'zod';
 import type { AuditEntry, AuditFilter, AuditLog } from '../../ports/tenant-store.ts';
-import { jsonObject, parseRow } from '../sqlite/row-codec.ts';
+import { parseRow } from '../sqlite/row-codec.ts';
 import { assertLimit } from '../sqlite/store-errors.ts';
+import { auditEntryFromRow, auditRowSchema } from '../store-rows/audit-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
+import { pgColumns } from './pg-row-codec.ts';
 
-const auditRow = z.object({
-  tenant_id: z.string(),
-  at: z.date(),
-  actor_id: z.string().nullable(),
-  action: z.string(),
-  target: z.string().nullable(),
-  details_json: jsonObject,
-});
+const auditRow = auditRowSchema(pgColumns);
 
 /** How many entries the export reads per statement. */
 const EXPORT_BATCH = 500;
@@ -79,13 +73,5 @@ export function createPostgresAuditLog(db: PgDatabase): AuditLog {
 }
 
 function toEntry(row: { seq: number }, tenantId: string): AuditEntry {
-  const a = parseRow(auditRow, row, { table: 'audit_log', key: { tenantId, seq: row.seq } });
-  return {
-    tenantId: a.tenant_id,
-    at: a.at,
-    actorId: a.actor_id,
-    action: a.action,
-    target: a.target,
-    details: a.details_json,
-  };
+  return auditEntryFromRow(parseRow(auditRow, row, { table: 'audit_log', key: { tenantId, seq: row.seq } }));
 }

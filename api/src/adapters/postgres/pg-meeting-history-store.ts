@@ -1,24 +1,10 @@
-import { z } from 'zod';
 import type { MeetingHistoryEntry, MeetingHistoryStore } from '../../ports/meeting-store.ts';
-import { jsonObject, parseRow } from '../sqlite/row-codec.ts';
+import { parseRow } from '../sqlite/row-codec.ts';
+import { historyEntryFromRow, historyRowSchema } from '../store-rows/audit-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
+import { pgColumns } from './pg-row-codec.ts';
 
-const historyRow = z.object({
-  meeting_id: z.string(),
-  at: z.date(),
-  actor_id: z.string().nullable(),
-  kind: z.enum([
-    'created',
-    'rescheduled',
-    'updated',
-    'cancelled',
-    'responded',
-    'occurrence_changed',
-    'occurrence_cancelled',
-  ]),
-  summary: z.string(),
-  details_json: jsonObject,
-});
+const historyRow = historyRowSchema(pgColumns);
 
 const INSERT = `
   INSERT INTO meeting_history (tenant_id, meeting_id, at, actor_id, kind, summary, details_json)
@@ -45,14 +31,7 @@ export function createPostgresMeetingHistoryStore(db: PgDatabase): MeetingHistor
       const rows = await db.query<{ seq: number }>(SELECT, [tenantId, meetingId]);
       return rows.map((row): MeetingHistoryEntry => {
         const h = parseRow(historyRow, row, { table: 'meeting_history', key: { tenantId, seq: row.seq } });
-        return {
-          meetingId: h.meeting_id,
-          at: h.at,
-          actorId: h.actor_id,
-          kind: h.kind,
-          summary: h.summary,
-          details: h.details_json,
-        };
+        return historyEntryFromRow(h);
       });
     },
   };

@@ -28,8 +28,6 @@ export function jsonColumn<T extends z.ZodType>(schema: T) {
     .pipe(schema);
 }
 
-export const jsonObject = z.record(z.string(), z.unknown());
-
 /** Reads a row through its schema; a row that does not fit is reported with its table, key and the issues. */
 export function parseRow<T extends z.ZodType>(
   schema: T,

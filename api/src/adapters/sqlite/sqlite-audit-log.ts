@@ -1,17 +1,10 @@
-import { z } from 'zod';
 import type { AuditEntry, AuditFilter, AuditLog } from '../../ports/tenant-store.ts';
+import { auditEntryFromRow, auditRowSchema } from '../store-rows/audit-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { isoDate, jsonColumn, jsonObject, parseRow, toIso } from './row-codec.ts';
+import { parseRow, sqliteColumns, toIso } from './row-codec.ts';
 import { assertLimit } from './store-errors.ts';
 
-const auditRow = z.object({
-  tenant_id: z.string(),
-  at: isoDate,
-  actor_id: z.string().nullable(),
-  action: z.string(),
-  target: z.string().nullable(),
-  details_json: jsonColumn(jsonObject),
-});
+const auditRow = auditRowSchema(sqliteColumns);
 
 /** How many entries the export reads per statement. */
 const EXPORT_BATCH = 500;
@@ -107,13 +100,5 @@ export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
 }
 
 function toEntry(row: { seq: number }, tenantId: string): AuditEntry {
-  const a = parseRow(auditRow, row, { table: 'audit_log', key: { tenantId, seq: row.seq } });
-  return {
-    tenantId: a.tenant_id,
-    at: a.at,
-    actorId: a.actor_id,
-    action: a.action,
-    target: a.target,
-    details: a.details_json,
-  };
+  return auditEntryFromRow(parseRow(auditRow, row, { table: 'audit_log', key: { tenantId, seq: row.seq } }));
 }

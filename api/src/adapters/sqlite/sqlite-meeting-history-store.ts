@@ -1,24 +1,9 @@
-import { z } from 'zod';
 import type { MeetingHistoryEntry, MeetingHistoryStore } from '../../ports/meeting-store.ts';
+import { historyEntryFromRow, historyRowSchema } from '../store-rows/audit-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { isoDate, jsonColumn, jsonObject, parseRow, toIso, translateConstraint } from './row-codec.ts';
+import { parseRow, sqliteColumns, toIso, translateConstraint } from './row-codec.ts';
 
-const historyRow = z.object({
-  meeting_id: z.string(),
-  at: isoDate,
-  actor_id: z.string().nullable(),
-  kind: z.enum([
-    'created',
-    'rescheduled',
-    'updated',
-    'cancelled',
-    'responded',
-    'occurrence_changed',
-    'occurrence_cancelled',
-  ]),
-  summary: z.string(),
-  details_json: jsonColumn(jsonObject),
-});
+const historyRow = historyRowSchema(sqliteColumns);
 
 /** What happened to a meeting, oldest first; entries are only ever appended. */
 export function createSqliteMeetingHistoryStore(db: SqliteDatabase): MeetingHistoryStore {
@@ -49,14 +34,7 @@ export function createSqliteMeetingHistoryStore(db: SqliteDatabase): MeetingHist
       return select.all(tenantId, meetingId).map((row): MeetingHistoryEntry => {
         const seq = (row as { seq: number }).seq;
         const h = parseRow(historyRow, row, { table: 'meeting_history', key: { tenantId, seq } });
-        return {
-          meetingId: h.meeting_id,
-          at: h.at,
-          actorId: h.actor_id,
-          kind: h.kind,
-          summary: h.summary,
-          details: h.details_json,
-        };
+        return historyEntryFromRow(h);
       });
     },
   };
