@@ -1,22 +1,11 @@
-import { accessTestPersonSchema, accessTestSchema } from '@confer/contracts';
-import { z } from 'zod';
 import { type AccessTestRecord, type AccessTestStore, KEPT_ACCESS_TESTS } from '../../ports/access-test-store.ts';
 import { parseRow } from '../sqlite/row-codec.ts';
 import { assertLimit } from '../sqlite/store-errors.ts';
+import { accessTestRowSchemas, accessTestSummaryFromRow } from '../store-rows/access-test-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
+import { pgColumns } from './pg-row-codec.ts';
 
-const summaryRow = z.object({
-  id: z.string(),
-  tenant_id: z.string(),
-  at: z.date(),
-  by_user: z.string(),
-  trigger: z.enum(['manual', 'after_consent']),
-  mode: z.enum(['user', 'tenant']),
-  tested: z.number().int(),
-  succeeded: z.number().int(),
-  failures_json: accessTestSchema.shape.failures,
-});
-const fullRow = summaryRow.extend({ people_json: z.array(accessTestPersonSchema) });
+const { summary: summaryRow, full: fullRow } = accessTestRowSchemas(pgColumns);
 
 const SUMMARY_COLUMNS = 'id, tenant_id, at, by_user, trigger, mode, tested, succeeded, failures_json';
 
@@ -42,18 +31,6 @@ const RELEASE = 'DELETE FROM access_test_runs WHERE tenant_id = $1';
 
 /** Access test results in PostgreSQL, the newest KEPT_ACCESS_TESTS per tenant, and the running test's claim. */
 export function createPgAccessTestStore(db: PgDatabase): AccessTestStore {
-  const summaryOf = (row: z.infer<typeof summaryRow>) => ({
-    id: row.id,
-    tenantId: row.tenant_id,
-    at: row.at,
-    by: row.by_user,
-    trigger: row.trigger,
-    mode: row.mode,
-    tested: row.tested,
-    succeeded: row.succeeded,
-    failures: row.failures_json,
-  });
-
   return {
     async save(record) {
       await db.transaction(async (tx) => {
@@ -65,14 +42,14 @@ export function createPgAccessTestStore(db: PgDatabase): AccessTestStore {
       assertLimit(limit, 'access_tests');
       const rows = await db.query<{ id: unknown }>(LIST, [tenantId, limit]);
       return rows.map((row) =>
-        summaryOf(parseRow(summaryRow, row, { table: 'access_tests', key: { tenantId, id: row.id } })),
+        accessTestSummaryFromRow(parseRow(summaryRow, row, { table: 'access_tests', key: { tenantId, id: row.id } })),
       );
     },
     async get(tenantId, id) {
       const [row] = await db.query(GET, [tenantId, id]);
       if (row === undefined) return undefined;
       const parsed = parseRow(fullRow, row, { table: 'access_tests', key: { tenantId, id } });
-      return { ...summaryOf(parsed), people: parsed.people_json };
+      return { ...accessTestSummaryFromRow(parsed), people: parsed.people_json };
     },
     async claim(tenantId, at, staleBefore) {
       return (await db.execute(CLAIM, [tenantId, at, staleBefore])) > 0;

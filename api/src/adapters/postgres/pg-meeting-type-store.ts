@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import type { MeetingType, MeetingTypeStore } from '../../ports/tenant-store.ts';
 import { seedMeetingTypes } from '../sqlite/default-meeting-types.ts';
 import { parseRow } from '../sqlite/row-codec.ts';
+import { meetingTypeFromRow, meetingTypeRowSchema } from '../store-rows/meeting-type-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
+import { pgColumns } from './pg-row-codec.ts';
 
-const typeRow = z.object({
-  tenant_id: z.string(),
-  id: z.string(),
-  name: z.string(),
-  duration_minutes: z.number().int().positive(),
-  agenda_prompts_json: z.array(z.string()),
-  default_reminders_json: z.array(z.number().int().nonnegative()),
-  sort_order: z.number().int(),
-});
+const typeRow = meetingTypeRowSchema(pgColumns);
 
 const COLUMNS = 'tenant_id, id, name, duration_minutes, agenda_prompts_json, default_reminders_json, sort_order';
 
@@ -66,14 +59,5 @@ export function createPostgresMeetingTypeStore(db: PgDatabase): MeetingTypeStore
 
 function toMeetingType(row: unknown, tenantId: string): MeetingType {
   const typeId = (row as { id?: unknown }).id;
-  const t = parseRow(typeRow, row, { table: 'meeting_types', key: { tenantId, typeId } });
-  return {
-    id: t.id,
-    tenantId: t.tenant_id,
-    name: t.name,
-    durationMinutes: t.duration_minutes,
-    agendaPrompts: t.agenda_prompts_json,
-    defaultReminders: t.default_reminders_json,
-    sortOrder: t.sort_order,
-  };
+  return meetingTypeFromRow(parseRow(typeRow, row, { table: 'meeting_types', key: { tenantId, typeId } }));
 }

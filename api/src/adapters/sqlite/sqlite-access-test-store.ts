@@ -1,22 +1,10 @@
-import { accessTestPersonSchema, accessTestSchema } from '@confer/contracts';
-import { z } from 'zod';
 import { type AccessTestRecord, type AccessTestStore, KEPT_ACCESS_TESTS } from '../../ports/access-test-store.ts';
+import { accessTestRowSchemas, accessTestSummaryFromRow } from '../store-rows/access-test-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { isoDate, jsonColumn, parseRow, toIso } from './row-codec.ts';
+import { parseRow, sqliteColumns, toIso } from './row-codec.ts';
 import { assertLimit } from './store-errors.ts';
 
-const summaryRow = z.object({
-  id: z.string(),
-  tenant_id: z.string(),
-  at: isoDate,
-  by_user: z.string(),
-  trigger: z.enum(['manual', 'after_consent']),
-  mode: z.enum(['user', 'tenant']),
-  tested: z.number().int(),
-  succeeded: z.number().int(),
-  failures_json: jsonColumn(accessTestSchema.shape.failures),
-});
-const fullRow = summaryRow.extend({ people_json: jsonColumn(z.array(accessTestPersonSchema)) });
+const { summary: summaryRow, full: fullRow } = accessTestRowSchemas(sqliteColumns);
 
 const SUMMARY_COLUMNS = 'id, tenant_id, at, by_user, trigger, mode, tested, succeeded, failures_json';
 
@@ -51,18 +39,6 @@ export function createSqliteAccessTestStore(db: SqliteDatabase): AccessTestStore
     });
     prune.run({ tenantId: record.tenantId, kept: KEPT_ACCESS_TESTS });
   });
-  const summaryOf = (row: z.infer<typeof summaryRow>) => ({
-    id: row.id,
-    tenantId: row.tenant_id,
-    at: row.at,
-    by: row.by_user,
-    trigger: row.trigger,
-    mode: row.mode,
-    tested: row.tested,
-    succeeded: row.succeeded,
-    failures: row.failures_json,
-  });
-
   return {
     async save(record) {
       save(record);
@@ -71,14 +47,14 @@ export function createSqliteAccessTestStore(db: SqliteDatabase): AccessTestStore
       assertLimit(limit, 'access_tests');
       return list.all(tenantId, limit).map((row) => {
         const key = { tenantId, id: (row as { id: unknown }).id };
-        return summaryOf(parseRow(summaryRow, row, { table: 'access_tests', key }));
+        return accessTestSummaryFromRow(parseRow(summaryRow, row, { table: 'access_tests', key }));
       });
     },
     async get(tenantId, id) {
       const row = get.get(tenantId, id);
       if (row === undefined) return undefined;
       const parsed = parseRow(fullRow, row, { table: 'access_tests', key: { tenantId, id } });
-      return { ...summaryOf(parsed), people: parsed.people_json };
+      return { ...accessTestSummaryFromRow(parsed), people: parsed.people_json };
     },
     async claim(tenantId, at, staleBefore) {
       return claim.run({ tenantId, at: toIso(at), staleBefore: toIso(staleBefore) }).changes > 0;

@@ -1,18 +1,10 @@
-import { z } from 'zod';
 import type { MeetingType, MeetingTypeStore } from '../../ports/tenant-store.ts';
+import { meetingTypeFromRow, meetingTypeRowSchema } from '../store-rows/meeting-type-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 import { seedMeetingTypes } from './default-meeting-types.ts';
-import { jsonColumn, parseRow } from './row-codec.ts';
+import { parseRow, sqliteColumns } from './row-codec.ts';
 
-const typeRow = z.object({
-  tenant_id: z.string(),
-  id: z.string(),
-  name: z.string(),
-  duration_minutes: z.number().int().positive(),
-  agenda_prompts_json: jsonColumn(z.array(z.string())),
-  default_reminders_json: jsonColumn(z.array(z.number().int().nonnegative())),
-  sort_order: z.number().int(),
-});
+const typeRow = meetingTypeRowSchema(sqliteColumns);
 
 /** Meeting types per tenant; the defaults are seeded the first time a tenant's types are read, and only then. */
 export function createSqliteMeetingTypeStore(db: SqliteDatabase): MeetingTypeStore {
@@ -58,14 +50,5 @@ export function createSqliteMeetingTypeStore(db: SqliteDatabase): MeetingTypeSto
 
 function toMeetingType(row: unknown, tenantId: string): MeetingType {
   const typeId = (row as { id?: unknown }).id;
-  const t = parseRow(typeRow, row, { table: 'meeting_types', key: { tenantId, typeId } });
-  return {
-    id: t.id,
-    tenantId: t.tenant_id,
-    name: t.name,
-    durationMinutes: t.duration_minutes,
-    agendaPrompts: t.agenda_prompts_json,
-    defaultReminders: t.default_reminders_json,
-    sortOrder: t.sort_order,
-  };
+  return meetingTypeFromRow(parseRow(typeRow, row, { table: 'meeting_types', key: { tenantId, typeId } }));
 }
