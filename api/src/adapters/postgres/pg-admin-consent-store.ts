@@ -1,24 +1,17 @@
-import type { AdminConsentStore, ConsentOutcome, ConsentRequest } from '../../ports/admin-consent-store.ts';
+import type { AdminConsentStore } from '../../ports/admin-consent-store.ts';
+import {
+  type ConsentOutcomeRow,
+  type ConsentRequestRow,
+  consentOutcomeFromRow,
+  consentRequestFromRow,
+} from '../store-rows/consent-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 
-interface RequestRow {
-  state_digest: string;
-  tenant_id: string;
-  requested_by: string;
-  created_at: Date;
-  expires_at: Date;
-  used_at: Date | null;
-}
-
-interface OutcomeRow {
-  tenant_id: string;
-  outcome: 'granted' | 'refused';
-  at: Date;
-  requested_by: string | null;
-  scope: string | null;
-  error: string | null;
-  error_description: string | null;
-}
+type RequestRow = ConsentRequestRow<Date>;
+type OutcomeRow = ConsentOutcomeRow<Date>;
+const toDate = (date: Date) => date;
+const toRequest = (row: RequestRow) => consentRequestFromRow(row, toDate);
+const toOutcome = (row: OutcomeRow) => consentOutcomeFromRow(row, toDate);
 
 const INSERT_REQUEST = `
   INSERT INTO admin_consent_requests (state_digest, tenant_id, requested_by, created_at, expires_at, used_at)
@@ -67,28 +60,5 @@ export function createPgAdminConsentStore(db: PgDatabase): AdminConsentStore {
       const [row] = await db.query<OutcomeRow>(SELECT_LATEST, [tenantId]);
       return row ? toOutcome(row) : undefined;
     },
-  };
-}
-
-function toRequest(row: RequestRow): ConsentRequest {
-  return {
-    stateDigest: row.state_digest,
-    tenantId: row.tenant_id,
-    requestedBy: row.requested_by,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    usedAt: row.used_at,
-  };
-}
-
-function toOutcome(row: OutcomeRow): ConsentOutcome {
-  return {
-    tenantId: row.tenant_id,
-    outcome: row.outcome,
-    at: row.at,
-    requestedBy: row.requested_by,
-    scope: row.scope,
-    error: row.error,
-    errorDescription: row.error_description,
   };
 }

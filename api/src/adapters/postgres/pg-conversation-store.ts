@@ -1,17 +1,10 @@
-import type { ConversationStore, StoredConversation } from '@confer/bot/ports';
+import type { ConversationStore } from '@confer/bot/ports';
+import { type ConversationRow, conversationFromRow } from '../store-rows/conversation-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 
-interface Row {
-  tenant_id: string;
-  aad_object_id: string;
-  user_id: string;
-  user_name: string | null;
-  conversation_id: string;
-  service_url: string;
-  channel_id: string;
-  reference_json: Record<string, unknown>;
-  updated_at: Date;
-}
+type Row = ConversationRow<Record<string, unknown>, Date>;
+const toConversation = (row: Row) =>
+  conversationFromRow(row, { reference: (document) => document, instant: (date) => date.toISOString() });
 
 /** The bot's conversation references in PostgreSQL, one per (tenant, user), shared by every replica. */
 export function createPostgresConversationStore(db: PgDatabase): ConversationStore {
@@ -52,20 +45,6 @@ export function createPostgresConversationStore(db: PgDatabase): ConversationSto
         aadObjectId,
       ]);
     },
-  };
-}
-
-function toConversation(row: Row): StoredConversation {
-  return {
-    tenantId: row.tenant_id,
-    aadObjectId: row.aad_object_id,
-    userId: row.user_id,
-    userName: row.user_name,
-    conversationId: row.conversation_id,
-    serviceUrl: row.service_url,
-    channelId: row.channel_id,
-    reference: row.reference_json,
-    updatedAt: row.updated_at.toISOString(),
   };
 }
 

@@ -1,19 +1,10 @@
-import type { GraphSubscription, SubscriptionStatus, SubscriptionStore } from '../../ports/subscription-store.ts';
+import type { SubscriptionStore } from '../../ports/subscription-store.ts';
+import { type SubscriptionRow, subscriptionFromRow } from '../store-rows/subscription-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  user_id: string;
-  resource: string;
-  mode: 'tenant' | 'user';
-  client_state_digest: string;
-  expires_at: Date;
-  created_at: Date;
-  renewed_at: Date | null;
-  state: SubscriptionStatus['state'];
-  reason: string | null;
-}
+type Row = SubscriptionRow<Date>;
+const toText = (date: Date) => date.toISOString();
+const toSubscription = (row: Row) => subscriptionFromRow(row, toText);
 
 // Ties on an instant are broken by id in byte order, as SQLite's text comparison does.
 const BY_EXPIRY = 'ORDER BY expires_at, id COLLATE "C"';
@@ -71,20 +62,5 @@ export function createPostgresSubscriptionStore(db: PgDatabase): SubscriptionSto
     async listActive() {
       return list(`SELECT * FROM graph_subscriptions WHERE state = 'active' ${BY_EXPIRY}`);
     },
-  };
-}
-
-function toSubscription(row: Row): GraphSubscription {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    resource: row.resource,
-    mode: row.mode,
-    clientStateDigest: row.client_state_digest,
-    expiresAt: row.expires_at.toISOString(),
-    createdAt: row.created_at.toISOString(),
-    renewedAt: row.renewed_at === null ? null : row.renewed_at.toISOString(),
-    status: row.state === 'active' ? { state: 'active' } : { state: row.state, reason: row.reason ?? '' },
   };
 }

@@ -1,24 +1,17 @@
-import type { AdminConsentStore, ConsentOutcome, ConsentRequest } from '../../ports/admin-consent-store.ts';
+import type { AdminConsentStore, ConsentOutcome } from '../../ports/admin-consent-store.ts';
+import {
+  type ConsentOutcomeRow,
+  type ConsentRequestRow,
+  consentOutcomeFromRow,
+  consentRequestFromRow,
+} from '../store-rows/consent-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 
-interface RequestRow {
-  state_digest: string;
-  tenant_id: string;
-  requested_by: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-}
-
-interface OutcomeRow {
-  tenant_id: string;
-  outcome: 'granted' | 'refused';
-  at: string;
-  requested_by: string | null;
-  scope: string | null;
-  error: string | null;
-  error_description: string | null;
-}
+type RequestRow = ConsentRequestRow<string>;
+type OutcomeRow = ConsentOutcomeRow<string>;
+const toDate = (text: string) => new Date(text);
+const toRequest = (row: RequestRow) => consentRequestFromRow(row, toDate);
+const toOutcome = (row: OutcomeRow) => consentOutcomeFromRow(row, toDate);
 
 /** Admin consent requests and outcomes in SQLite (migration 12). */
 export function createSqliteAdminConsentStore(db: SqliteDatabase): AdminConsentStore {
@@ -63,28 +56,5 @@ export function createSqliteAdminConsentStore(db: SqliteDatabase): AdminConsentS
       const row = selectLatest.get(tenantId) as OutcomeRow | undefined;
       return row ? toOutcome(row) : undefined;
     },
-  };
-}
-
-function toRequest(row: RequestRow): ConsentRequest {
-  return {
-    stateDigest: row.state_digest,
-    tenantId: row.tenant_id,
-    requestedBy: row.requested_by,
-    createdAt: new Date(row.created_at),
-    expiresAt: new Date(row.expires_at),
-    usedAt: row.used_at === null ? null : new Date(row.used_at),
-  };
-}
-
-function toOutcome(row: OutcomeRow): ConsentOutcome {
-  return {
-    tenantId: row.tenant_id,
-    outcome: row.outcome,
-    at: new Date(row.at),
-    requestedBy: row.requested_by,
-    scope: row.scope,
-    error: row.error,
-    errorDescription: row.error_description,
   };
 }

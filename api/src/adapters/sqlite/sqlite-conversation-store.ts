@@ -1,17 +1,13 @@
-import type { ConversationStore, StoredConversation } from '@confer/bot/ports';
+import type { ConversationStore } from '@confer/bot/ports';
+import { type ConversationRow, conversationFromRow } from '../store-rows/conversation-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 
-interface Row {
-  tenant_id: string;
-  aad_object_id: string;
-  user_id: string;
-  user_name: string | null;
-  conversation_id: string;
-  service_url: string;
-  channel_id: string;
-  reference_json: string;
-  updated_at: string;
-}
+type Row = ConversationRow<string, string>;
+const toConversation = (row: Row) =>
+  conversationFromRow(row, {
+    reference: (text) => JSON.parse(text) as Record<string, unknown>,
+    instant: (text) => text,
+  });
 
 /** The bot's conversation references, one per (tenant, user), surviving restarts. */
 export function createSqliteConversationStore(db: SqliteDatabase): ConversationStore {
@@ -37,20 +33,6 @@ export function createSqliteConversationStore(db: SqliteDatabase): ConversationS
     async remove(tenantId, aadObjectId) {
       remove.run(tenantId, aadObjectId);
     },
-  };
-}
-
-function toConversation(row: Row): StoredConversation {
-  return {
-    tenantId: row.tenant_id,
-    aadObjectId: row.aad_object_id,
-    userId: row.user_id,
-    userName: row.user_name,
-    conversationId: row.conversation_id,
-    serviceUrl: row.service_url,
-    channelId: row.channel_id,
-    reference: JSON.parse(row.reference_json) as Record<string, unknown>,
-    updatedAt: row.updated_at,
   };
 }
 

@@ -1,19 +1,10 @@
-import type { GraphSubscription, SubscriptionStatus, SubscriptionStore } from '../../ports/subscription-store.ts';
+import type { SubscriptionStore } from '../../ports/subscription-store.ts';
+import { type SubscriptionRow, subscriptionFromRow } from '../store-rows/subscription-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  user_id: string;
-  resource: string;
-  mode: 'tenant' | 'user';
-  client_state_digest: string;
-  expires_at: string;
-  created_at: string;
-  renewed_at: string | null;
-  state: SubscriptionStatus['state'];
-  reason: string | null;
-}
+type Row = SubscriptionRow<string>;
+const toText = (text: string) => text;
+const toSubscription = (row: Row) => subscriptionFromRow(row, toText);
 
 /** Confer's Graph subscriptions, surviving restarts (a restart finds them instead of creating duplicates). */
 export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionStore {
@@ -58,20 +49,5 @@ export function createSqliteSubscriptionStore(db: SqliteDatabase): SubscriptionS
     async listActive() {
       return (active.all() as Row[]).map(toSubscription);
     },
-  };
-}
-
-function toSubscription(row: Row): GraphSubscription {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    resource: row.resource,
-    mode: row.mode,
-    clientStateDigest: row.client_state_digest,
-    expiresAt: row.expires_at,
-    createdAt: row.created_at,
-    renewedAt: row.renewed_at,
-    status: row.state === 'active' ? { state: 'active' } : { state: row.state, reason: row.reason ?? '' },
   };
 }
