@@ -1,5 +1,4 @@
-import { createFixedWindowCounter } from '../../http/fixed-window.ts';
-import type { Change, ChangeFeed, Leases, SharedWindowCounter } from '../../ports/replica-coordination.ts';
+import type { Change, ChangeFeed, Leases } from '../../ports/replica-coordination.ts';
 
 /** Leases held in this process: with one process (SQLite), it holds every lease it asks for while it runs. */
 export function createLocalLeases(): Leases {
@@ -32,13 +31,4 @@ export function createLocalChangeFeed(): ChangeFeed {
       listeners.clear();
     },
   };
-}
-
-/** Users tracked at once; the least recently seen are dropped first, so memory stays bounded. */
-const MAX_TRACKED = 50_000;
-
-/** The per-user limit counted in this process (one process: the counts are everyone's). */
-export function createLocalWindowCounter(limit: number, windowMs: number): SharedWindowCounter {
-  const counter = createFixedWindowCounter({ limit, windowMs, maxKeys: MAX_TRACKED });
-  return { hit: async (key, nowMs) => counter.hit(key, nowMs) };
 }

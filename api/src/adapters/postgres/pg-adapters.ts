@@ -45,6 +45,7 @@ export function createPostgresAdapters(db: PgDatabase, options: PgAdapterOptions
     adminConsent: createPgAdminConsentStore(db),
     leases: createPostgresLeases(db),
     changes: createPostgresChangeFeed({
+      db,
       url: options.url,
       schema: db.schema,
       logger: options.logger.child({ part: 'change-feed' }),

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../../logging/logger.ts';
 import type { Change, ChangeFeed } from '../../ports/replica-coordination.ts';
+import type { PgQueryable } from './pg-database.ts';
 
 export interface PgChangeFeedOptions {
+  /** The store's pool: changes are sent on it. */
+  db: PgQueryable;
+  /** Listening needs a connection of its own, outside the pool. */
   url: string;
   /** The store's schema: replicas on one schema share a channel, tests on other schemas hear nothing of it. */
   schema: string;
@@ -50,8 +54,6 @@ export function createPostgresChangeFeed(options: PgChangeFeedOptions): ChangeFe
   const channel = `confer_changes_${options.schema}`;
   const listeners = new Set<(change: Change) => void>();
   const logger = options.logger;
-  const sender = new pg.Pool({ connectionString: options.url, max: 2, connectionTimeoutMillis: 5_000 });
-  sender.on('error', () => {});
   let client: pg.Client | null = null;
   let closed = false;
   let retryMs = 100;
@@ -124,7 +126,7 @@ export function createPostgresChangeFeed(options: PgChangeFeedOptions): ChangeFe
     publish(change) {
       deliver(change);
       const payload = JSON.stringify({ origin, change });
-      sender.query('SELECT pg_notify($1, $2)', [channel, payload]).catch((error: unknown) => {
+      options.db.query('SELECT pg_notify($1, $2)', [channel, payload]).catch((error: unknown) => {
         // The others learn of it late or not at all: caches expire on their own, workers also poll.
         logger.warn('could not tell the other replicas of a change', { topic: change.topic, error });
       });
@@ -139,7 +141,6 @@ export function createPostgresChangeFeed(options: PgChangeFeedOptions): ChangeFe
       const open = client;
       client = null;
       await open?.end().catch(() => {});
-      await sender.end().catch(() => {});
       listeners.clear();
     },
   };

@@ -13,8 +13,9 @@ afterAll(async () => {
   await Promise.all(feeds.map((feed) => feed.close()));
 });
 
-function feedOn(schema: string): { feed: ChangeFeed; heard: Change[] } {
-  const feed = createPostgresChangeFeed({ url: testPostgresUrl(), schema, logger });
+async function feedOn(schema: string): Promise<{ feed: ChangeFeed; heard: Change[] }> {
+  const db = await schemas.open({ schema, poolSize: 2 });
+  const feed = createPostgresChangeFeed({ db, url: testPostgresUrl(), schema, logger });
   feeds.push(feed);
   const heard: Change[] = [];
   feed.subscribe((change) => heard.push(change));
@@ -77,10 +78,9 @@ describe('PostgreSQL shared window counter', () => {
 describe('PostgreSQL change feed', () => {
   it('tells every other replica on the same schema, and nobody on another', async () => {
     const schema = schemas.newSchema();
-    await schemas.open({ schema });
-    const a = feedOn(schema);
-    const b = feedOn(schema);
-    const elsewhere = feedOn(schemas.newSchema());
+    const a = await feedOn(schema);
+    const b = await feedOn(schema);
+    const elsewhere = await feedOn(schemas.newSchema());
     // Listening starts in the background: repeat until the other replica hears it.
     await until(() => {
       a.feed.publish({ topic: 'availability', tenantId: 't1' });

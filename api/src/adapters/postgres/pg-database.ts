@@ -18,8 +18,6 @@ export interface PgDatabase extends PgQueryable {
    * (the error passes through). Nothing of a failed transaction is visible afterwards.
    */
   transaction<T>(work: (tx: PgQueryable) => Promise<T>): Promise<T>;
-  /** A connection of its own for LISTEN (cache invalidation across replicas); the caller releases it. */
-  connect(): Promise<pg.PoolClient>;
   /** The schema every statement runs in (`public` unless a test chose its own). */
   readonly schema: string;
   close(): Promise<void>;
@@ -169,7 +167,6 @@ export async function openPostgres(options: PgOptions): Promise<PgDatabase> {
         client.release(broken ? true : undefined);
       }
     },
-    connect: () => pool.connect(),
     close: () => pool.end(),
   };
   try {
