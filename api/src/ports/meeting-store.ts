@@ -32,6 +32,16 @@ export interface MeetingStore {
     userIds: readonly string[],
     window: { start: Date; end: Date },
   ): Promise<{ userId: string; start: Date; end: Date }[]>;
+  /**
+   * Scheduled meetings (all tenants) with an occurrence that may end within `[from, to)`: single meetings ending
+   * then, and series whose span overlaps it (the caller expands their occurrences). Ordered by tenant and id, at
+   * most `limit`, after the given meeting (exclusive) when one is given: the attendance planner pages this way.
+   */
+  listEndingBetween(
+    from: Date,
+    to: Date,
+    options: { limit: number; after?: { tenantId: string; meetingId: string } },
+  ): Promise<Meeting[]>;
   upsertOccurrence(tenantId: string, override: OccurrenceOverride): Promise<void>;
   listOccurrences(tenantId: string, meetingId: string): Promise<OccurrenceOverride[]>;
 }

@@ -37,6 +37,8 @@ export interface UserPreferences {
   reminderMinutes: number[];
   timeZoneOverride: string | null;
   workingHoursOverride: { days: string[]; start: string; end: string } | null;
+  /** False: the person gets no cadence nudges ("you haven't met in a while"). Absent means on. */
+  cadenceNudges?: boolean;
 }
 
 export interface TenantStore {
@@ -56,12 +58,16 @@ export interface MeetingType {
   /** Minutes before start, e.g. [1440, 15]. */
   defaultReminders: number[];
   sortOrder: number;
+  /** How often pairs meeting with this type are expected to meet, in days; null: no rhythm, no nudges. */
+  cadenceDays: number | null;
 }
 
 export interface MeetingTypeStore {
   /** The tenant's types; seeds the defaults (mentoring, 1:1 check-in, wellbeing, performance) the first time. */
   list(tenantId: string): Promise<MeetingType[]>;
   get(tenantId: string, typeId: string): Promise<MeetingType | undefined>;
+  /** Sets the type's rhythm (null: none); answers false when the type does not exist. */
+  setCadence(tenantId: string, typeId: string, cadenceDays: number | null): Promise<boolean>;
 }
 
 /** The encrypted MSAL token cache, one partition per user (per-user mode's refresh tokens live here). */
