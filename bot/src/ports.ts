@@ -71,7 +71,9 @@ export interface OutboundMessage {
     | 'time-proposal'
     | 'reconnect'
     | 'expiry-warning'
-    | 'incident-alert';
+    | 'incident-alert'
+    | 'follow-up'
+    | 'cadence-nudge';
   payload: Record<string, unknown>;
   notBefore: Date;
 }
@@ -226,6 +228,84 @@ export interface SchedulingActions {
   upcoming(user: BotUser, limit: number): Promise<ActionResult<MeetingCardView[]>>;
   /** The user's calendar connection, for reconnect prompts. */
   connection(user: BotUser): Promise<ConnectionNotice>;
+
+  /* After the meeting (follow-ups) and between meetings (cadence nudges). */
+
+  /**
+   * One ended occurrence as `user` sees it, with up to `slots` mutual free times for the next meeting (after a
+   * held one: around the pair's rhythm; after a no-show: the soonest). Null when the meeting or the occurrence's
+   * record does not exist for them.
+   */
+  followUpFor(
+    user: BotUser,
+    meetingId: string,
+    occurrenceStart: Date,
+    options: { slots: number },
+  ): Promise<FollowUpView | null>;
+  /** The organizer says whether the occurrence was held (in person, or when Teams gave no answer). */
+  markHeld(user: BotUser, meetingId: string, occurrenceStart: Date, held: boolean): Promise<ActionResult<FollowUpView>>;
+  /** Adds a note to the occurrence, written by `user`: private, or shared with the meeting's people. */
+  addNote(
+    user: BotUser,
+    meetingId: string,
+    occurrenceStart: Date,
+    note: { body: string; shared: boolean },
+  ): Promise<ActionResult<FollowUpView>>;
+  /** Adds an action to the occurrence, owned by `user` unless another participant's address is given. */
+  addAction(
+    user: BotUser,
+    meetingId: string,
+    occurrenceStart: Date,
+    action: { title: string; dueDate: string | null },
+  ): Promise<ActionResult<FollowUpView>>;
+  /**
+   * Books the next meeting with the same people, type, title, length and kind (Teams or in person), organised by
+   * `user`, at a slot of that length.
+   */
+  bookFollowOn(user: BotUser, meetingId: string, slot: TimeSlot): Promise<ActionResult<MeetingCardView>>;
+  /** The pair's nudge as `user` sees it, with up to `slots` mutual times; null when `user` is not in that pair. */
+  nudgeFor(user: BotUser, partnerId: string, options: { slots: number }): Promise<NudgeView | null>;
+  /** Books a meeting with the partner (the pair's last meeting type and length), organised by `user`. */
+  bookWithPartner(user: BotUser, partnerId: string, slot: TimeSlot): Promise<ActionResult<MeetingCardView>>;
+  /** Turns the person's cadence nudges on or off. */
+  setNudges(user: BotUser, enabled: boolean): Promise<ActionResult<{ enabled: boolean }>>;
+}
+
+export type AttendanceState = 'pending' | 'held' | 'partly_attended' | 'no_show' | 'unknown';
+
+/** An ended occurrence and what happened, for the follow-up cards. */
+export interface FollowUpView {
+  meeting: MeetingCardView;
+  occurrenceStart: Date;
+  occurrenceEnd: Date;
+  online: boolean;
+  state: AttendanceState;
+  /** Everyone invited, with whether they joined and for how long (empty while pending). */
+  participants: { name: string; email: string; role: 'organizer' | 'attendee'; joined: boolean; minutesPresent: number }[];
+  /** Mutual free times for the next meeting, in `meeting.timeZone`; empty when none were found or asked for. */
+  slots: TimeSlot[];
+  /** Days between meetings the pair or type expects; null when none. */
+  rhythmDays: number | null;
+  /** Notes and actions on this occurrence the viewer can see, counted. */
+  notes: number;
+  actions: number;
+}
+
+/** A pair that has not met for longer than its rhythm, as the person nudged sees it. */
+export interface NudgeView {
+  partner: { userId: string; name: string; email: string };
+  lastHeldAt: Date;
+  rhythmDays: number;
+  typeId: string | null;
+  typeName: string | null;
+  durationMinutes: number;
+  /** Mutual free times, in `timeZone`. */
+  slots: TimeSlot[];
+  timeZone: string;
+  /** A meeting is booked between them now: the nudge no longer applies. */
+  booked: boolean;
+  /** The viewer's nudges are on. */
+  nudgesOn: boolean;
 }
 
 /**
@@ -259,6 +339,13 @@ export interface OutboundPayloads {
   };
   reconnect: Record<string, never>;
   'expiry-warning': { expiresAt?: string };
+  /**
+   * After an occurrence ended: the follow-up (held), the reschedule prompt (no-show) or, for an in-person meeting,
+   * "was it held?". Which card is decided from the attendance record when the message is sent.
+   */
+  'follow-up': { meetingId: string; occurrenceStart: string };
+  /** The pair has not met for longer than its rhythm; `lastHeldEnd` names the held meeting the nudge follows. */
+  'cadence-nudge': { partnerId: string; lastHeldEnd: string };
   /** An incident of the Outlook integration, as it was when the notice was planned, to an integration owner. */
   'incident-alert': {
     incidentId: string;

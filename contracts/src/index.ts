@@ -2,6 +2,7 @@ export * from './admin.ts';
 export * from './dev-host.ts';
 export * from './error-codes.ts';
 export * from './errors.ts';
+export * from './follow-through.ts';
 export * from './free-busy.ts';
 export * from './local-tenant.ts';
 export * from './runtime-config.ts';

@@ -11,6 +11,8 @@ const KINDS: ReadonlySet<OutboundMessage['kind']> = new Set([
   'reconnect',
   'expiry-warning',
   'incident-alert',
+  'follow-up',
+  'cadence-nudge',
 ]);
 
 /** Refuses the whole batch (writing nothing) when one message could never be delivered or keyed. */
