@@ -8,6 +8,13 @@ import { ADMIN_CONSENT_RETURN_PATH } from '@confer/contracts';
 import type { Express } from 'express';
 import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
+import { createGraphAttendanceGateway } from './adapters/graph/graph-attendance-gateway.ts';
+import { createAwayCheck } from './use-cases/follow-through/away-check.ts';
+import type { FollowThroughDeps } from './use-cases/follow-through/follow-through-deps.ts';
+import {
+  createFollowThroughWorker,
+  type FollowThroughWorker,
+} from './use-cases/follow-through/follow-through-worker.ts';
 import { createTenantMembership } from './adapters/bot/tenant-membership.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
@@ -91,6 +98,8 @@ export interface ComposedApp {
   sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox; worker: SyncWorker };
   /** Incidents of the Outlook integration: the store, and the monitor that evaluates them (started by main.ts). */
   incidents: { store: IncidentStore; monitor: IncidentMonitor };
+  /** Attendance, follow-ups and cadence nudges: their dependencies, and the worker the leader runs. */
+  followThrough: { deps: FollowThroughDeps; worker: FollowThroughWorker };
   /** `/api/ready` answers 503 from now on (graceful shutdown: the load balancer stops sending requests). */
   beginStopping(): void;
   /** Stops all work (giving back claimed messages and the lease) and closes the store. */
@@ -200,9 +209,34 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   // Outlook sync runs on the leading replica; what sets it going may happen on any (sync-signals.ts).
   const syncSignals = routeSyncSignals(syncWorker, store.changes);
   scheduling.notifier = watchingNotifier(notifier, syncSignals);
+  // After the meeting and between meetings: attendance from Teams, follow-ups and cadence nudges.
+  const followThrough: FollowThroughDeps = {
+    clock,
+    logger: logger.child({ part: 'follow-through' }),
+    meetings: stores.meetings,
+    attendance: stores.attendance,
+    pairs: stores.pairs,
+    meetingTypes: stores.meetingTypes,
+    tenants: stores.tenants,
+    gateway: createGraphAttendanceGateway({
+      tokens: graphTokens,
+      createClient,
+      tenants: stores.tenants,
+      defaultConnectionMode: config.defaultConnectionMode,
+    }),
+    queue: outbound,
+    away: createAwayCheck({
+      tenants: stores.tenants,
+      defaultConnectionMode: config.defaultConnectionMode,
+      gateway: graph.scheduling,
+      now: () => clock.now(),
+    }),
+  };
+  const followThroughWorker = createFollowThroughWorker(followThrough, config.tenantId);
   const botActions = createSchedulingActions({
     scheduling,
     findPerson: createBotPersonFinder({ tokens: graphTokens, createClient, tenants: stores.tenants, clock }),
+    followThrough,
   });
   const renderOutbound = createOutboundRenderer({
     actions: botActions,
@@ -314,6 +348,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ...(store.sharedRateCounter ? { sharedRateCounter: store.sharedRateCounter } : {}),
     ready: async () => !stopping && (await store.ping()),
     scheduling,
+    followThrough: { ...followThrough, audit: stores.audit },
     admin: {
       clock,
       tenants: stores.tenants,
@@ -378,6 +413,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         reminders,
         sync: syncWorker,
         incidents: incidentMonitor,
+        followThrough: followThroughWorker,
         tenantId: config.tenantId,
         logger,
       }),
@@ -396,6 +432,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     delivery: { worker: deliveryWorker, reminders },
     sync,
     incidents: { store: incidentStore, monitor: incidentMonitor },
+    followThrough: { deps: followThrough, worker: followThroughWorker },
     beginStopping() {
       stopping = true;
     },
@@ -403,6 +440,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       stopping = true;
       await leadership.stop();
       await incidentMonitor.stop();
+      await followThroughWorker.stop();
       await syncWorker.stop();
       await deliveryWorker.stop();
       await activity.close();

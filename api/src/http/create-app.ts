@@ -25,6 +25,7 @@ import { consentReturnRoutes } from './routes/consent-return-routes.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
 import { type GraphNotificationDeps, graphNotificationRoutes } from './routes/graph-notification-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { type FollowThroughRouteDeps, followThroughRoutes } from './routes/follow-through-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { schedulingRoutes } from './routes/scheduling-routes.ts';
@@ -59,6 +60,8 @@ export interface AppDeps {
   ready?: () => Promise<boolean>;
   /** Bot activities per minute across all senders (default BOT_GLOBAL_PER_MINUTE). */
   botRateLimitPerMinute?: number;
+  /** Attendance, pairs and rhythms (`/api/meetings/{id}/attendance`, `/api/cadence`, …); absent in tests that need none. */
+  followThrough?: FollowThroughRouteDeps;
   /** Graph's change and lifecycle notifications, mounted at /api/graph; absent in tests that need none. */
   graphNotifications?: Omit<GraphNotificationDeps, 'clock'>;
 }
@@ -123,6 +126,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/me', meRoutes({ ...deps, ...(deps.scheduling ? { tenants: deps.scheduling.tenants } : {}) }));
   if (deps.connection) app.use('/api/me', connectionRoutes(deps.connection));
   if (deps.admin) app.use('/api/admin', adminRoutes(deps.admin));
+  if (deps.followThrough) app.use('/api', followThroughRoutes(deps.followThrough));
   if (deps.scheduling) {
     app.use('/api', schedulingRoutes(deps.scheduling));
     app.use('/api/meetings', meetingRoutes(deps.scheduling));

@@ -19,12 +19,16 @@ import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
 import type { BotPerson, FindBotPerson } from '../graph/graph-bot-person.ts';
+import type { FollowThroughDeps } from '../../use-cases/follow-through/follow-through-deps.ts';
 import { attempt } from './action-result.ts';
+import { createFollowUpActions } from './follow-up-actions.ts';
 import { toMeetingCardView, type Viewer } from './meeting-card-view.ts';
 
 export interface SchedulingActionsDeps {
   scheduling: SchedulingDeps;
   findPerson: FindBotPerson;
+  /** Attendance, pairs and their rhythm, for the follow-up and nudge cards. */
+  followThrough: FollowThroughDeps;
 }
 
 /**
@@ -69,7 +73,15 @@ export function createSchedulingActions(deps: SchedulingActionsDeps): Scheduling
     return { meeting: found.meeting, caller: callerIn(user, found), viewer: viewerOf(user) };
   }
 
+  const followUps = createFollowUpActions(scheduling, deps.followThrough, {
+    person,
+    callerIn,
+    callerOf,
+    viewOf: (user, meeting) => viewOf(user, meeting, viewerOf(user)),
+  });
+
   return {
+    ...followUps,
     async meetingFor(user, meetingId) {
       const found = await findMeetingFor(scheduling.meetings, user, meetingId);
       return found ? viewOf(user, found.meeting, viewerOf(user)) : null;

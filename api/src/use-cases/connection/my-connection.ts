@@ -143,13 +143,21 @@ export async function savePreferences(
   preferences: UserPreferences,
 ): Promise<UserPreferences> {
   const user = (await deps.tenants.getUser(identity.tenantId, identity.userId)) ?? newUser(identity, deps.clock.now());
+  // A setting the request leaves out keeps its stored value (nudges are turned on and off on their own).
+  const merged: UserPreferences = {
+    ...user.preferences,
+    ...preferences,
+    ...(preferences.cadenceNudges === undefined && user.preferences.cadenceNudges !== undefined
+      ? { cadenceNudges: user.preferences.cadenceNudges }
+      : {}),
+  };
   await deps.tenants.upsertUser({
     ...user,
-    preferences,
+    preferences: merged,
     timeZone: preferences.timeZoneOverride ?? user.timeZone,
     updatedAt: deps.clock.now(),
   });
-  return preferences;
+  return merged;
 }
 
 async function probe(

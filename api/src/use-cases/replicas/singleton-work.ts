@@ -1,5 +1,6 @@
 import type { DeliveryWorker } from '@confer/bot/delivery';
 import type { Logger } from '../../logging/logger.ts';
+import type { FollowThroughWorker } from '../follow-through/follow-through-worker.ts';
 import type { IncidentMonitor } from '../incidents/incident-monitor.ts';
 import { type ReminderDeps, startDeliveryJobs } from '../reminders/index.ts';
 import { reconcileMeetings } from '../scheduling/reconcile-meetings.ts';
@@ -15,6 +16,8 @@ export interface SingletonWorkDeps {
   reminders: ReminderDeps;
   sync: SyncWorker;
   incidents: IncidentMonitor;
+  /** Attendance collection and cadence nudges; absent in tests that start only the rest. */
+  followThrough?: FollowThroughWorker;
   tenantId: string;
   logger: Logger;
 }
@@ -51,8 +54,15 @@ export async function startSingletonWork(deps: SingletonWorkDeps): Promise<() =>
     .catch((error: unknown) => logger.error('Outlook sync failed to start; its timers retry', { error }));
   // Incidents are evaluated from the start (a consent revoked meanwhile is reported at once).
   void deps.incidents.start();
+  // Attendance of ended meetings is read, and pairs past their rhythm nudged, by the leader alone.
+  deps.followThrough?.start();
   return async () => {
     clearInterval(timer);
-    await Promise.all([delivery.stop(), deps.sync.stop(), deps.incidents.stop()]);
+    await Promise.all([
+      delivery.stop(),
+      deps.sync.stop(),
+      deps.incidents.stop(),
+      deps.followThrough?.stop() ?? Promise.resolve(),
+    ]);
   };
 }
