@@ -6,8 +6,8 @@ import { PREFER_UTC } from './graph-actor.ts';
 import { call, parse } from './graph-call.ts';
 import { retryAfterSeconds } from './graph-client-factory.ts';
 import { toAppErrorFromGraph } from './graph-errors.ts';
-import { EVENT_SELECT, toEventRecord } from './graph-event-mapper.ts';
-import { graphFullEventSchema } from './graph-event-schemas.ts';
+import { eventRecordFrom } from './graph-event-check.ts';
+import { EVENT_SELECT } from './graph-event-mapper.ts';
 
 /** Graph's limit of requests in one `$batch` (docs/reference/graph-calendar.md §6). */
 export const MAX_BATCH_REQUESTS = 20;
@@ -105,7 +105,7 @@ type Outcome =
 /** One inner answer: the event, null when it is gone, a retryable refusal, or the AppError a single read raises. */
 function readAnswer(answer: BatchResponse): Outcome {
   if (answer.status >= 200 && answer.status < 300) {
-    return { kind: 'read', event: toEventRecord(parse(graphFullEventSchema, answer.body, 'event')) };
+    return { kind: 'read', event: eventRecordFrom(answer.body, 'event') };
   }
   const graphError = innerGraphError(answer);
   const error = toAppErrorFromGraph(graphError);

@@ -4,6 +4,7 @@ import type { Interval } from '../../domain/scheduling/model.ts';
 import type { EventRecord } from '../../ports/scheduling-gateway.ts';
 import { PREFER_UTC } from './graph-actor.ts';
 import { call, parse } from './graph-call.ts';
+import { eventRecordFrom } from './graph-event-check.ts';
 import { EVENT_SELECT, toEventRecord } from './graph-event-mapper.ts';
 import { type GraphFullEvent, graphEventPageSchema, graphFullEventSchema } from './graph-event-schemas.ts';
 import { encodedFilter, odataString } from './graph-odata.ts';
@@ -22,7 +23,7 @@ export async function readEvent(client: Client, mailboxPath: string, eventId: st
         .select(EVENT_SELECT)
         .get(),
     );
-    return toEventRecord(parse(graphFullEventSchema, raw, 'event'));
+    return eventRecordFrom(raw, 'event');
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
@@ -82,7 +83,7 @@ export async function findMasterByICalUId(
       .get(),
   );
   const [first] = parse(graphEventPageSchema, raw, 'event list').value;
-  return first ? toEventRecord(parse(graphFullEventSchema, first, 'event')) : null;
+  return first ? eventRecordFrom(first, 'event') : null;
 }
 
 /** Occurrences and exceptions of a series in `window` (cancelled occurrences are not listed by Graph). */
@@ -104,7 +105,7 @@ export async function readInstances(
   );
   for (let count = 1; ; count++) {
     const parsed = parse(graphEventPageSchema, page, 'instances page');
-    records.push(...parsed.value.map((item) => toEventRecord(parse(graphFullEventSchema, item, 'event'))));
+    records.push(...parsed.value.map((item) => eventRecordFrom(item, 'event')));
     const next = parsed['@odata.nextLink'];
     if (!next) return records.sort((a, b) => a.start.getTime() - b.start.getTime());
     if (count >= MAX_PAGES) throw new AppError('graph_bad_response', 'Microsoft Graph returned too many pages.');
