@@ -25,7 +25,10 @@ export const occurrenceAttendanceSchema = z.object({
   occurrenceEnd: z.string(),
   online: z.boolean(),
   state: attendanceStateSchema,
-  /** `teams`: read from the attendance report; `organizer`: marked by the organizer; `timeout`: no report came. */
+  /**
+   * `teams`: Graph's answer (the attendance report, or its refusal); `organizer`: marked by the organizer;
+   * `timeout`: no report came, or nobody said, in time.
+   */
   source: z.enum(['teams', 'organizer', 'timeout']).nullable(),
   unknownReason: unknownReasonSchema.nullable(),
   participants: z.array(participantAttendanceSchema),

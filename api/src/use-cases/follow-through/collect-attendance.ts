@@ -163,7 +163,7 @@ export async function decide(
   const decided: OccurrenceAttendance = {
     ...record,
     state: decision.state,
-    source: decision.state === 'unknown' ? (decision.reason === 'no_report' ? 'timeout' : null) : decision.source,
+    source: decision.state === 'unknown' ? unknownSource(decision.reason) : decision.source,
     participants: decision.state === 'unknown' ? record.participants : decision.participants,
     unknownReason: decision.state === 'unknown' ? decision.reason : null,
     decidedAt: now,
@@ -174,6 +174,11 @@ export async function decide(
   };
   if (!(await deps.attendance.save(decided, record.version))) return null;
   return finishFollowThrough(deps, decided);
+}
+
+/** Who said it is unknown: the wait ran out, or Graph's answer (refused, no meeting, no connection). */
+function unknownSource(reason: UnknownReason): 'timeout' | 'teams' {
+  return reason === 'no_report' || reason === 'not_told' ? 'timeout' : 'teams';
 }
 
 /** Records the pair's held meeting and queues the follow-up cards (both idempotent), then marks it finished. */

@@ -44,7 +44,7 @@ export function attendanceDto(record: OccurrenceAttendance, organizer: boolean):
  * answer; and may change their own word. What Teams' report says stands.
  */
 function mayMark(record: OccurrenceAttendance): boolean {
-  if (record.source === 'teams') return false;
+  if (record.source === 'teams' && record.state !== 'unknown') return false;
   return (record.state === 'pending' && !record.online) || record.state === 'unknown' || record.source === 'organizer';
 }
 
