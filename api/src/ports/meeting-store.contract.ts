@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Meeting } from '../domain/scheduling/meeting.ts';
 import type { MeetingStore } from './meeting-store.ts';
 import { aMeeting, failureOf, guest, megan, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 
@@ -137,6 +138,95 @@ export function meetingStoreContract(
         { tenantId: TENANT_A, userId: 'oid-alex' },
         { tenantId: TENANT_A, userId: 'oid-series' },
         { tenantId: TENANT_B, userId: 'oid-alex' },
+      ]);
+    });
+
+    it('lists scheduled meetings with an occurrence ending in a window, across tenants, by tenant and id', async () => {
+      const { meetings } = await create();
+      const single = (id: string, end: string, overrides: Partial<Meeting> = {}) =>
+        aMeeting({ id, start: new Date(Date.parse(end) - 45 * 60_000), end: new Date(end), ...overrides });
+      const from = new Date('2026-11-23T10:00:00Z');
+      const to = new Date('2026-11-23T11:00:00Z');
+      await meetings.insert(single('ends-at-from', '2026-11-23T10:00:00Z'));
+      await meetings.insert(single('ends-inside', '2026-11-23T10:45:00Z', { tenantId: TENANT_B }));
+      await meetings.insert(single('ends-at-to', '2026-11-23T11:00:00Z'));
+      await meetings.insert(single('ended-before', '2026-11-23T09:59:59Z'));
+      await meetings.insert(single('cancelled', '2026-11-23T10:30:00Z', { status: 'cancelled' }));
+      await meetings.insert(single('creating', '2026-11-23T10:30:00Z', { status: 'creating' }));
+      // Weekly from 16 November (its second occurrence ends in the window), from 24 November (none does).
+      const weekly = { kind: 'weekly', count: 4 } as const;
+      await meetings.insert(single('series-around', '2026-11-16T10:45:00Z', { recurrence: weekly }));
+      await meetings.insert(single('series-later', '2026-11-24T10:45:00Z', { recurrence: weekly }));
+      await meetings.insert(
+        single('series-over', '2026-11-02T10:45:00Z', { recurrence: { kind: 'weekly', count: 2 } }),
+      );
+      // Its last occurrence ends exactly at the window's start: that end is in [from, to).
+      await meetings.insert(
+        single('series-last-at-from', '2026-11-16T10:00:00Z', { recurrence: { kind: 'weekly', count: 2 } }),
+      );
+      await meetings.insert(
+        single('series-cancelled', '2026-11-16T10:45:00Z', { recurrence: weekly, status: 'cancelled' }),
+      );
+      const listed = await meetings.listEndingBetween(from, to, { limit: 10 });
+      expect(listed.map((m) => [m.tenantId, m.id])).toEqual([
+        [TENANT_A, 'ends-at-from'],
+        [TENANT_A, 'series-around'],
+        [TENANT_A, 'series-last-at-from'],
+        [TENANT_B, 'ends-inside'],
+      ]);
+      expect(listed[0]?.attendees).toEqual([megan, guest]);
+      expect(listed[1]).toEqual(await meetings.get(TENANT_A, 'series-around'));
+    });
+
+    it('pages the meetings ending in a window after the given meeting, and follows a moved occurrence', async () => {
+      const { meetings } = await create();
+      for (const [tenantId, id] of [
+        [TENANT_B, 'a'],
+        [TENANT_A, 'c'],
+        [TENANT_A, 'a'],
+        [TENANT_A, 'b'],
+        [TENANT_B, 'b'],
+      ] as const) {
+        await meetings.insert(aMeeting({ tenantId, id }));
+      }
+      const from = new Date('2026-11-23T10:00:00Z');
+      const to = new Date('2026-11-23T11:00:00Z');
+      const keys = (list: { tenantId: string; id: string }[]) => list.map((m) => `${m.tenantId}/${m.id}`);
+      const first = await meetings.listEndingBetween(from, to, { limit: 2 });
+      expect(keys(first)).toEqual([`${TENANT_A}/a`, `${TENANT_A}/b`]);
+      const second = await meetings.listEndingBetween(from, to, {
+        limit: 2,
+        after: { tenantId: TENANT_A, meetingId: 'b' },
+      });
+      expect(keys(second)).toEqual([`${TENANT_A}/c`, `${TENANT_B}/a`]);
+      const third = await meetings.listEndingBetween(from, to, {
+        limit: 2,
+        after: { tenantId: TENANT_B, meetingId: 'a' },
+      });
+      expect(keys(third)).toEqual([`${TENANT_B}/b`]);
+      expect(await failureOf(meetings.listEndingBetween(from, to, { limit: 0 }))).toBe('invalid_argument');
+
+      // A series over before the window, whose last occurrence was moved into it, is listed for it.
+      await meetings.insert(
+        aMeeting({
+          id: 'moved',
+          start: new Date('2026-11-02T10:00:00Z'),
+          end: new Date('2026-11-02T10:45:00Z'),
+          recurrence: { kind: 'weekly', count: 2 },
+        }),
+      );
+      const later = { from: new Date('2026-11-30T10:00:00Z'), to: new Date('2026-11-30T11:00:00Z') };
+      expect(await meetings.listEndingBetween(later.from, later.to, { limit: 10 })).toEqual([]);
+      await meetings.upsertOccurrence(TENANT_A, {
+        meetingId: 'moved',
+        originalStart: new Date('2026-11-09T10:00:00Z'),
+        start: new Date('2026-11-30T10:00:00Z'),
+        end: new Date('2026-11-30T10:30:00Z'),
+        cancelled: false,
+        graphEventId: null,
+      });
+      expect(keys(await meetings.listEndingBetween(later.from, later.to, { limit: 10 }))).toEqual([
+        `${TENANT_A}/moved`,
       ]);
     });
 

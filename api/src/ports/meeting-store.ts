@@ -34,8 +34,9 @@ export interface MeetingStore {
   ): Promise<{ userId: string; start: Date; end: Date }[]>;
   /**
    * Scheduled meetings (all tenants) with an occurrence that may end within `[from, to)`: single meetings ending
-   * then, and series whose span overlaps it (the caller expands their occurrences). Ordered by tenant and id, at
-   * most `limit`, after the given meeting (exclusive) when one is given: the attendance planner pages this way.
+   * then, and series whose span overlaps it, a last end at `from` included (the caller expands their occurrences).
+   * Ordered by tenant and id, at most `limit`, after the given meeting (exclusive) when one is given: the
+   * attendance planner pages this way.
    */
   listEndingBetween(
     from: Date,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
+import { failureOf, TENANT_A, TENANT_B } from './store-fixtures.contract.ts';
 import type { MeetingTypeStore } from './tenant-store.ts';
 
 /** One contract suite for every MeetingTypeStore implementation. */
@@ -42,6 +42,37 @@ export function meetingTypeStoreContract(
       expect(mentoring?.name).toBe('Mentoring session');
       expect(await meetingTypes.get(TENANT_B, 'unknown')).toBeUndefined();
       expect(await meetingTypes.list(TENANT_B)).toContainEqual(mentoring);
+    });
+
+    it('seeds each default type with its rhythm: none for the performance conversation', async () => {
+      const { meetingTypes } = await create();
+      expect((await meetingTypes.list(TENANT_A)).map((t) => [t.id, t.cadenceDays])).toEqual([
+        ['mentoring-session', 14],
+        ['one-to-one-check-in', 7],
+        ['wellbeing-conversation', 28],
+        ['performance-conversation', null],
+      ]);
+    });
+
+    it("sets and clears a type's rhythm in its tenant only, and answers false for an unknown type", async () => {
+      const { meetingTypes } = await create();
+      expect(await meetingTypes.setCadence(TENANT_A, 'performance-conversation', 90)).toBe(true);
+      expect(await meetingTypes.setCadence(TENANT_A, 'mentoring-session', null)).toBe(true);
+      expect((await meetingTypes.get(TENANT_A, 'performance-conversation'))?.cadenceDays).toBe(90);
+      expect((await meetingTypes.get(TENANT_A, 'mentoring-session'))?.cadenceDays).toBeNull();
+      expect((await meetingTypes.get(TENANT_B, 'mentoring-session'))?.cadenceDays).toBe(14);
+      expect(await meetingTypes.setCadence(TENANT_A, 'unknown', 7)).toBe(false);
+      expect(await meetingTypes.get(TENANT_A, 'unknown')).toBeUndefined();
+      expect(await failureOf(meetingTypes.setCadence(TENANT_A, 'mentoring-session', 0))).toBe('constraint');
+      expect((await meetingTypes.list(TENANT_A)).map((t) => t.cadenceDays)).toEqual([null, 7, 28, 90]);
+    });
+
+    it('sets a rhythm on a tenant never read: its defaults are seeded first, and stay seeded once', async () => {
+      const { meetingTypes } = await create();
+      expect(await meetingTypes.setCadence(TENANT_B, 'one-to-one-check-in', 10)).toBe(true);
+      const types = await meetingTypes.list(TENANT_B);
+      expect(types).toHaveLength(4);
+      expect(types.find((t) => t.id === 'one-to-one-check-in')?.cadenceDays).toBe(10);
     });
   });
 }

@@ -84,6 +84,19 @@ export function tenantStoreContract(
       expect((await tenants.getUser(TENANT_B, 'oid-megan'))?.displayName).toBe('Megan elsewhere');
       expect(await tenants.getUser(TENANT_B, 'oid-adele')).toBeUndefined();
     });
+
+    it('keeps a turned-off cadence nudge in the preferences, and leaves it absent when never set', async () => {
+      const { tenants } = await create();
+      const never = aUser();
+      await tenants.upsertUser(never);
+      expect((await tenants.getUser(TENANT_A, 'oid-megan'))?.preferences).not.toHaveProperty('cadenceNudges');
+      const off = aUser({ preferences: { ...never.preferences, cadenceNudges: false } });
+      await tenants.upsertUser(off);
+      expect(await tenants.getUser(TENANT_A, 'oid-megan')).toEqual(off);
+      const on = aUser({ preferences: { ...never.preferences, cadenceNudges: true } });
+      await tenants.upsertUser(on);
+      expect((await tenants.getUser(TENANT_A, 'oid-megan'))?.preferences.cadenceNudges).toBe(true);
+    });
   });
 }
 

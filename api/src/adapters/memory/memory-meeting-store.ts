@@ -71,6 +71,22 @@ export function createMemoryMeetingStore(state: MemoryState): MeetingStore {
         )
         .map(copy);
     },
+    async listEndingBetween(from, to, options) {
+      assertLimit(options.limit, 'meetings');
+      const { after } = options;
+      return [...state.meetings.values()]
+        .filter((m) => {
+          if (m.status !== 'scheduled') return false;
+          if (after && (compareText(m.tenantId, after.tenantId) || compareText(m.id, after.meetingId)) <= 0)
+            return false;
+          if (!m.recurrence) return m.end >= from && m.end < to;
+          const span = spanOf(m, overridesOf(m.tenantId, m.id));
+          return span.end >= from && span.start < to;
+        })
+        .sort((a, b) => compareText(a.tenantId, b.tenantId) || compareText(a.id, b.id))
+        .slice(0, options.limit)
+        .map(copy);
+    },
     async findByGraphEventId(tenantId, graphEventId) {
       const inTenant = [...state.meetings.values()]
         .filter((m) => m.tenantId === tenantId)

@@ -1,5 +1,6 @@
 import type { MeetingTypeStore } from '../../ports/tenant-store.ts';
 import { seedMeetingTypes } from '../sqlite/default-meeting-types.ts';
+import { storeError } from '../sqlite/store-errors.ts';
 import { compareText, copy, type MemoryState } from './memory-state.ts';
 
 /** The in-memory MeetingTypeStore: a tenant's defaults are seeded on its first read, once. */
@@ -22,6 +23,18 @@ export function createMemoryMeetingTypeStore(state: MemoryState): MeetingTypeSto
     async get(tenantId, typeId) {
       const type = typesOf(tenantId).find((t) => t.id === typeId);
       return type ? copy(type) : undefined;
+    },
+    async setCadence(tenantId, typeId, cadenceDays) {
+      if (cadenceDays !== null && (!Number.isInteger(cadenceDays) || cadenceDays <= 0)) {
+        throw storeError(
+          { reason: 'constraint', table: 'meeting_types', key: { tenantId, typeId } },
+          `A rhythm must be a positive whole number of days, got ${cadenceDays}`,
+        );
+      }
+      const type = typesOf(tenantId).find((t) => t.id === typeId);
+      if (!type) return false;
+      type.cadenceDays = cadenceDays;
+      return true;
     },
   };
 }

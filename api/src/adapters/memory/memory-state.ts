@@ -1,4 +1,6 @@
 import type { Meeting, OccurrenceOverride } from '../../domain/scheduling/meeting.ts';
+import type { OccurrenceAttendance } from '../../ports/attendance-store.ts';
+import type { PairRecord } from '../../ports/cadence-store.ts';
 import type { MeetingHistoryEntry } from '../../ports/meeting-store.ts';
 import type { MeetingAction, MeetingNote } from '../../ports/notes-store.ts';
 import type { AuditEntry, MeetingType, TenantSettings, UserRecord } from '../../ports/tenant-store.ts';
@@ -21,6 +23,12 @@ export interface MemoryState {
   tokenCache: Map<string, Buffer>;
   audit: { seq: number; entry: AuditEntry }[];
   nextSeq: number;
+  /** By (tenant, meeting, occurrence start ISO). */
+  attendance: Map<string, OccurrenceAttendance>;
+  /** By (tenant, person A, person B). */
+  pairs: Map<string, PairRecord>;
+  /** The held occurrences each pair counted: (tenant, meeting, start ISO, person A, person B). */
+  pairsHeld: Set<string>;
 }
 
 export function createMemoryState(): MemoryState {
@@ -37,6 +45,9 @@ export function createMemoryState(): MemoryState {
     tokenCache: new Map(),
     audit: [],
     nextSeq: 1,
+    attendance: new Map(),
+    pairs: new Map(),
+    pairsHeld: new Set(),
   };
 }
 

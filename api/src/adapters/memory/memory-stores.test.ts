@@ -1,3 +1,5 @@
+import { attendanceStoreContract } from '../../ports/attendance-store.contract.ts';
+import { cadenceStoreContract } from '../../ports/cadence-store.contract.ts';
 import { conversationStoreContract } from '../../ports/conversation-store.contract.ts';
 import { meetingHistoryStoreContract } from '../../ports/meeting-history-store.contract.ts';
 import { meetingStoreContract } from '../../ports/meeting-store.contract.ts';
@@ -17,3 +19,5 @@ meetingTypeStoreContract('memory', createMemoryStores);
 tokenCacheStoreContract('memory', createMemoryStores);
 auditLogContract('memory', createMemoryStores);
 conversationStoreContract('memory', createMemoryConversationStore);
+attendanceStoreContract('memory', createMemoryStores);
+cadenceStoreContract('memory', createMemoryStores);

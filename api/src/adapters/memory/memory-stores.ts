@@ -1,5 +1,7 @@
 import type { StoreSet } from '../sqlite/store-set.ts';
+import { createMemoryAttendanceStore } from './memory-attendance-store.ts';
 import { createMemoryAuditLog } from './memory-audit-log.ts';
+import { createMemoryCadenceStore } from './memory-cadence-store.ts';
 import { createMemoryMeetingHistoryStore } from './memory-meeting-history-store.ts';
 import { createMemoryMeetingStore } from './memory-meeting-store.ts';
 import { createMemoryMeetingTypeStore } from './memory-meeting-type-store.ts';
@@ -19,5 +21,7 @@ export function createMemoryStores(): StoreSet {
     meetingTypes: createMemoryMeetingTypeStore(state),
     tokenCache: createMemoryTokenCacheStore(state),
     audit: createMemoryAuditLog(state),
+    attendance: createMemoryAttendanceStore(state),
+    pairs: createMemoryCadenceStore(state),
   };
 }

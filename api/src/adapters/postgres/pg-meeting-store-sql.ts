@@ -100,6 +100,19 @@ export const meetingSql = {
     JOIN meetings m ON m.tenant_id = $1 AND m.id = p.meeting_id
     WHERE m.status = 'scheduled' AND m.span_start_utc < $4 AND m.span_end_utc > $3
     ORDER BY m.start_utc, m.id COLLATE "C", p.user_id COLLATE "C"`,
+  // Single meetings ending in the window (meetings_single_by_end) and series whose span reaches into it
+  // (meetings_series_by_span_end: every series not over yet), after the given meeting in (tenant, id) byte order.
+  listEndingBetween: `
+    SELECT ${MEETING_COLUMNS} FROM (
+      SELECT ${MEETING_COLUMNS} FROM meetings
+      WHERE status = 'scheduled' AND recurrence_json IS NULL AND end_utc >= $1 AND end_utc < $2
+      UNION ALL
+      SELECT ${MEETING_COLUMNS} FROM meetings
+      WHERE status = 'scheduled' AND recurrence_json IS NOT NULL AND span_end_utc >= $1 AND span_start_utc < $2
+    ) m
+    WHERE $3::text IS NULL OR tenant_id COLLATE "C" > $3
+      OR (tenant_id = $3 AND id COLLATE "C" > $4::text)
+    ORDER BY tenant_id COLLATE "C", id COLLATE "C" LIMIT $5`,
   upsertOccurrence: `
     INSERT INTO meeting_occurrences (tenant_id, meeting_id, original_start, start_utc, end_utc, cancelled,
       graph_event_id)

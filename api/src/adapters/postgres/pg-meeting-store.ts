@@ -122,6 +122,19 @@ export function createPostgresMeetingStore(db: PgDatabase): MeetingStore {
       );
       return sortIntervals(intervals);
     },
+    async listEndingBetween(from, to, options) {
+      assertLimit(options.limit, 'meetings');
+      const after = options.after ?? null;
+      return withAttendees(
+        await db.query<MeetingRowFields>(sql.listEndingBetween, [
+          from,
+          to,
+          after?.tenantId ?? null,
+          after?.meetingId ?? null,
+          options.limit,
+        ]),
+      );
+    },
     async upsertOccurrence(tenantId, override) {
       await db.transaction(async (tx) => {
         const [row] = await tx.query<MeetingRowFields>(sql.lockMeeting, [tenantId, override.meetingId]);

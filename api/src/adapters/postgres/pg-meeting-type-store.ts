@@ -7,7 +7,8 @@ import { pgColumns } from './pg-row-codec.ts';
 
 const typeRow = meetingTypeRowSchema(pgColumns);
 
-const COLUMNS = 'tenant_id, id, name, duration_minutes, agenda_prompts_json, default_reminders_json, sort_order';
+const COLUMNS =
+  'tenant_id, id, name, duration_minutes, agenda_prompts_json, default_reminders_json, sort_order, cadence_days';
 
 const IS_SEEDED = 'SELECT 1 FROM meeting_type_seeds WHERE tenant_id = $1';
 // The seed marker and the types are one statement, so they commit together. Two processes seeding at once queue
@@ -17,15 +18,16 @@ const SEED = `
     INSERT INTO meeting_type_seeds (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING tenant_id)
   INSERT INTO meeting_types (${COLUMNS})
   SELECT marked.tenant_id, seed.id, seed.name, seed.duration_minutes, seed.agenda_prompts::jsonb,
-    seed.default_reminders::jsonb, seed.sort_order
-  FROM marked CROSS JOIN unnest($2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::integer[])
-    AS seed (id, name, duration_minutes, agenda_prompts, default_reminders, sort_order)
+    seed.default_reminders::jsonb, seed.sort_order, seed.cadence_days
+  FROM marked CROSS JOIN unnest($2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::integer[],
+    $8::integer[]) AS seed (id, name, duration_minutes, agenda_prompts, default_reminders, sort_order, cadence_days)
   ON CONFLICT DO NOTHING`;
 // Byte order for names and ids, as SQLite sorts text.
 const SELECT_ALL = `
   SELECT ${COLUMNS} FROM meeting_types WHERE tenant_id = $1
   ORDER BY sort_order, name COLLATE "C", id COLLATE "C"`;
 const SELECT_ONE = `SELECT ${COLUMNS} FROM meeting_types WHERE tenant_id = $1 AND id = $2`;
+const UPDATE_CADENCE = 'UPDATE meeting_types SET cadence_days = $3 WHERE tenant_id = $1 AND id = $2';
 
 /** Meeting types per tenant; the defaults are seeded the first time a tenant's types are read, and only then. */
 export function createPostgresMeetingTypeStore(db: PgDatabase): MeetingTypeStore {
@@ -41,6 +43,7 @@ export function createPostgresMeetingTypeStore(db: PgDatabase): MeetingTypeStore
       types.map((t) => JSON.stringify(t.agendaPrompts)),
       types.map((t) => JSON.stringify(t.defaultReminders)),
       types.map((t) => t.sortOrder),
+      types.map((t) => t.cadenceDays),
     ]);
   };
 
@@ -53,6 +56,10 @@ export function createPostgresMeetingTypeStore(db: PgDatabase): MeetingTypeStore
       await seedOnce(tenantId);
       const [row] = await db.query(SELECT_ONE, [tenantId, typeId]);
       return row ? toMeetingType(row, tenantId) : undefined;
+    },
+    async setCadence(tenantId, typeId, cadenceDays) {
+      await seedOnce(tenantId);
+      return (await db.execute(UPDATE_CADENCE, [tenantId, typeId, cadenceDays])) === 1;
     },
   };
 }

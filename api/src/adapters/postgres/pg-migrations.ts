@@ -411,6 +411,86 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'what happens after a meeting: attendance per occurrence, pairs and their rhythm',
+    sql: `
+      -- How often pairs meeting with a type are expected to meet, in days; NULL: no rhythm. The seeded defaults
+      -- get theirs (the performance conversation has none).
+      ALTER TABLE meeting_types ADD COLUMN cadence_days integer CHECK (cadence_days IS NULL OR cadence_days > 0);
+      UPDATE meeting_types SET cadence_days = 14 WHERE id = 'mentoring-session';
+      UPDATE meeting_types SET cadence_days = 7 WHERE id = 'one-to-one-check-in';
+      UPDATE meeting_types SET cadence_days = 28 WHERE id = 'wellbeing-conversation';
+
+      -- The attendance planner reads meetings by when they end: single meetings by their end, series by their span.
+      CREATE INDEX meetings_single_by_end ON meetings (end_utc)
+        WHERE status = 'scheduled' AND recurrence_json IS NULL;
+      CREATE INDEX meetings_series_by_span_end ON meetings (span_end_utc)
+        WHERE status = 'scheduled' AND recurrence_json IS NOT NULL;
+
+      -- One row per occurrence of a meeting once it ended: pending until its outcome is read or told.
+      CREATE TABLE meeting_attendance (
+        tenant_id         text NOT NULL,
+        meeting_id        text NOT NULL,
+        occurrence_start  timestamptz NOT NULL,
+        occurrence_end    timestamptz NOT NULL,
+        online            boolean NOT NULL,
+        state             text NOT NULL CHECK (state IN ('pending', 'held', 'partly_attended', 'no_show', 'unknown')),
+        source            text CHECK (source IN ('teams', 'organizer', 'timeout')),
+        participants_json jsonb NOT NULL,
+        attempts          integer NOT NULL CHECK (attempts >= 0),
+        next_check_at     timestamptz,
+        unknown_reason    text CHECK (unknown_reason IN
+                            ('no_report', 'not_permitted', 'not_connected', 'no_online_meeting', 'not_told')),
+        decided_at        timestamptz,
+        decided_by        text,
+        version           integer NOT NULL,
+        created_at        timestamptz NOT NULL,
+        updated_at        timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, meeting_id, occurrence_start),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        CHECK (occurrence_end > occurrence_start),
+        CHECK ((state = 'pending') = (source IS NULL)),
+        CHECK ((state = 'pending') = (decided_at IS NULL)),
+        CHECK ((state = 'unknown') = (unknown_reason IS NOT NULL))
+      );
+      -- Reports to read now (listDue), and in-person meetings nobody marked (listUntold).
+      CREATE INDEX meeting_attendance_due ON meeting_attendance (next_check_at)
+        WHERE state = 'pending' AND next_check_at IS NOT NULL;
+      CREATE INDEX meeting_attendance_untold ON meeting_attendance (occurrence_end)
+        WHERE state = 'pending' AND next_check_at IS NULL;
+
+      -- One row per pair of people who held a meeting, person_a < person_b in byte order (as the scan pages them
+      -- and as SQLite compares text): the ids are compared under the C collation.
+      CREATE TABLE meeting_pairs (
+        tenant_id            text NOT NULL,
+        person_a             text COLLATE "C" NOT NULL,
+        person_b             text COLLATE "C" NOT NULL,
+        organized_by_a       integer NOT NULL CHECK (organized_by_a >= 0),
+        organized_by_b       integer NOT NULL CHECK (organized_by_b >= 0),
+        last_held_meeting_id text NOT NULL,
+        last_held_start      timestamptz NOT NULL,
+        last_held_end        timestamptz NOT NULL,
+        last_type_id         text,
+        rhythm_days          integer CHECK (rhythm_days IS NULL OR rhythm_days > 0),
+        last_nudge_at        timestamptz,
+        updated_at           timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, person_a, person_b),
+        CHECK (person_a < person_b)
+      );
+      CREATE INDEX meeting_pairs_by_b ON meeting_pairs (tenant_id, person_b);
+      -- Each held occurrence a pair has counted, so recording it again (or two replicas at once) counts it once.
+      CREATE TABLE meeting_pairs_held (
+        tenant_id        text NOT NULL,
+        meeting_id       text NOT NULL,
+        occurrence_start timestamptz NOT NULL,
+        person_a         text COLLATE "C" NOT NULL,
+        person_b         text COLLATE "C" NOT NULL,
+        recorded_at      timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, meeting_id, occurrence_start, person_a, person_b)
+      );
+    `,
+  },
 ];
 
 /** Any constant: every Confer process on one database serialises its migrations on this advisory lock. */

@@ -1,4 +1,6 @@
+import { attendanceStoreContract } from '../../ports/attendance-store.contract.ts';
 import { auditLogFilterContract } from '../../ports/audit-log-filter.contract.ts';
+import { cadenceStoreContract } from '../../ports/cadence-store.contract.ts';
 import { meetingHistoryStoreContract } from '../../ports/meeting-history-store.contract.ts';
 import { meetingStoreContract } from '../../ports/meeting-store.contract.ts';
 import { meetingStoreListingContract } from '../../ports/meeting-store-listing.contract.ts';
@@ -22,3 +24,5 @@ meetingTypeStoreContract('PostgreSQL', create);
 tokenCacheStoreContract('PostgreSQL', create);
 auditLogContract('PostgreSQL', create);
 auditLogFilterContract('PostgreSQL', create);
+attendanceStoreContract('PostgreSQL', create);
+cadenceStoreContract('PostgreSQL', create);

@@ -1,5 +1,7 @@
 import type { StoreSet } from '../sqlite/store-set.ts';
+import { createPostgresAttendanceStore } from './pg-attendance-store.ts';
 import { createPostgresAuditLog } from './pg-audit-log.ts';
+import { createPostgresCadenceStore } from './pg-cadence-store.ts';
 import type { PgDatabase } from './pg-database.ts';
 import { createPostgresMeetingHistoryStore } from './pg-meeting-history-store.ts';
 import { createPostgresMeetingStore } from './pg-meeting-store.ts';
@@ -18,5 +20,7 @@ export function createPostgresStores(db: PgDatabase): StoreSet {
     meetingTypes: createPostgresMeetingTypeStore(db),
     tokenCache: createPostgresTokenCacheStore(db),
     audit: createPostgresAuditLog(db),
+    attendance: createPostgresAttendanceStore(db),
+    pairs: createPostgresCadenceStore(db),
   };
 }

@@ -22,6 +22,7 @@ export const defaultMeetingTypes: readonly DefaultMeetingType[] = [
     ],
     defaultReminders: DEFAULT_REMINDERS,
     sortOrder: 1,
+    cadenceDays: 14,
   },
   {
     id: 'one-to-one-check-in',
@@ -34,6 +35,7 @@ export const defaultMeetingTypes: readonly DefaultMeetingType[] = [
     ],
     defaultReminders: DEFAULT_REMINDERS,
     sortOrder: 2,
+    cadenceDays: 7,
   },
   {
     id: 'wellbeing-conversation',
@@ -47,6 +49,7 @@ export const defaultMeetingTypes: readonly DefaultMeetingType[] = [
     ],
     defaultReminders: DEFAULT_REMINDERS,
     sortOrder: 3,
+    cadenceDays: 28,
   },
   {
     id: 'performance-conversation',
@@ -60,6 +63,8 @@ export const defaultMeetingTypes: readonly DefaultMeetingType[] = [
     ],
     defaultReminders: DEFAULT_REMINDERS,
     sortOrder: 4,
+    // A review has its own calendar: no rhythm, so pairs who only meet for reviews are never nudged.
+    cadenceDays: null,
   },
 ];
 

@@ -483,4 +483,83 @@ export const migrations: readonly Migration[] = [
         WHERE card_state = 'planned' OR email_state = 'pending';
     `,
   },
+  {
+    version: 16,
+    name: 'what happens after a meeting: attendance per occurrence, pairs and their rhythm',
+    sql: `
+      -- How often pairs meeting with a type are expected to meet, in days; NULL: no rhythm. The seeded defaults
+      -- get theirs (the performance conversation has none).
+      ALTER TABLE meeting_types ADD COLUMN cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0);
+      UPDATE meeting_types SET cadence_days = 14 WHERE id = 'mentoring-session';
+      UPDATE meeting_types SET cadence_days = 7 WHERE id = 'one-to-one-check-in';
+      UPDATE meeting_types SET cadence_days = 28 WHERE id = 'wellbeing-conversation';
+
+      -- The attendance planner reads meetings by when they end: single meetings by their end, series by their span.
+      CREATE INDEX meetings_single_by_end ON meetings (end_utc)
+        WHERE status = 'scheduled' AND recurrence_json IS NULL;
+      CREATE INDEX meetings_series_by_span_end ON meetings (span_end_utc)
+        WHERE status = 'scheduled' AND recurrence_json IS NOT NULL;
+
+      -- One row per occurrence of a meeting once it ended: pending until its outcome is read or told.
+      CREATE TABLE meeting_attendance (
+        tenant_id         TEXT NOT NULL,
+        meeting_id        TEXT NOT NULL,
+        occurrence_start  TEXT NOT NULL,
+        occurrence_end    TEXT NOT NULL,
+        online            INTEGER NOT NULL CHECK (online IN (0, 1)),
+        state             TEXT NOT NULL CHECK (state IN ('pending', 'held', 'partly_attended', 'no_show', 'unknown')),
+        source            TEXT CHECK (source IN ('teams', 'organizer', 'timeout')),
+        participants_json TEXT NOT NULL,
+        attempts          INTEGER NOT NULL CHECK (attempts >= 0),
+        next_check_at     TEXT,
+        unknown_reason    TEXT CHECK (unknown_reason IN
+                            ('no_report', 'not_permitted', 'not_connected', 'no_online_meeting', 'not_told')),
+        decided_at        TEXT,
+        decided_by        TEXT,
+        version           INTEGER NOT NULL,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, meeting_id, occurrence_start),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        CHECK (occurrence_end > occurrence_start),
+        CHECK ((state = 'pending') = (source IS NULL)),
+        CHECK ((state = 'pending') = (decided_at IS NULL)),
+        CHECK ((state = 'unknown') = (unknown_reason IS NOT NULL))
+      ) STRICT;
+      -- Reports to read now (listDue), and in-person meetings nobody marked (listUntold).
+      CREATE INDEX meeting_attendance_due ON meeting_attendance (next_check_at)
+        WHERE state = 'pending' AND next_check_at IS NOT NULL;
+      CREATE INDEX meeting_attendance_untold ON meeting_attendance (occurrence_end)
+        WHERE state = 'pending' AND next_check_at IS NULL;
+
+      -- One row per pair of people who held a meeting, person_a < person_b (byte order).
+      CREATE TABLE meeting_pairs (
+        tenant_id            TEXT NOT NULL,
+        person_a             TEXT NOT NULL,
+        person_b             TEXT NOT NULL,
+        organized_by_a       INTEGER NOT NULL CHECK (organized_by_a >= 0),
+        organized_by_b       INTEGER NOT NULL CHECK (organized_by_b >= 0),
+        last_held_meeting_id TEXT NOT NULL,
+        last_held_start      TEXT NOT NULL,
+        last_held_end        TEXT NOT NULL,
+        last_type_id         TEXT,
+        rhythm_days          INTEGER CHECK (rhythm_days IS NULL OR rhythm_days > 0),
+        last_nudge_at        TEXT,
+        updated_at           TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, person_a, person_b),
+        CHECK (person_a < person_b)
+      ) STRICT;
+      CREATE INDEX meeting_pairs_by_b ON meeting_pairs (tenant_id, person_b);
+      -- Each held occurrence a pair has counted, so recording it again counts nothing twice.
+      CREATE TABLE meeting_pairs_held (
+        tenant_id        TEXT NOT NULL,
+        meeting_id       TEXT NOT NULL,
+        occurrence_start TEXT NOT NULL,
+        person_a         TEXT NOT NULL,
+        person_b         TEXT NOT NULL,
+        recorded_at      TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, meeting_id, occurrence_start, person_a, person_b)
+      ) STRICT;
+    `,
+  },
 ];

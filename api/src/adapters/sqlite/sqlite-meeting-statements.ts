@@ -97,6 +97,18 @@ export function prepareMeetingStatements(db: SqliteDatabase) {
       WHERE m.tenant_id = +@tenantId AND m.id = p.meeting_id AND m.status = 'scheduled'
         AND m.span_start_utc < @end AND m.span_end_utc > @start
       ORDER BY m.start_utc, m.id, p.user_id`),
+    // Single meetings ending in the window (meetings_single_by_end) and series whose span reaches into it
+    // (meetings_series_by_span_end: every series not over yet), after the given meeting in (tenant, id) order.
+    listEndingBetween: db.prepare(`
+      SELECT ${MEETING_COLUMNS} FROM (
+        SELECT ${MEETING_COLUMNS} FROM meetings INDEXED BY meetings_single_by_end
+        WHERE status = 'scheduled' AND recurrence_json IS NULL AND end_utc >= @from AND end_utc < @to
+          AND (@afterTenant IS NULL OR tenant_id > @afterTenant OR (tenant_id = @afterTenant AND id > @afterId))
+        UNION ALL
+        SELECT ${MEETING_COLUMNS} FROM meetings INDEXED BY meetings_series_by_span_end
+        WHERE status = 'scheduled' AND recurrence_json IS NOT NULL AND span_end_utc >= @from AND span_start_utc < @to
+          AND (@afterTenant IS NULL OR tenant_id > @afterTenant OR (tenant_id = @afterTenant AND id > @afterId)))
+      ORDER BY tenant_id, id LIMIT +@limit`),
     upsertOccurrence: db.prepare(`
       INSERT INTO meeting_occurrences (tenant_id, meeting_id, original_start, start_utc, end_utc, cancelled,
         graph_event_id)

@@ -143,6 +143,17 @@ export function createSqliteMeetingStore(db: SqliteDatabase): MeetingStore {
       );
       return sortIntervals(intervals);
     },
+    async listEndingBetween(from, to, options) {
+      assertLimit(options.limit, 'meetings');
+      const rows = sql.listEndingBetween.all({
+        from: toIso(from),
+        to: toIso(to),
+        afterTenant: options.after?.tenantId ?? null,
+        afterId: options.after?.meetingId ?? null,
+        limit: options.limit,
+      }) as Row[];
+      return rows.map((row) => toMeeting(row, sql.selectAttendees.all(row.tenant_id, row.id)));
+    },
     async upsertOccurrence(tenantId, override) {
       try {
         upsertOccurrence(tenantId, override);

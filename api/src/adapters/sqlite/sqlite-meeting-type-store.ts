@@ -2,7 +2,7 @@ import type { MeetingType, MeetingTypeStore } from '../../ports/tenant-store.ts'
 import { meetingTypeFromRow, meetingTypeRowSchema } from '../store-rows/meeting-type-rows.ts';
 import type { SqliteDatabase } from './database.ts';
 import { seedMeetingTypes } from './default-meeting-types.ts';
-import { parseRow, sqliteColumns } from './row-codec.ts';
+import { parseRow, sqliteColumns, translateConstraint } from './row-codec.ts';
 
 const typeRow = meetingTypeRowSchema(sqliteColumns);
 
@@ -12,11 +12,12 @@ export function createSqliteMeetingTypeStore(db: SqliteDatabase): MeetingTypeSto
   const markSeeded = db.prepare('INSERT INTO meeting_type_seeds (tenant_id) VALUES (?) ON CONFLICT DO NOTHING');
   const insertType = db.prepare(`
     INSERT INTO meeting_types (tenant_id, id, name, duration_minutes, agenda_prompts_json, default_reminders_json,
-      sort_order)
-    VALUES (@tenantId, @id, @name, @durationMinutes, @agendaPrompts, @defaultReminders, @sortOrder)
+      sort_order, cadence_days)
+    VALUES (@tenantId, @id, @name, @durationMinutes, @agendaPrompts, @defaultReminders, @sortOrder, @cadenceDays)
     ON CONFLICT DO NOTHING`);
   const selectAll = db.prepare('SELECT * FROM meeting_types WHERE tenant_id = ? ORDER BY sort_order, name, id');
   const selectOne = db.prepare('SELECT * FROM meeting_types WHERE tenant_id = ? AND id = ?');
+  const updateCadence = db.prepare('UPDATE meeting_types SET cadence_days = ? WHERE tenant_id = ? AND id = ?');
 
   // The seed marker and the types commit together, so two processes reading at once seed exactly once.
   const ensureSeeded = db.transaction((tenantId: string) => {
@@ -44,6 +45,14 @@ export function createSqliteMeetingTypeStore(db: SqliteDatabase): MeetingTypeSto
       seedOnce(tenantId);
       const row = selectOne.get(tenantId, typeId);
       return row ? toMeetingType(row, tenantId) : undefined;
+    },
+    async setCadence(tenantId, typeId, cadenceDays) {
+      seedOnce(tenantId);
+      try {
+        return updateCadence.run(cadenceDays, tenantId, typeId).changes === 1;
+      } catch (error) {
+        translateConstraint(error, 'meeting_types', { tenantId, typeId });
+      }
     },
   };
 }

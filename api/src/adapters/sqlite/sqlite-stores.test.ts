@@ -1,4 +1,6 @@
 import { afterAll } from 'vitest';
+import { attendanceStoreContract } from '../../ports/attendance-store.contract.ts';
+import { cadenceStoreContract } from '../../ports/cadence-store.contract.ts';
 import { meetingHistoryStoreContract } from '../../ports/meeting-history-store.contract.ts';
 import { meetingStoreContract } from '../../ports/meeting-store.contract.ts';
 import { meetingStoreListingContract } from '../../ports/meeting-store-listing.contract.ts';
@@ -27,3 +29,5 @@ tenantStoreContract('SQLite', create);
 meetingTypeStoreContract('SQLite', create);
 tokenCacheStoreContract('SQLite', create);
 auditLogContract('SQLite', create);
+attendanceStoreContract('SQLite', create);
+cadenceStoreContract('SQLite', create);

@@ -1,5 +1,7 @@
 import type { SqliteDatabase } from './database.ts';
+import { createSqliteAttendanceStore } from './sqlite-attendance-store.ts';
 import { createSqliteAuditLog } from './sqlite-audit-log.ts';
+import { createSqliteCadenceStore } from './sqlite-cadence-store.ts';
 import { createSqliteMeetingHistoryStore } from './sqlite-meeting-history-store.ts';
 import { createSqliteMeetingStore } from './sqlite-meeting-store.ts';
 import { createSqliteMeetingTypeStore } from './sqlite-meeting-type-store.ts';
@@ -18,5 +20,7 @@ export function createSqliteStores(db: SqliteDatabase): StoreSet {
     meetingTypes: createSqliteMeetingTypeStore(db),
     tokenCache: createSqliteTokenCacheStore(db),
     audit: createSqliteAuditLog(db),
+    attendance: createSqliteAttendanceStore(db),
+    pairs: createSqliteCadenceStore(db),
   };
 }

@@ -11,6 +11,7 @@ export function meetingTypeRowSchema(c: ColumnCodec) {
     agenda_prompts_json: c.json(z.array(z.string())),
     default_reminders_json: c.json(z.array(z.number().int().nonnegative())),
     sort_order: z.number().int(),
+    cadence_days: z.number().int().positive().nullable(),
   });
 }
 
@@ -23,5 +24,6 @@ export function meetingTypeFromRow(t: z.output<ReturnType<typeof meetingTypeRowS
     agendaPrompts: t.agenda_prompts_json,
     defaultReminders: t.default_reminders_json,
     sortOrder: t.sort_order,
+    cadenceDays: t.cadence_days,
   };
 }

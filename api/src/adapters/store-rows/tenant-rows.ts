@@ -6,6 +6,8 @@ const preferencesSchema = z.object({
   reminderMinutes: z.array(z.number().int().nonnegative()),
   timeZoneOverride: z.string().nullable(),
   workingHoursOverride: z.object({ days: z.array(z.string()), start: z.string(), end: z.string() }).nullable(),
+  // Absent in rows written before cadence nudges existed (and whenever the person never turned them off).
+  cadenceNudges: z.boolean().optional(),
 });
 
 export function settingsRowSchema(c: ColumnCodec) {
