@@ -49,7 +49,15 @@ export interface GraphAttendanceGatewayDeps extends ActorDeps {
   createClient: GraphClientFactory;
 }
 
+/** Online meeting ids by organizer and join link: a late report is asked for several times, a series every week. */
+const MAX_KNOWN_MEETINGS = 10_000;
+
 export function createGraphAttendanceGateway(deps: GraphAttendanceGatewayDeps): AttendanceGateway {
+  const knownMeetings = new Map<string, string>();
+  const remember = (key: string, id: string) => {
+    if (knownMeetings.size >= MAX_KNOWN_MEETINGS) knownMeetings.delete(knownMeetings.keys().next().value as string);
+    knownMeetings.set(key, id);
+  };
   return {
     async readAttendance(tenantId, organizerId, joinUrl, window): Promise<AttendanceLookup> {
       const actor = await actorForUser(deps, tenantId, organizerId);
@@ -70,8 +78,21 @@ export function createGraphAttendanceGateway(deps: GraphAttendanceGatewayDeps): 
       }
       const client = deps.createClient(async () => token, { tenantId, userId: actor.kind === 'app' ? null : organizerId });
       const base = actor.kind === 'app' ? `/users/${encodeURIComponent(organizerId)}` : '/me';
+      const key = `${tenantId} ${organizerId} ${joinUrl}`;
       try {
-        return await readReports(client, base, joinUrl, window);
+        const known = knownMeetings.get(key);
+        if (known) {
+          try {
+            return await readReports(client, base, known, window);
+          } catch (error) {
+            if (!(error instanceof AppError && statusOf(error) === 404)) throw error;
+            knownMeetings.delete(key);
+          }
+        }
+        const meetingId = await findOnlineMeeting(client, base, joinUrl);
+        if (!meetingId) return { kind: 'no_online_meeting' };
+        remember(key, meetingId);
+        return await readReports(client, base, meetingId, window);
       } catch (error) {
         if (error instanceof AppError && refused(error)) return { kind: 'not_permitted', detail: error.message };
         throw error;
@@ -82,17 +103,18 @@ export function createGraphAttendanceGateway(deps: GraphAttendanceGatewayDeps): 
 
 /** A 403 of any kind: the permission, consent or Teams' application access policy is missing. */
 function refused(error: AppError): boolean {
-  if (error.code === 'outside_access_policy') return true;
-  const cause = error.cause as { statusCode?: unknown } | undefined;
-  return cause?.statusCode === 403;
+  return error.code === 'outside_access_policy' || statusOf(error) === 403;
 }
 
-async function readReports(
-  client: Client,
-  base: string,
-  joinUrl: string,
-  window: { start: Date; end: Date },
-): Promise<AttendanceLookup> {
+/** The HTTP status Graph answered with, when the error came from Graph. */
+function statusOf(error: AppError): number | null {
+  if (error.code === 'not_found') return 404;
+  const cause = error.cause as { statusCode?: unknown } | undefined;
+  return typeof cause?.statusCode === 'number' ? cause.statusCode : null;
+}
+
+/** The online meeting behind the join link, organised by the mailbox at `base`; null when Graph has none. */
+async function findOnlineMeeting(client: Client, base: string, joinUrl: string): Promise<string | null> {
   const found = parse(
     meetingListSchema,
     await call(() =>
@@ -100,9 +122,16 @@ async function readReports(
     ),
     'online meeting list',
   );
-  const meeting = found.value[0];
-  if (!meeting) return { kind: 'no_online_meeting' };
-  const path = `${base}/onlineMeetings/${encodeURIComponent(meeting.id)}/attendanceReports`;
+  return found.value[0]?.id ?? null;
+}
+
+async function readReports(
+  client: Client,
+  base: string,
+  meetingId: string,
+  window: { start: Date; end: Date },
+): Promise<AttendanceLookup> {
+  const path = `${base}/onlineMeetings/${encodeURIComponent(meetingId)}/attendanceReports`;
   const list = parse(reportListSchema, await call(() => client.api(path).get()), 'attendance report list');
   const reports: AttendanceReportRead[] = [];
   for (const summary of list.value.slice(0, MAX_REPORTS)) {

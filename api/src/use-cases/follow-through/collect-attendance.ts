@@ -66,28 +66,53 @@ export interface CollectReport {
   failed: number;
 }
 
+/** How many reports are read at once: enough to collect a busy hour in minutes, gentle on Graph. */
+const READ_CONCURRENCY = 4;
+
 /**
- * One pass over the records due: reads each pending one's report, and finishes the follow-through of those
- * decided (queueing cards, recording the pair) that a previous pass could not finish.
+ * One pass over the records due, batch after batch until none is left: reads each pending one's report, and
+ * finishes the follow-through of those decided (queueing cards, recording the pair) that a previous pass could
+ * not finish. A record that fails is left for the next pass, never retried within this one.
  */
-export async function collectDueAttendance(deps: FollowThroughDeps, limit = 100): Promise<CollectReport> {
+export async function collectDueAttendance(deps: FollowThroughDeps, batch = 100): Promise<CollectReport> {
   const report: CollectReport = { read: 0, decided: 0, waiting: 0, failed: 0 };
-  const due = await deps.attendance.listDue(deps.clock.now(), limit);
-  for (const record of due) {
-    try {
-      if (record.state !== 'pending') {
-        await finishFollowThrough(deps, record);
-        continue;
+  const seen = new Set<string>();
+  for (;;) {
+    const due = (await deps.attendance.listDue(deps.clock.now(), batch + seen.size)).filter(
+      (record) => !seen.has(keyOf(record)),
+    );
+    if (due.length === 0) return report;
+    for (const record of due) seen.add(keyOf(record));
+    await eachAtMost(READ_CONCURRENCY, due.slice(0, batch), async (record) => {
+      try {
+        if (record.state !== 'pending') {
+          await finishFollowThrough(deps, record);
+          return;
+        }
+        report.read++;
+        report[await readOne(deps, record)]++;
+      } catch (error) {
+        report.failed++;
+        deps.logger.error('attendance.collect_failed', { meetingId: record.meetingId, error });
       }
-      report.read++;
-      const outcome = await readOne(deps, record);
-      report[outcome]++;
-    } catch (error) {
-      report.failed++;
-      deps.logger.error('attendance.collect_failed', { meetingId: record.meetingId, error });
-    }
+    });
   }
-  return report;
+}
+
+function keyOf(record: OccurrenceAttendance): string {
+  return `${record.tenantId} ${record.meetingId} ${record.occurrenceStart.getTime()}`;
+}
+
+/** Runs `task` over the items, at most `limit` at a time. */
+async function eachAtMost<T>(limit: number, items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function readOne(deps: FollowThroughDeps, record: OccurrenceAttendance): Promise<'decided' | 'waiting'> {
