@@ -31,6 +31,14 @@ export interface BotText {
   when(start: Date, end: Date, timeZone: string): string;
   /** A date and time alone, e.g. for suggested slots. */
   slot(start: Date, end: Date, timeZone: string): string;
+  /** A day alone, e.g. "Mon 9 Nov 2026", in `timeZone`. */
+  date(instant: Date, timeZone: string): string;
+  /** A length of time: "1 minute", "42 minutes", "1 hour 30 minutes". */
+  duration(minutes: number): string;
+  /** How often people meet: "every day", "every week", "every 2 weeks", "every 10 days". */
+  every(days: number): string;
+  /** Names joined for a sentence: "Megan", "Megan and Adele", "Megan, Adele and Alex". */
+  list(names: readonly string[]): string;
   meeting: {
     type: string;
     when: string;
@@ -111,6 +119,62 @@ export interface BotText {
     title: string;
     none: string;
   };
+  /** After a meeting that took place: what happened, notes, an action, and the next meeting. */
+  followUp: {
+    heading: string;
+    met(names: string, duration: string | null): string;
+    metWithoutYou(names: string): string;
+    missing(names: string): string;
+    rhythm(every: string): string;
+    recorded(notes: number, actions: number): string;
+    addNote: string;
+    noteLabel: string;
+    notePlaceholder: string;
+    noteRequired: string;
+    share: string;
+    saveNote: string;
+    addAction: string;
+    actionTitle: string;
+    actionPlaceholder: string;
+    actionRequired: string;
+    actionDue: string;
+    saveAction: string;
+    bookNext: string;
+    slotsIntro(duration: string): string;
+    none: string;
+    pickTime: string;
+    noteAdded: string;
+    actionAdded: string;
+    booked(slot: string): string;
+    summary(title: string): string;
+  };
+  /** After a meeting nobody (or not everyone) joined: the organizer may book it again. */
+  noShow: {
+    title(title: string): string;
+    nobody: string;
+    intro: string;
+    summary(title: string): string;
+  };
+  /** An in-person meeting (or one Teams said nothing about) that only the organizer can say took place. */
+  held: {
+    title(title: string): string;
+    intro: string;
+    yes: string;
+    no: string;
+  };
+  /** A pair that has not met for longer than its rhythm. */
+  nudge: {
+    title(name: string): string;
+    lastMet(name: string, date: string, every: string): string;
+    intro(type: string | null, duration: string): string;
+    none: string;
+    pickAnother: string;
+    stop: string;
+    booked(name: string): string;
+    off: string;
+    stopped: string;
+    turnBackOn: string;
+  };
   connection: {
     reconnectTitle: string;
     /** The organisation's access policy leaves the person's calendar out: only an administrator can change it. */
@@ -136,6 +200,29 @@ function enSlot(start: Date, end: Date, timeZone: string): string {
   const day = dateParts(timeZone, { weekday: 'short', day: 'numeric', month: 'short' });
   const time = dateParts(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${day.format(start)}, ${time.format(start)}–${time.format(end)}`;
+}
+
+function enDate(instant: Date, timeZone: string): string {
+  return dateParts(timeZone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(instant);
+}
+
+function enDuration(minutes: number): string {
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes < 60) return count(minutes, 'minute');
+  const rest = minutes % 60;
+  const hours = count(Math.floor(minutes / 60), 'hour');
+  return rest ? `${hours} ${count(rest, 'minute')}` : hours;
+}
+
+function enEvery(days: number): string {
+  if (days === 1) return 'every day';
+  if (days % 7 === 0) return days === 7 ? 'every week' : `every ${days / 7} weeks`;
+  return `every ${days} days`;
+}
+
+function enList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 const responseWords: Record<MeetingResponse, string> = {
@@ -178,7 +265,8 @@ const en: BotText = {
       version_conflict:
         'This meeting changed since this card was sent. Nothing was changed; the card now shows it as it is.',
       meeting_not_editable: 'This meeting can no longer be changed.',
-      validation_failed: 'That time does not work. Pick a date and a time in the future.',
+      validation_failed:
+        'That does not work: pick a time in the future and fill in what the card asks for. Nothing was changed.',
       conflicts_found: 'Someone is busy at that time now. Pick another time.',
       not_connected: 'Confer cannot reach your calendar. Open Confer settings to reconnect.',
       integration_off:
@@ -188,6 +276,10 @@ const en: BotText = {
   },
   when: enWhen,
   slot: enSlot,
+  date: enDate,
+  duration: enDuration,
+  every: enEvery,
+  list: enList,
   meeting: {
     type: 'Type',
     when: 'When',
@@ -272,6 +364,62 @@ const en: BotText = {
   upcoming: {
     title: 'Your next meetings',
     none: 'You have no meetings coming up.',
+  },
+  followUp: {
+    heading: 'How did it go?',
+    met: (names, duration) => (duration ? `You met ${names} for ${duration}.` : `You met ${names}.`),
+    metWithoutYou: (names) => `${names} met without you.`,
+    missing: (names) => `${names} didn't join.`,
+    rhythm: (every) => `You meet ${every}.`,
+    recorded: (notes, actions) =>
+      `So far: ${notes} ${notes === 1 ? 'note' : 'notes'}, ${actions} ${actions === 1 ? 'action' : 'actions'}.`,
+    addNote: 'Add notes',
+    noteLabel: 'Notes',
+    notePlaceholder: 'What you talked about, what comes next',
+    noteRequired: 'Write a note first.',
+    share: 'Share with the others',
+    saveNote: 'Save note',
+    addAction: 'Add an action',
+    actionTitle: 'Action',
+    actionPlaceholder: 'What needs doing',
+    actionRequired: 'Say what needs doing.',
+    actionDue: 'Due (optional)',
+    saveAction: 'Save action',
+    bookNext: 'Book the next one',
+    slotsIntro: (duration) => `${duration}, when everyone is free (your time):`,
+    none: 'Confer found no time that suits everyone in the next two weeks.',
+    pickTime: 'Pick a time in Confer',
+    noteAdded: 'Note added.',
+    actionAdded: 'Action added.',
+    booked: (slot) => `Booked for ${slot}. Invitations are on their way.`,
+    summary: (title) => `How did "${title}" go?`,
+  },
+  noShow: {
+    title: (title) => `"${title}" didn't take place`,
+    nobody: 'Nobody joined.',
+    intro: 'Book it again? One click books the same meeting at a time that suits everyone (your time):',
+    summary: (title) => `"${title}" didn't take place`,
+  },
+  held: {
+    title: (title) => `Did "${title}" take place?`,
+    intro: 'Tell Confer, so it can keep your notes and suggest when to meet next.',
+    yes: 'Yes, we met',
+    no: "No, it didn't happen",
+  },
+  nudge: {
+    title: (name) => `Time to meet ${name} again?`,
+    lastMet: (name, date, every) => `You and ${name} last met on ${date} — you meet ${every}.`,
+    intro: (type, duration) =>
+      type
+        ? `${type}, ${duration}, when you are both free (your time):`
+        : `${duration}, when you are both free (your time):`,
+    none: 'No time suits you both in the next two weeks.',
+    pickAnother: 'Pick another time',
+    stop: 'Stop these reminders',
+    booked: (name) => `You and ${name} have a meeting booked.`,
+    off: 'Reminders to meet again are off.',
+    stopped: "You won't get reminders to meet again any more.",
+    turnBackOn: 'To turn them back on, open Confer settings.',
   },
   connection: {
     reconnectTitle: 'Confer needs you to reconnect your calendar',

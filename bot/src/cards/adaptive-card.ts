@@ -54,7 +54,29 @@ export interface TimeInput {
   errorMessage?: string;
 }
 
-export type CardElement = TextBlock | FactSet | Container | ActionSet | DateInput | TimeInput;
+export interface TextInput {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+/** Sends `valueOn` or `valueOff` (strings, "true"/"false" unless set). */
+export interface ToggleInput {
+  type: 'Input.Toggle';
+  id: string;
+  title: string;
+  value?: string;
+  valueOn?: string;
+  valueOff?: string;
+  wrap?: boolean;
+}
+
+export type CardElement = TextBlock | FactSet | Container | ActionSet | DateInput | TimeInput | TextInput | ToggleInput;
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';

@@ -1,7 +1,15 @@
 import type { MeetingCardView } from '../ports.ts';
 
 /** Which card a refresh rebuilds: the refresh data names it, so each card refreshes into its own kind. */
-export type CardKind = 'invitation' | 'organizer' | 'change' | 'reminder' | 'reschedule' | 'proposal';
+export type CardKind =
+  | 'invitation'
+  | 'organizer'
+  | 'change'
+  | 'reminder'
+  | 'reschedule'
+  | 'proposal'
+  | 'follow-up'
+  | 'nudge';
 
 /**
  * What every meeting button carries. The tenant and meeting are checked against the person who

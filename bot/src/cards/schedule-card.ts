@@ -52,7 +52,13 @@ export function buildScheduleCard(view: ScheduleCardView, text: BotText): Adapti
 
 /** The tab's scheduler with a person already chosen. */
 export function scheduleUrl(tabUrl: string, email: string): string {
-  return `${tabUrl.replace(/\/+$/, '')}/#/schedule?with=${encodeURIComponent(email)}`;
+  return scheduleWithUrl(tabUrl, [email]);
+}
+
+/** The tab's scheduler with these people chosen (`#/schedule?with=a@x,b@x`), or empty. */
+export function scheduleWithUrl(tabUrl: string, emails: readonly string[]): string {
+  const base = `${tabUrl.replace(/\/+$/, '')}/#/schedule`;
+  return emails.length ? `${base}?with=${emails.map(encodeURIComponent).join(',')}` : base;
 }
 
 /** A plain answer card (no match, several matches, usage). */

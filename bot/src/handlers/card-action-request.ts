@@ -1,3 +1,4 @@
+import { LIMITS } from '@confer/contracts';
 import type { Activity } from '@microsoft/agents-activity';
 import { readTenantId } from '../conversation-record.ts';
 import type { ActionErrorCode, BotUser } from '../ports.ts';
@@ -10,6 +11,12 @@ export const cardActionVerbs = [
   'reschedule',
   'accept-proposal',
   'schedule',
+  'mark-held',
+  'add-note',
+  'add-action',
+  'book-next',
+  'book-pair',
+  'nudges-off',
   'refresh',
 ] as const;
 export type CardActionVerb = (typeof cardActionVerbs)[number];
@@ -31,6 +38,13 @@ export type ParsedAction = { ok: true; request: CardActionRequest } | ({ ok: fal
 
 const maxDataKeys = 32;
 const maxValueLength = 2_000;
+/**
+ * Inputs that may run longer than any other value: a note's text. Up to twice the core's limit is read, so a note
+ * just over it is refused as too long (validation) rather than as unreadable.
+ */
+const longInputs: Partial<Record<CardActionVerb, Record<string, number>>> = {
+  'add-note': { note: 2 * LIMITS.maxNote },
+};
 
 /** `value` of an invoke: `{ action: { type: 'Action.Execute', verb, data }, trigger }` (docs/teams-bot-platform.md). */
 export function readInvokeAction(activity: Activity): ParsedAction {
@@ -56,7 +70,7 @@ export function isCardSubmit(activity: Activity): boolean {
 
 function readAction(activity: Activity, verb: string, data: unknown, automatic: boolean): ParsedAction {
   const known = cardActionVerbs.find((candidate) => candidate === verb);
-  if (!known || !isRecord(data) || !isSmall(data)) return invalid();
+  if (!known || !isRecord(data) || !isSmall(known, data)) return invalid();
   const tenantId = readTenantId(activity);
   const userId = activity.from?.aadObjectId;
   const teamsUserId = activity.from?.id;
@@ -77,10 +91,12 @@ function readAction(activity: Activity, verb: string, data: unknown, automatic: 
   };
 }
 
-function isSmall(data: Record<string, unknown>): boolean {
+function isSmall(verb: CardActionVerb, data: Record<string, unknown>): boolean {
   const entries = Object.entries(data);
   if (entries.length > maxDataKeys) return false;
-  return entries.every(([, value]) => typeof value !== 'string' || value.length <= maxValueLength);
+  const long = longInputs[verb] ?? {};
+  const limitOf = (key: string) => (Object.hasOwn(long, key) ? (long[key] ?? maxValueLength) : maxValueLength);
+  return entries.every(([key, value]) => typeof value !== 'string' || value.length <= limitOf(key));
 }
 
 function invalid(): { ok: false } & Refusal {

@@ -1,12 +1,18 @@
 import { zonedInstant } from '@confer/contracts/time';
-import type { AdaptiveCard, TextBlock } from '../cards/adaptive-card.ts';
-import type { CardContext } from '../cards/invitation-card.ts';
 import { isClosed } from '../cards/meeting-details.ts';
 import { buildOrganizerCard } from '../cards/organizer-cards.ts';
 import { plainText } from '../cards/plain-text.ts';
 import { proposalStands } from '../cards/proposal-card.ts';
-import type { ActionErrorCode, ActionResult, MeetingCardView, SchedulingActions, TimeSlot } from '../ports.ts';
-import type { BotText } from '../text.ts';
+import type { MeetingCardView, SchedulingActions, TimeSlot } from '../ports.ts';
+import {
+  type CardActionDeps,
+  type CardOutcome,
+  clickContext,
+  lead,
+  needsConnection,
+  refuse,
+  toOutcome,
+} from './action-outcome.ts';
 import {
   type CardActionRequest,
   instantField,
@@ -16,16 +22,10 @@ import {
 } from './card-action-request.ts';
 import { connectFirstCard } from './connect-first.ts';
 import { meetingCardFor, refreshedCard } from './current-card.ts';
+import { refreshFollowThrough, runFollowUpAction } from './follow-up-actions.ts';
 
-export type CardOutcome = { ok: true; card: AdaptiveCard } | ({ ok: false } & Refusal);
-
-export interface CardActionDeps {
-  actions: SchedulingActions;
-  text: BotText;
-  now: Date;
-  /** For the settings link of a click that needs a calendar connection first. */
-  tabUrl: string;
-}
+export type { CardActionDeps, CardOutcome } from './action-outcome.ts';
+export { refuse } from './action-outcome.ts';
 
 const answers = { accept: 'accept', tentative: 'tentative', decline: 'decline' } as const;
 
@@ -43,6 +43,13 @@ export async function runCardAction(request: CardActionRequest, deps: CardAction
       return acceptProposal(request, deps);
     case 'schedule':
       return schedule(request, deps);
+    case 'mark-held':
+    case 'add-note':
+    case 'add-action':
+    case 'book-next':
+    case 'book-pair':
+    case 'nudges-off':
+      return runFollowUpAction({ ...request, verb: request.verb }, deps);
     case 'refresh':
       return refresh(request, deps);
   }
@@ -90,10 +97,10 @@ async function respond(request: CardActionRequest, deps: CardActionDeps): Promis
   if (needsConnection(result)) {
     return {
       ok: true,
-      card: await connectFirstCard(request.user, deps, meetingCardFor(view, deps.text, context(request, deps))),
+      card: await connectFirstCard(request.user, deps, meetingCardFor(view, deps.text, clickContext(request, deps))),
     };
   }
-  return toOutcome(result, (updated) => meetingCardFor(updated, deps.text, context(request, deps)));
+  return toOutcome(result, (updated) => meetingCardFor(updated, deps.text, clickContext(request, deps)));
 }
 
 async function reschedule(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
@@ -139,7 +146,7 @@ async function moveTo(
   if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
   return toOutcome(result, (updated) =>
     lead(
-      buildOrganizerCard(updated, deps.text, context(request, deps)),
+      buildOrganizerCard(updated, deps.text, clickContext(request, deps)),
       deps.text.reschedule.done(deps.text.slot(updated.start, updated.end, updated.timeZone)),
     ),
   );
@@ -157,53 +164,25 @@ async function schedule(request: CardActionRequest, deps: CardActionDeps): Promi
   if (needsConnection(result)) return { ok: true, card: await connectFirstCard(request.user, deps, null) };
   return toOutcome(result, (created) =>
     lead(
-      buildOrganizerCard(created, deps.text, context(request, deps)),
+      buildOrganizerCard(created, deps.text, clickContext(request, deps)),
       deps.text.schedule.scheduled(plainText(created.title)),
     ),
   );
 }
 
 async function refresh(request: CardActionRequest, deps: CardActionDeps): Promise<CardOutcome> {
+  const kind = stringField(request.data, 'card');
+  if (kind === 'follow-up' || kind === 'nudge') return refreshFollowThrough(request, kind, deps);
   const meetingId = stringField(request.data, 'meetingId');
   if (!meetingId) return refuse('invalid_action');
   const view = await deps.actions.meetingFor(request.user, meetingId);
   if (!view) return refuse('not_found');
-  const card = refreshedCard(stringField(request.data, 'card'), view, request.data, deps.text, context(request, deps));
+  const card = refreshedCard(
+    stringField(request.data, 'card'),
+    view,
+    request.data,
+    deps.text,
+    clickContext(request, deps),
+  );
   return { ok: true, card };
-}
-
-function context(request: CardActionRequest, deps: CardActionDeps): CardContext {
-  return { tenantId: request.user.tenantId, now: deps.now, refreshUserIds: [request.teamsUserId] };
-}
-
-function lead(card: AdaptiveCard, message: string): AdaptiveCard {
-  const block: TextBlock = { type: 'TextBlock', text: message, wrap: true, weight: 'Bolder' };
-  return { ...card, body: [block, ...card.body] };
-}
-
-/** The core refused because it cannot use the person's calendar: answered with a way to connect, not an error. */
-function needsConnection(result: ActionResult<unknown>): boolean {
-  return !result.ok && result.code === 'not_connected';
-}
-
-function toOutcome<T>(result: ActionResult<T>, build: (value: T) => AdaptiveCard): CardOutcome {
-  return result.ok ? { ok: true, card: build(result.value) } : refuse(result.code);
-}
-
-const statusOf: Record<ActionErrorCode, number> = {
-  invalid_action: 400,
-  validation_failed: 400,
-  wrong_tenant: 403,
-  forbidden: 403,
-  not_connected: 403,
-  integration_off: 403,
-  not_found: 404,
-  version_conflict: 409,
-  meeting_not_editable: 409,
-  conflicts_found: 409,
-  unavailable: 503,
-};
-
-export function refuse(code: ActionErrorCode): { ok: false } & Refusal {
-  return { ok: false, code, status: statusOf[code] };
 }

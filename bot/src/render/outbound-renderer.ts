@@ -2,6 +2,7 @@ import type { OutboundMessage, RenderedOutbound, RenderOutbound } from '../ports
 import { renderChangeNotice } from './render-change-notice.ts';
 import { renderConnection } from './render-connection.ts';
 import type { RenderDeps } from './render-deps.ts';
+import { renderCadenceNudge, renderFollowUp } from './render-follow-up.ts';
 import { renderIncidentAlert } from './render-incident-alert.ts';
 import {
   renderInvitation,
@@ -38,6 +39,10 @@ export function createOutboundRenderer(deps: RenderDeps): RenderOutbound {
         return renderConnection({ ...message, kind: message.kind }, deps);
       case 'incident-alert':
         return renderIncidentAlert(message, deps);
+      case 'follow-up':
+        return renderFollowUp(message, deps);
+      case 'cadence-nudge':
+        return renderCadenceNudge(message, deps);
     }
   };
 }
