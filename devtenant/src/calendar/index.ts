@@ -4,6 +4,7 @@ import type { GraphContext, GraphFeature } from '../graph/context.ts';
 import type { CalendarDeps } from './calendar-deps.ts';
 import { CalendarStore } from './calendar-store.ts';
 import { cryptoRandomBytes } from './events/event-ids.ts';
+import { type TeamsMeetingItem, teamsMeetingsOf } from './events/teams-meetings.ts';
 import { registerDeltaRoutes } from './http/delta-routes.ts';
 import { registerReadRoutes } from './http/read-routes.ts';
 import { registerScheduleRoutes } from './http/schedule-routes.ts';
@@ -12,6 +13,7 @@ import { seedCalendars } from './seed/seed-calendars.ts';
 
 /** The local tenant of the shared facts; seed calendars are generated for its people. */
 export const SEED_TENANT_ID = LOCAL_TENANT_ID;
+export type { TeamsMeetingItem };
 
 function mailboxRouter(deps: CalendarDeps): Router {
   const router = Router({ mergeParams: true });
@@ -30,6 +32,8 @@ function mailboxRouter(deps: CalendarDeps): Router {
 export function createCalendarFeature(ctx: GraphContext): GraphFeature & {
   /** For the control API: make every current delta token of a mailbox (or all) answer 410 syncStateNotFound. */
   expireDeltaTokens(mailboxId?: string): void;
+  /** For the online meetings feature: the organizer's items that carry a Teams join link. */
+  teamsMeetingsOf(organizerId: string): TeamsMeetingItem[];
 } {
   const store = new CalendarStore();
   const deps: CalendarDeps = { ctx, store, random: cryptoRandomBytes };
@@ -50,5 +54,6 @@ export function createCalendarFeature(ctx: GraphContext): GraphFeature & {
     restore: (state) => store.restore(state),
     reset: reseed,
     expireDeltaTokens: (mailboxId) => store.expireDeltaTokens(mailboxId),
+    teamsMeetingsOf: (organizerId) => teamsMeetingsOf(store, organizerId),
   };
 }

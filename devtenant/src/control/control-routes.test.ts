@@ -113,7 +113,7 @@ describe('control API (/_devtenant)', () => {
       expect((await t.control('/info')).body).toMatchObject({
         tenantId: t.tenantId,
         mode: 'test',
-        features: ['calendar', 'subscriptions'],
+        features: ['calendar', 'subscriptions', 'onlineMeetings'],
       });
     });
   });

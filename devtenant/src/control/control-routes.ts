@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { Tenant } from '../core/tenant.ts';
 import { sendControlError } from './control-helpers.ts';
 import { createIdentityControl } from './identity-control.ts';
+import { createOnlineMeetingsControl } from './online-meetings-control.ts';
 import { createStateControl } from './state-control.ts';
 import { createTrafficControl } from './traffic-control.ts';
 
@@ -18,6 +19,7 @@ export function createControlRoutes(deps: ControlDeps): Router {
   router.use(createIdentityControl(deps.tenant));
   router.use(createTrafficControl(deps.tenant, deps.monotonicNow));
   router.use(createStateControl(deps.tenant, deps.mode));
+  router.use(createOnlineMeetingsControl(deps.tenant));
   router.use((req, res) =>
     sendControlError(res, 404, 'not_found', `No control endpoint ${req.method} ${req.baseUrl}${req.path}.`),
   );

@@ -44,18 +44,30 @@ export interface AdminConsentGrant {
   roles: string[];
 }
 
-/** What Confer's admin consents to in the admin guide: free/busy, event writes, settings, reminders by mail. */
+/**
+ * What Confer's admin consents to in the admin guide: free/busy, event writes, settings, reminders by mail, and the
+ * Teams meetings behind its events with their attendance reports.
+ */
 export const DEFAULT_ADMIN_CONSENT: AdminConsentGrant = {
   delegated: [
     'User.Read',
     'User.ReadBasic.All',
     'Calendars.ReadWrite',
     'MailboxSettings.Read',
+    'OnlineMeetings.Read',
+    'OnlineMeetingArtifact.Read.All',
     'offline_access',
     'openid',
     'profile',
   ],
-  roles: ['Calendars.ReadWrite', 'User.Read.All', 'MailboxSettings.Read', 'Mail.Send'],
+  roles: [
+    'Calendars.ReadWrite',
+    'User.Read.All',
+    'MailboxSettings.Read',
+    'Mail.Send',
+    'OnlineMeetings.Read.All',
+    'OnlineMeetingArtifact.Read.All',
+  ],
 };
 
 export type DevTenantMode = 'test' | 'demo' | 'off';

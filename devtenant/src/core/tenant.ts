@@ -15,6 +15,7 @@ import { createRefreshTokenStore, type RefreshTokenStore } from '../identity/ref
 import type { SigningKey } from '../identity/signing-keys.ts';
 import { createTokenIssuer } from '../identity/token-issuer.ts';
 import { createOutbox, type Outbox } from '../mail/outbox.ts';
+import type { OnlineMeetingsService } from '../online-meetings/index.ts';
 import type { NotificationFaults } from '../subscriptions/notification-faults.ts';
 import { type AccessPolicyStore, createAccessPolicyStore } from './access-policy.ts';
 import type { ControllableClock } from './clock.ts';
@@ -60,6 +61,8 @@ export interface Tenant {
     /** Lets time-driven features act after the control API moved the clock. */
     afterClockMoved?(): Promise<void>;
     close?(): void;
+    /** Teams meetings: joins, leaves, session ends, report settings and the Teams application access policy. */
+    onlineMeetings?: OnlineMeetingsService;
   };
   /** Back to the seed: consent, app role assignments, tokens, policies, outbox, faults, throttling windows and every feature. */
   reset(): void;

@@ -23,7 +23,9 @@ export const GRAPH_DELEGATED_SCOPES: readonly string[] = [
   'MailboxSettings.ReadWrite',
   'Mail.Read',
   'Mail.Send',
+  'OnlineMeetings.Read',
   'OnlineMeetings.ReadWrite',
+  'OnlineMeetingArtifact.Read.All',
   'People.Read',
   'Presence.Read.All',
   'Group.Read.All',
@@ -57,6 +59,8 @@ const IMPLIED: Readonly<Record<string, readonly string[]>> = {
   'User.ReadBasic.All': [],
   'Directory.Read.All': ['User.Read.All', 'User.ReadBasic.All', 'Group.Read.All'],
   'Mail.Read': [],
+  'OnlineMeetings.ReadWrite': ['OnlineMeetings.Read'],
+  'OnlineMeetings.ReadWrite.All': ['OnlineMeetings.Read.All'],
 };
 
 export function expandPermissions(granted: readonly string[]): Set<string> {

@@ -23,6 +23,8 @@ describe('Entra On-Behalf-Of', () => {
       expect(String(claims.scp).split(' ').sort()).toEqual([
         'Calendars.ReadWrite',
         'MailboxSettings.Read',
+        'OnlineMeetingArtifact.Read.All',
+        'OnlineMeetings.Read',
         'User.Read',
         'User.ReadBasic.All',
       ]);

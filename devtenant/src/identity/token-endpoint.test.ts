@@ -18,7 +18,14 @@ describe('Entra token endpoint: client credentials and client authentication', (
         idtyp: 'app',
         ver: '2.0',
       });
-      expect(claims.roles).toEqual(['Calendars.ReadWrite', 'User.Read.All', 'MailboxSettings.Read', 'Mail.Send']);
+      expect(claims.roles).toEqual([
+        'Calendars.ReadWrite',
+        'User.Read.All',
+        'MailboxSettings.Read',
+        'Mail.Send',
+        'OnlineMeetings.Read.All',
+        'OnlineMeetingArtifact.Read.All',
+      ]);
       expect(claims.scp).toBeUndefined();
       expect(claims.oid).toBe(claims.sub);
       const now = Math.floor(t.clock.now().getTime() / 1000);

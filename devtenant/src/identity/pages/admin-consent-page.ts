@@ -18,6 +18,8 @@ const APPLICATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'user.read.all': 'Read all users’ full profiles',
   'mailboxsettings.read': 'Read all user mailbox settings',
   'mail.send': 'Send mail as any user',
+  'onlinemeetings.read.all': 'Read online meeting details',
+  'onlinemeetingartifact.read.all': 'Read online meeting artifacts',
 };
 
 /**

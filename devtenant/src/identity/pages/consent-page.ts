@@ -26,6 +26,9 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'mailboxsettings.read': 'Read your mailbox settings',
   'mailboxsettings.readwrite': 'Read and write your mailbox settings',
   'mail.send': 'Send mail as you',
+  'onlinemeetings.read': 'Read your online meetings',
+  'onlinemeetings.readwrite': 'Read and create your online meetings',
+  'onlinemeetingartifact.read.all': 'Read your online meeting artifacts',
 };
 
 /** Entra's "Permissions requested" screen: accepting records the user's consent for these scopes. */
