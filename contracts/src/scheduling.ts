@@ -336,6 +336,8 @@ export const meetingTypeSchema = z.object({
   durationMinutes: z.number().int(),
   agendaPrompts: z.array(z.string()),
   defaultReminders: z.array(z.number().int()),
+  /** How often pairs meeting with this type are expected to meet, in days; null: no rhythm. Absent from older servers. */
+  cadenceDays: z.number().int().positive().nullable().default(null),
 });
 
 export const connectionSchema = z.object({

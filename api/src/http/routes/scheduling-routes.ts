@@ -57,12 +57,13 @@ export function schedulingRoutes(deps: SchedulingDeps): Router {
   router.get('/meeting-types', async (req, res) => {
     const types = await deps.meetingTypes.list(identityOf(req).tenantId);
     res.json({
-      meetingTypes: types.map(({ id, name, durationMinutes, agendaPrompts, defaultReminders }) => ({
+      meetingTypes: types.map(({ id, name, durationMinutes, agendaPrompts, defaultReminders, cadenceDays }) => ({
         id,
         name,
         durationMinutes,
         agendaPrompts,
         defaultReminders,
+        cadenceDays,
       })),
     });
   });
