@@ -31,7 +31,7 @@ export interface BotText {
   when(start: Date, end: Date, timeZone: string): string;
   /** A date and time alone, e.g. for suggested slots. */
   slot(start: Date, end: Date, timeZone: string): string;
-  /** A day alone, e.g. "Mon 9 Nov 2026", in `timeZone`. */
+  /** A day alone, e.g. "Mon, 9 Nov 2026", in `timeZone`. */
   date(instant: Date, timeZone: string): string;
   /** A length of time: "1 minute", "42 minutes", "1 hour 30 minutes". */
   duration(minutes: number): string;

@@ -31,9 +31,9 @@ export function attendanceOf(view: FollowUpView): Attendance {
   const own = viewer?.joined ? viewer.minutesPresent : 0;
   const known = [own, longest].filter((minutes) => minutes > 0);
   const minutes = known.length ? Math.min(...known) : null;
-  // A meeting the organizer said took place (in person) has no record of who joined: everyone else did.
-  if (view.state === 'held' && joined.length === 0) {
-    return { viewer, joined: othersInvited(view, email), missing: [], minutes };
+  // A meeting the organizer said took place (in person) has no record of who joined: everyone did.
+  if (view.state === 'held' && !view.participants.some((p) => p.joined)) {
+    return { viewer: null, joined: othersInvited(view, email), missing: [], minutes: null };
   }
   return {
     viewer,
