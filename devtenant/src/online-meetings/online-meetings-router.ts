@@ -17,7 +17,7 @@ export const READ_MEETING_ARTIFACTS = {
   application: ['OnlineMeetingArtifact.Read.All'],
 } as const;
 
-/** Graph's answer to a list call without a filter it supports (observed, msgraph-sdk-dotnet#2492). */
+/** Graph's answer to a list call without a filter it supports (observed wording). */
 const FILTER_EXPECTED = "Filter expression expected - /onlineMeetings?$filter={ParameterName} eq '{id}'.";
 /** What Teams answers an app-only call for a user no application access policy covers. */
 export const NO_ACCESS_POLICY = 'No application access policy found for this app.';
@@ -121,7 +121,7 @@ function findByFilter(deps: OnlineMeetingsRouterDeps, req: Request, user: Direct
   if (byUrl?.[1] !== undefined) {
     const meeting = deps.service.byJoinUrl(byUrl[1].replaceAll("''", "'"));
     if (!meeting) return [];
-    // Looking a meeting up by its link works for its organizer only (microsoft-graph-docs-contrib#436).
+    // Looking a meeting up by its link works for its organizer only; invitees are refused (observed).
     if (meeting.source.organizerId !== user.id) {
       throw forbidden('Only the meeting organizer can look this online meeting up by its join URL.');
     }
