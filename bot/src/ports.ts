@@ -281,7 +281,13 @@ export interface FollowUpView {
   online: boolean;
   state: AttendanceState;
   /** Everyone invited, with whether they joined and for how long (empty while pending). */
-  participants: { name: string; email: string; role: 'organizer' | 'attendee'; joined: boolean; minutesPresent: number }[];
+  participants: {
+    name: string;
+    email: string;
+    role: 'organizer' | 'attendee';
+    joined: boolean;
+    minutesPresent: number;
+  }[];
   /** Mutual free times for the next meeting, in `meeting.timeZone`; empty when none were found or asked for. */
   slots: TimeSlot[];
   /** Days between meetings the pair or type expects; null when none. */
