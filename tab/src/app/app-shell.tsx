@@ -124,8 +124,9 @@ function RoutePage({ route, navigate, me }: { route: Route; navigate: (route: Ro
           page="schedule"
           render={(SchedulePage) => (
             <SchedulePage
-              key={route.with.join(',')}
+              key={`${route.with.join(',')}|${route.type ?? ''}`}
               initialAttendees={[...route.with]}
+              initialTypeId={route.type ?? null}
               onCreated={(meeting: MeetingDto) => navigate({ page: 'meeting', id: meeting.id })}
             />
           )}

@@ -11,22 +11,34 @@ const adminSections: readonly string[] = ['access', 'health', 'incidents', 'audi
 
 export type Route =
   | { readonly page: 'home'; readonly view: HomeView }
-  | { readonly page: 'schedule'; readonly with: readonly string[] }
+  /** `type`: the meeting type to start with (Home's "Book" for a pair that is due to meet). */
+  | { readonly page: 'schedule'; readonly with: readonly string[]; readonly type?: string }
   | { readonly page: 'meeting'; readonly id: string; readonly intent?: MeetingIntent }
   | { readonly page: 'settings' }
   | { readonly page: 'admin'; readonly section: AdminSection }
   | { readonly page: 'not-found'; readonly path: string };
 
+const typeId = /^[A-Za-z0-9-]{1,64}$/;
+
 const homeViews: Record<string, HomeView> = { '': 'upcoming', upcoming: 'upcoming', past: 'past', week: 'week' };
 
-/** `#/`, `#/past`, `#/week`, `#/schedule?with=a@x,b@x`, `#/meetings/{id}`, `#/settings`, `#/admin[/section]`. */
+/**
+ * `#/`, `#/past`, `#/week`, `#/schedule?with=a@x,b@x&type={typeId}`, `#/meetings/{id}`, `#/settings`,
+ * `#/admin[/section]`.
+ */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [pathPart = '', query = ''] = raw.split('?', 2);
   const path = pathPart.replace(/^\/+|\/+$/g, '');
   const home = homeViews[path];
   if (home) return { page: 'home', view: home };
-  if (path === 'schedule') return { page: 'schedule', with: peopleOf(new URLSearchParams(query)) };
+  if (path === 'schedule') {
+    const params = new URLSearchParams(query);
+    const type = params.get('type') ?? '';
+    return typeId.test(type)
+      ? { page: 'schedule', with: peopleOf(params), type }
+      : { page: 'schedule', with: peopleOf(params) };
+  }
   if (path === 'settings') return { page: 'settings' };
   if (path === 'admin') return { page: 'admin', section: 'integration' };
   const admin = /^admin\/([a-z]+)$/.exec(path)?.[1];
@@ -45,8 +57,13 @@ export function hrefOf(route: Route): string {
   switch (route.page) {
     case 'home':
       return route.view === 'upcoming' ? '#/' : `#/${route.view}`;
-    case 'schedule':
-      return route.with.length > 0 ? `#/schedule?with=${route.with.map(encodeURIComponent).join(',')}` : '#/schedule';
+    case 'schedule': {
+      const query = [
+        ...(route.with.length > 0 ? [`with=${route.with.map(encodeURIComponent).join(',')}`] : []),
+        ...(route.type ? [`type=${encodeURIComponent(route.type)}`] : []),
+      ];
+      return query.length > 0 ? `#/schedule?${query.join('&')}` : '#/schedule';
+    }
     case 'meeting':
       return `#/meetings/${encodeURIComponent(route.id)}${route.intent ? `?do=${route.intent}` : ''}`;
     case 'settings':

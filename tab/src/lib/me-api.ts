@@ -4,11 +4,16 @@ import {
   meetingTypeSchema,
   type PreferencesDto,
   preferencesSchema,
+  setTypeCadenceRequestSchema,
 } from '@confer/contracts';
 import type { z } from 'zod';
 import { type AuthedApi, callApi, listOf } from './authed-api.ts';
 
-export type MeetingTypeDto = z.infer<typeof meetingTypeSchema>;
+/** A meeting type, with its rhythm (days between meetings; null: none) when the server says it. */
+export const meetingTypeWithCadenceSchema = meetingTypeSchema.extend({
+  cadenceDays: setTypeCadenceRequestSchema.shape.cadenceDays.optional(),
+});
+export type MeetingTypeDto = z.infer<typeof meetingTypeWithCadenceSchema>;
 
 export function getConnection(api: AuthedApi): Promise<ConnectionDto> {
   return callApi(api, 'GET', '/api/me/connection', connectionSchema);
@@ -32,5 +37,5 @@ export function savePreferences(api: AuthedApi, preferences: PreferencesDto): Pr
 }
 
 export function listMeetingTypes(api: AuthedApi): Promise<MeetingTypeDto[]> {
-  return callApi(api, 'GET', '/api/meeting-types', listOf('meetingTypes', meetingTypeSchema));
+  return callApi(api, 'GET', '/api/meeting-types', listOf('meetingTypes', meetingTypeWithCadenceSchema));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthedApi } from '../../lib/authed-api.ts';
-import { readConnection, readMeetings, readMeetingTypes, startHomeReads } from './home-reads.ts';
+import { readCadence, readConnection, readMeetings, readMeetingTypes, startHomeReads } from './home-reads.ts';
 
 const connection = (status: string) => ({
   mode: 'user',
@@ -21,6 +21,7 @@ function homeApi(storedStatus = 'connected') {
     requests.push(`${init?.method ?? 'GET'} ${path}`);
     if (path.startsWith('/api/meetings')) return answer({ meetings: [] });
     if (path === '/api/meeting-types') return answer({ meetingTypes: [] });
+    if (path === '/api/cadence') return answer({ pairs: [], nudges: true });
     return answer(connection(init?.method === 'POST' ? 'connected' : storedStatus));
   }) as typeof globalThis.fetch;
   const api: AuthedApi = { fetch, baseUrl: 'https://confer.example', getToken: async () => 'token' };
@@ -31,15 +32,19 @@ describe("Home's early reads", () => {
   it('hands each early answer to the first reader only; later reads ask the API again', async () => {
     const { api, requests } = homeApi();
     startHomeReads(api, 'upcoming');
-    await Promise.all([readMeetings(api, 'upcoming'), readMeetingTypes(api), readConnection(api)]);
-    expect(requests.sort()).toEqual([
+    // All of them start at once, before anyone reads one: no read waits for another.
+    await new Promise((done) => setTimeout(done, 0));
+    expect([...requests].sort()).toEqual([
+      'GET /api/cadence',
       'GET /api/me/connection',
       'GET /api/meeting-types',
       'GET /api/meetings?scope=upcoming',
     ]);
+    await Promise.all([readMeetings(api, 'upcoming'), readMeetingTypes(api), readConnection(api), readCadence(api)]);
+    expect(requests).toHaveLength(4);
     // A reload reads again.
-    await Promise.all([readMeetings(api, 'upcoming'), readMeetingTypes(api), readConnection(api)]);
-    expect(requests).toHaveLength(6);
+    await Promise.all([readMeetings(api, 'upcoming'), readMeetingTypes(api), readConnection(api), readCadence(api)]);
+    expect(requests).toHaveLength(8);
   });
 
   it('reads the other scope itself, and keeps nothing for another API (another signed-in session)', async () => {

@@ -1,5 +1,6 @@
-import type { ConnectionDto, MeetingDto } from '@confer/contracts';
+import type { CadenceResponse, ConnectionDto, MeetingDto } from '@confer/contracts';
 import type { AuthedApi } from '../../lib/authed-api.ts';
+import { getCadence } from '../../lib/follow-through-api.ts';
 import { connectCalendar, getConnection, listMeetingTypes, type MeetingTypeDto } from '../../lib/me-api.ts';
 import { listMeetings, type MeetingScope } from '../../lib/meetings-api.ts';
 
@@ -12,6 +13,7 @@ interface EarlyReads {
   meetings?: { readonly scope: MeetingScope; readonly answer: Promise<MeetingDto[]> };
   types?: Promise<MeetingTypeDto[]>;
   connection?: Promise<ConnectionDto>;
+  cadence?: Promise<CadenceResponse>;
 }
 
 const early = new WeakMap<AuthedApi, EarlyReads>();
@@ -21,6 +23,7 @@ export function startHomeReads(api: AuthedApi, scope: MeetingScope): void {
     meetings: { scope, answer: quiet(listMeetings(api, scope)) },
     types: quiet(listMeetingTypes(api)),
     connection: quiet(freshConnection(api)),
+    cadence: quiet(getCadence(api)),
   };
   early.set(api, reads);
 }
@@ -43,7 +46,12 @@ export function readConnection(api: AuthedApi): Promise<ConnectionDto> {
   return take(api, 'connection') ?? freshConnection(api);
 }
 
-function take<K extends 'types' | 'connection'>(api: AuthedApi, key: K): EarlyReads[K] | undefined {
+/** The people the viewer meets and how regularly: Home's "Due to meet". */
+export function readCadence(api: AuthedApi): Promise<CadenceResponse> {
+  return take(api, 'cadence') ?? getCadence(api);
+}
+
+function take<K extends 'types' | 'connection' | 'cadence'>(api: AuthedApi, key: K): EarlyReads[K] | undefined {
   const reads = early.get(api);
   const started = reads?.[key];
   if (reads) delete reads[key];

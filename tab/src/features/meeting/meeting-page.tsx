@@ -10,6 +10,7 @@ import { useRequest } from '../../lib/use-request.ts';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { RequestError } from '../shell/request-error.tsx';
 import { ActionsSection } from './actions-section.tsx';
+import { AttendanceSection } from './attendance-section.tsx';
 import { CancelPanel } from './cancel-panel.tsx';
 import { EditPanel } from './edit-panel.tsx';
 import { HistorySection } from './history-section.tsx';
@@ -20,6 +21,8 @@ import { OccurrencePicker } from './occurrence-picker.tsx';
 import { ReschedulePanel } from './reschedule-panel.tsx';
 import { RespondPanel } from './respond-panel.tsx';
 import { currentOccurrence, neighboursOf, occurrencesOf } from './series.ts';
+import { partnerIn } from './together-model.ts';
+import { TogetherSection } from './together-section.tsx';
 import { useMeeting } from './use-meeting.ts';
 
 const useStyles = makeStyles({
@@ -71,6 +74,7 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
     ? meeting.organizer.userId
     : (meeting.attendees.find((a) => a.email.toLowerCase() === upn)?.userId ?? null);
   const occurrenceStart = meeting.recurrence ? occurrence.originalStart : null;
+  const partner = partnerIn(meeting, myId);
   const typeName = types.data?.find((t) => t.id === meeting.typeId)?.name ?? null;
   const panelProps = { meeting, formatters, onDone: finish, onClose: () => setPanel(null) };
   return (
@@ -121,6 +125,20 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
           <NotesSection meeting={meeting} occurrenceStart={occurrenceStart} myId={myId} stamp={formatters.stamp} />
           <ActionsSection meeting={meeting} occurrenceStart={occurrenceStart} dueText={formatters.dueDate} />
         </>
+      )}
+      <AttendanceSection
+        meetingId={meeting.id}
+        series={meeting.recurrence !== null}
+        when={formatters.when}
+        revision={`${meeting.version}.${revision}`}
+      />
+      {partner && (
+        <TogetherSection
+          partner={partner}
+          formatters={formatters}
+          types={types.data}
+          revision={`${meeting.version}.${revision}`}
+        />
       )}
       <HistorySection meetingId={meeting.id} revision={`${meeting.version}.${revision}`} stamp={formatters.stamp} />
     </div>

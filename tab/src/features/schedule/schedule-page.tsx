@@ -1,7 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import { LIMITS } from '@confer/contracts';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
 import { listMeetingTypes } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
@@ -23,11 +23,13 @@ const useStyles = makeStyles({
 
 export interface SchedulePageProps {
   initialAttendees?: string[];
+  /** The meeting type to start with (`#/schedule?type=…`): applied once the types are read, if it exists. */
+  initialTypeId?: string | null;
   onCreated(meeting: MeetingDto): void;
 }
 
 /** Schedule a meeting: who, what, when (with everyone's calendars), then create. */
-export function SchedulePage({ initialAttendees = [], onCreated }: SchedulePageProps) {
+export function SchedulePage({ initialAttendees = [], initialTypeId = null, onCreated }: SchedulePageProps) {
   const styles = useStyles();
   const { api, locale, timeZone, session, reportReady } = useTabServices();
   const ownEmail = session.account?.userPrincipalName ?? null;
@@ -49,6 +51,15 @@ export function SchedulePage({ initialAttendees = [], onCreated }: SchedulePageP
   useEffect(() => {
     document.title = 'Schedule · Confer';
   }, []);
+  // The type the page was opened with fills the length and agenda as choosing it would, once the types are here
+  // and unless the person chose one first.
+  const typeApplied = useRef(false);
+  useEffect(() => {
+    if (typeApplied.current || !initialTypeId || !types.data) return;
+    typeApplied.current = true;
+    const list = types.data;
+    setDetails((d) => (d.typeId === null ? applyType(d, list, initialTypeId) : d));
+  }, [initialTypeId, types.data]);
   // The chosen time follows the length: a new length keeps the start.
   const changeDetails = (next: MeetingDetails) => {
     if (value && next.durationMinutes !== details.durationMinutes) {

@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ConnectionSection } from './connection-section.tsx';
+import { NudgesSection } from './nudges-section.tsx';
 import { PreferencesSection } from './preferences-section.tsx';
 
 const useStyles = makeStyles({
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <div className={styles.sections}>
         <ConnectionSection />
         <PreferencesSection />
+        <NudgesSection />
       </div>
     </>
   );

@@ -1,0 +1,72 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useTabServices } from '../../app/tab-services.ts';
+import { setTypeCadence } from '../../lib/follow-through-api.ts';
+import { listMeetingTypes, type MeetingTypeDto } from '../../lib/me-api.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { CardFrame } from '../../ui/card-frame.tsx';
+import { RhythmPicker } from '../../ui/rhythm-picker.tsx';
+import { AsyncList } from '../shell/async-list.tsx';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+/**
+ * How often people are expected to meet for each meeting type: Confer reminds a pair who go longer without
+ * meeting (each person may turn reminders off, and a pair may choose its own rhythm).
+ */
+export function MeetingRhythmCard() {
+  const styles = useStyles();
+  const { api } = useTabServices();
+  const request = useRequest('admin-meeting-types', () => listMeetingTypes(api));
+  const save = async (type: MeetingTypeDto, days: number | null) => {
+    const saved = await setTypeCadence(api, type.id, days);
+    const cadenceDays = saved.cadenceDays === undefined ? days : saved.cadenceDays;
+    request.set((request.data ?? []).map((t) => (t.id === type.id ? { ...t, ...saved, cadenceDays } : t)));
+  };
+  return (
+    <CardFrame
+      id="meeting-rhythm"
+      title="Meeting rhythm"
+      description="How often people should meet for each type. Confer reminds them in Teams when they are overdue; a pair may choose its own rhythm."
+      testId="meeting-rhythm"
+    >
+      <AsyncList
+        request={request}
+        what="the meeting types"
+        loading={{ label: 'Loading meeting types', rows: [32, 32, 32], minHeight: '120px' }}
+        empty={<Text className={styles.note}>There are no meeting types yet.</Text>}
+      >
+        {(types) => (
+          <>
+            {types.some((t) => t.cadenceDays === undefined) && (
+              <Text size={200} className={styles.note}>
+                This server does not say each type's current rhythm: choosing one sets it.
+              </Text>
+            )}
+            <ul className={styles.list}>
+              {types.map((type) => (
+                <li key={type.id} data-testid="type-rhythm" data-type-id={type.id}>
+                  <RhythmPicker
+                    label={`${type.name} (${type.durationMinutes} min)`}
+                    days={type.cadenceDays ?? null}
+                    noneLabel="No rhythm"
+                    onSave={(days) => save(type, days)}
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </AsyncList>
+    </CardFrame>
+  );
+}

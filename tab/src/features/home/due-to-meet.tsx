@@ -1,0 +1,88 @@
+import type { PairCadenceDto } from '@confer/contracts';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CalendarAddRegular } from '@fluentui/react-icons';
+import { hrefOf } from '../../app/routes.ts';
+import { useTabServices } from '../../app/tab-services.ts';
+import { dueLine, dueToMeet } from '../../lib/follow-through-format.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { CardFrame } from '../../ui/card-frame.tsx';
+import { readCadence } from './home-reads.ts';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  who: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  name: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  line: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Where Book takes the person: the schedule page with their partner, and the meeting type they last met for. */
+export function bookHref(pair: PairCadenceDto): string {
+  return hrefOf({ page: 'schedule', with: [pair.partner.email], ...(pair.typeId ? { type: pair.typeId } : {}) });
+}
+
+/**
+ * People the viewer meets regularly and is due (or overdue) to meet again, the longest overdue first, each with a
+ * Book button. Hidden while it loads, when it cannot be read, and when nobody is due.
+ */
+export function DueToMeet() {
+  const styles = useStyles();
+  const { api, locale, timeZone } = useTabServices();
+  const request = useRequest('cadence', () => readCadence(api));
+  const due = request.data ? dueToMeet(request.data.pairs) : [];
+  if (due.length === 0) return null;
+  const now = new Date();
+  return (
+    <CardFrame id="due-to-meet" title="Due to meet" testId="due-to-meet">
+      <ul className={styles.list}>
+        {due.map((pair) => (
+          <li
+            key={pair.partner.userId}
+            className={styles.pair}
+            data-testid="due-pair"
+            data-email={pair.partner.email}
+            data-status={pair.status}
+          >
+            <div className={styles.who}>
+              <Text weight="semibold" className={styles.name}>
+                {pair.partner.displayName}
+                <Badge appearance="tint" shape="rounded" color={pair.status === 'overdue' ? 'danger' : 'warning'}>
+                  {pair.status === 'overdue' ? 'Overdue' : 'Due soon'}
+                </Badge>
+                {pair.typeName && (
+                  <Badge appearance="tint" color="brand" shape="rounded">
+                    {pair.typeName}
+                  </Badge>
+                )}
+              </Text>
+              <Text size={200} className={styles.line}>
+                {dueLine(pair, now, locale, timeZone)}
+              </Text>
+            </div>
+            <Button
+              as="a"
+              href={bookHref(pair)}
+              icon={<CalendarAddRegular />}
+              aria-label={`Book a meeting with ${pair.partner.displayName}`}
+            >
+              Book
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </CardFrame>
+  );
+}

@@ -1,0 +1,80 @@
+import {
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Skeleton,
+  SkeletonItem,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTabServices } from '../../app/tab-services.ts';
+import { toAppError } from '../../lib/app-error.ts';
+import { getCadence, setNudges } from '../../lib/follow-through-api.ts';
+import { useRequest } from '../../lib/use-request.ts';
+import { CardFrame } from '../../ui/card-frame.tsx';
+import { RequestError } from '../shell/request-error.tsx';
+
+const useStyles = makeStyles({
+  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '32px' },
+});
+
+/**
+ * Whether Confer reminds the person in Teams when they are overdue to meet someone they meet regularly. The
+ * switch follows the click at once; a refused save puts it back and says why.
+ */
+export function NudgesSection() {
+  const styles = useStyles();
+  const { api } = useTabServices();
+  const request = useRequest('cadence', () => getCadence(api));
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const cadence = request.data;
+  const change = async (enabled: boolean) => {
+    if (!cadence || saving) return;
+    setSaving(true);
+    setOutcome(null);
+    request.set({ ...cadence, nudges: enabled });
+    try {
+      const saved = await setNudges(api, enabled);
+      request.set({ ...cadence, nudges: saved });
+      setOutcome({
+        ok: true,
+        text: saved ? 'Confer will remind you.' : "Confer won't remind you.",
+      });
+    } catch (error) {
+      request.set(cadence);
+      setOutcome({ ok: false, text: `Not saved: ${toAppError(error).message}` });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <CardFrame
+      id="nudges"
+      title="Keeping in touch"
+      description="When you meet someone regularly through Confer and it has been longer than usual, Confer can send you a message in Teams."
+    >
+      {request.state.status === 'error' && !cadence && (
+        <RequestError error={request.state.error} onRetry={request.reload} what="your reminder setting" />
+      )}
+      {!cadence && request.state.status === 'loading' && (
+        <Skeleton aria-label="Loading your reminder setting" className={styles.skeleton}>
+          <SkeletonItem size={32} />
+        </Skeleton>
+      )}
+      {cadence && (
+        <Switch
+          label="Remind me when I haven't met someone for a while"
+          checked={cadence.nudges}
+          onChange={(_, data) => void change(data.checked)}
+        />
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.ok ? 'success' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </CardFrame>
+  );
+}
