@@ -133,7 +133,7 @@ export function attendanceStoreContract(name: string, create: () => Stores | Pro
       expect(await attendance.get(TENANT_A, 'meeting-1', aPendingAttendance().occurrenceStart)).toBeUndefined();
     });
 
-    it('lists pending records due by now across tenants, soonest first, at most the limit', async () => {
+    it('lists records due by now across tenants, soonest first, at most the limit, decided ones still to finish too', async () => {
       const { attendance } = await setUp();
       const late = aPendingAttendance({ nextCheckAt: at('2026-11-23T11:30:00Z') });
       const soon = aPendingAttendance({ tenantId: TENANT_B, nextCheckAt: at('2026-11-23T11:05:00Z') });
@@ -150,21 +150,25 @@ export function attendanceStoreContract(name: string, create: () => Stores | Pro
         online: false,
         nextCheckAt: null,
       });
-      const decided = heldFrom(
-        aPendingAttendance({ occurrenceStart: at('2026-11-09T10:00:00Z'), occurrenceEnd: at('2026-11-09T10:45:00Z') }),
+      // Decided, its follow-through still to finish (it keeps a next check until then), and decided and finished.
+      const unfinished = {
+        ...heldFrom(
+          aPendingAttendance({
+            occurrenceStart: at('2026-11-09T10:00:00Z'),
+            occurrenceEnd: at('2026-11-09T10:45:00Z'),
+          }),
+        ),
+        nextCheckAt: at('2026-11-09T11:00:00Z'),
+      };
+      const finished = heldFrom(
+        aPendingAttendance({ occurrenceStart: at('2026-11-02T10:00:00Z'), occurrenceEnd: at('2026-11-02T10:45:00Z') }),
       );
-      await attendance.addPending([
-        late,
-        soon,
-        exactlyNow,
-        future,
-        inPerson,
-        { ...decided, nextCheckAt: at('2026-11-09T11:00:00Z') },
-      ]);
+      await attendance.addPending([late, soon, exactlyNow, future, inPerson, unfinished, finished]);
       const now = at('2026-11-23T12:00:00Z');
-      expect(await attendance.listDue(now, 10)).toEqual([soon, late, exactlyNow]);
-      expect(await attendance.listDue(now, 2)).toEqual([soon, late]);
+      expect(await attendance.listDue(now, 10)).toEqual([unfinished, soon, late, exactlyNow]);
+      expect(await attendance.listDue(now, 2)).toEqual([unfinished, soon]);
       expect(await attendance.save(heldFrom(soon), 1)).toBe(true);
+      expect(await attendance.save({ ...unfinished, nextCheckAt: null }, 1)).toBe(true);
       expect(await attendance.listDue(now, 10)).toEqual([late, exactlyNow]);
       expect(await failureOf(attendance.listDue(now, 0))).toBe('invalid_argument');
     });

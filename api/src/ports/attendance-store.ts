@@ -73,7 +73,10 @@ export interface AttendanceStore {
   listForMeeting(tenantId: string, meetingId: string): Promise<OccurrenceAttendance[]>;
   /** Records of several meetings at once (the meeting list), by meeting and occurrence start. */
   listForMeetings(tenantId: string, meetingIds: readonly string[]): Promise<OccurrenceAttendance[]>;
-  /** Pending records (all tenants) whose `nextCheckAt` is at or before `now`, soonest first, at most `limit`. */
+  /**
+   * Records (all tenants) whose `nextCheckAt` is at or before `now`, soonest first, at most `limit`: pending ones
+   * whose report is to be read, and decided ones whose follow-through (cards, the pair) is still to be finished.
+   */
   listDue(now: Date, limit: number): Promise<OccurrenceAttendance[]>;
   /**
    * Pending records (all tenants) without a next check whose occurrence ended before `endedBefore`: in-person

@@ -39,7 +39,7 @@ export function createMemoryAttendanceStore(state: MemoryState): AttendanceStore
     async listDue(now, limit) {
       assertLimit(limit, 'meeting_attendance');
       return stored()
-        .filter((r) => r.state === 'pending' && r.nextCheckAt !== null && r.nextCheckAt <= now)
+        .filter((r) => r.nextCheckAt !== null && r.nextCheckAt <= now)
         .sort((a, b) => a.nextCheckAt!.getTime() - b.nextCheckAt!.getTime() || byKey(a, b))
         .slice(0, limit)
         .map(copy);

@@ -36,7 +36,7 @@ const sql = {
     ORDER BY meeting_id COLLATE "C", occurrence_start`,
   selectDue: `
     SELECT ${COLUMNS} FROM meeting_attendance
-    WHERE state = 'pending' AND next_check_at IS NOT NULL AND next_check_at <= $1
+    WHERE next_check_at IS NOT NULL AND next_check_at <= $1
     ORDER BY next_check_at, tenant_id COLLATE "C", meeting_id COLLATE "C", occurrence_start LIMIT $2`,
   selectUntold: `
     SELECT ${COLUMNS} FROM meeting_attendance

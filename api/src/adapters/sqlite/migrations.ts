@@ -526,9 +526,8 @@ export const migrations: readonly Migration[] = [
         CHECK ((state = 'pending') = (decided_at IS NULL)),
         CHECK ((state = 'unknown') = (unknown_reason IS NOT NULL))
       ) STRICT;
-      -- Reports to read now (listDue), and in-person meetings nobody marked (listUntold).
-      CREATE INDEX meeting_attendance_due ON meeting_attendance (next_check_at)
-        WHERE state = 'pending' AND next_check_at IS NOT NULL;
+      -- Reports to read and follow-throughs to finish (listDue), and in-person meetings nobody marked (listUntold).
+      CREATE INDEX meeting_attendance_due ON meeting_attendance (next_check_at) WHERE next_check_at IS NOT NULL;
       CREATE INDEX meeting_attendance_untold ON meeting_attendance (occurrence_end)
         WHERE state = 'pending' AND next_check_at IS NULL;
 

@@ -34,7 +34,7 @@ export function createSqliteAttendanceStore(db: SqliteDatabase): AttendanceStore
       ORDER BY meeting_id, occurrence_start`),
     selectDue: db.prepare(`
       SELECT ${COLUMNS} FROM meeting_attendance INDEXED BY meeting_attendance_due
-      WHERE state = 'pending' AND next_check_at IS NOT NULL AND next_check_at <= ?
+      WHERE next_check_at IS NOT NULL AND next_check_at <= ?
       ORDER BY next_check_at, tenant_id, meeting_id, occurrence_start LIMIT +?`),
     selectUntold: db.prepare(`
       SELECT ${COLUMNS} FROM meeting_attendance INDEXED BY meeting_attendance_untold
