@@ -37,7 +37,8 @@ export interface HeldMeeting {
 export interface CadenceStore {
   /**
    * Records a held meeting for the pair: the organizer's count goes up once per meeting and occurrence, and the
-   * last held meeting moves on only when this one ended later. Idempotent for the same meeting and start.
+   * last held meeting moves on only when this one ended later. Idempotent for the same pair, meeting and start (a
+   * meeting with several attendees counts once for each of its pairs).
    */
   recordHeld(held: HeldMeeting): Promise<void>;
   /** The pair's row, whichever order the two ids are given in. */
