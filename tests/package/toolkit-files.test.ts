@@ -131,11 +131,16 @@ describe('placeholders', () => {
         // The people picker in per-user mode: names and addresses of colleagues (README, admin guide).
         'Scope:User.ReadBasic.All',
         'Scope:offline_access',
+        // Attendance of Confer's Teams meetings, read as the organizer (README, admin guide).
+        'Scope:OnlineMeetings.Read',
+        'Scope:OnlineMeetingArtifact.Read.All',
         'Role:Calendars.ReadWrite',
         'Role:User.Read.All',
         'Role:MailboxSettings.Read',
         // Incident emails to the integration owners, from CONFER_ALERT_MAILBOX (README, admin guide).
         'Role:Mail.Send',
+        'Role:OnlineMeetings.Read.All',
+        'Role:OnlineMeetingArtifact.Read.All',
       ].sort(),
     );
     // The local tenant's admin consent grants exactly what the registration asks for (plus sign-in's openid/profile).
