@@ -122,6 +122,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     authorityHost: new URL(config.authorityHost).host,
     graphResource: GRAPH_RESOURCE,
     networkClient: createMsalNetworkClient(http.fetch),
+    authorityClock: clock,
     logger,
     tokenCache: {
       store: store.stores.tokenCache,

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { AppError } from '../../domain/app-error.ts';
 import { type Clock, systemClock } from '../../ports/clock.ts';
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
@@ -13,6 +14,12 @@ export interface MsalGraphTokenProviderOptions extends MsalClientPoolOptions {
   graphResource: string;
   /** What "now" is for reusing On-Behalf-Of tokens: MSAL dates their expiry by the system clock, the default. */
   clock?: Clock;
+  /**
+   * What "now" is for the authority that signed the token (its `exp`): MSAL answers from its cache by the system
+   * clock, so a token its authority already holds expired (a clock moved on, a sleeping machine) is asked for
+   * anew. Default: the system clock.
+   */
+  authorityClock?: Clock;
 }
 
 /** OpenID scopes are not Graph's: they are sent bare (`offline_access` asks Entra for a refresh token). */
@@ -31,6 +38,12 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
   const graphOnly = (scopes: readonly string[]) => qualify(scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase())));
   const onBehalfOf = new OnBehalfOfTokens();
   const clock = options.clock ?? systemClock;
+  const authorityClock = options.authorityClock ?? systemClock;
+  /** Still valid for a minute by its own `exp` (a token that cannot be read is taken as MSAL gave it). */
+  const current = (token: string) => {
+    const exp = expiryOf(token);
+    return exp === null || exp > authorityClock.now().getTime() + 60_000;
+  };
 
   return {
     async forUser(identity, scopes) {
@@ -50,20 +63,18 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
         throw new AppError('not_connected', 'Confer has no stored calendar connection for this person.');
       }
       // Silent: a cached access token while it is valid, else the stored refresh token (rotated and saved back).
-      return tokenOf(() =>
-        client.acquireTokenSilent({
-          account,
-          scopes: graphOnly(scopes),
-          forceRefresh: settings?.forceRefresh ?? false,
-        }),
-      );
+      const silent = (forceRefresh: boolean) =>
+        tokenOf(() => client.acquireTokenSilent({ account, scopes: graphOnly(scopes), forceRefresh }));
+      const token = await silent(settings?.forceRefresh ?? false);
+      return current(token) ? token : silent(true);
     },
     async forApp(tenantId, request) {
       const client = pool.app(tenantId ?? options.tenantId);
       const scopes = [`${options.graphResource}/.default`];
-      return tokenOf(() =>
-        client.acquireTokenByClientCredential({ scopes, ...(request?.forceRefresh ? { skipCache: true } : {}) }),
-      );
+      const credential = (skipCache: boolean) =>
+        tokenOf(() => client.acquireTokenByClientCredential({ scopes, ...(skipCache ? { skipCache: true } : {}) }));
+      const token = await credential(request?.forceRefresh ?? false);
+      return current(token) ? token : credential(true);
     },
     async forget(tenantId, userId) {
       onBehalfOf.forget(tenantId, userId);
@@ -71,6 +82,16 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
       await options.tokenCache.store.remove(tenantId, userId);
     },
   };
+}
+
+/** The token's `exp` in milliseconds, or null when it is not a JWT with one (Confer never trusts it otherwise). */
+function expiryOf(token: string): number | null {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 async function tokenOf(acquire: () => Promise<{ accessToken: string } | null>): Promise<string> {
