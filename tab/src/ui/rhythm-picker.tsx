@@ -6,7 +6,7 @@ import { choiceOf, parseRhythmDays, type RhythmChoice, rhythmText } from '../lib
 const useStyles = makeStyles({
   picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   select: { minWidth: '220px', maxWidth: '100%' },
-  days: { width: '140px' },
+  days: { width: '180px' },
   saved: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1, flexBasis: '100%' },
 });

@@ -110,7 +110,8 @@ function OccurrenceRow({
       setBusy(false);
     }
   };
-  const joined = occurrence.participants;
+  // Minutes come from Teams' report; the organizer's word for a meeting in person says nothing about them.
+  const joined = occurrence.source === 'teams' ? occurrence.participants : [];
   return (
     <li className={styles.occurrence} data-testid="attendance-occurrence" data-state={occurrence.state}>
       <div className={styles.head}>

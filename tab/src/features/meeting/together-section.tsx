@@ -127,7 +127,9 @@ export function TogetherSection({ partner, formatters, types, revision }: Togeth
               <Badge appearance="tint" shape="rounded" color={cadence.status === 'overdue' ? 'danger' : 'warning'}>
                 {cadence.status === 'overdue' ? 'Overdue' : 'Due soon'}
               </Badge>
-              Time to meet again: due <time dateTime={cadence.dueAt}>{formatters.longDate(cadence.dueAt)}</time>
+              <span>
+                Time to meet again: due <time dateTime={cadence.dueAt}>{formatters.longDate(cadence.dueAt)}</time>
+              </span>
             </Text>
           )}
         </>
