@@ -8,13 +8,6 @@ import { ADMIN_CONSENT_RETURN_PATH } from '@confer/contracts';
 import type { Express } from 'express';
 import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
-import { createGraphAttendanceGateway } from './adapters/graph/graph-attendance-gateway.ts';
-import { createAwayCheck } from './use-cases/follow-through/away-check.ts';
-import type { FollowThroughDeps } from './use-cases/follow-through/follow-through-deps.ts';
-import {
-  createFollowThroughWorker,
-  type FollowThroughWorker,
-} from './use-cases/follow-through/follow-through-worker.ts';
 import { createTenantMembership } from './adapters/bot/tenant-membership.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
 import { createDevTenantSsoEmulator } from './adapters/devtenant/devtenant-sso-emulator.ts';
@@ -26,6 +19,7 @@ import { createRemoteKeys } from './adapters/entra/remote-jwks.ts';
 import { createTokenCacheCipher } from './adapters/entra/token-cache-cipher.ts';
 import { createGraphAccessProbe } from './adapters/graph/graph-access-probe.ts';
 import { createGraphAlertMailer } from './adapters/graph/graph-alert-mailer.ts';
+import { createGraphAttendanceGateway } from './adapters/graph/graph-attendance-gateway.ts';
 import { createBotPersonFinder } from './adapters/graph/graph-bot-person.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
@@ -50,6 +44,12 @@ import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import type { SubscriptionStore } from './ports/subscription-store.ts';
 import { type AccessTestDeps, runAccessTestAfterConsent } from './use-cases/admin/access-test.ts';
 import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admin/connection-activity.ts';
+import { createAwayCheck } from './use-cases/follow-through/away-check.ts';
+import type { FollowThroughDeps } from './use-cases/follow-through/follow-through-deps.ts';
+import {
+  createFollowThroughWorker,
+  type FollowThroughWorker,
+} from './use-cases/follow-through/follow-through-worker.ts';
 import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
@@ -232,6 +232,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       gateway: graph.scheduling,
       now: () => clock.now(),
     }),
+    defaultConnectionMode: config.defaultConnectionMode,
   };
   const followThroughWorker = createFollowThroughWorker(followThrough, config.tenantId);
   const botActions = createSchedulingActions({

@@ -8,7 +8,13 @@ import { z } from 'zod';
 export const attendanceStateSchema = z.enum(['pending', 'held', 'partly_attended', 'no_show', 'unknown']);
 export type AttendanceStateDto = z.infer<typeof attendanceStateSchema>;
 
-export const unknownReasonSchema = z.enum(['no_report', 'not_permitted', 'not_connected', 'no_online_meeting', 'not_told']);
+export const unknownReasonSchema = z.enum([
+  'no_report',
+  'not_permitted',
+  'not_connected',
+  'no_online_meeting',
+  'not_told',
+]);
 
 export const participantAttendanceSchema = z.object({
   email: z.string(),

@@ -1,9 +1,9 @@
 import type { MeetingAttendanceResponse, MeetingDto } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createControllableClock } from '../../devtenant/src/index.ts';
-import { onlineMeetingsControl } from '../../devtenant/src/online-meetings/test-support/online-meetings-control.ts';
 import type { OutboundMessage } from '../../bot/src/ports.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
+import { createControllableClock } from '../../devtenant/src/index.ts';
+import { onlineMeetingsControl } from '../../devtenant/src/online-meetings/test-support/online-meetings-control.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
 

@@ -6,7 +6,7 @@ import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { OccurrenceAttendance } from '../../ports/attendance-store.ts';
 import { upcomingWith } from '../../use-cases/follow-through/cadence-scan.ts';
 import type { FollowThroughDeps } from '../../use-cases/follow-through/follow-through-deps.ts';
-import { markAttendance } from '../../use-cases/follow-through/follow-through-views.ts';
+import { markAttendance, setNudges } from '../../use-cases/follow-through/follow-through-views.ts';
 import type { Caller } from '../../use-cases/scheduling/caller.ts';
 import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
 import { findMeetingFor, type MeetingAccess, meetingNotFound } from '../../use-cases/scheduling/meeting-access.ts';
@@ -69,10 +69,12 @@ export function createFollowUpActions(
   async function rhythmFor(user: BotUser, meeting: Meeting): Promise<number | null> {
     const { partnerIds } = othersOf(meeting, user.userId);
     const type = meeting.typeId ? await scheduling.meetingTypes.get(user.tenantId, meeting.typeId) : undefined;
-    const pair = partnerIds.length === 1 ? await followThrough.pairs.get(user.tenantId, user.userId, partnerIds[0] as string) : undefined;
-    const rhythm = rhythmOf(
-      { rhythmDays: pair?.rhythmDays ?? null, lastTypeId: meeting.typeId },
-      (typeId) => (typeId === type?.id ? type.cadenceDays : null),
+    const pair =
+      partnerIds.length === 1
+        ? await followThrough.pairs.get(user.tenantId, user.userId, partnerIds[0] as string)
+        : undefined;
+    const rhythm = rhythmOf({ rhythmDays: pair?.rhythmDays ?? null, lastTypeId: meeting.typeId }, (typeId) =>
+      typeId === type?.id ? type.cadenceDays : null,
     );
     return rhythm?.days ?? null;
   }
@@ -214,7 +216,14 @@ export function createFollowUpActions(
 
   async function book(
     user: BotUser,
-    request: { typeId: string | null; title: string; attendees: string[]; slot: TimeSlot; online: boolean; location: string | null },
+    request: {
+      typeId: string | null;
+      title: string;
+      attendees: string[];
+      slot: TimeSlot;
+      online: boolean;
+      location: string | null;
+    },
   ): Promise<MeetingCardView> {
     const me = await helpers.person(user);
     const parsed = createMeetingRequestSchema.safeParse({
@@ -309,13 +318,8 @@ export function createFollowUpActions(
 
     setNudges: (user, enabled) =>
       attempt(async () => {
-        const record = await scheduling.tenants.getUser(user.tenantId, user.userId);
-        if (!record) throw new AppError('not_found', 'Open Confer once before changing this.');
-        await scheduling.tenants.upsertUser({
-          ...record,
-          preferences: { ...record.preferences, cadenceNudges: enabled },
-          updatedAt: now(),
-        });
+        const me = await helpers.person(user);
+        await setNudges(followThrough, { ...user, ...me }, enabled);
         return { enabled };
       }),
   };

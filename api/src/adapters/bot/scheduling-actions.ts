@@ -5,6 +5,7 @@ import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import { attendeeOf } from '../../domain/scheduling/meeting-roles.ts';
 import { INTEGRATION_OFF_MESSAGE, settingsOf } from '../../use-cases/admin/tenant-settings.ts';
 import { connectionMessage } from '../../use-cases/connection/my-connection.ts';
+import type { FollowThroughDeps } from '../../use-cases/follow-through/follow-through-deps.ts';
 import { actorForUser, backgroundCaller, type Caller } from '../../use-cases/scheduling/caller.ts';
 import { updateMeeting } from '../../use-cases/scheduling/change-meeting.ts';
 import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
@@ -19,7 +20,6 @@ import { respondToMeeting } from '../../use-cases/scheduling/respond-to-meeting.
 import type { SchedulingDeps } from '../../use-cases/scheduling/scheduling-deps.ts';
 import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
 import type { BotPerson, FindBotPerson } from '../graph/graph-bot-person.ts';
-import type { FollowThroughDeps } from '../../use-cases/follow-through/follow-through-deps.ts';
 import { attempt } from './action-result.ts';
 import { createFollowUpActions } from './follow-up-actions.ts';
 import { toMeetingCardView, type Viewer } from './meeting-card-view.ts';

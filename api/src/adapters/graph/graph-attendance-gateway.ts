@@ -10,8 +10,8 @@ import type {
 import type { GraphTokenProvider } from '../../ports/graph-token-provider.ts';
 import type { ActorDeps } from '../../use-cases/scheduling/caller.ts';
 import { actorForUser } from '../../use-cases/scheduling/caller.ts';
-import type { GraphClientFactory } from './graph-client-factory.ts';
 import { call, parse } from './graph-call.ts';
+import type { GraphClientFactory } from './graph-client-factory.ts';
 import { encodedFilter, odataString } from './graph-odata.ts';
 
 /**
@@ -27,7 +27,9 @@ export const ATTENDANCE_SCOPES = ['OnlineMeetings.Read', 'OnlineMeetingArtifact.
 const MAX_REPORTS = 50;
 
 const instant = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'an instant');
-const meetingListSchema = z.object({ value: z.array(z.object({ id: z.string().min(1), joinWebUrl: z.string().nullish() })) });
+const meetingListSchema = z.object({
+  value: z.array(z.object({ id: z.string().min(1), joinWebUrl: z.string().nullish() })),
+});
 const reportSummarySchema = z.object({
   id: z.string().min(1),
   meetingStartDateTime: instant.nullish(),
@@ -76,7 +78,10 @@ export function createGraphAttendanceGateway(deps: GraphAttendanceGatewayDeps): 
         }
         throw error;
       }
-      const client = deps.createClient(async () => token, { tenantId, userId: actor.kind === 'app' ? null : organizerId });
+      const client = deps.createClient(async () => token, {
+        tenantId,
+        userId: actor.kind === 'app' ? null : organizerId,
+      });
       const base = actor.kind === 'app' ? `/users/${encodeURIComponent(organizerId)}` : '/me';
       const key = `${tenantId} ${organizerId} ${joinUrl}`;
       try {
@@ -118,7 +123,10 @@ async function findOnlineMeeting(client: Client, base: string, joinUrl: string):
   const found = parse(
     meetingListSchema,
     await call(() =>
-      client.api(`${base}/onlineMeetings`).filter(encodedFilter(`JoinWebUrl eq ${odataString(joinUrl)}`)).get(),
+      client
+        .api(`${base}/onlineMeetings`)
+        .filter(encodedFilter(`JoinWebUrl eq ${odataString(joinUrl)}`))
+        .get(),
     ),
     'online meeting list',
   );
@@ -142,7 +150,10 @@ async function readReports(
     const full = parse(
       reportSchema,
       await call(() =>
-        client.api(`${path}/${encodeURIComponent(summary.id)}`).query({ $expand: 'attendanceRecords' }).get(),
+        client
+          .api(`${path}/${encodeURIComponent(summary.id)}`)
+          .query({ $expand: 'attendanceRecords' })
+          .get(),
       ),
       'attendance report',
     );

@@ -38,7 +38,12 @@ function report(records: [string | null, string | null, number][], start = occur
 
 describe('outcomeFromReports', () => {
   it('is held when everyone invited attended, with minutes present rounded down', () => {
-    const result = outcomeFromReports(meeting, occurrence, [report([['org', null, 2_700], ['MEG', null, 2_519]])]);
+    const result = outcomeFromReports(meeting, occurrence, [
+      report([
+        ['org', null, 2_700],
+        ['MEG', null, 2_519],
+      ]),
+    ]);
     expect(result?.outcome).toBe('held');
     expect(result?.participants.map((p) => [p.role, p.joined, p.minutesPresent])).toEqual([
       ['organizer', true, 45],
@@ -52,14 +57,22 @@ describe('outcomeFromReports', () => {
   });
 
   it('counts a minute-long drop-in as joined but not attended', () => {
-    const result = outcomeFromReports(meeting, occurrence, [report([['org', null, 2_700], ['meg', null, 60]])]);
+    const result = outcomeFromReports(meeting, occurrence, [
+      report([
+        ['org', null, 2_700],
+        ['meg', null, 60],
+      ]),
+    ]);
     expect(result?.outcome).toBe('no_show');
     expect(result?.participants[1]).toMatchObject({ joined: true, minutesPresent: 1 });
   });
 
   it('is partly attended when two met and someone invited did not come; a decliner is not expected', () => {
     const group = { ...meeting, attendees: [...meeting.attendees, attendee('adele', 'adele@contoso.test')] };
-    const both = report([['org', null, 2_700], ['meg', null, 2_000]]);
+    const both = report([
+      ['org', null, 2_700],
+      ['meg', null, 2_000],
+    ]);
     expect(outcomeFromReports(group, occurrence, [both])?.outcome).toBe('partly_attended');
     const declined = {
       ...meeting,
@@ -70,7 +83,10 @@ describe('outcomeFromReports', () => {
 
   it('matches guests by address and adds up several sessions of the same occurrence', () => {
     const guest = { ...meeting, attendees: [attendee(null, 'mentor@fabrikam.test')] };
-    const first = report([['org', null, 1_200], [null, 'Mentor@Fabrikam.test', 200]]);
+    const first = report([
+      ['org', null, 1_200],
+      [null, 'Mentor@Fabrikam.test', 200],
+    ]);
     const second = report([[null, 'mentor@fabrikam.test', 400]], new Date('2026-03-02T10:25:00Z'));
     const result = outcomeFromReports(guest, occurrence, [first, second]);
     expect(result?.outcome).toBe('held');
@@ -79,7 +95,13 @@ describe('outcomeFromReports', () => {
 
   it('answers null when no report belongs to the occurrence', () => {
     expect(outcomeFromReports(meeting, occurrence, [])).toBeNull();
-    const lastWeek = report([['org', null, 2_700], ['meg', null, 2_700]], new Date('2026-02-23T10:00:00Z'));
+    const lastWeek = report(
+      [
+        ['org', null, 2_700],
+        ['meg', null, 2_700],
+      ],
+      new Date('2026-02-23T10:00:00Z'),
+    );
     expect(outcomeFromReports(meeting, occurrence, [lastWeek])).toBeNull();
     expect(reportsFor(occurrence, [lastWeek])).toEqual([]);
   });
@@ -87,7 +109,10 @@ describe('outcomeFromReports', () => {
 
 describe('participantsAsMarked', () => {
   it('marks everyone who had not declined as joined when held, nobody when not', () => {
-    const group = { ...meeting, attendees: [...meeting.attendees, attendee('adele', 'adele@contoso.test', 'declined')] };
+    const group = {
+      ...meeting,
+      attendees: [...meeting.attendees, attendee('adele', 'adele@contoso.test', 'declined')],
+    };
     expect(participantsAsMarked(group, true).map((p) => p.joined)).toEqual([true, true, false]);
     expect(participantsAsMarked(group, false).map((p) => p.joined)).toEqual([false, false, false]);
   });

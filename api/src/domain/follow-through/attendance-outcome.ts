@@ -56,7 +56,9 @@ export function outcomeFromReports(
   const participants: ParticipantAttendance[] = [];
   const expected: { attended: boolean }[] = [];
   const organizerSeconds = secondsOf(meeting.organizerId, meeting.organizerEmail);
-  participants.push(participant(meeting.organizerEmail, meeting.organizerId, meeting.organizerName, 'organizer', organizerSeconds));
+  participants.push(
+    participant(meeting.organizerEmail, meeting.organizerId, meeting.organizerName, 'organizer', organizerSeconds),
+  );
   expected.push({ attended: organizerSeconds >= enoughSeconds });
   for (const attendee of meeting.attendees) {
     const seconds = secondsOf(attendee.userId, attendee.email);
@@ -74,7 +76,10 @@ export function participantsAsMarked(
   held: boolean,
 ): ParticipantAttendance[] {
   return [
-    { ...participant(meeting.organizerEmail, meeting.organizerId, meeting.organizerName, 'organizer', 0), joined: held },
+    {
+      ...participant(meeting.organizerEmail, meeting.organizerId, meeting.organizerName, 'organizer', 0),
+      joined: held,
+    },
     ...meeting.attendees.map((a) => ({
       ...participant(a.email, a.userId, a.displayName, 'attendee', 0),
       joined: held && a.response !== 'declined',

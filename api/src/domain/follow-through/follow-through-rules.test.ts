@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_CHECK_AFTER_MS, GIVE_UP_AFTER_MS, firstCheckAt, nextCheckAt } from './attendance-schedule.ts';
+import { FIRST_CHECK_AFTER_MS, firstCheckAt, GIVE_UP_AFTER_MS, nextCheckAt } from './attendance-schedule.ts';
 import { occurrencesEndedBetween } from './ended-occurrences.ts';
 import { dueAt, mayNudge, overduePeriod, pairStatus, rhythmOf, usualOrganizer } from './pair-rhythm.ts';
 

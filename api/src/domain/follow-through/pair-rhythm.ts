@@ -31,7 +31,11 @@ export function pairStatus(due: Date | null, now: Date, booked: boolean): PairSt
  * Whether a nudge may go now for an overdue pair: at most one per rhythm, and a new held meeting starts the
  * count again.
  */
-export function mayNudge(pair: Pick<PairRecord, 'lastNudgeAt' | 'lastHeldEnd'>, rhythmDays: number, now: Date): boolean {
+export function mayNudge(
+  pair: Pick<PairRecord, 'lastNudgeAt' | 'lastHeldEnd'>,
+  rhythmDays: number,
+  now: Date,
+): boolean {
   if (!pair.lastNudgeAt) return true;
   if (pair.lastNudgeAt.getTime() < pair.lastHeldEnd.getTime()) return true;
   return now.getTime() - pair.lastNudgeAt.getTime() >= rhythmDays * DAY_MS;

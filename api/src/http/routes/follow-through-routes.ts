@@ -14,6 +14,7 @@ import {
   cadenceFor,
   markAttendance,
   meetingAttendance,
+  setNudges,
   togetherWith,
 } from '../../use-cases/follow-through/follow-through-views.ts';
 import { identityOf } from '../authenticate.ts';
@@ -47,7 +48,13 @@ export function followThroughRoutes(deps: FollowThroughRouteDeps): Router {
   });
   router.post('/meetings/:id/attendance', async (req, res) => {
     const body = parseInput(markAttendanceRequestSchema, req.body);
-    const saved = await markAttendance(deps, viewer(req), String(req.params.id), new Date(body.occurrenceStart), body.held);
+    const saved = await markAttendance(
+      deps,
+      viewer(req),
+      String(req.params.id),
+      new Date(body.occurrenceStart),
+      body.held,
+    );
     res.json(attendanceDto(saved, true));
   });
 
@@ -58,14 +65,9 @@ export function followThroughRoutes(deps: FollowThroughRouteDeps): Router {
   });
   router.put('/cadence/nudges', async (req, res) => {
     const body = parseInput(setNudgesRequestSchema, req.body);
-    const who = viewer(req);
-    const user = await deps.tenants.getUser(who.tenantId, who.userId);
-    if (!user) throw new AppError('not_found', 'Open Confer once before changing this.');
-    await deps.tenants.upsertUser({
-      ...user,
-      preferences: { ...user.preferences, cadenceNudges: body.enabled },
-      updatedAt: deps.clock.now(),
-    });
+    const identity = identityOf(req);
+    const email = identity.userPrincipalName ?? '';
+    await setNudges(deps, { ...viewer(req), email, displayName: identity.name ?? email, timeZone: null }, body.enabled);
     res.json({ enabled: body.enabled });
   });
   router.put('/cadence/:partnerId', async (req, res) => {

@@ -65,8 +65,9 @@ async function nudgePair(
   if (recipient?.preferences.cadenceNudges === false) return 'optedOut';
   if (await hasUpcoming(deps.meetings, tenantId, recipientId, partnerId, now)) return 'booked';
   const partnerEmail = await emailOf(deps, tenantId, partnerId, last);
-  if (!partnerEmail) return 'failed';
-  if (await deps.away(tenantId, recipientId, partnerEmail)) return 'away';
+  const recipientEmail = recipient?.email || (await emailOf(deps, tenantId, recipientId, last));
+  if (!partnerEmail || !recipientEmail) return 'failed';
+  if (await deps.away(tenantId, { userId: recipientId, email: recipientEmail }, partnerEmail)) return 'away';
   const period = overduePeriod(pair, rhythmDays, now);
   const message: OutboundMessage = {
     key: `cadence-nudge:${tenantId}:${pair.personA}:${pair.personB}:${pair.lastHeldEnd.toISOString()}:${period}`,
@@ -119,7 +120,9 @@ async function emailOf(
   deps: FollowThroughDeps,
   tenantId: string,
   userId: string,
-  meeting: { organizerId: string; organizerEmail: string; attendees: { userId: string | null; email: string }[] } | undefined,
+  meeting:
+    | { organizerId: string; organizerEmail: string; attendees: { userId: string | null; email: string }[] }
+    | undefined,
 ): Promise<string | null> {
   if (meeting?.organizerId === userId) return meeting.organizerEmail;
   const attendee = meeting?.attendees.find((a) => a.userId === userId);

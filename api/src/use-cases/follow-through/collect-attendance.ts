@@ -118,7 +118,7 @@ async function eachAtMost<T>(limit: number, items: readonly T[], task: (item: T)
 async function readOne(deps: FollowThroughDeps, record: OccurrenceAttendance): Promise<'decided' | 'waiting'> {
   const now = deps.clock.now();
   const meeting = await deps.meetings.get(record.tenantId, record.meetingId);
-  if (!meeting || meeting.status !== 'scheduled' || !meeting.joinUrl) {
+  if (meeting?.status !== 'scheduled' || !meeting.joinUrl) {
     await decide(deps, record, { state: 'unknown', reason: meeting?.joinUrl ? 'no_report' : 'no_online_meeting' });
     return 'decided';
   }

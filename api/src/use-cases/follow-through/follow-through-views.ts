@@ -5,10 +5,11 @@ import { dueAt, pairStatus, rhythmOf, usualOrganizer } from '../../domain/follow
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { OccurrenceAttendance } from '../../ports/attendance-store.ts';
 import type { PairRecord } from '../../ports/cadence-store.ts';
-import type { MeetingType } from '../../ports/tenant-store.ts';
+import type { MeetingType, UserRecord } from '../../ports/tenant-store.ts';
+import { settingsOf } from '../admin/tenant-settings.ts';
 import { findMeetingFor, type MeetingViewer, meetingNotFound } from '../scheduling/meeting-access.ts';
-import { decide, markedDecision } from './collect-attendance.ts';
 import { upcomingWith } from './cadence-scan.ts';
+import { decide, markedDecision } from './collect-attendance.ts';
 import type { FollowThroughDeps } from './follow-through-deps.ts';
 
 type ViewDeps = Pick<FollowThroughDeps, 'clock' | 'meetings' | 'attendance' | 'pairs' | 'meetingTypes' | 'tenants'>;
@@ -136,13 +137,48 @@ async function partnerOf(
   return attendee ? { userId: partnerId, displayName: attendee.displayName, email: attendee.email } : null;
 }
 
+/**
+ * Turns the person's cadence nudges on or off. Someone Confer has not met yet (they only ever used the bot) gets
+ * their first record here, connected as the tenant's mode says: tenant-wide covers everyone, per-user nobody yet.
+ */
+export async function setNudges(
+  deps: Pick<FollowThroughDeps, 'clock' | 'tenants' | 'defaultConnectionMode'>,
+  person: { tenantId: string; userId: string; email: string; displayName: string; timeZone: string | null },
+  enabled: boolean,
+): Promise<void> {
+  const now = deps.clock.now();
+  const existing = await deps.tenants.getUser(person.tenantId, person.userId);
+  const mode = (await settingsOf(deps.tenants, person.tenantId, deps.defaultConnectionMode)).connectionMode;
+  const record: UserRecord = existing ?? {
+    tenantId: person.tenantId,
+    userId: person.userId,
+    email: person.email.toLowerCase(),
+    displayName: person.displayName,
+    timeZone: person.timeZone ?? 'UTC',
+    connectionStatus: mode === 'tenant' ? 'connected' : 'not_connected',
+    connectionCheckedAt: null,
+    connectionExpiresAt: null,
+    preferences: { reminderMinutes: [], timeZoneOverride: null, workingHoursOverride: null },
+    updatedAt: now,
+  };
+  await deps.tenants.upsertUser({
+    ...record,
+    preferences: { ...record.preferences, cadenceNudges: enabled },
+    updatedAt: now,
+  });
+}
+
 const MAX_HISTORY = 500;
 
 /**
  * The viewer's history with one person: their ended occurrences together by outcome, the average gap between
  * held ones, the last held and the next booked, and the pair's rhythm.
  */
-export async function togetherWith(deps: ViewDeps, viewer: MeetingViewer, partnerId: string): Promise<TogetherResponse> {
+export async function togetherWith(
+  deps: ViewDeps,
+  viewer: MeetingViewer,
+  partnerId: string,
+): Promise<TogetherResponse> {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(partnerId)) throw new AppError('not_found', 'No such person.');
   const now = deps.clock.now();
   const meetings = (
@@ -159,8 +195,7 @@ export async function togetherWith(deps: ViewDeps, viewer: MeetingViewer, partne
   );
   const pair = await deps.pairs.get(viewer.tenantId, viewer.userId, partnerId);
   const known = meetings[0] ?? (pair ? await deps.meetings.get(viewer.tenantId, pair.lastHeldMeetingId) : undefined);
-  const partner =
-    (await partnerOf(deps, viewer.tenantId, partnerId, known?.id ?? '')) ?? null;
+  const partner = (await partnerOf(deps, viewer.tenantId, partnerId, known?.id ?? '')) ?? null;
   if (!partner || (!known && !pair)) throw new AppError('not_found', 'You have no meetings with this person.');
   const count = (state: OccurrenceAttendance['state']) => records.filter((r) => r.state === state).length;
   const heldStarts = records

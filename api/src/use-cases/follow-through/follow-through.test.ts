@@ -93,6 +93,7 @@ describe('attendance and follow-ups', () => {
       gateway: graph.gateway,
       queue: queue.queue,
       away: async () => away,
+      defaultConnectionMode: 'user',
     };
   });
 
@@ -104,7 +105,12 @@ describe('attendance and follow-ups', () => {
   }
 
   it('held: both joined; the organizer and the mentee each get one follow-up, and the pair is recorded', async () => {
-    graph.script.push(sessionReport([['oid-alex', null, 2_700], ['oid-megan', null, 2_400]]));
+    graph.script.push(
+      sessionReport([
+        ['oid-alex', null, 2_700],
+        ['oid-megan', null, 2_400],
+      ]),
+    );
     await endAndCollect(oneToOne());
     const record = await stores.attendance.get(TENANT_A, 'meeting-1', start);
     expect(record).toMatchObject({ state: 'held', source: 'teams', nextCheckAt: null });
@@ -128,8 +134,15 @@ describe('attendance and follow-ups', () => {
 
   it('partly attended: two of three met; a wellbeing conversation sends its follow-up to the organizer only', async () => {
     const adele = { ...megan, email: 'adelev@contoso.onmicrosoft.com', userId: 'oid-adele', displayName: 'Adele' };
-    graph.script.push(sessionReport([['oid-alex', null, 2_700], ['oid-megan', null, 2_400]]));
-    await endAndCollect(oneToOne({ typeId: 'wellbeing-conversation', attendees: [{ ...megan, response: 'accepted' }, adele] }));
+    graph.script.push(
+      sessionReport([
+        ['oid-alex', null, 2_700],
+        ['oid-megan', null, 2_400],
+      ]),
+    );
+    await endAndCollect(
+      oneToOne({ typeId: 'wellbeing-conversation', attendees: [{ ...megan, response: 'accepted' }, adele] }),
+    );
     expect((await stores.attendance.get(TENANT_A, 'meeting-1', start))?.state).toBe('partly_attended');
     expect(queue.sent().map((m) => m.userId)).toEqual(['oid-alex']);
   });
@@ -147,7 +160,10 @@ describe('attendance and follow-ups', () => {
       { kind: 'reports', reports: [] },
       Object.assign(new Error('throttled'), { code: 'graph_throttled' }),
       { kind: 'reports', reports: [] },
-      sessionReport([['oid-alex', null, 2_700], ['oid-megan', null, 2_700]]),
+      sessionReport([
+        ['oid-alex', null, 2_700],
+        ['oid-megan', null, 2_700],
+      ]),
     );
     await endAndCollect(oneToOne());
     const waits: number[] = [];
@@ -193,7 +209,9 @@ describe('attendance and follow-ups', () => {
     expect(graph.reads()).toBe(0);
     expect(queue.sent().map((m) => [m.kind, m.userId])).toEqual([['follow-up', 'oid-alex']]);
     const viewer = { tenantId: TENANT_A, userId: 'oid-alex' };
-    await expect(markAttendance(deps, { tenantId: TENANT_A, userId: 'oid-megan' }, 'meeting-1', start, true)).rejects.toMatchObject({
+    await expect(
+      markAttendance(deps, { tenantId: TENANT_A, userId: 'oid-megan' }, 'meeting-1', start, true),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     const saved = await markAttendance(deps, viewer, 'meeting-1', start, true);
@@ -223,7 +241,12 @@ describe('attendance and follow-ups', () => {
   });
 
   it('a stop between saving the outcome and queueing the cards loses nothing', async () => {
-    graph.script.push(sessionReport([['oid-alex', null, 2_700], ['oid-megan', null, 2_700]]));
+    graph.script.push(
+      sessionReport([
+        ['oid-alex', null, 2_700],
+        ['oid-megan', null, 2_700],
+      ]),
+    );
     const failing = { ...deps, queue: { ...queue.queue, enqueue: async () => Promise.reject(new Error('stopped')) } };
     await stores.meetings.insert(oneToOne());
     await planEndedOccurrences(failing, new Date(end.getTime() - DAY), now);
@@ -266,6 +289,7 @@ describe('cadence nudges', () => {
         awayReads++;
         return away;
       },
+      defaultConnectionMode: 'user',
     };
     await stores.meetings.insert(aMeeting({ attendees: [{ ...megan, response: 'accepted' }] }));
     await stores.pairs.recordHeld({

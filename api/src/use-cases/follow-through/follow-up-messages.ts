@@ -23,11 +23,7 @@ export function attendeesFollowUp(typeId: string | null): boolean {
  * when the type says so. No-show: the organizer alone. In person and still untold: the organizer's "was it
  * held?". Unknown: nobody (never guess).
  */
-export function followUpMessages(
-  meeting: Meeting,
-  record: OccurrenceAttendance,
-  now: Date,
-): OutboundMessage[] {
+export function followUpMessages(meeting: Meeting, record: OccurrenceAttendance, now: Date): OutboundMessage[] {
   const message = (userId: string): OutboundMessage => ({
     key: followUpKey(meeting.id, record.occurrenceStart, userId),
     tenantId: meeting.tenantId,
