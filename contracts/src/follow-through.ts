@@ -90,7 +90,7 @@ export const setPairRhythmRequestSchema = z
   .object({ rhythmDays: z.number().int().min(1).max(365).nullable() })
   .strict();
 
-/** PUT /api/me/nudges */
+/** PUT /api/cadence/nudges */
 export const setNudgesRequestSchema = z.object({ enabled: z.boolean() }).strict();
 
 /** PUT /api/admin/meeting-types/{id}/cadence */
