@@ -82,8 +82,10 @@ export async function collectDueAttendance(deps: FollowThroughDeps, batch = 100)
       (record) => !seen.has(keyOf(record)),
     );
     if (due.length === 0) return report;
-    for (const record of due) seen.add(keyOf(record));
-    await eachAtMost(READ_CONCURRENCY, due.slice(0, batch), async (record) => {
+    // Only the records read in this batch are passed over later: the rest of the list is read in the next batch.
+    const chunk = due.slice(0, batch);
+    for (const record of chunk) seen.add(keyOf(record));
+    await eachAtMost(READ_CONCURRENCY, chunk, async (record) => {
       try {
         if (record.state !== 'pending') {
           await finishFollowThrough(deps, record);

@@ -259,6 +259,22 @@ describe('attendance and follow-ups', () => {
     expect((await stores.attendance.get(TENANT_A, 'meeting-1', start))?.nextCheckAt).toBeNull();
     expect(graph.reads()).toBe(1);
   });
+
+  it('more records due than one batch: one pass reads every one of them, each once', async () => {
+    graph.script.push(
+      sessionReport([
+        ['oid-alex', null, 2_700],
+        ['oid-megan', null, 2_700],
+      ]),
+    );
+    for (let i = 1; i <= 7; i++) await stores.meetings.insert(oneToOne({ id: `meeting-${i}` }));
+    await planEndedOccurrences(deps, new Date(end.getTime() - DAY), now);
+    now = new Date(now.getTime() + 11 * MIN);
+    const report = await collectDueAttendance(deps, 2);
+    expect(report).toMatchObject({ read: 7, decided: 7, failed: 0 });
+    expect(graph.reads()).toBe(7);
+    expect(await stores.attendance.listDue(now, 10)).toEqual([]);
+  });
 });
 
 describe('cadence nudges', () => {
