@@ -126,11 +126,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/me', meRoutes({ ...deps, ...(deps.scheduling ? { tenants: deps.scheduling.tenants } : {}) }));
   if (deps.connection) app.use('/api/me', connectionRoutes(deps.connection));
   if (deps.admin) app.use('/api/admin', adminRoutes(deps.admin));
+  // The meeting routes come before the routers mounted on /api itself, so a meeting read is not walked through
+  // their routes first; a path they do not answer (such as /meetings/{id}/attendance) goes on to them.
+  if (deps.scheduling) app.use('/api/meetings', meetingRoutes(deps.scheduling));
   if (deps.followThrough) app.use('/api', followThroughRoutes(deps.followThrough));
-  if (deps.scheduling) {
-    app.use('/api', schedulingRoutes(deps.scheduling));
-    app.use('/api/meetings', meetingRoutes(deps.scheduling));
-  }
+  if (deps.scheduling) app.use('/api', schedulingRoutes(deps.scheduling));
   app.use('/api', notFound());
   if (deps.teamsSsoEmulator) {
     app.use(
