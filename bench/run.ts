@@ -7,6 +7,7 @@ import { benchAccessTest } from './admin-access-test.ts';
 import { benchAdminHealth } from './admin-health.ts';
 import { benchAvailability } from './availability.ts';
 import { benchDevtenantThroughput } from './devtenant-throughput.ts';
+import { benchFollowThrough } from './follow-through.ts';
 import { type BenchResult, meetsTarget, printResults, writeResults } from './lib/results.ts';
 import { benchMeetingReads } from './meeting-reads.ts';
 import { benchOutlookSync } from './outlook-sync.ts';
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   admin: benchAdminHealth,
   availability: benchAvailability,
   devtenant: benchDevtenantThroughput,
+  'follow-through': benchFollowThrough,
   meetings: benchMeetingReads,
   reminders: benchReminders,
   replicas: benchReplicas,
