@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { createGraphClientFactory } from '../api/src/adapters/graph/graph-client-factory.ts';
 import { encodedFilter, odataString } from '../api/src/adapters/graph/graph-odata.ts';
 import { createTrustedHttp } from '../api/src/adapters/http/trusted-fetch.ts';
@@ -153,7 +154,7 @@ async function attendanceCollection(): Promise<BenchResult[]> {
         `${wrong} not as held in Teams; direct GETs ${seconds(directBefore.ms)} s before, ${seconds(directAfter.ms)} s ` +
         `after / ${direct.requests} requests ` +
         `(×${ratio.toFixed(2)}); second pass ${secondPass} Graph requests; store reads ${sum(storeReads)} ` +
-        `(${describe(storeReads)})\n`,
+        `(${describe(storeReads)}); load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores\n`,
     );
     return [
       { name: 'follow-through: setup (1,000 Teams meetings created, stored, held)', unit: 's', value: setupMs / 1000 },
