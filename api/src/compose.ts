@@ -350,7 +350,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ...(store.sharedRateCounter ? { sharedRateCounter: store.sharedRateCounter } : {}),
     ready: async () => !stopping && (await store.ping()),
     scheduling,
-    followThrough: { ...followThrough, audit: stores.audit },
+    followThrough,
     admin: {
       clock,
       tenants: stores.tenants,
@@ -384,6 +384,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         },
       },
       accessTests,
+      meetingTypes: stores.meetingTypes,
       people: {
         tenants: stores.tenants,
         directory: people,

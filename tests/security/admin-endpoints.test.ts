@@ -71,13 +71,20 @@ const operations: Record<string, { ok: string | Record<string, unknown> | null; 
     bad: ['', '?ids=', '?ids=,,,', `?ids=${Array.from({ length: 51 }, (_, i) => `id${i}`).join(',')}`, '?who=1'],
   },
   'GET /api/admin/incidents': { ok: '?state=open', bad: ['?state=burning', '?limit=0', '?limit=x', '?nope=1'] },
+  'PUT /api/admin/meeting-types/{id}/cadence': {
+    ok: { cadenceDays: 14 },
+    bad: [{}, { cadenceDays: 0 }, { cadenceDays: 366 }, { cadenceDays: '14' }, { cadenceDays: 7, extra: 1 }, '{'],
+  },
 };
 
 const codes = new Set<string>(errorCodeSchema.options);
 
 async function send(who: 'megan' | 'adele' | null, route: string, input: unknown) {
   const [method, template] = route.split(' ') as [string, string];
-  const path = template.replace('/{id}', '');
+  // A type's rhythm is set on a seeded type; other `{id}` routes take the id from the input.
+  const path = template.includes('{id}/')
+    ? template.replace('{id}', 'mentoring-session')
+    : template.replace('/{id}', '');
   const headers: Record<string, string> = who ? { authorization: `Bearer ${tokens[who]}` } : {};
   const isBody = method !== 'GET';
   const suffix = !isBody && typeof input === 'string' ? input : template.endsWith('{id}') ? String(input ?? '/x') : '';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { teamsTokenRequestSchema } from '../dev-host.ts';
+import { markAttendanceRequestSchema, setNudgesRequestSchema, setPairRhythmRequestSchema } from '../follow-through.ts';
 import {
   availabilityRequestSchema,
   cancelMeetingRequestSchema,
@@ -363,6 +364,20 @@ export function requestSpecs(world: RequestWorld): Record<string, RequestSpec> {
     ),
     [`POST ${m}/occurrences/{start}/cancel`]: spec(cancelOccurrenceRequestSchema, {
       message: { valid: text(0, LIMITS.maxComment), invalid: badText(LIMITS.maxComment) },
+    }),
+    [`POST ${m}/attendance`]: spec(markAttendanceRequestSchema, {
+      occurrenceStart: { valid: instant, invalid: badInstant, required: true },
+      held: { valid: fc.boolean(), invalid: badBoolean, required: true },
+    }),
+    'PUT /api/cadence/nudges': spec(setNudgesRequestSchema, {
+      enabled: { valid: fc.boolean(), invalid: badBoolean, required: true },
+    }),
+    'PUT /api/cadence/{partnerId}': spec(setPairRhythmRequestSchema, {
+      rhythmDays: {
+        valid: fc.option(int(1, 365), { nil: null }),
+        invalid: notNull(badInt(1, 365)),
+        required: true,
+      },
     }),
     [`POST ${m}/notes`]: noteSpec(world),
     [`PUT ${m}/notes/{noteId}`]: noteSpec(world),

@@ -42,11 +42,15 @@ export async function createSeriesFixture(adele: Api): Promise<SeriesFixture> {
 }
 
 /** A documented path with its parameters filled in from the fixture (the second occurrence for `{start}`). */
+/** The person a pair's routes name: someone the series' organizer meets (Alex Wilber in the local tenant). */
+export const PARTNER_ID = '00000000-0000-0000-0000-0000000000020';
+
 export function fillPath(template: string, fixture: SeriesFixture): string {
   const occurrence = fixture.series.occurrences[1]?.originalStart ?? fixture.series.start;
   return template
     .replace('{id}', fixture.series.id)
     .replace('{noteId}', fixture.noteId)
     .replace('{actionId}', fixture.actionId)
-    .replace('{start}', encodeURIComponent(occurrence));
+    .replace('{start}', encodeURIComponent(occurrence))
+    .replace('{partnerId}', PARTNER_ID);
 }

@@ -15,6 +15,7 @@ import { adminAccessTestRoutes } from './admin-access-test-routes.ts';
 import { adminConsentRoutes } from './admin-consent-routes.ts';
 import { adminHealthRoutes } from './admin-health-routes.ts';
 import { adminIncidentRoutes } from './admin-incident-routes.ts';
+import { adminMeetingTypeRoutes } from './admin-meeting-type-routes.ts';
 
 /** The admin center's API: the tenant's settings and audit log, for holders of the Confer.Admin role only. */
 export function adminRoutes(deps: AdminDeps): Router {
@@ -43,6 +44,8 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.use(adminHealthRoutes(deps));
   if (deps.consent) router.use(adminConsentRoutes(deps.consent));
   if (deps.accessTests) router.use('/access-tests', adminAccessTestRoutes(deps.accessTests));
+  const meetingTypes = deps.meetingTypes;
+  if (meetingTypes) router.use(adminMeetingTypeRoutes({ ...deps, meetingTypes }));
   // An admin's change that is refused (bad input, one already running, …) is audited as well as answered: who tried
   // what, and the code it was refused with. Reads change nothing and are not recorded.
   router.use(async (error: unknown, req: Request, res: Response, next: NextFunction) => {

@@ -1,13 +1,6 @@
-import {
-  markAttendanceRequestSchema,
-  setNudgesRequestSchema,
-  setPairRhythmRequestSchema,
-  setTypeCadenceRequestSchema,
-} from '@confer/contracts';
+import { markAttendanceRequestSchema, setNudgesRequestSchema, setPairRhythmRequestSchema } from '@confer/contracts';
 import { type Request, Router } from 'express';
 import { AppError } from '../../domain/app-error.ts';
-import type { AuditLog } from '../../ports/tenant-store.ts';
-import { requireAdmin } from '../../use-cases/admin/admin-settings.ts';
 import type { FollowThroughDeps } from '../../use-cases/follow-through/follow-through-deps.ts';
 import {
   attendanceDto,
@@ -20,16 +13,14 @@ import {
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
 
-export interface FollowThroughRouteDeps extends FollowThroughDeps {
-  audit: AuditLog;
-}
+export type FollowThroughRouteDeps = FollowThroughDeps;
 
 const personId = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
  * After the meeting and between meetings: attendance of a meeting's occurrences (and the organizer's word for
- * those in person), the caller's pairs and their rhythm, nudges on or off, the history with one person, and the
- * admin's rhythm per meeting type.
+ * those in person), the caller's pairs and their rhythm, nudges on or off, and the history with one person. (An
+ * admin sets each meeting type's rhythm in the admin API: admin-meeting-type-routes.ts.)
  */
 export function followThroughRoutes(deps: FollowThroughRouteDeps): Router {
   const router = Router();
@@ -85,26 +76,5 @@ export function followThroughRoutes(deps: FollowThroughRouteDeps): Router {
     res.json(await togetherWith(deps, viewer(req), partnerOf(req)));
   });
 
-  router.put('/admin/meeting-types/:id/cadence', async (req, res) => {
-    const identity = identityOf(req);
-    await requireAdmin(deps, identity, { method: req.method, path: req.originalUrl });
-    const body = parseInput(setTypeCadenceRequestSchema, req.body);
-    const typeId = String(req.params.id);
-    if (!personId.test(typeId) || !(await deps.meetingTypes.setCadence(identity.tenantId, typeId, body.cadenceDays))) {
-      throw new AppError('not_found', 'No such meeting type.');
-    }
-    await deps.audit.append({
-      tenantId: identity.tenantId,
-      at: deps.clock.now(),
-      actorId: identity.userId,
-      action: 'meeting_type.cadence_changed',
-      target: typeId,
-      details: { cadenceDays: body.cadenceDays },
-    });
-    const type = await deps.meetingTypes.get(identity.tenantId, typeId);
-    if (!type) throw new AppError('not_found', 'No such meeting type.');
-    const { id, name, durationMinutes, agendaPrompts, defaultReminders, cadenceDays } = type;
-    res.json({ id, name, durationMinutes, agendaPrompts, defaultReminders, cadenceDays });
-  });
   return router;
 }

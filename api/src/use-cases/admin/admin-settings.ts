@@ -3,7 +3,14 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Identity } from '../../ports/identity.ts';
 import type { IncidentStore } from '../../ports/incident-store.ts';
-import type { AuditEntry, AuditFilter, AuditLog, ConnectionMode, TenantStore } from '../../ports/tenant-store.ts';
+import type {
+  AuditEntry,
+  AuditFilter,
+  AuditLog,
+  ConnectionMode,
+  MeetingTypeStore,
+  TenantStore,
+} from '../../ports/tenant-store.ts';
 import type { AccessTestDeps } from './access-test.ts';
 import type { AdminConsentDeps } from './admin-consent.ts';
 import type { ConnectionHealthDeps } from './connection-health.ts';
@@ -41,6 +48,8 @@ export interface AdminDeps {
   people?: PeopleNamesDeps;
   /** The access test (access-test.ts); absent in tests of the settings alone. */
   accessTests?: AccessTestDeps;
+  /** The tenant's meeting types, whose rhythm an admin sets; absent in tests of the settings alone. */
+  meetingTypes?: Pick<MeetingTypeStore, 'get' | 'setCadence'>;
 }
 
 /** The settings an admin chooses, as they are read and written through the admin API. */
