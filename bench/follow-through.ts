@@ -166,10 +166,11 @@ async function attendanceCollection(): Promise<BenchResult[]> {
         better: 'lower',
       },
       {
-        name: 'follow-through: collection ÷ the same GETs made directly (4 at a time)',
+        // Information: both sides share two cores with devtenant in one process, and the ratio moved from 0.9×
+        // to 2.5× between runs of the same code; the targets are on the request counts below.
+        name: 'follow-through: collection ÷ the same GETs made directly (4 at a time), information',
         unit: '×',
         value: ratio,
-        target: 1.5,
         better: 'lower',
       },
       {
