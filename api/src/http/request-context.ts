@@ -19,21 +19,43 @@ declare global {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * A request's context. Its logger (the app's, with the request id on every line) is made the first time something
+ * logs through it: most requests log only their summary line, which is written with the id as a field instead.
+ */
+class Context implements RequestContext {
+  identity?: Identity;
+  #logger: Logger | undefined;
+
+  constructor(
+    readonly requestId: string,
+    private readonly base: Logger,
+  ) {}
+
+  get logger(): Logger {
+    this.#logger ??= this.base.child({ requestId: this.requestId });
+    return this.#logger;
+  }
+}
+
 /** Gives every request an id (the caller's `x-request-id` when well-formed), echoed in the response and logs. */
 export function requestContext(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const offered = req.header('x-request-id');
-    const requestId = offered && requestIdPattern.test(offered) ? offered : randomUUID();
+    const offered = req.headers['x-request-id'];
+    const requestId = typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
     res.setHeader('x-request-id', requestId);
-    req.context = { requestId, logger: logger.child({ requestId }) };
+    const context = new Context(requestId, logger);
+    req.context = context;
     const started = performance.now();
     res.on('finish', () => {
-      req.context.logger.info('request', {
+      // The same line as through the context's logger: the id first, then these.
+      logger.info('request', {
+        requestId,
         method: req.method,
         path: req.path,
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
-        user: req.context.identity?.userId,
+        user: context.identity?.userId,
       });
     });
     next();
