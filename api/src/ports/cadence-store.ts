@@ -51,7 +51,13 @@ export interface CadenceStore {
    */
   listPage(tenantId: string, after: { personA: string; personB: string } | null, limit: number): Promise<PairRecord[]>;
   /** Sets (or clears, with null) the pair's own rhythm; creates nothing when the pair has no row (answers false). */
-  setRhythm(tenantId: string, personOne: string, personTwo: string, rhythmDays: number | null, at: Date): Promise<boolean>;
+  setRhythm(
+    tenantId: string,
+    personOne: string,
+    personTwo: string,
+    rhythmDays: number | null,
+    at: Date,
+  ): Promise<boolean>;
   /**
    * Notes a nudge for the pair if its last nudge is still `expectedLastNudgeAt` (null: never nudged). Answers
    * false when another scan nudged first.
