@@ -8,6 +8,7 @@ import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
 
 const MEGAN = 'meganb@contoso.onmicrosoft.com';
+const ADELE = 'adelev@contoso.onmicrosoft.com';
 const MIN = 60_000;
 const DAY = 86_400_000;
 /** A Monday morning, pinned: suggestions and working hours never depend on the day the suite runs. */
@@ -36,6 +37,8 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
     for (let index = 0; index < 5; index++) {
       meetings.push(await book(index, index === 4 ? { online: false, location: 'Room 4' } : {}));
     }
+    // After the two days the missing report waits through.
+    meetings.push(await book(7, { attendees: [MEGAN, ADELE] }));
   }, 60_000);
   afterAll(async () => {
     await stack?.stop();
@@ -106,7 +109,7 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
     for (const person of [PEOPLE.alex.id, PEOPLE.megan.id]) {
       expect(await stack.composed.bot.outbound.get(followUpKey(meeting, person))).toMatchObject({ state: 'pending' });
       const rendered = await stack.composed.bot.render(followUp(meeting, person));
-      expect(rendered).not.toBeNull();
+      expect(rendered?.summary).toBe(`How did "${meeting.title}" go?`);
       expect(adaptiveCardProblems(rendered?.card)).toEqual([]);
     }
     // Held: the pair is due again after the mentoring rhythm.
@@ -129,6 +132,9 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
     await pass();
     expect((await attendanceOf(meeting.id))[0]).toMatchObject({ state: 'no_show', source: 'teams' });
     expect(await stack.composed.bot.outbound.get(followUpKey(meeting, PEOPLE.alex.id))).toBeDefined();
+    const card = await stack.composed.bot.render(followUp(meeting, PEOPLE.alex.id));
+    expect(card?.summary).toBe(`"${meeting.title}" didn't take place`);
+    expect(adaptiveCardProblems(card?.card)).toEqual([]);
     expect(await stack.composed.bot.outbound.get(followUpKey(meeting, PEOPLE.megan.id))).toBeUndefined();
   });
 
@@ -202,11 +208,48 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
     expect((await attendanceOf(meeting.id))[0]?.state).toBe('held');
   });
 
+  it('partly attended: Megan came, Adele did not; the follow-up goes to the two who met', async () => {
+    const meeting = meetings[5] as MeetingDto;
+    const joinUrl = meeting.joinUrl as string;
+    moveTo(meeting.start);
+    await teams.join(joinUrl, { userId: PEOPLE.alex.id });
+    await teams.join(joinUrl, { email: MEGAN });
+    moveTo(meeting.end);
+    await teams.end(joinUrl);
+    moveTo(new Date(new Date(meeting.end).getTime() + 11 * MIN));
+    await pass();
+    const [occurrence] = await attendanceOf(meeting.id);
+    expect(occurrence).toMatchObject({ state: 'partly_attended', source: 'teams' });
+    expect(occurrence?.participants.map((p) => [p.email, p.joined])).toEqual([
+      ['alexw@contoso.onmicrosoft.com', true],
+      [MEGAN, true],
+      [ADELE, false],
+    ]);
+    for (const [person, queued] of [
+      [PEOPLE.alex.id, true],
+      [PEOPLE.megan.id, true],
+      [PEOPLE.adele.id, false],
+    ] as const) {
+      expect(Boolean(await stack.composed.bot.outbound.get(followUpKey(meeting, person))), person).toBe(queued);
+    }
+    const card = await stack.composed.bot.render(followUp(meeting, PEOPLE.alex.id));
+    expect(adaptiveCardProblems(card?.card)).toEqual([]);
+    expect(JSON.stringify(card?.card)).toContain('Adele');
+  });
+
   it('a meeting of another person is no meeting at all', async () => {
     const adele = apiAs(stack, PEOPLE.adele.id);
-    const meetings = await alex.get<{ meetings: MeetingDto[] }>('/api/meetings?scope=past');
-    const someone = meetings.body.meetings[0] as MeetingDto;
-    expect((await adele.get(`/api/meetings/${someone.id}/attendance`)).status).toBe(404);
+    const alexAndMegan = meetings[0] as MeetingDto;
+    expect((await adele.get(`/api/meetings/${alexAndMegan.id}/attendance`)).status).toBe(404);
+    expect(
+      (
+        await adele.post(`/api/meetings/${alexAndMegan.id}/attendance`, {
+          occurrenceStart: alexAndMegan.start,
+          held: false,
+        })
+      ).status,
+    ).toBe(404);
     expect(clock.now().getTime() - MONDAY.getTime()).toBeLessThan(14 * DAY);
+    expect((await attendanceOf(alexAndMegan.id))[0]?.state).toBe('held');
   });
 });
