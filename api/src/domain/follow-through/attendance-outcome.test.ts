@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceReportRead } from '../../ports/attendance-gateway.ts';
 import { outcomeFromReports, participantsAsMarked, reportsFor } from './attendance-outcome.ts';
+import { type AttendanceLine, attendanceReport } from './test-support/attendance-reports.ts';
 
 const occurrence = { start: new Date('2026-03-02T10:00:00Z'), end: new Date('2026-03-02T10:45:00Z') };
 const attendee = (userId: string | null, email: string, response: 'accepted' | 'declined' = 'accepted') => ({
@@ -21,19 +22,8 @@ const meeting = {
   attendees: [attendee('meg', 'megan@contoso.test')],
 };
 
-function report(records: [string | null, string | null, number][], start = occurrence.start): AttendanceReportRead {
-  return {
-    id: 'r1',
-    sessionStart: start,
-    sessionEnd: new Date(start.getTime() + 45 * 60_000),
-    records: records.map(([userId, email, seconds]) => ({
-      userId,
-      email,
-      displayName: null,
-      secondsPresent: seconds,
-      intervals: [],
-    })),
-  };
+function report(lines: AttendanceLine[], start = occurrence.start): AttendanceReportRead {
+  return attendanceReport('r1', start, lines);
 }
 
 describe('outcomeFromReports', () => {

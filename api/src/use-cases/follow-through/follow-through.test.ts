@@ -2,6 +2,7 @@ import type { OutboundMessage, OutboundQueue } from '@confer/bot/ports';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStores } from '../../adapters/memory/memory-stores.ts';
 import type { StoreSet } from '../../adapters/sqlite/store-set.ts';
+import { type AttendanceLine, attendanceReport } from '../../domain/follow-through/test-support/attendance-reports.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import { createLogger } from '../../logging/logger.ts';
 import type { AttendanceGateway, AttendanceLookup } from '../../ports/attendance-gateway.ts';
@@ -46,23 +47,24 @@ function scriptedGateway() {
   return { gateway, script, reads: () => reads };
 }
 
-function sessionReport(records: [string | null, string | null, number][]): AttendanceLookup {
+function sessionReport(lines: AttendanceLine[]): AttendanceLookup {
+  return { kind: 'reports', reports: [attendanceReport('report-1', start, lines)] };
+}
+
+/** The deps over in-memory stores; the clock, the Graph reads, the queue and the away check are the test's. */
+function depsOver(
+  stores: StoreSet,
+  own: Pick<FollowThroughDeps, 'clock' | 'gateway' | 'queue' | 'away'>,
+): FollowThroughDeps {
   return {
-    kind: 'reports',
-    reports: [
-      {
-        id: 'report-1',
-        sessionStart: start,
-        sessionEnd: end,
-        records: records.map(([userId, email, seconds]) => ({
-          userId,
-          email,
-          displayName: null,
-          secondsPresent: seconds,
-          intervals: [],
-        })),
-      },
-    ],
+    logger: createLogger('silent'),
+    meetings: stores.meetings,
+    attendance: stores.attendance,
+    pairs: stores.pairs,
+    meetingTypes: stores.meetingTypes,
+    tenants: stores.tenants,
+    defaultConnectionMode: 'user',
+    ...own,
   };
 }
 
@@ -82,19 +84,12 @@ describe('attendance and follow-ups', () => {
     queue = recordingQueue();
     graph = scriptedGateway();
     away = false;
-    deps = {
+    deps = depsOver(stores, {
       clock: { now: () => now },
-      logger: createLogger('silent'),
-      meetings: stores.meetings,
-      attendance: stores.attendance,
-      pairs: stores.pairs,
-      meetingTypes: stores.meetingTypes,
-      tenants: stores.tenants,
       gateway: graph.gateway,
       queue: queue.queue,
       away: async () => away,
-      defaultConnectionMode: 'user',
-    };
+    });
   });
 
   async function endAndCollect(meeting: Meeting, advanceMs = 11 * MIN) {
@@ -291,22 +286,15 @@ describe('cadence nudges', () => {
     queue = recordingQueue();
     awayReads = 0;
     away = false;
-    deps = {
+    deps = depsOver(stores, {
       clock: { now: () => now },
-      logger: createLogger('silent'),
-      meetings: stores.meetings,
-      attendance: stores.attendance,
-      pairs: stores.pairs,
-      meetingTypes: stores.meetingTypes,
-      tenants: stores.tenants,
       gateway: scriptedGateway().gateway,
       queue: queue.queue,
       away: async () => {
         awayReads++;
         return away;
       },
-      defaultConnectionMode: 'user',
-    };
+    });
     await stores.meetings.insert(aMeeting({ attendees: [{ ...megan, response: 'accepted' }] }));
     await stores.pairs.recordHeld({
       tenantId: TENANT_A,
