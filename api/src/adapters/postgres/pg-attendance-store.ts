@@ -1,11 +1,10 @@
 import type { AttendanceStore, OccurrenceAttendance } from '../../ports/attendance-store.ts';
-import { parseRow } from '../sqlite/row-codec.ts';
 import { assertLimit } from '../sqlite/store-errors.ts';
-import { attendanceFromRow, attendanceRowSchema, participantsJson } from '../store-rows/attendance-rows.ts';
+import { attendanceRowReader, participantsJson } from '../store-rows/attendance-rows.ts';
 import type { PgDatabase } from './pg-database.ts';
 import { pgColumns } from './pg-row-codec.ts';
 
-const attendanceRow = attendanceRowSchema(pgColumns);
+const toAttendance = attendanceRowReader(pgColumns);
 
 const COLUMNS = `tenant_id, meeting_id, occurrence_start, occurrence_end, online, state, source, participants_json,
   attempts, next_check_at, unknown_reason, decided_at, decided_by, version, created_at, updated_at`;
@@ -101,15 +100,4 @@ function values(record: OccurrenceAttendance, version: number): unknown[] {
     record.createdAt,
     record.updatedAt,
   ];
-}
-
-function toAttendance(row: unknown): OccurrenceAttendance {
-  const {
-    tenant_id: tenantId,
-    meeting_id: meetingId,
-    occurrence_start: occurrenceStart,
-  } = row as Record<string, unknown>;
-  return attendanceFromRow(
-    parseRow(attendanceRow, row, { table: 'meeting_attendance', key: { tenantId, meetingId, occurrenceStart } }),
-  );
 }

@@ -1,10 +1,10 @@
 import type { AttendanceStore, OccurrenceAttendance } from '../../ports/attendance-store.ts';
-import { attendanceFromRow, attendanceRowSchema, participantsJson } from '../store-rows/attendance-rows.ts';
+import { attendanceRowReader, participantsJson } from '../store-rows/attendance-rows.ts';
 import type { SqliteDatabase } from './database.ts';
-import { parseRow, sqliteColumns, toIso, translateConstraint } from './row-codec.ts';
+import { sqliteColumns, toIso, translateConstraint } from './row-codec.ts';
 import { assertLimit } from './store-errors.ts';
 
-const attendanceRow = attendanceRowSchema(sqliteColumns);
+const toAttendance = attendanceRowReader(sqliteColumns);
 
 const COLUMNS = `tenant_id, meeting_id, occurrence_start, occurrence_end, online, state, source, participants_json,
   attempts, next_check_at, unknown_reason, decided_at, decided_by, version, created_at, updated_at`;
@@ -110,15 +110,4 @@ function params(record: OccurrenceAttendance, version: number) {
 
 function keyOf(record: OccurrenceAttendance) {
   return { tenantId: record.tenantId, meetingId: record.meetingId, occurrenceStart: toIso(record.occurrenceStart) };
-}
-
-function toAttendance(row: unknown): OccurrenceAttendance {
-  const {
-    tenant_id: tenantId,
-    meeting_id: meetingId,
-    occurrence_start: occurrenceStart,
-  } = row as Record<string, unknown>;
-  return attendanceFromRow(
-    parseRow(attendanceRow, row, { table: 'meeting_attendance', key: { tenantId, meetingId, occurrenceStart } }),
-  );
 }

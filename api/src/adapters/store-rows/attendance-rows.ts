@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OccurrenceAttendance } from '../../ports/attendance-store.ts';
+import { parseRow } from '../sqlite/row-codec.ts';
 import type { ColumnCodec } from './column-codec.ts';
 
 const participantSchema = z.object({
@@ -60,6 +61,21 @@ export function attendanceFromRow(a: z.output<ReturnType<typeof attendanceRowSch
     version: a.version,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
+  };
+}
+
+/** Reads stored rows through the database's column codec; a row that does not fit is reported with its key. */
+export function attendanceRowReader(c: ColumnCodec): (row: unknown) => OccurrenceAttendance {
+  const schema = attendanceRowSchema(c);
+  return (row) => {
+    const {
+      tenant_id: tenantId,
+      meeting_id: meetingId,
+      occurrence_start: occurrenceStart,
+    } = row as Record<string, unknown>;
+    return attendanceFromRow(
+      parseRow(schema, row, { table: 'meeting_attendance', key: { tenantId, meetingId, occurrenceStart } }),
+    );
   };
 }
 
