@@ -76,3 +76,19 @@ export function meetingTypeStoreContract(
     });
   });
 }
+
+/**
+ * What the migration giving meeting types a rhythm must leave, on a store where tenant A's defaults and its own
+ * 'coaching' type were seeded before it: the defaults have their rhythm, coaching none, and a tenant seeded
+ * afterwards gets the defaults with theirs.
+ */
+export async function expectRhythmsAfterMigration(meetingTypes: MeetingTypeStore) {
+  expect((await meetingTypes.list(TENANT_A)).map((t) => [t.id, t.cadenceDays])).toEqual([
+    ['mentoring-session', 14],
+    ['one-to-one-check-in', 7],
+    ['wellbeing-conversation', 28],
+    ['performance-conversation', null],
+    ['coaching', null],
+  ]);
+  expect((await meetingTypes.list(TENANT_B)).map((t) => t.cadenceDays)).toEqual([14, 7, 28, null]);
+}

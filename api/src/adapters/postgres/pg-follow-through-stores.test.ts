@@ -2,7 +2,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { aPendingAttendance } from '../../ports/attendance-store.contract.ts';
 import { aHeldMeeting } from '../../ports/cadence-store.contract.ts';
-import { aMeeting, TENANT_A, TENANT_B } from '../../ports/store-fixtures.contract.ts';
+import { expectRhythmsAfterMigration } from '../../ports/meeting-type-store.contract.ts';
+import { aMeeting, TENANT_A } from '../../ports/store-fixtures.contract.ts';
 import { testPostgresUrl, usePostgresSchemas } from '../../test-support/postgres.ts';
 import { pgMigrations } from './pg-migrations.ts';
 import { createPostgresStores } from './pg-stores.ts';
@@ -80,13 +81,6 @@ describe('PostgreSQL migration 2 on a store of the first release', () => {
       await client.end();
     }
     const { meetingTypes } = createPostgresStores(await postgres.open({ schema }));
-    expect((await meetingTypes.list(TENANT_A)).map((t) => [t.id, t.cadenceDays])).toEqual([
-      ['mentoring-session', 14],
-      ['one-to-one-check-in', 7],
-      ['wellbeing-conversation', 28],
-      ['performance-conversation', null],
-      ['coaching', null],
-    ]);
-    expect((await meetingTypes.list(TENANT_B)).map((t) => t.cadenceDays)).toEqual([14, 7, 28, null]);
+    await expectRhythmsAfterMigration(meetingTypes);
   });
 });

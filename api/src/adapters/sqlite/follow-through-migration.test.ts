@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { TENANT_A, TENANT_B } from '../../ports/store-fixtures.contract.ts';
+import { describe, it } from 'vitest';
+import { expectRhythmsAfterMigration } from '../../ports/meeting-type-store.contract.ts';
+import { TENANT_A } from '../../ports/store-fixtures.contract.ts';
 import { migrate } from './database.ts';
 import { migrations } from './migrations.ts';
 import { createSqliteMeetingTypeStore } from './sqlite-meeting-type-store.ts';
@@ -23,14 +24,7 @@ describe('migration 16 on meeting types seeded before it', () => {
 
     migrate(db);
     const meetingTypes = createSqliteMeetingTypeStore(db);
-    expect((await meetingTypes.list(TENANT_A)).map((t) => [t.id, t.cadenceDays])).toEqual([
-      ['mentoring-session', 14],
-      ['one-to-one-check-in', 7],
-      ['wellbeing-conversation', 28],
-      ['performance-conversation', null],
-      ['coaching', null],
-    ]);
-    expect((await meetingTypes.list(TENANT_B)).map((t) => t.cadenceDays)).toEqual([14, 7, 28, null]);
+    await expectRhythmsAfterMigration(meetingTypes);
     db.close();
   });
 });
