@@ -1,6 +1,5 @@
 import type {
   AttendanceRecordState,
-  AttendanceRole,
   MeetingState,
   ParticipantState,
   ReportState,
@@ -21,14 +20,7 @@ export class MeetingControlError extends Error {
 }
 
 /** Who joins or leaves, already resolved against the directory. */
-export interface Person {
-  key: string;
-  userId: string | null;
-  tenantId: string | null;
-  email: string;
-  displayName: string;
-  role: AttendanceRole;
-}
+export type Person = Omit<ParticipantState, 'intervals'>;
 
 export interface SessionEnd {
   startMs: number;

@@ -16,17 +16,12 @@ import {
 } from './meeting-state.ts';
 
 /** The organizer's calendar items that carry a Teams link (the calendar feature's `teamsMeetingsOf`). */
-export interface TeamsMeetingItem {
-  organizerId: string;
-  eventId: string;
-  subject: string;
-  startMs: number;
-  endMs: number;
-  createdMs: number;
-  isRecurring: boolean;
-  meeting: { joinUrl: string; conferenceId: string; tollNumber: string };
-  attendees: { address: string; name: string }[];
+export interface TeamsMeetingItem extends Omit<MeetingSource, MeetingLinkField> {
+  meeting: Pick<MeetingSource, MeetingLinkField>;
 }
+
+/** What the item keeps under `meeting` and a meeting's source keeps flat. */
+type MeetingLinkField = 'joinUrl' | 'conferenceId' | 'tollNumber';
 
 export interface OnlineMeetingsServiceDeps {
   tenantId: string;
