@@ -10,7 +10,7 @@ import {
   executeAction,
   withRefresh,
 } from './adaptive-card.ts';
-import { attendanceOf, otherEmails } from './attendance.ts';
+import { attendanceOf } from './attendance.ts';
 import {
   type LinkedCardContext,
   line,
@@ -19,12 +19,12 @@ import {
   nextMeetingTimes,
   occurrenceData,
   occurrenceWhen,
+  openInConfer,
   titleBlock,
 } from './follow-up-parts.ts';
 import { buildHeldQuestionCard, buildNoShowCard } from './no-show-card.ts';
 import { encodeSlots } from './organizer-cards.ts';
 import { plainText } from './plain-text.ts';
-import { scheduleWithUrl } from './schedule-card.ts';
 
 /** Which card an ended occurrence gets, by what happened and who is looking; null when there is nothing to say. */
 export type FollowUpCardKind = 'follow-up' | 'no-show' | 'held-question';
@@ -90,18 +90,12 @@ export function buildFollowUpCard(view: FollowUpView, text: BotText, context: Li
     ...(view.notes > 0 || view.actions > 0 ? [line(text.followUp.recorded(view.notes, view.actions))] : []),
     line(`**${text.followUp.bookNext}**`, { spacing: 'Medium' }),
     ...(view.rhythmDays ? [line(text.followUp.rhythm(text.every(view.rhythmDays)), { spacing: 'None' })] : []),
-    ...nextMeetingTimes(
-      view,
-      text.followUp.slotsIntro(text.duration(meetingMinutes(view))),
-      scheduleWithUrl(context.tabUrl, otherEmails(view)),
-      text,
-      context,
-    ),
+    ...nextMeetingTimes(view, text.followUp.slotsIntro(text.duration(meetingMinutes(view))), text, context),
   ];
   const actions: CardAction[] = [
     noteForm(text, { ...data, slots }),
     actionForm(view, text, context, { ...data, slots }),
-    { type: 'Action.OpenUrl', title: text.meeting.openInConfer, url: view.meeting.webUrl },
+    openInConfer(view, text),
   ];
   return withRefresh(createCard(body, actions), { ...data, card: 'follow-up', slots }, context.refreshUserIds);
 }

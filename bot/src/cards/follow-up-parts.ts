@@ -1,8 +1,10 @@
 import type { FollowUpView, TimeSlot } from '../ports.ts';
 import type { BotText } from '../text.ts';
-import { type CardElement, executeAction, type TextBlock } from './adaptive-card.ts';
+import { type CardAction, type CardElement, executeAction, type TextBlock } from './adaptive-card.ts';
+import { otherEmails } from './attendance.ts';
 import type { CardContext } from './invitation-card.ts';
 import { plainText } from './plain-text.ts';
+import { scheduleWithUrl } from './schedule-card.ts';
 
 /** A card context with the tab's public URL, for links to scheduling and settings. */
 export interface LinkedCardContext extends CardContext {
@@ -48,12 +50,12 @@ export function futureSlots(slots: readonly TimeSlot[], now: Date): TimeSlot[] {
 export function nextMeetingTimes(
   view: FollowUpView,
   intro: string,
-  scheduleUrl: string,
   text: BotText,
   context: LinkedCardContext,
 ): CardElement[] {
   const choices = futureSlots(view.slots, context.now).slice(0, 3);
   if (choices.length === 0) {
+    const scheduleUrl = scheduleWithUrl(context.tabUrl, otherEmails(view));
     return [
       line(text.followUp.none),
       { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: text.followUp.pickTime, url: scheduleUrl }] },
@@ -73,6 +75,11 @@ export function nextMeetingTimes(
       ),
     },
   ];
+}
+
+/** The button that opens the meeting in the tab. */
+export function openInConfer(view: FollowUpView, text: BotText): CardAction {
+  return { type: 'Action.OpenUrl', title: text.meeting.openInConfer, url: view.meeting.webUrl };
 }
 
 export function meetingTitle(view: FollowUpView): string {

@@ -1,7 +1,7 @@
 import type { FollowUpView } from '../ports.ts';
 import type { BotText } from '../text.ts';
 import { type AdaptiveCard, createCard, executeAction, withRefresh } from './adaptive-card.ts';
-import { attendanceOf, otherEmails } from './attendance.ts';
+import { attendanceOf } from './attendance.ts';
 import {
   type LinkedCardContext,
   line,
@@ -9,11 +9,11 @@ import {
   nextMeetingTimes,
   occurrenceData,
   occurrenceWhen,
+  openInConfer,
   titleBlock,
 } from './follow-up-parts.ts';
 import { encodeSlots } from './organizer-cards.ts';
 import { plainText } from './plain-text.ts';
-import { scheduleWithUrl } from './schedule-card.ts';
 
 /**
  * The organizer's card after a meeting that did not take place: who did not join (or nobody), and three times to
@@ -26,9 +26,9 @@ export function buildNoShowCard(view: FollowUpView, text: BotText, context: Link
       titleBlock(text.noShow.title(meetingTitle(view))),
       occurrenceWhen(view, text),
       line(whoMissed(view, text)),
-      ...nextMeetingTimes(view, text.noShow.intro, scheduleWithUrl(context.tabUrl, otherEmails(view)), text, context),
+      ...nextMeetingTimes(view, text.noShow.intro, text, context),
     ],
-    [{ type: 'Action.OpenUrl', title: text.meeting.openInConfer, url: view.meeting.webUrl }],
+    [openInConfer(view, text)],
   );
   return withRefresh(card, { ...data, card: 'follow-up', slots: encodeSlots(view.slots) }, context.refreshUserIds);
 }
@@ -52,7 +52,7 @@ export function buildHeldQuestionCard(view: FollowUpView, text: BotText, context
     [
       executeAction(text.held.yes, 'mark-held', { ...data, held: 'yes' }, 'positive'),
       executeAction(text.held.no, 'mark-held', { ...data, held: 'no' }),
-      { type: 'Action.OpenUrl', title: text.meeting.openInConfer, url: view.meeting.webUrl },
+      openInConfer(view, text),
     ],
   );
   // No slots travel with the question: once it is answered, a refresh reads times for the card it becomes.
