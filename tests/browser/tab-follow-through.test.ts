@@ -3,6 +3,7 @@ import { seriesStarts } from '@confer/contracts/time';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OccurrenceAttendance, ParticipantAttendance } from '../../api/src/ports/attendance-store.ts';
+import { pendingAttendance } from '../../api/src/use-cases/follow-through/collect-attendance.ts';
 import { createControllableClock } from '../../devtenant/src/index.ts';
 import { apiAs } from '../support/api-client.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
@@ -45,25 +46,18 @@ async function recordAttendance(
   outcome: Pick<OccurrenceAttendance, 'state' | 'source' | 'participants'> | null,
 ): Promise<void> {
   const now = stack.devtenant.clock.now();
-  const pending: OccurrenceAttendance = {
-    tenantId: TENANT_ID,
-    meetingId: meeting.id,
-    occurrenceStart: start,
-    occurrenceEnd: new Date(start.getTime() + (Date.parse(meeting.end) - Date.parse(meeting.start))),
-    online: meeting.online,
-    state: 'pending',
-    source: null,
-    participants: [],
-    attempts: 0,
-    // An in-person occurrence waits for the organizer's word; nothing is read for it.
-    nextCheckAt: meeting.online ? now : null,
-    unknownReason: null,
-    decidedAt: null,
-    decidedBy: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const pending = pendingAttendance(
+    {
+      tenantId: TENANT_ID,
+      meetingId: meeting.id,
+      occurrenceStart: start,
+      occurrenceEnd: new Date(start.getTime() + (Date.parse(meeting.end) - Date.parse(meeting.start))),
+      online: meeting.online,
+      // An in-person occurrence waits for the organizer's word; nothing is read for it.
+      nextCheckAt: meeting.online ? now : null,
+    },
+    now,
+  );
   expect(await stores().attendance.addPending([pending])).toBe(1);
   if (!outcome) return;
   const saved = await stores().attendance.save(

@@ -39,17 +39,35 @@ export async function planEndedOccurrences(deps: FollowThroughDeps, from: Date, 
 
 function pendingRecord(meeting: Meeting, occurrenceStart: Date, occurrenceEnd: Date, now: Date): OccurrenceAttendance {
   const online = meeting.online && meeting.joinUrl !== null;
+  const nextCheckAt = online ? firstCheckAt(occurrenceEnd) : null;
+  return pendingAttendance(
+    { tenantId: meeting.tenantId, meetingId: meeting.id, occurrenceStart, occurrenceEnd, online, nextCheckAt },
+    now,
+  );
+}
+
+/**
+ * An ended occurrence's first record: pending, nothing read or told yet, first read at `nextCheckAt` (null for
+ * one in person, which waits for the organizer's word).
+ */
+export function pendingAttendance(
+  occurrence: Pick<
+    OccurrenceAttendance,
+    'tenantId' | 'meetingId' | 'occurrenceStart' | 'occurrenceEnd' | 'online' | 'nextCheckAt'
+  >,
+  now: Date,
+): OccurrenceAttendance {
   return {
-    tenantId: meeting.tenantId,
-    meetingId: meeting.id,
-    occurrenceStart,
-    occurrenceEnd,
-    online,
+    tenantId: occurrence.tenantId,
+    meetingId: occurrence.meetingId,
+    occurrenceStart: occurrence.occurrenceStart,
+    occurrenceEnd: occurrence.occurrenceEnd,
+    online: occurrence.online,
     state: 'pending',
     source: null,
     participants: [],
     attempts: 0,
-    nextCheckAt: online ? firstCheckAt(occurrenceEnd) : null,
+    nextCheckAt: occurrence.nextCheckAt,
     unknownReason: null,
     decidedAt: null,
     decidedBy: null,
