@@ -88,6 +88,16 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
     notBefore: clock.now(),
   });
 
+  /** Alex and Megan join the meeting at its start, and it is ended at its end. */
+  async function bothMeetAndEnd(meeting: MeetingDto): Promise<void> {
+    const joinUrl = meeting.joinUrl as string;
+    moveTo(meeting.start);
+    await teams.join(joinUrl, { userId: PEOPLE.alex.id });
+    await teams.join(joinUrl, { email: MEGAN });
+    moveTo(meeting.end);
+    await teams.end(joinUrl);
+  }
+
   it('held: both joined; minutes recorded, one follow-up each, cards valid', async () => {
     const meeting = meetings[0] as MeetingDto;
     const joinUrl = meeting.joinUrl as string;
@@ -140,13 +150,8 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
 
   it('a late report: pending until Teams writes it, then held', async () => {
     const meeting = meetings[2] as MeetingDto;
-    const joinUrl = meeting.joinUrl as string;
-    await teams.settings(joinUrl, { reportDelaySeconds: 45 * 60 });
-    moveTo(meeting.start);
-    await teams.join(joinUrl, { userId: PEOPLE.alex.id });
-    await teams.join(joinUrl, { email: MEGAN });
-    moveTo(meeting.end);
-    await teams.end(joinUrl);
+    await teams.settings(meeting.joinUrl as string, { reportDelaySeconds: 45 * 60 });
+    await bothMeetAndEnd(meeting);
     moveTo(new Date(new Date(meeting.end).getTime() + 11 * MIN));
     await pass();
     expect((await attendanceOf(meeting.id))[0]).toMatchObject({ state: 'pending' });
@@ -158,13 +163,8 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
 
   it('no report at all: unknown after two days, never guessed, and the organizer may say', async () => {
     const meeting = meetings[3] as MeetingDto;
-    const joinUrl = meeting.joinUrl as string;
-    await teams.settings(joinUrl, { noReport: true });
-    moveTo(meeting.start);
-    await teams.join(joinUrl, { userId: PEOPLE.alex.id });
-    await teams.join(joinUrl, { email: MEGAN });
-    moveTo(meeting.end);
-    await teams.end(joinUrl);
+    await teams.settings(meeting.joinUrl as string, { noReport: true });
+    await bothMeetAndEnd(meeting);
     for (let hours = 1; hours <= 50; hours += 6) {
       moveTo(new Date(new Date(meeting.end).getTime() + hours * 60 * MIN));
       await pass();
@@ -210,12 +210,7 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
 
   it('partly attended: Megan came, Adele did not; the follow-up goes to the two who met', async () => {
     const meeting = meetings[5] as MeetingDto;
-    const joinUrl = meeting.joinUrl as string;
-    moveTo(meeting.start);
-    await teams.join(joinUrl, { userId: PEOPLE.alex.id });
-    await teams.join(joinUrl, { email: MEGAN });
-    moveTo(meeting.end);
-    await teams.end(joinUrl);
+    await bothMeetAndEnd(meeting);
     moveTo(new Date(new Date(meeting.end).getTime() + 11 * MIN));
     await pass();
     const [occurrence] = await attendanceOf(meeting.id);
