@@ -1,6 +1,4 @@
 import {
-  type CadenceResponse,
-  cadenceResponseSchema,
   type OccurrenceAttendanceDto,
   occurrenceAttendanceSchema,
   type PairCadenceDto,
@@ -34,10 +32,6 @@ export function markAttendance(
     occurrenceStart,
     held,
   });
-}
-
-export function getCadence(api: AuthedApi): Promise<CadenceResponse> {
-  return callApi(api, 'GET', '/api/cadence', cadenceResponseSchema);
 }
 
 export async function setNudges(api: AuthedApi, enabled: boolean): Promise<boolean> {

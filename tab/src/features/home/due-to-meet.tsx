@@ -4,9 +4,7 @@ import { CalendarAddRegular } from '@fluentui/react-icons';
 import { hrefOf } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
 import { dueLine, dueToMeet } from '../../lib/follow-through-format.ts';
-import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
-import { readCadence } from './home-reads.ts';
 
 const useStyles = makeStyles({
   list: {
@@ -36,13 +34,12 @@ export function bookHref(pair: PairCadenceDto): string {
 
 /**
  * People the viewer meets regularly and is due (or overdue) to meet again, the longest overdue first, each with a
- * Book button. Hidden while it loads, when it cannot be read, and when nobody is due.
+ * Book button. Nothing when nobody is due. Loaded by Home's `DueToMeetSlot` only once someone is.
  */
-export function DueToMeet() {
+export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
   const styles = useStyles();
-  const { api, locale, timeZone } = useTabServices();
-  const request = useRequest('cadence', () => readCadence(api));
-  const due = request.data ? dueToMeet(request.data.pairs) : [];
+  const { locale, timeZone } = useTabServices();
+  const due = dueToMeet(pairs);
   if (due.length === 0) return null;
   const now = new Date();
   return (

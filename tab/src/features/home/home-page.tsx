@@ -6,7 +6,7 @@ import { useTabServices } from '../../app/tab-services.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { WeekView } from '../week/week-page.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
-import { DueToMeet } from './due-to-meet.tsx';
+import { DueToMeetSlot } from './due-to-meet-slot.tsx';
 import { readMeetingTypes } from './home-reads.ts';
 import { MeetingsList } from './meetings-list.tsx';
 import { HOME_TOASTER_ID } from './quick-actions.tsx';
@@ -47,7 +47,7 @@ export function HomePage({ view }: { view: HomeView }) {
         </Button>
       </div>
       <ConnectionBanner />
-      <DueToMeet />
+      <DueToMeetSlot />
       <TabList
         selectedValue={view}
         onTabSelect={(_, data) => navigate({ page: 'home', view: data.value as HomeView })}

@@ -1,6 +1,6 @@
 import type { CadenceResponse, ConnectionDto, MeetingDto } from '@confer/contracts';
 import type { AuthedApi } from '../../lib/authed-api.ts';
-import { getCadence } from '../../lib/follow-through-api.ts';
+import { getCadence } from '../../lib/cadence-api.ts';
 import { connectCalendar, getConnection, listMeetingTypes, type MeetingTypeDto } from '../../lib/me-api.ts';
 import { listMeetings, type MeetingScope } from '../../lib/meetings-api.ts';
 

@@ -10,7 +10,8 @@ import {
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
 import { toAppError } from '../../lib/app-error.ts';
-import { getCadence, setNudges } from '../../lib/follow-through-api.ts';
+import { getCadence } from '../../lib/cadence-api.ts';
+import { setNudges } from '../../lib/follow-through-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { RequestError } from '../shell/request-error.tsx';
