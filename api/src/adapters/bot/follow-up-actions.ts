@@ -4,9 +4,9 @@ import { AppError } from '../../domain/app-error.ts';
 import { rhythmOf } from '../../domain/follow-through/pair-rhythm.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
 import type { OccurrenceAttendance } from '../../ports/attendance-store.ts';
-import { upcomingWith } from '../../use-cases/follow-through/cadence-scan.ts';
 import type { FollowThroughDeps } from '../../use-cases/follow-through/follow-through-deps.ts';
 import { markAttendance, setNudges } from '../../use-cases/follow-through/follow-through-views.ts';
+import { pairPerson, upcomingWith } from '../../use-cases/follow-through/pair-people.ts';
 import type { Caller } from '../../use-cases/scheduling/caller.ts';
 import { createMeeting } from '../../use-cases/scheduling/create-meeting.ts';
 import { findMeetingFor, type MeetingAccess, meetingNotFound } from '../../use-cases/scheduling/meeting-access.ts';
@@ -167,25 +167,24 @@ export function createFollowUpActions(
     return pair;
   }
 
-  async function nudgeView(user: BotUser, partnerId: string, slots: number): Promise<NudgeView | null> {
+  /** What a nudge and a booking from it rest on: the pair, its last meeting and type, the partner, the length. */
+  async function pairBasis(user: BotUser, partnerId: string) {
     const pair = await pairOf(user, partnerId);
     if (!pair) return null;
     const last = await scheduling.meetings.get(user.tenantId, pair.lastHeldMeetingId);
     const type = pair.lastTypeId ? await scheduling.meetingTypes.get(user.tenantId, pair.lastTypeId) : undefined;
     const rhythm = rhythmOf(pair, (typeId) => (typeId === type?.id ? type.cadenceDays : null));
-    const partnerRecord = await scheduling.tenants.getUser(user.tenantId, partnerId);
-    const partnerEntry =
-      last?.organizerId === partnerId
-        ? { name: last.organizerName, email: last.organizerEmail }
-        : last?.attendees.find((a) => a.userId === partnerId);
-    const partner = partnerRecord
-      ? { name: partnerRecord.displayName, email: partnerRecord.email }
-      : partnerEntry
-        ? { name: 'name' in partnerEntry ? partnerEntry.name : partnerEntry.displayName, email: partnerEntry.email }
-        : null;
+    const partner = await pairPerson(scheduling.tenants, user.tenantId, partnerId, last);
     if (!partner || !rhythm) return null;
     const durationMinutes =
       type?.durationMinutes ?? (last ? Math.round((last.end.getTime() - last.start.getTime()) / 60_000) : 30);
+    return { pair, last, type, rhythm, partner, durationMinutes };
+  }
+
+  async function nudgeView(user: BotUser, partnerId: string, slots: number): Promise<NudgeView | null> {
+    const basis = await pairBasis(user, partnerId);
+    if (!basis) return null;
+    const { pair, type, rhythm, partner, durationMinutes } = basis;
     const booked = (await upcomingWith(scheduling.meetings, user.tenantId, user.userId, partnerId, now())) !== null;
     const me = await helpers.person(user);
     const self = await scheduling.tenants.getUser(user.tenantId, user.userId);
@@ -194,7 +193,7 @@ export function createFollowUpActions(
         ? []
         : await slotsWith(helpers.callerOf(user, me), [partner.email.toLowerCase()], durationMinutes, slots, null);
     return {
-      partner: { userId: partnerId, name: partner.name, email: partner.email },
+      partner: { userId: partnerId, name: partner.displayName, email: partner.email },
       lastHeldAt: pair.lastHeldStart,
       rhythmDays: rhythm.days,
       typeId: type?.id ?? null,
@@ -301,15 +300,14 @@ export function createFollowUpActions(
 
     bookWithPartner: (user, partnerId, slot) =>
       attempt(async () => {
-        const view = await nudgeView(user, partnerId, 0);
-        if (!view) throw new AppError('not_found', 'You have not met this person through Confer yet.');
-        requireFuture(slot, view.durationMinutes);
-        const pair = await pairOf(user, partnerId);
-        const last = pair ? await scheduling.meetings.get(user.tenantId, pair.lastHeldMeetingId) : undefined;
+        const basis = await pairBasis(user, partnerId);
+        if (!basis) throw new AppError('not_found', 'You have not met this person through Confer yet.');
+        requireFuture(slot, basis.durationMinutes);
+        const { last, type, partner } = basis;
         return book(user, {
-          typeId: view.typeId,
-          title: last?.title ?? view.typeName ?? 'Catch-up',
-          attendees: [view.partner.email.toLowerCase()],
+          typeId: type?.id ?? null,
+          title: last?.title ?? type?.name ?? 'Catch-up',
+          attendees: [partner.email.toLowerCase()],
           slot,
           online: last?.online ?? true,
           location: last?.online === false ? last.location : null,

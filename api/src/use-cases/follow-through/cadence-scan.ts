@@ -1,8 +1,8 @@
 import type { OutboundMessage } from '@confer/bot/ports';
 import { dueAt, mayNudge, overduePeriod, rhythmOf, usualOrganizer } from '../../domain/follow-through/pair-rhythm.ts';
 import type { PairRecord } from '../../ports/cadence-store.ts';
-import type { MeetingStore } from '../../ports/meeting-store.ts';
 import type { FollowThroughDeps } from './follow-through-deps.ts';
+import { pairPerson, upcomingWith } from './pair-people.ts';
 
 const PAGE = 500;
 
@@ -63,11 +63,11 @@ async function nudgePair(
   const partnerId = recipientId === pair.personA ? pair.personB : pair.personA;
   const recipient = await deps.tenants.getUser(tenantId, recipientId);
   if (recipient?.preferences.cadenceNudges === false) return 'optedOut';
-  if (await hasUpcoming(deps.meetings, tenantId, recipientId, partnerId, now)) return 'booked';
-  const partnerEmail = await emailOf(deps, tenantId, partnerId, last);
-  const recipientEmail = recipient?.email || (await emailOf(deps, tenantId, recipientId, last));
-  if (!partnerEmail || !recipientEmail) return 'failed';
-  if (await deps.away(tenantId, { userId: recipientId, email: recipientEmail }, partnerEmail)) return 'away';
+  if (await upcomingWith(deps.meetings, tenantId, recipientId, partnerId, now)) return 'booked';
+  const partner = await pairPerson(deps.tenants, tenantId, partnerId, last);
+  const recipientEmail = recipient?.email || (await pairPerson(deps.tenants, tenantId, recipientId, last))?.email;
+  if (!partner || !recipientEmail) return 'failed';
+  if (await deps.away(tenantId, { userId: recipientId, email: recipientEmail }, partner.email)) return 'away';
   const period = overduePeriod(pair, rhythmDays, now);
   const message: OutboundMessage = {
     key: `cadence-nudge:${tenantId}:${pair.personA}:${pair.personB}:${pair.lastHeldEnd.toISOString()}:${period}`,
@@ -81,51 +81,4 @@ async function nudgePair(
   await deps.queue.enqueue([message]);
   await deps.pairs.markNudged(tenantId, pair.personA, pair.personB, now, pair.lastNudgeAt);
   return 'nudged';
-}
-
-/** Whether a scheduled meeting between the two is still to come (booked in Confer). */
-export async function hasUpcoming(
-  meetings: Pick<MeetingStore, 'listForUser'>,
-  tenantId: string,
-  userId: string,
-  partnerId: string,
-  now: Date,
-): Promise<boolean> {
-  return (await upcomingWith(meetings, tenantId, userId, partnerId, now)) !== null;
-}
-
-/** Their next meeting together, soonest first. */
-export async function upcomingWith(
-  meetings: Pick<MeetingStore, 'listForUser'>,
-  tenantId: string,
-  userId: string,
-  partnerId: string,
-  now: Date,
-): Promise<{ meetingId: string; start: Date } | null> {
-  const upcoming = await meetings.listForUser(tenantId, userId, {
-    from: now,
-    statuses: ['scheduled', 'creating'],
-    limit: 500,
-    order: 'asc',
-  });
-  for (const meeting of upcoming) {
-    const together =
-      meeting.organizerId === partnerId || meeting.attendees.some((attendee) => attendee.userId === partnerId);
-    if (together) return { meetingId: meeting.id, start: meeting.start };
-  }
-  return null;
-}
-
-async function emailOf(
-  deps: FollowThroughDeps,
-  tenantId: string,
-  userId: string,
-  meeting:
-    | { organizerId: string; organizerEmail: string; attendees: { userId: string | null; email: string }[] }
-    | undefined,
-): Promise<string | null> {
-  if (meeting?.organizerId === userId) return meeting.organizerEmail;
-  const attendee = meeting?.attendees.find((a) => a.userId === userId);
-  if (attendee) return attendee.email;
-  return (await deps.tenants.getUser(tenantId, userId))?.email ?? null;
 }

@@ -139,7 +139,12 @@ async function readOne(deps: FollowThroughDeps, record: OccurrenceAttendance): P
   const now = deps.clock.now();
   const meeting = await deps.meetings.get(record.tenantId, record.meetingId);
   if (meeting?.status !== 'scheduled' || !meeting.joinUrl) {
-    await decide(deps, record, { state: 'unknown', reason: meeting?.joinUrl ? 'no_report' : 'no_online_meeting' });
+    await decide(
+      deps,
+      record,
+      { state: 'unknown', reason: meeting?.joinUrl ? 'no_report' : 'no_online_meeting' },
+      { meeting },
+    );
     return 'decided';
   }
   let lookup: AttendanceLookup;
@@ -151,20 +156,25 @@ async function readOne(deps: FollowThroughDeps, record: OccurrenceAttendance): P
   } catch (error) {
     // Throttled, unavailable, timed out: asked again later, within the same bounded wait.
     deps.logger.warn('attendance.read_failed', { meetingId: meeting.id, error });
-    return waitOrGiveUp(deps, record, now);
+    return waitOrGiveUp(deps, record, now, meeting);
   }
   switch (lookup.kind) {
     case 'no_online_meeting':
     case 'not_permitted':
     case 'not_connected':
       deps.logger.warn('attendance.unreadable', { meetingId: meeting.id, reason: lookup.kind });
-      await decide(deps, record, { state: 'unknown', reason: lookup.kind });
+      await decide(deps, record, { state: 'unknown', reason: lookup.kind }, { meeting });
       return 'decided';
     case 'reports': {
       const occurrence = { start: record.occurrenceStart, end: record.occurrenceEnd };
       const found = outcomeFromReports(meeting, occurrence, lookup.reports);
-      if (!found) return waitOrGiveUp(deps, record, now);
-      await decide(deps, record, { state: found.outcome, participants: found.participants, source: 'teams' });
+      if (!found) return waitOrGiveUp(deps, record, now, meeting);
+      await decide(
+        deps,
+        record,
+        { state: found.outcome, participants: found.participants, source: 'teams' },
+        { meeting },
+      );
       return 'decided';
     }
   }
@@ -174,11 +184,12 @@ async function waitOrGiveUp(
   deps: FollowThroughDeps,
   record: OccurrenceAttendance,
   now: Date,
+  meeting: Meeting,
 ): Promise<'decided' | 'waiting'> {
   const attempts = record.attempts + 1;
   const next = nextCheckAt(record.occurrenceEnd, attempts, now);
   if (!next) {
-    await decide(deps, { ...record, attempts }, { state: 'unknown', reason: 'no_report' });
+    await decide(deps, { ...record, attempts }, { state: 'unknown', reason: 'no_report' }, { meeting });
     return 'decided';
   }
   await deps.attendance.save({ ...record, attempts, nextCheckAt: next, updatedAt: now }, record.version);
@@ -203,6 +214,7 @@ export async function decide(
   deps: FollowThroughDeps,
   record: OccurrenceAttendance,
   decision: Decision,
+  known?: KnownMeeting,
 ): Promise<OccurrenceAttendance | null> {
   const now = deps.clock.now();
   const decided: OccurrenceAttendance = {
@@ -218,7 +230,12 @@ export async function decide(
     updatedAt: now,
   };
   if (!(await deps.attendance.save(decided, record.version))) return null;
-  return finishFollowThrough(deps, decided);
+  return finishFollowThrough(deps, decided, known);
+}
+
+/** The record's meeting as the caller already read it (undefined when it was gone), so it is not read again. */
+export interface KnownMeeting {
+  meeting: Meeting | undefined;
 }
 
 /** Who said it is unknown: the wait ran out, or Graph's answer (refused, no meeting, no connection). */
@@ -230,9 +247,10 @@ function unknownSource(reason: UnknownReason): 'timeout' | 'teams' {
 export async function finishFollowThrough(
   deps: FollowThroughDeps,
   record: OccurrenceAttendance,
+  known?: KnownMeeting,
 ): Promise<OccurrenceAttendance> {
   const now = deps.clock.now();
-  const meeting = await deps.meetings.get(record.tenantId, record.meetingId);
+  const meeting = known ? known.meeting : await deps.meetings.get(record.tenantId, record.meetingId);
   if (meeting) {
     if (record.state === 'held' || record.state === 'partly_attended') {
       for (const person of record.participants) {

@@ -1,5 +1,4 @@
 import type { OccurrenceAttendanceDto, PairCadenceDto, TogetherResponse } from '@confer/contracts';
-import { seriesStarts } from '@confer/contracts/time';
 import { AppError } from '../../domain/app-error.ts';
 import { dueAt, pairStatus, rhythmOf, usualOrganizer } from '../../domain/follow-through/pair-rhythm.ts';
 import type { Meeting } from '../../domain/scheduling/meeting.ts';
@@ -8,9 +7,9 @@ import type { PairRecord } from '../../ports/cadence-store.ts';
 import type { MeetingType, UserRecord } from '../../ports/tenant-store.ts';
 import { settingsOf } from '../admin/tenant-settings.ts';
 import { findMeetingFor, type MeetingViewer, meetingNotFound } from '../scheduling/meeting-access.ts';
-import { upcomingWith } from './cadence-scan.ts';
 import { decide, markedDecision } from './collect-attendance.ts';
 import type { FollowThroughDeps } from './follow-through-deps.ts';
+import { pairPerson, upcomingWith } from './pair-people.ts';
 
 type ViewDeps = Pick<FollowThroughDeps, 'clock' | 'meetings' | 'attendance' | 'pairs' | 'meetingTypes' | 'tenants'>;
 
@@ -74,7 +73,9 @@ export async function markAttendance(
   }
   const wanted = held ? 'held' : 'no_show';
   if (record.source === 'organizer' && record.state === wanted) return record;
-  const saved = await decide(deps, record, markedDecision(found.meeting, held, viewer.userId));
+  const saved = await decide(deps, record, markedDecision(found.meeting, held, viewer.userId), {
+    meeting: found.meeting,
+  });
   if (!saved) throw new AppError('version_conflict', 'This occurrence changed while saving. Try again.');
   return saved;
 }
@@ -99,13 +100,13 @@ async function pairView(
   now: Date,
 ): Promise<PairCadenceDto | null> {
   const partnerId = pair.personA === viewer.userId ? pair.personB : pair.personA;
-  const partner = await partnerOf(deps, viewer.tenantId, partnerId, pair.lastHeldMeetingId);
+  const last = await deps.meetings.get(viewer.tenantId, pair.lastHeldMeetingId);
+  const partner = await pairPerson(deps.tenants, viewer.tenantId, partnerId, last);
   if (!partner) return null;
   const rhythm = rhythmOf(pair, (typeId) => types.get(typeId)?.cadenceDays);
   const due = rhythm ? dueAt(pair, rhythm.days) : null;
   const upcoming = await upcomingWith(deps.meetings, viewer.tenantId, viewer.userId, partnerId, now);
   const type = pair.lastTypeId ? types.get(pair.lastTypeId) : undefined;
-  const last = await deps.meetings.get(viewer.tenantId, pair.lastHeldMeetingId);
   return {
     partner,
     rhythmDays: rhythm?.days ?? null,
@@ -118,23 +119,6 @@ async function pairView(
     upcoming: upcoming ? { meetingId: upcoming.meetingId, start: upcoming.start.toISOString() } : null,
     usuallyOrganizes: usualOrganizer(pair, last?.organizerId ?? null) === viewer.userId,
   };
-}
-
-/** The partner's name and address: from the people Confer knows, else from their last meeting together. */
-async function partnerOf(
-  deps: ViewDeps,
-  tenantId: string,
-  partnerId: string,
-  meetingId: string,
-): Promise<{ userId: string; displayName: string; email: string } | null> {
-  const user = await deps.tenants.getUser(tenantId, partnerId);
-  if (user) return { userId: partnerId, displayName: user.displayName, email: user.email };
-  const meeting = await deps.meetings.get(tenantId, meetingId);
-  if (meeting?.organizerId === partnerId) {
-    return { userId: partnerId, displayName: meeting.organizerName, email: meeting.organizerEmail };
-  }
-  const attendee = meeting?.attendees.find((a) => a.userId === partnerId);
-  return attendee ? { userId: partnerId, displayName: attendee.displayName, email: attendee.email } : null;
 }
 
 /**
@@ -195,7 +179,7 @@ export async function togetherWith(
   );
   const pair = await deps.pairs.get(viewer.tenantId, viewer.userId, partnerId);
   const known = meetings[0] ?? (pair ? await deps.meetings.get(viewer.tenantId, pair.lastHeldMeetingId) : undefined);
-  const partner = (await partnerOf(deps, viewer.tenantId, partnerId, known?.id ?? '')) ?? null;
+  const partner = await pairPerson(deps.tenants, viewer.tenantId, partnerId, known);
   if (!partner || (!known && !pair)) throw new AppError('not_found', 'You have no meetings with this person.');
   const count = (state: OccurrenceAttendance['state']) => records.filter((r) => r.state === state).length;
   const heldStarts = records
@@ -216,20 +200,11 @@ export async function togetherWith(
     unknown: count('unknown'),
     averageGapDays,
     lastHeldAt: lastHeld?.toISOString() ?? pair?.lastHeldStart.toISOString() ?? null,
-    nextMeetingAt: next ? nextStart(next.start, await deps.meetings.get(viewer.tenantId, next.meetingId), now) : null,
+    nextMeetingAt: next?.start.toISOString() ?? null,
     cadence: pair ? await pairView(deps, viewer, pair, types, now) : null,
   };
 }
 
 function involves(meeting: Meeting, userId: string): boolean {
   return meeting.organizerId === userId || meeting.attendees.some((a) => a.userId === userId);
-}
-
-/** A series' next occurrence from now (its first start for a single meeting). */
-function nextStart(start: Date, meeting: Meeting | undefined, now: Date): string {
-  if (!meeting?.recurrence) return start.toISOString();
-  for (const at of seriesStarts(meeting.start, meeting.timeZone, meeting.recurrence)) {
-    if (at >= now.getTime()) return new Date(at).toISOString();
-  }
-  return start.toISOString();
 }
