@@ -22,6 +22,8 @@ export interface MsalGraphTokenProviderOptions extends MsalClientPoolOptions {
   authorityClock?: Clock;
 }
 
+const MAX_KNOWN_EXPIRIES = 1_000;
+
 /** OpenID scopes are not Graph's: they are sent bare (`offline_access` asks Entra for a refresh token). */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
@@ -39,9 +41,16 @@ export function createMsalGraphTokenProvider(options: MsalGraphTokenProviderOpti
   const onBehalfOf = new OnBehalfOfTokens();
   const clock = options.clock ?? systemClock;
   const authorityClock = options.authorityClock ?? systemClock;
+  // MSAL answers the same cached token many times: its `exp` is read once (most recent tokens kept, bounded).
+  const expiries = new Map<string, number | null>();
   /** Still valid for a minute by its own `exp` (a token that cannot be read is taken as MSAL gave it). */
   const current = (token: string) => {
-    const exp = expiryOf(token);
+    let exp = expiries.get(token);
+    if (exp === undefined) {
+      exp = expiryOf(token);
+      if (expiries.size >= MAX_KNOWN_EXPIRIES) expiries.delete(expiries.keys().next().value as string);
+      expiries.set(token, exp);
+    }
     return exp === null || exp > authorityClock.now().getTime() + 60_000;
   };
 

@@ -3,6 +3,7 @@ import { type Response, Router } from 'express';
 import { AppError } from '../../domain/app-error.ts';
 import type { Admin, AdminDeps } from '../../use-cases/admin/admin-settings.ts';
 import { parseInput } from '../validate.ts';
+import { meetingTypeDto } from './meeting-type-dto.ts';
 
 const typeId = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -28,8 +29,7 @@ export function adminMeetingTypeRoutes(
     });
     const type = await deps.meetingTypes.get(admin.tenantId, id);
     if (!type) throw new AppError('not_found', 'No such meeting type.');
-    const { name, durationMinutes, agendaPrompts, defaultReminders, cadenceDays } = type;
-    res.json({ id, name, durationMinutes, agendaPrompts, defaultReminders, cadenceDays });
+    res.json(meetingTypeDto(type));
   });
   return router;
 }

@@ -13,6 +13,7 @@ import { suggestTimes } from '../../use-cases/scheduling/suggest-times.ts';
 import { identityOf } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
 import { availabilityResponse } from './availability-response.ts';
+import { meetingTypeDto } from './meeting-type-dto.ts';
 
 const peopleQuerySchema = z.object({
   search: z.string().trim().min(1).max(100),
@@ -56,16 +57,7 @@ export function schedulingRoutes(deps: SchedulingDeps): Router {
 
   router.get('/meeting-types', async (req, res) => {
     const types = await deps.meetingTypes.list(identityOf(req).tenantId);
-    res.json({
-      meetingTypes: types.map(({ id, name, durationMinutes, agendaPrompts, defaultReminders, cadenceDays }) => ({
-        id,
-        name,
-        durationMinutes,
-        agendaPrompts,
-        defaultReminders,
-        cadenceDays,
-      })),
-    });
+    res.json({ meetingTypes: types.map(meetingTypeDto) });
   });
 
   router.get('/people', async (req, res) => {
