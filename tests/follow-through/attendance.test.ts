@@ -245,6 +245,5 @@ describe.each(['tenant', 'user'] as const)('attendance from Teams, %s connection
       ).status,
     ).toBe(404);
     expect(clock.now().getTime() - MONDAY.getTime()).toBeLessThan(14 * DAY);
-    expect((await attendanceOf(alexAndMegan.id))[0]?.state).toBe('held');
   });
 });
