@@ -1,0 +1,3 @@
+export * from './catalogue-files.ts';
+export * from './locales.ts';
+export * from './translator.ts';
