@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeNamespaceFiles } from './catalogue-files.ts';
 import { catalogueProblems } from './check.ts';
 import { acceptLanguageTags, resolveLocale } from './locales.ts';
@@ -33,6 +33,16 @@ describe('createTranslator', () => {
     expect(t.t('a.count', { count: 3 })).toBe('3 meetings');
     expect(t.t('a.hi', { name: 'Megan' })).toBe('Hi Megan');
     expect(t.list(['A', 'B', 'C'])).toBe('A, B, and C');
+  });
+  it('works out a locale once however many messages use it', () => {
+    const many = complete(
+      Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`m${i}`, `{n, plural, other {# ${i}}}`])),
+    );
+    const spy = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
+    const t = createTranslator(many, resolveLocale('fr-CA'));
+    for (let i = 0; i < 20; i++) expect(t.t(`m${i}`, { n: 2 })).toBe(`2 ${i}`);
+    expect(spy.mock.calls.filter(([locales]) => locales === 'fr-CA')).toHaveLength(1);
+    spy.mockRestore();
   });
   it('throws a coded error for an unknown key', () => {
     const t = createTranslator(catalogues, resolveLocale('de'));

@@ -1,5 +1,43 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
 import { FALLBACK_LANGUAGE, type Language, type ResolvedLocale } from './locales.ts';
+
+/*
+ * Each IntlMessageFormat works out its locale again (`Intl.NumberFormat.supportedLocalesOf`, then an
+ * `Intl.Locale`) — in Chromium about 0.3 ms a message, so tens of milliseconds for a page's first render. The
+ * locales handed in here are already canonical, so the answer is kept per tag. The class's static
+ * `resolveLocale` is the library's own hook for this.
+ */
+const resolvedLocales = new Map<string, Intl.Locale | undefined>();
+const libraryResolveLocale = IntlMessageFormat.resolveLocale;
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = typeof locales === 'string' ? locales : locales.join(',');
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, libraryResolveLocale(locales));
+  return resolvedLocales.get(key);
+};
+
+/** Intl formatters shared by every message of a translator (the library otherwise makes a set per message). */
+function sharedFormatters(): Formatters {
+  const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+  const memo = <T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+    kind: string,
+    args: unknown[],
+    make: () => T,
+  ): T => {
+    const key = `${kind}|${JSON.stringify(args)}`;
+    let found = cache.get(key) as T | undefined;
+    if (!found) {
+      found = make();
+      cache.set(key, found);
+    }
+    return found;
+  };
+  return {
+    getNumberFormat: (locales, options) =>
+      memo('n', [locales, options], () => new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions)),
+    getDateTimeFormat: (...args) => memo('d', args, () => new Intl.DateTimeFormat(...args)),
+    getPluralRules: (...args) => memo('p', args, () => new Intl.PluralRules(...args)),
+  };
+}
 
 /** One language's messages: key → ICU message. Nested objects are not used; keys are dotted. */
 export type Messages = Readonly<Record<string, string>>;
@@ -40,6 +78,7 @@ export function createTranslator(catalogues: Catalogues, locale: ResolvedLocale)
   const compiled = new Map<string, IntlMessageFormat>();
   const lists = new Map<string, Intl.ListFormat>();
   const numbers = new Map<string, Intl.NumberFormat>();
+  const formatters = sharedFormatters();
 
   function source(key: string): { text: string; language: Language } {
     const own = messages[key];
@@ -57,7 +96,7 @@ export function createTranslator(catalogues: Catalogues, locale: ResolvedLocale)
       if (!format) {
         const { text, language } = source(key);
         const formatLocale = language === locale.language ? locale.formatLocale : FALLBACK_LANGUAGE;
-        format = new IntlMessageFormat(text, formatLocale, undefined, { ignoreTag: true });
+        format = new IntlMessageFormat(text, formatLocale, undefined, { ignoreTag: true, formatters });
         compiled.set(key, format);
       }
       const result = format.format(values as Record<string, string | number | Date | boolean>);
