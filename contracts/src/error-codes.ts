@@ -57,6 +57,13 @@ export const errorCodeSchema = z.enum([
   'integration_off',
   'consent_request_invalid',
   'access_test_running',
+  // Guests outside the tenant picking a time through a signed link (docs/guest-links.md)
+  'guest_link_invalid',
+  'guest_link_used',
+  'guest_link_expired',
+  'guest_link_revoked',
+  'guest_time_not_offered',
+  'guest_not_external',
   // Confer's own database (PostgreSQL restarting, connections dropped): retryable, nothing was half-written
   'store_unavailable',
   'internal_error',

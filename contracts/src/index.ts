@@ -4,6 +4,7 @@ export * from './error-codes.ts';
 export * from './errors.ts';
 export * from './follow-through.ts';
 export * from './free-busy.ts';
+export * from './guest-links.ts';
 export * from './local-tenant.ts';
 export * from './runtime-config.ts';
 export * from './scheduling.ts';

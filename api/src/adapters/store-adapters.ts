@@ -3,6 +3,7 @@ import type { AccessTestStore } from '../ports/access-test-store.ts';
 import type { AdminConsentStore } from '../ports/admin-consent-store.ts';
 import type { ConnectionHealthStore } from '../ports/connection-health-store.ts';
 import type { DeltaStateStore } from '../ports/delta-state-store.ts';
+import type { GuestOfferStore } from '../ports/guest-offer-store.ts';
 import type { IncidentSignalSource } from '../ports/incident-signals.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import type { NotificationInbox } from '../ports/notification-inbox.ts';
@@ -26,6 +27,8 @@ export interface StoreAdapters {
   incidentSignals: IncidentSignalSource;
   accessTests: AccessTestStore;
   adminConsent: AdminConsentStore;
+  /** Times offered to guests outside the tenant through signed links. */
+  guestOffers: GuestOfferStore;
   leases: Leases;
   changes: ChangeFeed;
   /** Per-user request counts every replica shares; absent when there is one process (SQLite). */

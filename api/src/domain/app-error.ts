@@ -71,6 +71,13 @@ const statusByCode: Record<AppErrorCode, number> = {
   integration_off: 403,
   consent_request_invalid: 400,
   access_test_running: 409,
+  // A tampered, malformed or foreign link is "not found": the answer never says which part failed.
+  guest_link_invalid: 404,
+  guest_link_used: 409,
+  guest_link_expired: 410,
+  guest_link_revoked: 410,
+  guest_time_not_offered: 400,
+  guest_not_external: 400,
   store_unavailable: 503,
   internal_error: 500,
 };

@@ -37,6 +37,13 @@ const failures: Record<ErrorCode, ActionFailureCode> = {
   disconnect_forbidden: 'forbidden',
   consent_request_invalid: 'forbidden',
   access_test_running: 'unavailable',
+  // Only the guest page and the organizer's offer routes raise these; a card never offers those steps.
+  guest_link_invalid: 'not_found',
+  guest_link_used: 'version_conflict',
+  guest_link_expired: 'meeting_not_editable',
+  guest_link_revoked: 'meeting_not_editable',
+  guest_time_not_offered: 'validation_failed',
+  guest_not_external: 'validation_failed',
   store_unavailable: 'unavailable',
   teams_link_missing: 'unavailable',
   authority_unavailable: 'unavailable',

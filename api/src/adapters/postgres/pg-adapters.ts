@@ -8,6 +8,7 @@ import { createPostgresConnectionHealthStore } from './pg-connection-health-stor
 import { createPostgresConversationStore, createPostgresTenantServiceUrlLookup } from './pg-conversation-store.ts';
 import type { PgDatabase } from './pg-database.ts';
 import { createPostgresDeltaStateStore } from './pg-delta-state-store.ts';
+import { createPgGuestOfferStore } from './pg-guest-offer-store.ts';
 import { createPgIncidentSignals } from './pg-incident-signals.ts';
 import { createPgIncidentStore } from './pg-incident-store.ts';
 import { createPostgresLeases } from './pg-leases.ts';
@@ -43,6 +44,7 @@ export function createPostgresAdapters(db: PgDatabase, options: PgAdapterOptions
     incidentSignals: createPgIncidentSignals(db),
     accessTests: createPgAccessTestStore(db),
     adminConsent: createPgAdminConsentStore(db),
+    guestOffers: createPgGuestOfferStore(db),
     leases: createPostgresLeases(db),
     changes: createPostgresChangeFeed({
       db,

@@ -490,6 +490,38 @@ export const pgMigrations: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'guests outside the tenant: times offered through a signed link',
+    sql: `
+      -- One row per link an organizer made for an external attendee; answered (picked or proposed) at most once.
+      CREATE TABLE guest_offers (
+        tenant_id        text NOT NULL,
+        id               text NOT NULL,
+        meeting_id       text NOT NULL,
+        occurrence_start timestamptz,
+        attendee_email   text NOT NULL,
+        attendee_name    text NOT NULL,
+        slots_json       text NOT NULL,
+        meeting_start    timestamptz NOT NULL,
+        created_by       text NOT NULL,
+        created_at       timestamptz NOT NULL,
+        expires_at       timestamptz NOT NULL,
+        state            text NOT NULL CHECK (state IN ('offered', 'picked', 'proposed', 'revoked')),
+        claimed_at       timestamptz,
+        decided_at       timestamptz,
+        chosen_start     timestamptz,
+        chosen_end       timestamptz,
+        message          text,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        CHECK ((state = 'offered') = (decided_at IS NULL)),
+        CHECK (state = 'offered' OR claimed_at IS NULL),
+        CHECK ((state IN ('picked', 'proposed')) = (chosen_start IS NOT NULL AND chosen_end IS NOT NULL))
+      );
+      CREATE INDEX guest_offers_by_meeting ON guest_offers (tenant_id, meeting_id, created_at);
+    `,
+  },
 ];
 
 /** Any constant: every Confer process on one database serialises its migrations on this advisory lock. */

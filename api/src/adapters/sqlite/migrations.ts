@@ -561,4 +561,36 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 17,
+    name: 'guests outside the tenant: times offered through a signed link',
+    sql: `
+      -- One row per link an organizer made for an external attendee; answered (picked or proposed) at most once.
+      CREATE TABLE guest_offers (
+        tenant_id        TEXT NOT NULL,
+        id               TEXT NOT NULL,
+        meeting_id       TEXT NOT NULL,
+        occurrence_start TEXT,
+        attendee_email   TEXT NOT NULL,
+        attendee_name    TEXT NOT NULL,
+        slots_json       TEXT NOT NULL,
+        meeting_start    TEXT NOT NULL,
+        created_by       TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        expires_at       TEXT NOT NULL,
+        state            TEXT NOT NULL CHECK (state IN ('offered', 'picked', 'proposed', 'revoked')),
+        claimed_at       TEXT,
+        decided_at       TEXT,
+        chosen_start     TEXT,
+        chosen_end       TEXT,
+        message          TEXT,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        CHECK ((state = 'offered') = (decided_at IS NULL)),
+        CHECK (state = 'offered' OR claimed_at IS NULL),
+        CHECK ((state IN ('picked', 'proposed')) = (chosen_start IS NOT NULL AND chosen_end IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX guest_offers_by_meeting ON guest_offers (tenant_id, meeting_id, created_at);
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { createSqliteAdminConsentStore } from './sqlite-admin-consent-store.ts';
 import { createSqliteConnectionHealthStore } from './sqlite-connection-health-store.ts';
 import { createSqliteConversationStore, createTenantServiceUrlLookup } from './sqlite-conversation-store.ts';
 import { createSqliteDeltaStateStore } from './sqlite-delta-state-store.ts';
+import { createSqliteGuestOfferStore } from './sqlite-guest-offer-store.ts';
 import { createSqliteIncidentSignals } from './sqlite-incident-signals.ts';
 import { createSqliteIncidentStore } from './sqlite-incident-store.ts';
 import { createSqliteNotificationInbox } from './sqlite-notification-inbox.ts';
@@ -33,6 +34,7 @@ export function createSqliteAdapters(db: SqliteDatabase, clock: Clock): StoreAda
     incidentSignals: createSqliteIncidentSignals(db),
     accessTests: createSqliteAccessTestStore(db),
     adminConsent: createSqliteAdminConsentStore(db),
+    guestOffers: createSqliteGuestOfferStore(db),
     leases: createLocalLeases(),
     changes: createLocalChangeFeed(),
     ping: async () => db.open,
