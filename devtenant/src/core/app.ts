@@ -1,6 +1,11 @@
 import express, { type Express, type Router } from 'express';
 import { createBatchRoutes } from '../batch/batch-routes.ts';
 import type { LoopbackClient } from '../batch/loopback-client.ts';
+import {
+  createTokenServiceControl,
+  createTokenServiceRoutes,
+  type TokenServiceDeps,
+} from '../bot-token-service/index.ts';
 import { createControlRoutes } from '../control/control-routes.ts';
 import { createMailboxSettingsRoutes } from '../directory/mailbox-settings-routes.ts';
 import { createUserRoutes } from '../directory/user-routes.ts';
@@ -23,6 +28,8 @@ export interface AppDeps {
   log: ErrorLog;
   loopback: LoopbackClient;
   monotonicNow: () => number;
+  /** The Bot Framework user-token service for the bot's sign-in from chat. */
+  tokenService?: TokenServiceDeps;
 }
 
 /** Graph's request size limit is 4 MB. */
@@ -38,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requireLoopbackHost(tenant.clock));
   app.use(cors(() => redirectOrigins(tenant.apps.list())));
   if (deps.mode !== 'off') {
+    if (deps.tokenService) app.use('/_devtenant', express.json(), createTokenServiceControl(deps.tokenService));
     app.use(
       '/_devtenant',
       createControlRoutes({
@@ -52,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createTokenEndpoint(tenant.identity));
   app.use(createAuthorizeEndpoint(tenant.identity));
   app.use(createAdminConsentEndpoint(tenant.identity));
+  if (deps.tokenService) app.use(createTokenServiceRoutes(deps.tokenService));
   app.use(rootNotFound(tenant.clock));
   app.use(graphErrorMiddleware(tenant.clock, deps.log));
   return app;

@@ -1,4 +1,5 @@
 import { LOCAL_TENANT_ID } from '@confer/contracts';
+import type { BotOAuthConnection } from '../bot-token-service/connections.ts';
 import type { ControllableClock } from './clock.ts';
 
 export interface AppRegistration {
@@ -91,6 +92,11 @@ export interface DevTenantOptions {
   /** Default: a clock that starts at real time and can be moved forward. */
   clock?: ControllableClock;
   apps: AppRegistration[];
+  /**
+   * The bot's OAuth connections at the Bot Framework token service devtenant serves (`/api/usertoken/*`). Absent:
+   * one connection, `confer-sso`, for the first app's own API (devtenant/docs/bot-token-service.md).
+   */
+  botConnections?: BotOAuthConnection[];
   /** Where devtenant reports its own failures; default stderr. */
   logger?: DevTenantLogger;
 }

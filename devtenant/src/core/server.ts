@@ -2,6 +2,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createLoopbackClient } from '../batch/loopback-client.ts';
+import { createTokenServiceState, defaultConnections, withTokenServiceRedirect } from '../bot-token-service/index.ts';
 import { loadSigningKey } from '../identity/signing-keys.ts';
 import { createApp } from './app.ts';
 import { createControllableClock } from './clock.ts';
@@ -59,7 +60,9 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   const origin = `https://localhost:${port}`;
   try {
     const key = await loadSigningKey(settings.dataDir, `${origin}/{tenantid}/v2.0`);
-    const tenant = createTenant({ origin, clock, key, apps: options.apps });
+    const connections = options.botConnections ?? defaultConnections(options.apps);
+    const apps = withTokenServiceRedirect(options.apps, connections, origin);
+    const tenant = createTenant({ origin, clock, key, apps });
     // Webhook URLs are the app's own plain http(s) endpoints, reached with the platform fetch.
     attachFeatures(tenant, globalThis.fetch);
     const persistence =
@@ -73,6 +76,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       log,
       loopback,
       monotonicNow: () => performance.now(),
+      tokenService: { identity: tenant.identity, state: createTokenServiceState(), connections },
     });
     server.on('request', app);
     return {
