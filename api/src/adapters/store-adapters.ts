@@ -1,4 +1,5 @@
 import type { ConversationStore } from '@confer/bot/ports';
+import type { PendingSignInStore } from '@confer/bot/sign-in';
 import type { AccessTestStore } from '../ports/access-test-store.ts';
 import type { AdminConsentStore } from '../ports/admin-consent-store.ts';
 import type { ConnectionHealthStore } from '../ports/connection-health-store.ts';
@@ -29,6 +30,8 @@ export interface StoreAdapters {
   adminConsent: AdminConsentStore;
   /** Times offered to guests outside the tenant through signed links. */
   guestOffers: GuestOfferStore;
+  /** Actions waiting for their person's sign-in from chat. */
+  pendingSignIns: PendingSignInStore;
   leases: Leases;
   changes: ChangeFeed;
   /** Per-user request counts every replica shares; absent when there is one process (SQLite). */

@@ -14,6 +14,7 @@ import { createPgIncidentStore } from './pg-incident-store.ts';
 import { createPostgresLeases } from './pg-leases.ts';
 import { createPostgresNotificationInbox } from './pg-notification-inbox.ts';
 import { createPostgresOutboundStore } from './pg-outbound-queue-store.ts';
+import { createPgPendingSignInStore } from './pg-pending-sign-in-store.ts';
 import { createPostgresStores } from './pg-stores.ts';
 import { createPostgresSubscriptionStore } from './pg-subscription-store.ts';
 import { createPostgresWindowCounter } from './pg-window-counter.ts';
@@ -45,6 +46,7 @@ export function createPostgresAdapters(db: PgDatabase, options: PgAdapterOptions
     accessTests: createPgAccessTestStore(db),
     adminConsent: createPgAdminConsentStore(db),
     guestOffers: createPgGuestOfferStore(db),
+    pendingSignIns: createPgPendingSignInStore(db),
     leases: createPostgresLeases(db),
     changes: createPostgresChangeFeed({
       db,

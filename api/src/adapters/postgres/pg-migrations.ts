@@ -522,6 +522,22 @@ export const pgMigrations: readonly PgMigration[] = [
       CREATE INDEX guest_offers_by_meeting ON guest_offers (tenant_id, meeting_id, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'sign-in from chat: what someone asked the bot while it could not act for them yet',
+    sql: `
+      -- At most one action per person, run once after they sign in from the chat, or dropped at expiry.
+      CREATE TABLE bot_pending_sign_ins (
+        tenant_id     text NOT NULL,
+        aad_object_id text NOT NULL,
+        activity_json jsonb NOT NULL,
+        created_at    timestamptz NOT NULL,
+        expires_at    timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, aad_object_id),
+        CHECK (expires_at > created_at)
+      );
+    `,
+  },
 ];
 
 /** Any constant: every Confer process on one database serialises its migrations on this advisory lock. */

@@ -593,4 +593,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX guest_offers_by_meeting ON guest_offers (tenant_id, meeting_id, created_at);
     `,
   },
+  {
+    version: 18,
+    name: 'sign-in from chat: what someone asked the bot while it could not act for them yet',
+    sql: `
+      -- At most one action per person, run once after they sign in from the chat, or dropped at expiry.
+      CREATE TABLE bot_pending_sign_ins (
+        tenant_id     TEXT NOT NULL,
+        aad_object_id TEXT NOT NULL,
+        activity_json TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, aad_object_id),
+        CHECK (expires_at > created_at)
+      ) STRICT;
+    `,
+  },
 ];

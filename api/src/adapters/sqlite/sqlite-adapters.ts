@@ -12,6 +12,7 @@ import { createSqliteGuestOfferStore } from './sqlite-guest-offer-store.ts';
 import { createSqliteIncidentSignals } from './sqlite-incident-signals.ts';
 import { createSqliteIncidentStore } from './sqlite-incident-store.ts';
 import { createSqliteNotificationInbox } from './sqlite-notification-inbox.ts';
+import { createSqlitePendingSignInStore } from './sqlite-pending-sign-in-store.ts';
 import { createSqliteStores } from './sqlite-stores.ts';
 import { createSqliteSubscriptionStore } from './sqlite-subscription-store.ts';
 
@@ -35,6 +36,7 @@ export function createSqliteAdapters(db: SqliteDatabase, clock: Clock): StoreAda
     accessTests: createSqliteAccessTestStore(db),
     adminConsent: createSqliteAdminConsentStore(db),
     guestOffers: createSqliteGuestOfferStore(db),
+    pendingSignIns: createSqlitePendingSignInStore(db),
     leases: createLocalLeases(),
     changes: createLocalChangeFeed(),
     ping: async () => db.open,

@@ -1,0 +1,1 @@
+export type { PendingSignIn, PendingSignInStore } from './pending-sign-in-store.ts';
