@@ -24,8 +24,13 @@ export interface ScriptProfile {
   /**
    * Milliseconds of CPU the renderer's main thread spent running JavaScript (compile, evaluate, callbacks,
    * microtasks): thread time, so the time the thread waited for a core other processes held is not counted.
+   * Style and layout that script forces (reading `offsetWidth` on a changed page, say) are not JavaScript: the
+   * browser would do that work for the next frame anyway, and DevTools counts it as rendering. It is left out
+   * here and reported as `forcedRenderingMs`.
    */
   readonly scriptMs: number;
+  /** Style recalculation and layout run synchronously inside script (forced), in thread time. */
+  readonly forcedRenderingMs: number;
   /** Main-thread tasks longer than 50 ms (the Long Tasks API's threshold), and their total length. */
   readonly longTasks: number;
   readonly longTaskMs: number;
@@ -52,6 +57,8 @@ const SCRIPT_EVENTS = new Set([
   'XHRReadyStateChange',
   'XHRLoad',
 ]);
+/** Rendering work that can run nested inside script when script forces it. */
+const RENDERING_EVENTS = new Set(['Layout', 'UpdateLayoutTree', 'RecalculateStyles']);
 const LONG_TASK_US = 50_000;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
 
@@ -87,12 +94,18 @@ export function profileOf(events: readonly TraceEvent[], origin: string, mark?: 
   const threads = pageMainThreads(events, origin);
   const until = mark ? markTime(events, mark) : Number.POSITIVE_INFINITY;
   const onPage = events.filter((e) => e.ph === 'X' && threads.has(`${e.pid}:${e.tid}`) && e.ts < until);
-  const script = onPage
-    .filter((e) => SCRIPT_EVENTS.has(e.name) && e.tts !== undefined && e.tdur !== undefined)
-    .map((e): [number, number] => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]);
+  const threadIntervals = (names: ReadonlySet<string>) =>
+    merged(
+      onPage
+        .filter((e) => names.has(e.name) && e.tts !== undefined && e.tdur !== undefined)
+        .map((e): [number, number] => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]),
+    );
+  const script = threadIntervals(SCRIPT_EVENTS);
+  const forced = overlapLength(script, threadIntervals(RENDERING_EVENTS));
   const long = onPage.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > LONG_TASK_US);
   return {
-    scriptMs: unionLength(script) / 1000,
+    scriptMs: (totalLength(script) - forced) / 1000,
+    forcedRenderingMs: forced / 1000,
     longTasks: long.length,
     longTaskMs: long.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
   };
@@ -135,16 +148,32 @@ function markTime(events: readonly TraceEvent[], name: string): number {
   return found ? found.ts : Number.POSITIVE_INFINITY;
 }
 
-function unionLength(intervals: readonly [number, number][]): number {
+/** The union of `intervals` as sorted, disjoint intervals. */
+function merged(intervals: readonly [number, number][]): [number, number][] {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let [start, end] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const result: [number, number][] = [];
   for (const [from, to] of sorted) {
-    if (from > end) {
-      if (end > start) total += end - start;
-      [start, end] = [from, to];
-    } else if (to > end) end = to;
+    const last = result.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else result.push([from, to]);
   }
-  if (end > start) total += end - start;
+  return result;
+}
+
+function totalLength(intervals: readonly [number, number][]): number {
+  return intervals.reduce((sum, [from, to]) => sum + (to - from), 0);
+}
+
+/** How much of the disjoint sorted intervals `a` the disjoint sorted intervals `b` cover. */
+function overlapLength(a: readonly [number, number][], b: readonly [number, number][]): number {
+  let total = 0;
+  let j = 0;
+  for (const [from, to] of a) {
+    while (j < b.length && (b[j]?.[1] ?? 0) <= from) j++;
+    for (let k = j; k < b.length && (b[k]?.[0] ?? 0) < to; k++) {
+      const [bFrom, bTo] = b[k] ?? [0, 0];
+      total += Math.min(to, bTo) - Math.max(from, bFrom);
+    }
+  }
   return total;
 }
