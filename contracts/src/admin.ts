@@ -273,17 +273,6 @@ export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Who is asking
-
-/** GET /api/me: the signed-in person as the API sees them (the tab shows the admin pages only when `isAdmin`). */
-export const meSchema = z.object({
-  userId: z.string(),
-  displayName: z.string().nullable(),
-  isAdmin: z.boolean(),
-});
-export type MeDto = z.infer<typeof meSchema>;
-
-// ---------------------------------------------------------------------------------------------------------------
 // Names for the ids the admin pages show
 
 /**

@@ -6,6 +6,7 @@ export * from './follow-through.ts';
 export * from './free-busy.ts';
 export * from './guest-links.ts';
 export * from './local-tenant.ts';
+export * from './me.ts';
 export * from './runtime-config.ts';
 export * from './scheduling.ts';
 export * from './week.ts';

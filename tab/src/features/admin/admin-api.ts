@@ -17,8 +17,6 @@ import {
   healthPageSchema,
   type IncidentDto,
   incidentListSchema,
-  type MeDto,
-  meSchema,
   type PersonNameDto,
   peopleNamesSchema,
 } from '@confer/contracts';
@@ -31,11 +29,6 @@ export type AccessTestSummary = z.infer<typeof accessTestListSchema>['tests'][nu
 export async function getPeopleNames(api: AuthedApi, ids: readonly string[]): Promise<PersonNameDto[]> {
   const query = new URLSearchParams({ ids: ids.join(',') });
   return (await callApi(api, 'GET', `/api/admin/people?${query}`, peopleNamesSchema)).people;
-}
-
-/** Who is signed in, as the API sees them: the admin pages show only when `isAdmin`. */
-export function getMe(api: AuthedApi): Promise<MeDto> {
-  return callApi(api, 'GET', '/api/me', meSchema);
 }
 
 export function getAdminSettings(api: AuthedApi): Promise<AdminSettingsDto> {
