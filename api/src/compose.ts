@@ -7,6 +7,8 @@ import { createOutboundRenderer } from '@confer/bot/render';
 import { ADMIN_CONSENT_RETURN_PATH } from '@confer/contracts';
 import type { Express } from 'express';
 import { botInboundAuth } from './adapters/bot/bot-inbound-auth.ts';
+import { createChatConnections } from './adapters/bot/chat-connections.ts';
+import { createChatSignIn } from './adapters/bot/chat-sign-in.ts';
 import { createSchedulingActions } from './adapters/bot/scheduling-actions.ts';
 import { createTenantMembership } from './adapters/bot/tenant-membership.ts';
 import { createCachedDirectory } from './adapters/cache/cached-directory.ts';
@@ -44,12 +46,15 @@ import type { SchedulingGateway } from './ports/scheduling-gateway.ts';
 import type { SubscriptionStore } from './ports/subscription-store.ts';
 import { type AccessTestDeps, runAccessTestAfterConsent } from './use-cases/admin/access-test.ts';
 import { ACTIVITY_INTERVAL_MS, createConnectionActivity } from './use-cases/admin/connection-activity.ts';
+import type { ConnectionDeps } from './use-cases/connection/my-connection.ts';
 import { createAwayCheck } from './use-cases/follow-through/away-check.ts';
 import type { FollowThroughDeps } from './use-cases/follow-through/follow-through-deps.ts';
 import {
   createFollowThroughWorker,
   type FollowThroughWorker,
 } from './use-cases/follow-through/follow-through-worker.ts';
+import type { GuestDeps } from './use-cases/guest/guest-deps.ts';
+import { createGuestTokenSigner, deriveGuestLinkKey } from './use-cases/guest/guest-token.ts';
 import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
@@ -98,6 +103,8 @@ export interface ComposedApp {
   sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox; worker: SyncWorker };
   /** Incidents of the Outlook integration: the store, and the monitor that evaluates them (started by main.ts). */
   incidents: { store: IncidentStore; monitor: IncidentMonitor };
+  /** Guest links: the offers and their signing (tests make links and read offers through these). */
+  guest: GuestDeps;
   /** Attendance, follow-ups and cadence nudges: their dependencies, and the worker the leader runs. */
   followThrough: { deps: FollowThroughDeps; worker: FollowThroughWorker };
   /** `/api/ready` answers 503 from now on (graceful shutdown: the load balancer stops sending requests). */
@@ -112,6 +119,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const http = createTrustedHttp(options.trustedCaPem);
   const sqlite = options.adapters ? null : openDatabase(options.databaseFile ?? ':memory:');
   const store = options.adapters ?? createSqliteAdapters(sqlite as SqliteDatabase, clock);
+  // Only NODE_ENV=test runs without a configured key (config.ts); what it protects then ends with the process.
+  const serverSecret = config.tokenCacheKey ?? randomBytes(32);
   // Set when the process begins a graceful stop: readiness fails first, so no new requests arrive.
   let stopping = false;
   const graphTokens = createMsalGraphTokenProvider({
@@ -126,8 +135,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     logger,
     tokenCache: {
       store: store.stores.tokenCache,
-      // Only NODE_ENV=test runs without a configured key (config.ts); its tokens end with the process.
-      cipher: createTokenCacheCipher(config.tokenCacheKey ?? randomBytes(32)),
+      cipher: createTokenCacheCipher(serverSecret),
     },
   });
   // Connection health for admins: each person's last Graph success and sync error, coalesced before writing.
@@ -303,20 +311,48 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     newId: randomUUID,
     random: Math.random,
   };
+  // Guest links are signed with a key derived from the server secret, so every replica verifies every link.
+  const guest: GuestDeps = {
+    scheduling,
+    offers: store.guestOffers,
+    signer: createGuestTokenSigner(deriveGuestLinkKey(serverSecret)),
+    queue: outbound,
+    publicUrl: config.tabEndpoint,
+  };
+  const tokenValidator = createEntraTokenValidator({
+    keys: createRemoteKeys(config.jwksUri, http.fetch),
+    issuer: config.issuer,
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    applicationIdUri: config.applicationIdUri,
+    requiredScope: 'access_as_user',
+    clock,
+  });
+  const connectionDeps: ConnectionDeps = {
+    clock,
+    tenants: connections,
+    beforeDisconnect: (tenantId, userId) => syncWorker.unwatch(tenantId, userId),
+    afterConnect: (tenantId, userId) => syncSignals.reconnected(tenantId, userId),
+    tokens: graphTokens,
+    calendar,
+    checkConnection: graph.checkConnection,
+    defaultConnectionMode: config.defaultConnectionMode,
+  };
+  // Sign-in from chat (docs/sign-in-from-chat.md): only with an OAuth connection configured.
+  const signIn = config.bot.signIn
+    ? createChatSignIn({
+        config: config.bot,
+        fetch: http.fetch,
+        connections: createChatConnections({ connection: connectionDeps, tokens: tokenValidator }),
+        pending: store.pendingSignIns,
+      })
+    : undefined;
   const app = createApp({
     config,
     version: options.version,
     logger,
     clock,
-    tokens: createEntraTokenValidator({
-      keys: createRemoteKeys(config.jwksUri, http.fetch),
-      issuer: config.issuer,
-      tenantId: config.tenantId,
-      clientId: config.clientId,
-      applicationIdUri: config.applicationIdUri,
-      requiredScope: 'access_as_user',
-      clock,
-    }),
+    tokens: tokenValidator,
     calendar,
     directory: people,
     teamsSsoEmulator: config.devTenantUrl
@@ -342,6 +378,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       clock,
       tabUrl: config.tabEndpoint,
       actions: botActions,
+      ...(signIn ? { signIn } : {}),
       limitActivity: limitBotActivity({ clock }),
     }),
     tabDir: options.tabDir,
@@ -351,6 +388,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ready: async () => !stopping && (await store.ping()),
     scheduling,
     followThrough,
+    guest,
     admin: {
       clock,
       tenants: stores.tenants,
@@ -392,16 +430,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
         logger: logger.child({ part: 'admin-people' }),
       },
     },
-    connection: {
-      clock,
-      tenants: connections,
-      beforeDisconnect: (tenantId, userId) => syncWorker.unwatch(tenantId, userId),
-      afterConnect: (tenantId, userId) => syncSignals.reconnected(tenantId, userId),
-      tokens: graphTokens,
-      calendar,
-      checkConnection: graph.checkConnection,
-      defaultConnectionMode: config.defaultConnectionMode,
-    },
+    connection: connectionDeps,
   });
   const leadership = createLeadership({
     leases: store.leases,
@@ -436,6 +465,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     sync,
     incidents: { store: incidentStore, monitor: incidentMonitor },
     followThrough: { deps: followThrough, worker: followThroughWorker },
+    guest,
     beginStopping() {
       stopping = true;
     },

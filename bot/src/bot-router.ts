@@ -9,6 +9,8 @@ import { type CallerIdentity, type InboundAuth, refuseWithoutToken, trustActivit
 import { KeyedQueue } from './keyed-queue.ts';
 import type { BotClock, BotLogger, ConversationStore, SchedulingActions, TenantMembership } from './ports.ts';
 import type { ServiceUrlPolicy } from './service-url-policy.ts';
+import type { SignInDeps } from './sign-in/sign-in-deps.ts';
+import { runSignInInvoke } from './sign-in/sign-in-invokes.ts';
 
 export interface BotOptions {
   /** How inbound activities prove they come from the Bot Connector (see InboundAuth). */
@@ -28,6 +30,8 @@ export interface BotOptions {
   tabUrl: string;
   /** The scheduling core as the bot's cards and commands use it (the API wires it). */
   actions?: SchedulingActions;
+  /** Sign-in from chat: the OAuth connection, the token service and the pending actions (docs/sign-in-from-chat.md). */
+  signIn?: SignInDeps;
   /** Runs once the activity is trusted, before it is handled (the API's per-conversation rate limit). */
   limitActivity?: RequestHandler;
 }
@@ -47,6 +51,7 @@ export function createBotRouter(options: BotOptions): Router {
   const { conversations, logger, clock, tabUrl } = options;
   const deps: BotDeps = { conversations, logger, clock, tabUrl, perUser: new KeyedQueue() };
   if (options.actions) deps.actions = options.actions;
+  if (options.signIn) deps.signIn = options.signIn;
   const agent = createConferAgent(adapter, deps);
   warnWhenUnauthenticated(options);
 
@@ -70,7 +75,9 @@ export function createBotRouter(options: BotOptions): Router {
     identityOf: (claims) => (claims && options.credentials ? claims.payload : anonymousIdentity),
   });
   const processActivity: RequestHandler = async (req, res) => {
-    await adapter.process(req as SdkRequest, res, (context) => agent.run(context));
+    await adapter.process(req as SdkRequest, res, async (context) => {
+      if (!(await runSignInInvoke(context, deps))) await agent.run(context);
+    });
   };
 
   const router = express.Router();

@@ -51,7 +51,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       return json(res, 200, { id: member[2], ...found });
     }
     const activity = /^\/connector\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(url.pathname);
-    if (req.method === 'POST' && activity) {
+    // POST sends; PUT updates a sent activity (a card replaced in place).
+    if ((req.method === 'POST' || req.method === 'PUT') && activity) {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       sent.push({

@@ -112,6 +112,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DEVTENANT_URL: devtenant.origin,
     CONFER_CONNECTION_MODE: options.connectionMode ?? 'user',
     CONFER_TOKEN_CACHE_KEY: randomBytes(32).toString('base64'),
+    // devtenant's user-token service; used only when a test names an OAuth connection (BOT_OAUTH_CONNECTION).
+    BOT_TOKEN_SERVICE_URL: devtenant.origin,
     ...options.env,
   });
   const ownDataDir = options.dataDir ? null : mkdtempSync(join(tmpdir(), 'confer-stack-'));

@@ -49,6 +49,12 @@ const envSchema = z.object({
         'must be comma-separated origins such as https://smba.trafficmanager.net or https://*.botframework.com',
       ),
   ),
+  /** The Azure Bot OAuth connection the bot signs people in with from the chat (per-user mode); unset: it does not. */
+  BOT_OAUTH_CONNECTION: optional(
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/, 'must be an OAuth connection name (letters, digits, . _ -)'),
+  ),
+  /** The Bot Framework user-token service; devtenant's origin locally. */
+  BOT_TOKEN_SERVICE_URL: optional(httpsUrl),
   /** Present only for the local tenant (devtenant): enables the Teams-host emulation page. */
   DEVTENANT_URL: optional(httpsUrl),
   /** How a tenant that has not chosen yet connects to Graph: per-user (delegated) or tenant-wide (application). */
@@ -146,7 +152,15 @@ export interface BotConfig {
   openIdMetadataUrl: string;
   /** Bot Connector origins the bot may answer and send to. */
   allowedServiceUrls: readonly string[];
+  /**
+   * Sign-in from chat (docs/sign-in-from-chat.md): the OAuth connection (BOT_OAUTH_CONNECTION) at the user-token
+   * service (BOT_TOKEN_SERVICE_URL, default the Bot Framework's); null when no connection is configured.
+   */
+  signIn: { connectionName: string; tokenServiceUrl: string } | null;
 }
+
+/** The Bot Framework's user-token service, where Azure Bot OAuth connections live. */
+export const BOT_FRAMEWORK_TOKEN_SERVICE_URL = 'https://api.botframework.com';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -220,6 +234,12 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
           ? readOrigins(e.BOT_ALLOWED_SERVICE_URLS)
           : [...MICROSOFT_BOT_CONNECTOR_ORIGINS, ...(e.DEVTENANT_URL ? LOCAL_BOT_CONNECTOR_ORIGINS : [])],
       ),
+      signIn: e.BOT_OAUTH_CONNECTION
+        ? Object.freeze({
+            connectionName: e.BOT_OAUTH_CONNECTION,
+            tokenServiceUrl: trimSlash(e.BOT_TOKEN_SERVICE_URL ?? BOT_FRAMEWORK_TOKEN_SERVICE_URL),
+          })
+        : null,
     } satisfies BotConfig),
     devTenantUrl: e.DEVTENANT_URL ? trimSlash(e.DEVTENANT_URL) : null,
     trustedCaFile: e.TRUSTED_CA_FILE ?? null,
