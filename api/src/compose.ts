@@ -53,6 +53,8 @@ import {
   createFollowThroughWorker,
   type FollowThroughWorker,
 } from './use-cases/follow-through/follow-through-worker.ts';
+import type { GuestDeps } from './use-cases/guest/guest-deps.ts';
+import { createGuestTokenSigner, deriveGuestLinkKey } from './use-cases/guest/guest-token.ts';
 import { createIncidentMonitor, type IncidentMonitor } from './use-cases/incidents/incident-monitor.ts';
 import { createMeetingNotifier } from './use-cases/notifications/meeting-notifier.ts';
 import { planMeetingReminders, type ReminderDeps, withConnectionPrompts } from './use-cases/reminders/index.ts';
@@ -101,6 +103,8 @@ export interface ComposedApp {
   sync: { subscriptions: SubscriptionStore; inbox: NotificationInbox; worker: SyncWorker };
   /** Incidents of the Outlook integration: the store, and the monitor that evaluates them (started by main.ts). */
   incidents: { store: IncidentStore; monitor: IncidentMonitor };
+  /** Guest links: the offers and their signing (tests make links and read offers through these). */
+  guest: GuestDeps;
   /** Attendance, follow-ups and cadence nudges: their dependencies, and the worker the leader runs. */
   followThrough: { deps: FollowThroughDeps; worker: FollowThroughWorker };
   /** `/api/ready` answers 503 from now on (graceful shutdown: the load balancer stops sending requests). */
@@ -115,6 +119,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const http = createTrustedHttp(options.trustedCaPem);
   const sqlite = options.adapters ? null : openDatabase(options.databaseFile ?? ':memory:');
   const store = options.adapters ?? createSqliteAdapters(sqlite as SqliteDatabase, clock);
+  // Only NODE_ENV=test runs without a configured key (config.ts); what it protects then ends with the process.
+  const serverSecret = config.tokenCacheKey ?? randomBytes(32);
   // Set when the process begins a graceful stop: readiness fails first, so no new requests arrive.
   let stopping = false;
   const graphTokens = createMsalGraphTokenProvider({
@@ -129,8 +135,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     logger,
     tokenCache: {
       store: store.stores.tokenCache,
-      // Only NODE_ENV=test runs without a configured key (config.ts); its tokens end with the process.
-      cipher: createTokenCacheCipher(config.tokenCacheKey ?? randomBytes(32)),
+      cipher: createTokenCacheCipher(serverSecret),
     },
   });
   // Connection health for admins: each person's last Graph success and sync error, coalesced before writing.
@@ -306,6 +311,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     newId: randomUUID,
     random: Math.random,
   };
+  // Guest links are signed with a key derived from the server secret, so every replica verifies every link.
+  const guest: GuestDeps = {
+    scheduling,
+    offers: store.guestOffers,
+    signer: createGuestTokenSigner(deriveGuestLinkKey(serverSecret)),
+    queue: outbound,
+    publicUrl: config.tabEndpoint,
+  };
   const tokenValidator = createEntraTokenValidator({
     keys: createRemoteKeys(config.jwksUri, http.fetch),
     issuer: config.issuer,
@@ -375,6 +388,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     ready: async () => !stopping && (await store.ping()),
     scheduling,
     followThrough,
+    guest,
     admin: {
       clock,
       tenants: stores.tenants,
@@ -451,6 +465,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     sync,
     incidents: { store: incidentStore, monitor: incidentMonitor },
     followThrough: { deps: followThrough, worker: followThroughWorker },
+    guest,
     beginStopping() {
       stopping = true;
     },

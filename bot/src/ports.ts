@@ -73,7 +73,9 @@ export interface OutboundMessage {
     | 'expiry-warning'
     | 'incident-alert'
     | 'follow-up'
-    | 'cadence-nudge';
+    | 'cadence-nudge'
+    | 'guest-picked'
+    | 'guest-proposed';
   payload: Record<string, unknown>;
   notBefore: Date;
 }
@@ -364,4 +366,20 @@ export interface OutboundPayloads {
     openedAt: string;
     resolvedAt?: string;
   };
+  /**
+   * A guest outside the tenant answered the times offered through their link: picked one (the meeting has moved)
+   * or proposed another, with an optional note. ISO instants; the key is the offer's, so each offer tells once.
+   */
+  'guest-picked': GuestAnswerPayload;
+  'guest-proposed': GuestAnswerPayload;
+}
+
+/** What the organizer's card about a guest's answer reads (see OutboundPayloads). */
+export interface GuestAnswerPayload {
+  meetingId: string;
+  offerId: string;
+  attendeeEmail: string;
+  start: string;
+  end: string;
+  message?: string;
 }

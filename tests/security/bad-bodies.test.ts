@@ -5,6 +5,7 @@ import {
   cancelOccurrenceRequestSchema,
   conflictsRequestSchema,
   createActionRequestSchema,
+  createGuestLinkRequestSchema,
   createMeetingRequestSchema,
   type MeetingDto,
   markAttendanceRequestSchema,
@@ -294,6 +295,11 @@ describe('oversized and malformed bodies on every endpoint', () => {
           acceptConflicts: true,
         },
         schema: createMeetingRequestSchema,
+        as: 'adele',
+      },
+      [`POST ${m}/guest-links`]: {
+        body: { attendee: mail('alexw'), slots: [times] },
+        schema: createGuestLinkRequestSchema,
         as: 'adele',
       },
       [`PATCH ${m}`]: {

@@ -10,6 +10,7 @@ import type { TokenValidator } from '../ports/identity.ts';
 import type { SharedWindowCounter } from '../ports/replica-coordination.ts';
 import type { AdminDeps } from '../use-cases/admin/admin-settings.ts';
 import type { ConnectionDeps } from '../use-cases/connection/my-connection.ts';
+import type { GuestDeps } from '../use-cases/guest/guest-deps.ts';
 import type { SchedulingDeps } from '../use-cases/scheduling/scheduling-deps.ts';
 import { authenticate } from './authenticate.ts';
 import { limitAllBotTraffic } from './bot-rate-limit.ts';
@@ -25,6 +26,8 @@ import { consentReturnRoutes } from './routes/consent-return-routes.ts';
 import { devHostRoutes } from './routes/dev-host-routes.ts';
 import { type FollowThroughRouteDeps, followThroughRoutes } from './routes/follow-through-routes.ts';
 import { type GraphNotificationDeps, graphNotificationRoutes } from './routes/graph-notification-routes.ts';
+import { guestLinkRoutes } from './routes/guest-link-routes.ts';
+import { type GuestPageOptions, guestPageRoutes } from './routes/guest-page-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
@@ -64,6 +67,8 @@ export interface AppDeps {
   followThrough?: FollowThroughRouteDeps;
   /** Graph's change and lifecycle notifications, mounted at /api/graph; absent in tests that need none. */
   graphNotifications?: Omit<GraphNotificationDeps, 'clock'>;
+  /** Guests outside the tenant picking a time through a signed link (docs/guest-links.md); absent in tests that need none. */
+  guest?: GuestDeps & { page?: GuestPageOptions };
 }
 
 /** Generous for a person clicking through the picker; stops a runaway loop from burning the Graph budget. */
@@ -104,6 +109,10 @@ export function createApp(deps: AppDeps): express.Express {
     // Entra sends the admin's browser here without a Confer token; the link's state is the credential.
     app.use('/admin/consent', consentReturnRoutes(deps.admin.consent));
   }
+  if (deps.guest) {
+    // A guest has no Confer account: the signed link in the path is the credential (guest-page-routes.ts).
+    app.use('/guest', guestPageRoutes(deps.guest, deps.guest.page));
+  }
   app.use('/api', express.json({ limit: '100kb' }));
   app.use('/api', publicRoutes(deps.config, deps.version, deps.ready));
   const openApi = buildOpenApiDocument(deps.version);
@@ -128,6 +137,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.admin) app.use('/api/admin', adminRoutes(deps.admin));
   // The meeting routes come before the routers mounted on /api itself, so a meeting read is not walked through
   // their routes first; a path they do not answer (such as /meetings/{id}/attendance) goes on to them.
+  if (deps.guest) app.use('/api/meetings', guestLinkRoutes(deps.guest));
   if (deps.scheduling) app.use('/api/meetings', meetingRoutes(deps.scheduling));
   if (deps.followThrough) app.use('/api', followThroughRoutes(deps.followThrough));
   if (deps.scheduling) app.use('/api', schedulingRoutes(deps.scheduling));

@@ -13,6 +13,8 @@ interface Operation {
   response?: z.ZodType;
   status?: number;
   auth?: boolean;
+  /** A page for a person's browser: an HTML answer, and (with `request`) a form post rather than JSON. */
+  page?: boolean;
 }
 
 const meeting = '/api/meetings/{id}';
@@ -48,6 +50,12 @@ const operations: Operation[] = [
     path: '/api/me',
     summary: 'The signed-in person: id, name and whether they hold the Confer.Admin role',
     response: contracts.meSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/me/time-zone',
+    summary: 'The zone to show my times in: my override, else my Outlook mailbox zone',
+    response: contracts.viewerTimeZoneSchema,
   },
   {
     method: 'get',
@@ -362,6 +370,59 @@ const operations: Operation[] = [
     summary: 'One kept access test with every person tested (Confer.Admin role)',
     response: contracts.accessTestSchema,
   },
+  {
+    method: 'post',
+    path: `${meeting}/guest-links`,
+    summary:
+      'Organizer: offer up to 5 times (default: Confer’s suggestions) to an external attendee whose calendar Confer cannot read; answers the signed link (once) and its expiry (docs/guest-links.md)',
+    request: contracts.createGuestLinkRequestSchema,
+    response: contracts.guestLinkResponseSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: `${meeting}/guest-links`,
+    summary: 'Organizer: the meeting’s guest links and their state (offered, picked, proposed, expired, revoked)',
+    response: contracts.guestOffersResponseSchema,
+  },
+  {
+    method: 'delete',
+    path: `${meeting}/guest-links/{offerId}`,
+    summary: 'Organizer: withdraw an open guest link (410 guest_link_revoked for the guest from then on)',
+    response: z.object({ offer: contracts.guestOfferSchema }),
+  },
+  {
+    method: 'get',
+    path: '/guest/{token}',
+    summary:
+      'The guest page (HTML, no account): the offered times in the guest’s zone and language; a bad, used, expired or withdrawn link is refused with a page and a code; 20 requests a minute per address',
+    query: { tz: 'IANA time zone to show the times in (default: the browser’s, else UTC)' },
+    auth: false,
+    page: true,
+  },
+  {
+    method: 'post',
+    path: '/guest/{token}/pick',
+    summary:
+      'The guest picks one of the offered times (form: offerId, start, tz): the meeting moves as the organizer, the link is used up; 5 answers a minute per link',
+    request: z.object({ offerId: z.string(), start: z.string(), tz: z.string().optional() }),
+    auth: false,
+    page: true,
+  },
+  {
+    method: 'post',
+    path: '/guest/{token}/propose',
+    summary:
+      'The guest proposes another time (form: offerId, when as YYYY-MM-DDTHH:MM in tz, message): nothing moves, the organizer is asked in Teams',
+    request: z.object({
+      offerId: z.string(),
+      when: z.string(),
+      tz: z.string().optional(),
+      message: z.string().optional(),
+    }),
+    auth: false,
+    page: true,
+  },
   graphDelivery('/api/graph/notifications', 'change notifications', changeNotificationSchema),
   graphDelivery(
     '/api/graph/lifecycle',
@@ -441,12 +502,23 @@ function describe(op: Operation) {
     ...(op.auth === false ? { security: [] } : { security: [{ entra: [] }] }),
     ...(parameters.length ? { parameters } : {}),
     ...(op.request
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              [op.page ? 'application/x-www-form-urlencoded' : 'application/json']: {
+                schema: schema(op.request, 'input'),
+              },
+            },
+          },
+        }
       : {}),
     responses: {
-      [status]: op.response
-        ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
-        : { description: status === '204' ? 'No content' : 'OK' },
+      [status]: op.page
+        ? { description: 'A page', content: { 'text/html': { schema: { type: 'string' } } } }
+        : op.response
+          ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
+          : { description: status === '204' ? 'No content' : 'OK' },
       '4XX': error,
       '5XX': error,
     },

@@ -52,7 +52,8 @@ export function requestContext(logger: Logger) {
       logger.info('request', {
         requestId,
         method: req.method,
-        path: req.path,
+        // A route whose path carries a credential (the guest page's link) names a redacted path instead.
+        path: typeof res.locals.logPath === 'string' ? res.locals.logPath : req.path,
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
         user: context.identity?.userId,

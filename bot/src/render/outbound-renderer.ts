@@ -3,6 +3,7 @@ import { renderChangeNotice } from './render-change-notice.ts';
 import { renderConnection } from './render-connection.ts';
 import type { RenderDeps } from './render-deps.ts';
 import { renderCadenceNudge, renderFollowUp } from './render-follow-up.ts';
+import { renderGuestAnswer } from './render-guest.ts';
 import { renderIncidentAlert } from './render-incident-alert.ts';
 import {
   renderInvitation,
@@ -43,6 +44,9 @@ export function createOutboundRenderer(deps: RenderDeps): RenderOutbound {
         return renderFollowUp(message, deps);
       case 'cadence-nudge':
         return renderCadenceNudge(message, deps);
+      case 'guest-picked':
+      case 'guest-proposed':
+        return renderGuestAnswer(message, deps);
     }
   };
 }

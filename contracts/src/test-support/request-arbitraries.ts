@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { teamsTokenRequestSchema } from '../dev-host.ts';
 import { markAttendanceRequestSchema, setNudgesRequestSchema, setPairRhythmRequestSchema } from '../follow-through.ts';
+import { createGuestLinkRequestSchema, GUEST_LIMITS } from '../guest-links.ts';
 import {
   availabilityRequestSchema,
   cancelMeetingRequestSchema,
@@ -364,6 +365,26 @@ export function requestSpecs(world: RequestWorld): Record<string, RequestSpec> {
     ),
     [`POST ${m}/occurrences/{start}/cancel`]: spec(cancelOccurrenceRequestSchema, {
       message: { valid: text(0, LIMITS.maxComment), invalid: badText(LIMITS.maxComment) },
+    }),
+    [`POST ${m}/guest-links`]: spec(createGuestLinkRequestSchema, {
+      attendee: { valid: email(world.meetingPeople), invalid: badEmail, required: true },
+      slots: {
+        valid: fc
+          .uniqueArray(instantText(world.now), { minLength: 1, maxLength: GUEST_LIMITS.maxSlots, selector: Date.parse })
+          .map((starts) =>
+            starts.map((start) => ({ start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString() })),
+          ),
+        invalid: fc.oneof(
+          fc.constant([]),
+          fc.constant(null),
+          instantText(world.now).map((start) => [{ start }]),
+          badInstant.map((start) => [{ start, end: start }]),
+          instantText(world.now).map((start) =>
+            Array.from({ length: GUEST_LIMITS.maxSlots + 1 }, () => ({ start, end: start })),
+          ),
+        ),
+      },
+      occurrenceStart: { valid: instant, invalid: badInstant },
     }),
     [`POST ${m}/attendance`]: spec(markAttendanceRequestSchema, {
       occurrenceStart: { valid: instant, invalid: badInstant, required: true },

@@ -10,7 +10,6 @@ import { NavBar, type NavTarget } from '../features/shell/nav-bar.tsx';
 import { NotFound } from '../features/shell/not-found.tsx';
 import { PageLayout } from '../features/shell/page-layout.tsx';
 import { PageSkeleton } from '../features/shell/page-skeleton.tsx';
-import { useT } from '../i18n/i18n-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { AuthedApi } from '../lib/authed-api.ts';
 import type { HostSession } from '../lib/session.ts';
@@ -28,7 +27,6 @@ export interface AppShellProps {
 }
 
 export function AppShell({ session, fetch, origin }: AppShellProps) {
-  const { t, locale } = useT();
   const { route, navigate } = useRoute(session.subPageId);
   const api = useMemo<AuthedApi>(
     () => ({
@@ -65,7 +63,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
       api,
       attendees: route.with.filter((email) => email.toLowerCase() !== own),
       deviceZone: deviceTimeZone(),
-      locale: locale.formatLocale,
+      locale: session.locale,
       now: new Date(),
       viewportWidth: window.innerWidth,
     });
@@ -83,19 +81,19 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
         ? {
             session,
             api,
-            locale: locale.formatLocale,
+            locale: session.locale,
             timeZone,
             navigate,
             reportReady,
             refreshTimeZone: () => setZoneAttempt((n) => n + 1),
           }
         : null,
-    [session, api, locale, timeZone, navigate, reportReady],
+    [session, api, timeZone, navigate, reportReady],
   );
   useEffect(() => {
     // A new page: its heading is announced and focus does not stay on a link that no longer exists.
-    document.title = t('shell.documentTitle', { page: t(titleKeys[route.page]) });
-  }, [route, t]);
+    document.title = `${titleOf(route)} · Confer`;
+  }, [route]);
   return (
     <PageLayout
       header={
@@ -110,7 +108,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
           <RoutePage route={route} navigate={navigate} me={me} />
         </TabServicesContext.Provider>
       ) : (
-        <PageSkeleton label={t('shell.loadingMeetings')} />
+        <PageSkeleton label="Loading your meetings" />
       )}
     </PageLayout>
   );
@@ -158,15 +156,14 @@ function OnDemand<P extends LazyPage>({
   page: P;
   render: (Component: PageComponents[P]) => ReactNode;
 }) {
-  const { t } = useT();
   const module = usePageModule(page);
-  if (module.status === 'loading') return <PageSkeleton label={t('shell.loadingPage')} />;
+  if (module.status === 'loading') return <PageSkeleton label="Loading the page" />;
   if (module.status === 'failed') {
     const retry = async () => module.retry();
     return (
       <ErrorPanel
-        error={new AppError('network_error', t('shell.pageDownloadFailed'))}
-        failedTitle={t('shell.pageFailed')}
+        error={new AppError('network_error', 'This page could not be downloaded. Check your connection and try again.')}
+        what="this page"
         onRetry={module.retry}
         onConsent={retry}
         onSignIn={retry}
@@ -182,11 +179,14 @@ function navTargetOf(route: Route): NavTarget | null {
   return null;
 }
 
-const titleKeys: Record<Route['page'], string> = {
-  home: 'shell.nav.home',
-  schedule: 'shell.nav.schedule',
-  meeting: 'shell.titleMeeting',
-  settings: 'shell.nav.settings',
-  admin: 'shell.nav.admin',
-  'not-found': 'shell.titleNotFound',
-};
+function titleOf(route: Route): string {
+  const titles: Record<Route['page'], string> = {
+    home: 'Home',
+    schedule: 'Schedule',
+    meeting: 'Meeting',
+    settings: 'Settings',
+    admin: 'Admin',
+    'not-found': 'Not found',
+  };
+  return titles[route.page];
+}

@@ -8,8 +8,8 @@ interface Layer {
 }
 
 /**
- * `METHOD /path` of every REST route the running app serves under /api, read from its router tree (path
- * parameters as OpenAPI writes them). Left out: the bot endpoint (/api/messages), which speaks the Bot
+ * `METHOD /path` of every REST route the running app serves under /api, and the guest page's routes under
+ * /guest/{token}, read from its router tree (path parameters as OpenAPI writes them). Left out: the bot endpoint (/api/messages), which speaks the Bot
  * Framework protocol, and /api/openapi.json, the document itself.
  */
 export function servedRoutes(stack: Stack): string[] {
@@ -29,7 +29,10 @@ export function servedRoutes(stack: Stack): string[] {
   walk(app.router.stack, '');
   return [...found]
     .filter(
-      (r) => r.split(' ')[1]?.startsWith('/api/') && !r.includes('/api/messages') && r !== 'GET /api/openapi.json',
+      (r) =>
+        (r.split(' ')[1]?.startsWith('/api/') || r.split(' ')[1]?.startsWith('/guest/{token}')) &&
+        !r.includes('/api/messages') &&
+        r !== 'GET /api/openapi.json',
     )
     .sort();
 }

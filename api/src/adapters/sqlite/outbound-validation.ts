@@ -13,6 +13,8 @@ const KINDS: ReadonlySet<OutboundMessage['kind']> = new Set([
   'incident-alert',
   'follow-up',
   'cadence-nudge',
+  'guest-picked',
+  'guest-proposed',
 ]);
 
 /** Refuses the whole batch (writing nothing) when one message could never be delivered or keyed. */

@@ -2,7 +2,6 @@ import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-componen
 import { useEffect } from 'react';
 import type { AdminSection } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { RequestError } from '../shell/request-error.tsx';
 import { AccessTestPage } from './access-test-page.tsx';
@@ -35,15 +34,13 @@ const sections: readonly { value: AdminSection; label: string }[] = [
 export function AdminPage({ section, me }: { section: AdminSection; me: MeRequest }) {
   const styles = useStyles();
   const { navigate, reportReady } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const settled = me.state.status !== 'loading';
   useEffect(() => {
     if (settled) reportReady();
   }, [settled, reportReady]);
   if (!me.data) {
     return me.state.status === 'error' ? (
-      <RequestError error={me.state.error} onRetry={me.reload} failedTitle={t('admin.accountFailed')} />
+      <RequestError error={me.state.error} onRetry={me.reload} what="your account" />
     ) : (
       <PageSkeleton label="Loading the admin center" />
     );

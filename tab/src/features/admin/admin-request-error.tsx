@@ -4,15 +4,7 @@ import { RequestError } from '../shell/request-error.tsx';
 import { AdminRefusal } from './admin-refusal.tsx';
 
 /** A failed admin read: the refusal page when the role was taken away meanwhile, the usual error panel otherwise. */
-export function AdminRequestError({
-  error,
-  onRetry,
-  failedTitle,
-}: {
-  error: AppError;
-  onRetry: () => void;
-  failedTitle: string;
-}) {
+export function AdminRequestError({ error, onRetry, what }: { error: AppError; onRetry: () => void; what: string }) {
   if (error.code === ErrorCodes.admin_required) return <AdminRefusal />;
-  return <RequestError error={error} onRetry={onRetry} failedTitle={failedTitle} />;
+  return <RequestError error={error} onRetry={onRetry} what={what} />;
 }

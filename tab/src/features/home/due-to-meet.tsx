@@ -3,7 +3,6 @@ import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-compone
 import { CalendarAddRegular } from '@fluentui/react-icons';
 import { hrefOf } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { dueLine, dueToMeet } from '../../lib/follow-through-format.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 
@@ -39,14 +38,12 @@ export function bookHref(pair: PairCadenceDto): string {
  */
 export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
   const styles = useStyles();
-  const { timeZone } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
+  const { locale, timeZone } = useTabServices();
   const due = dueToMeet(pairs);
   if (due.length === 0) return null;
   const now = new Date();
   return (
-    <CardFrame id="due-to-meet" title={t('home.due.title')} testId="due-to-meet">
+    <CardFrame id="due-to-meet" title="Due to meet" testId="due-to-meet">
       <ul className={styles.list}>
         {due.map((pair) => (
           <li
@@ -60,7 +57,7 @@ export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
               <Text weight="semibold" className={styles.name}>
                 {pair.partner.displayName}
                 <Badge appearance="tint" shape="rounded" color={pair.status === 'overdue' ? 'danger' : 'warning'}>
-                  {pair.status === 'overdue' ? t('home.due.overdue') : t('home.due.soon')}
+                  {pair.status === 'overdue' ? 'Overdue' : 'Due soon'}
                 </Badge>
                 {pair.typeName && (
                   <Badge appearance="tint" color="brand" shape="rounded">
@@ -69,16 +66,16 @@ export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
                 )}
               </Text>
               <Text size={200} className={styles.line}>
-                {dueLine(i18n, pair, now, timeZone)}
+                {dueLine(pair, now, locale, timeZone)}
               </Text>
             </div>
             <Button
               as="a"
               href={bookHref(pair)}
               icon={<CalendarAddRegular />}
-              aria-label={t('home.due.bookWith', { name: pair.partner.displayName })}
+              aria-label={`Book a meeting with ${pair.partner.displayName}`}
             >
-              {t('home.due.book')}
+              Book
             </Button>
           </li>
         ))}

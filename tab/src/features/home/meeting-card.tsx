@@ -2,7 +2,6 @@ import type { MeetingDto } from '@confer/contracts';
 import { Badge, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, LocationRegular } from '@fluentui/react-icons';
 import { hrefOf } from '../../app/routes.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
 import { JoinButton } from '../meeting/join-button.tsx';
@@ -57,7 +56,6 @@ export interface MeetingCardProps {
 
 export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: MeetingCardProps) {
   const styles = useStyles();
-  const { t } = useT();
   const cancelled = meeting.status === 'cancelled';
   const canJoin = meeting.online && meeting.joinUrl && !cancelled && !past;
   const others = meeting.attendees;
@@ -79,7 +77,7 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
           )}
           {meeting.recurrence && (
             <span className={styles.item}>
-              <ArrowRepeatAllRegular aria-hidden="true" /> {t('home.card.series')}
+              <ArrowRepeatAllRegular aria-hidden="true" /> Series
             </span>
           )}
           {!meeting.online && meeting.location && (
@@ -89,17 +87,16 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
           )}
           {cancelled && (
             <Badge appearance="filled" color="danger" shape="rounded">
-              {t('home.card.cancelled')}
+              Cancelled
             </Badge>
           )}
         </Text>
         {!meeting.isOrganizer && (
           <Text size={200} className={styles.meta}>
-            {t('home.card.fromYou', { name: meeting.organizer.displayName })}{' '}
-            <ResponseBadge response={meeting.myResponse} />
+            From {meeting.organizer.displayName} · You: <ResponseBadge response={meeting.myResponse} />
           </Text>
         )}
-        <ul className={styles.people} aria-label={t('home.card.responses')}>
+        <ul className={styles.people} aria-label="Responses">
           {others.map((attendee) => (
             <li key={attendee.email} className={styles.person}>
               <Text size={200}>{attendee.displayName}</Text>
@@ -110,8 +107,8 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
       </div>
       <div className={styles.side}>
         {canJoin && meeting.joinUrl && (
-          <JoinButton joinUrl={meeting.joinUrl} ariaLabel={t('home.card.joinLabel', { title: meeting.title })}>
-            {t('home.card.join')}
+          <JoinButton joinUrl={meeting.joinUrl} ariaLabel={`Join ${meeting.title} in Teams`}>
+            Join
           </JoinButton>
         )}
         <QuickActions meeting={meeting} past={past} onChanged={onChanged} />

@@ -11,10 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type ActionDto, createAction } from '../../lib/notes-api.ts';
-import { errorMessage } from '../shell/error-text.ts';
 
 const useStyles = makeStyles({
   form: {
@@ -37,8 +35,6 @@ export function ActionForm({
 }) {
   const styles = useStyles();
   const { api } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const people = [meeting.organizer, ...meeting.attendees];
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState(people[0]?.email ?? '');
@@ -61,7 +57,7 @@ export function ActionForm({
       setTitle('');
       setDue('');
     } catch (error) {
-      setProblem(errorMessage(toAppError(error), i18n));
+      setProblem(toAppError(error).message);
     } finally {
       setBusy(false);
     }
@@ -75,10 +71,10 @@ export function ActionForm({
           void add();
         }}
       >
-        <Field label={t('meeting.actions.new')}>
+        <Field label="New action">
           <Input value={title} maxLength={LIMITS.maxActionTitle} onChange={(_, data) => setTitle(data.value)} />
         </Field>
-        <Field label={t('meeting.actions.owner')}>
+        <Field label="Owner">
           <Select value={owner} onChange={(_, data) => setOwner(data.value)}>
             {people.map((person) => (
               <option key={person.email} value={person.email}>
@@ -87,11 +83,11 @@ export function ActionForm({
             ))}
           </Select>
         </Field>
-        <Field label={t('meeting.actions.due')}>
+        <Field label="Due date (optional)">
           <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
         </Field>
         <Button type="submit" appearance="primary" disabled={busy || !title.trim()}>
-          {t('meeting.actions.add')}
+          Add action
         </Button>
       </form>
       {problem && (

@@ -12,13 +12,11 @@ import {
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type ActionDto, deleteAction, listActions, setActionDone } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { AsyncList } from '../shell/async-list.tsx';
-import { errorMessage } from '../shell/error-text.ts';
 import { ActionForm } from './action-form.tsx';
 
 const useStyles = makeStyles({
@@ -59,8 +57,6 @@ export interface ActionsSectionProps {
 export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSectionProps) {
   const styles = useStyles();
   const { api } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const request = useRequest(`actions:${meeting.id}:${occurrenceStart ?? ''}`, () =>
     listActions(api, meeting.id, occurrenceStart),
   );
@@ -74,7 +70,9 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
     } catch (cause) {
       const error = toAppError(cause);
       setProblem(
-        error.code === ErrorCodes.version_conflict ? t('meeting.actions.changedMeanwhile') : errorMessage(error, i18n),
+        error.code === ErrorCodes.version_conflict
+          ? 'Someone changed this action meanwhile; the list is fresh now, try again.'
+          : error.message,
       );
       request.reload();
     }
@@ -94,12 +92,12 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
       return actions.filter((a) => a.id !== action.id);
     });
   return (
-    <CardFrame id="actions" title={t('meeting.actions.title')} testId="actions">
+    <CardFrame id="actions" title="Actions" testId="actions">
       <AsyncList
         request={request}
-        failedTitle={t('meeting.actions.failed')}
-        loading={{ label: t('meeting.actions.loading'), rows: [32, 32], minHeight: '120px' }}
-        empty={<Text className={styles.none}>{t('meeting.actions.none')}</Text>}
+        what="the actions"
+        loading={{ label: 'Loading actions', rows: [32, 32], minHeight: '120px' }}
+        empty={<Text className={styles.none}>No actions yet. Add what each person agreed to do.</Text>}
       >
         {(listed) => (
           <ul className={styles.list}>
@@ -113,17 +111,17 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
                 />
                 <Text size={200} className={styles.meta}>
                   {action.ownerName}
-                  {action.dueDate && <span>{t('meeting.actions.dueOn', { date: dueText(action.dueDate) })}</span>}
+                  {action.dueDate && <span>Due {dueText(action.dueDate)}</span>}
                   {action.carriedOver && (
                     <Badge appearance="tint" color="warning" shape="rounded">
-                      {t('meeting.actions.carriedOver')}
+                      Carried over
                     </Badge>
                   )}
                 </Text>
                 <Button
                   appearance="subtle"
                   icon={<DeleteRegular />}
-                  aria-label={t('meeting.actions.delete', { title: action.title })}
+                  aria-label={`Delete action: ${action.title}`}
                   onClick={() => remove(action)}
                 />
               </li>

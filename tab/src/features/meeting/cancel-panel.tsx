@@ -2,12 +2,10 @@ import { LIMITS, type MeetingDto } from '@confer/contracts';
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { cancelMeeting, cancelOccurrence } from '../../lib/meetings-api.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
-import { errorMessage } from '../shell/error-text.ts';
 import { type Scope, ScopeChoice } from './scope-choice.tsx';
 import type { Occurrence } from './series.ts';
 
@@ -22,8 +20,6 @@ export interface CancelPanelProps {
 /** The organizer cancels with a message Outlook sends to everyone; for a series, one occurrence or all. */
 export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }: CancelPanelProps) {
   const { api } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const [scope, setScope] = useState<Scope>('occurrence');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,11 +35,11 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
       onDone(
         cancelled,
         onlyOne
-          ? t('meeting.cancel.occurrenceDone', { when: formatters.when(occurrence.start, occurrence.end) })
-          : t('meeting.cancel.done'),
+          ? `The meeting on ${formatters.when(occurrence.start, occurrence.end)} is cancelled.`
+          : 'The meeting is cancelled. Everyone was told.',
       );
     } catch (error) {
-      setProblem(errorMessage(toAppError(error), i18n));
+      setProblem(toAppError(error).message);
     } finally {
       setBusy(false);
     }
@@ -53,18 +49,14 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
       id="cancel"
       kind="task"
       testId="cancel-panel"
-      title={t('meeting.cancel.title')}
+      title="Cancel the meeting"
       actions={
         <>
           <Button appearance="primary" disabled={busy} onClick={cancel}>
-            {busy
-              ? t('meeting.cancel.cancelling')
-              : onlyOne
-                ? t('meeting.cancel.occurrence')
-                : t('home.actions.cancel')}
+            {busy ? 'Cancelling…' : onlyOne ? 'Cancel this occurrence' : 'Cancel meeting'}
           </Button>
           <Button disabled={busy} onClick={onClose}>
-            {t('meeting.cancel.keep')}
+            Keep the meeting
           </Button>
         </>
       }
@@ -74,10 +66,10 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
           value={scope}
           onChange={setScope}
           occurrenceText={formatters.when(occurrence.start, occurrence.end)}
-          verb="cancel"
+          verb="Cancel"
         />
       )}
-      <Field label={t('meeting.cancel.message')} hint={t('meeting.cancel.messageHint')}>
+      <Field label="Message to everyone" hint="Sent with the cancellation in Outlook.">
         <Textarea
           value={message}
           maxLength={LIMITS.maxComment}

@@ -1,5 +1,4 @@
 import { ErrorCodes, LIMITS, type MeetingDto } from '@confer/contracts';
-import type { Translator } from '@confer/contracts/i18n';
 import {
   Button,
   Field,
@@ -11,12 +10,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { type AppError, conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { PeoplePicker } from '../schedule/index.ts';
-import { errorMessage } from '../shell/error-text.ts';
 import { ConflictList } from './conflict-list.tsx';
 import {
   addedPeople,
@@ -42,13 +39,11 @@ type Failure = { kind: 'conflicts'; conflicts: NonNullable<ReturnType<typeof con
 /** The organizer changes title, agenda, people and (in person) the place; the time stays with Reschedule. */
 export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: EditPanelProps) {
   const { api } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const [draft, setDraft] = useState<DetailsDraft>(() => draftOf(meeting));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [tried, setTried] = useState(false);
-  const problems = problemsOf(i18n, draft);
+  const problems = problemsOf(draft);
   const change = changeOf(meeting, draft);
   const valid = Object.keys(problems).length === 0;
   const shown = tried ? problems : {};
@@ -64,12 +59,8 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
     try {
       const saved = await saveDetails(api, meeting, change, acceptConflicts);
       const added = addedPeople(meeting, saved);
-      onDone(
-        saved,
-        added.length
-          ? t('meeting.edit.savedInvited', { count: added.length, names: i18n.list(added) })
-          : t('meeting.edit.saved'),
-      );
+      const invited = added.length ? ` ${added.join(', ')} ${added.length === 1 ? 'is' : 'are'} invited.` : '';
+      onDone(saved, `Details saved. Everyone gets an updated invitation.${invited}`);
     } catch (cause) {
       const error = toAppError(cause);
       const conflicts = conflictsOf(error);
@@ -85,28 +76,32 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
       id="edit"
       kind="task"
       testId="edit-panel"
-      title={t('meeting.edit.title')}
+      title="Edit details"
       actions={
         <>
           {clashes ? (
             <Button appearance="primary" disabled={busy} onClick={() => save(true)}>
-              {t('meeting.edit.saveAnyway')}
+              Save anyway
             </Button>
           ) : (
             <Button appearance="primary" disabled={busy} onClick={() => save(false)}>
-              {busy ? t('common.saving') : t('meeting.edit.save')}
+              {busy ? 'Saving…' : 'Save changes'}
             </Button>
           )}
           <Button disabled={busy} onClick={onClose}>
-            {t('meeting.edit.discard')}
+            Discard changes
           </Button>
         </>
       }
     >
-      <Field label={t('schedule.form.title')} required validationMessage={shown.title}>
+      <Field label="Title" required validationMessage={shown.title}>
         <Input value={draft.title} maxLength={LIMITS.maxTitle} onChange={(_, data) => update({ title: data.value })} />
       </Field>
-      <Field label={t('schedule.form.agenda')} hint={t('meeting.edit.agendaHint')} validationMessage={shown.agenda}>
+      <Field
+        label="Agenda"
+        hint="One topic per line; line breaks are kept in the invitation."
+        validationMessage={shown.agenda}
+      >
         <Textarea
           value={draft.agenda}
           maxLength={LIMITS.maxAgenda}
@@ -128,7 +123,7 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
         </MessageBar>
       )}
       {!meeting.online && (
-        <Field label={t('schedule.form.where')} hint={t('meeting.edit.whereHint')} validationMessage={shown.location}>
+        <Field label="Where" hint="A room or an address." validationMessage={shown.location}>
           <Input
             value={draft.location}
             maxLength={LIMITS.maxLocation}
@@ -138,27 +133,23 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
       )}
       {tried && valid && !hasChanges(change) && (
         <MessageBar intent="info" role="status">
-          <MessageBarBody>{t('meeting.edit.nothingChanged')}</MessageBarBody>
+          <MessageBarBody>Nothing changed yet: edit a field, or discard.</MessageBarBody>
         </MessageBar>
       )}
-      {clashes && <ConflictList conflicts={clashes} when={formatters.when} title={t('meeting.edit.addedBusy')} />}
+      {clashes && <ConflictList conflicts={clashes} when={formatters.when} title="Someone you added is busy then" />}
       {error && <SaveError error={error} onReload={onReload} />}
     </CardFrame>
   );
 }
 
 function SaveError({ error, onReload }: { error: AppError; onReload: () => void }) {
-  const i18n = useT();
-  const { t } = i18n;
   const stale = error.code === ErrorCodes.version_conflict;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error" data-code={error.code}>
-      <MessageBarBody>
-        {stale ? t('meeting.edit.stale', { reason: errorMessage(error, i18n) }) : messageOf(error, i18n)}
-      </MessageBarBody>
+      <MessageBarBody>{stale ? `${error.message} Your edits here are not saved.` : messageOf(error)}</MessageBarBody>
       {stale && (
         <MessageBarActions>
-          <Button onClick={onReload}>{t('meeting.edit.reload')}</Button>
+          <Button onClick={onReload}>Reload the meeting</Button>
         </MessageBarActions>
       )}
     </MessageBar>
@@ -166,8 +157,8 @@ function SaveError({ error, onReload }: { error: AppError; onReload: () => void 
 }
 
 /** The API's own sentence, plus what zod found wrong for `validation_failed` (`details` holds its issues). */
-function messageOf(error: AppError, i18n: Translator): string {
-  if (error.code !== ErrorCodes.validation_failed || !Array.isArray(error.details)) return errorMessage(error, i18n);
+function messageOf(error: AppError): string {
+  if (error.code !== ErrorCodes.validation_failed || !Array.isArray(error.details)) return error.message;
   const issues = error.details
     .map((issue: unknown) =>
       typeof issue === 'object' && issue !== null && 'message' in issue ? String(issue.message) : null,

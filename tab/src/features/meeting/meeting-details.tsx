@@ -1,6 +1,5 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useT } from '../../i18n/i18n-context.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
 
@@ -30,7 +29,8 @@ const useStyles = makeStyles({
 });
 
 /** Why someone carries the "Added in Outlook" badge: shown as its tooltip and, once, under the list for everyone. */
-const addedInOutlookExplanation = 'meeting.details.addedInOutlookWhy';
+export const addedInOutlookExplanation =
+  'Invited in Outlook, not in Confer: they see the meeting, but not its notes and actions until the organizer adds them in Confer.';
 
 export function MeetingDetails({
   meeting,
@@ -42,37 +42,36 @@ export function MeetingDetails({
   proposedText: (start: string, end: string) => string;
 }) {
   const styles = useStyles();
-  const { t } = useT();
   return (
     <>
-      <CardFrame id="details" title={t('meeting.details.title')}>
+      <CardFrame id="details" title="Details and agenda">
         <dl className={styles.facts}>
-          <dt className={styles.term}>{t('common.response.organizer')}</dt>
+          <dt className={styles.term}>Organizer</dt>
           <dd className={styles.value}>{meeting.organizer.displayName}</dd>
-          <dt className={styles.term}>{t('schedule.form.type')}</dt>
-          <dd className={styles.value}>{typeName ?? t('meeting.details.noType')}</dd>
-          <dt className={styles.term}>{t('schedule.form.where')}</dt>
+          <dt className={styles.term}>Meeting type</dt>
+          <dd className={styles.value}>{typeName ?? 'None'}</dd>
+          <dt className={styles.term}>Where</dt>
           <dd className={styles.value}>
-            {meeting.online ? t('meeting.details.teams') : (meeting.location ?? t('meeting.details.noPlace'))}
+            {meeting.online ? 'Microsoft Teams meeting' : (meeting.location ?? 'No place given')}
           </dd>
         </dl>
         {meeting.outlookSubject && (
           <Text as="p" className={styles.note} data-testid="outlook-subject">
-            {t('meeting.details.outlookSubject', { subject: meeting.outlookSubject })}
+            In Outlook this meeting is called “{meeting.outlookSubject}”
           </Text>
         )}
         <Text as="h3" size={400} weight="semibold">
-          {t('schedule.form.agenda')}
+          Agenda
         </Text>
         {meeting.agenda.trim() ? (
           <p className={styles.agenda} data-testid="agenda">
             {meeting.agenda}
           </p>
         ) : (
-          <Text className={styles.none}>{t('meeting.details.noAgenda')}</Text>
+          <Text className={styles.none}>No agenda yet.</Text>
         )}
       </CardFrame>
-      <CardFrame id="responses" title={t('home.card.responses')} testId="responses">
+      <CardFrame id="responses" title="Responses" testId="responses">
         <ul className={styles.people}>
           <li className={styles.person}>
             <Text weight="semibold">{meeting.organizer.displayName}</Text>
@@ -87,9 +86,7 @@ export function MeetingDetails({
               <ResponseBadge response={attendee.response} />
               {attendee.addedInOutlook && <AddedInOutlookBadge />}
               {attendee.proposedStart && attendee.proposedEnd && (
-                <Text size={200}>
-                  {t('meeting.details.proposed', { when: proposedText(attendee.proposedStart, attendee.proposedEnd) })}
-                </Text>
+                <Text size={200}>Proposed {proposedText(attendee.proposedStart, attendee.proposedEnd)}</Text>
               )}
             </li>
           ))}
@@ -102,7 +99,7 @@ export function MeetingDetails({
             id="added-in-outlook-note"
             data-testid="added-in-outlook-note"
           >
-            {t('meeting.details.addedInOutlookNote', { why: t(addedInOutlookExplanation) })}
+            Added in Outlook: {addedInOutlookExplanation}
           </Text>
         )}
       </CardFrame>
@@ -119,10 +116,12 @@ export function invitedInOutlookOnly(meeting: MeetingDto, myId: string | null): 
 
 /** In place of the notes and actions for someone invited in Outlook only: why they are closed, instead of an error. */
 export function NotesClosed() {
-  const { t } = useT();
   return (
-    <CardFrame id="notes" title={t('meeting.details.notesTitle')} testId="notes-closed">
-      <Text as="p">{t('meeting.details.notesClosed')}</Text>
+    <CardFrame id="notes" title="Notes and actions" testId="notes-closed">
+      <Text as="p">
+        You were invited to this meeting in Outlook. Its notes and actions open to you once the organizer adds you in
+        Confer.
+      </Text>
     </CardFrame>
   );
 }
@@ -132,18 +131,17 @@ export function NotesClosed() {
  * and the note under the list (which it is described by) for everyone else.
  */
 function AddedInOutlookBadge() {
-  const { t } = useT();
   return (
     <Badge
       appearance="outline"
       color="informative"
       shape="rounded"
       size="small"
-      title={t(addedInOutlookExplanation)}
+      title={addedInOutlookExplanation}
       aria-describedby="added-in-outlook-note"
       data-testid="added-in-outlook"
     >
-      {t('meeting.details.addedInOutlook')}
+      Added in Outlook
     </Badge>
   );
 }

@@ -12,10 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type NoteDto, saveNote, type Visibility } from '../../lib/notes-api.ts';
-import { errorMessage } from '../shell/error-text.ts';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -54,8 +52,6 @@ export function NoteEditor({
 }: NoteEditorProps) {
   const styles = useStyles();
   const { api } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const [text, setText] = useState(note?.body ?? '');
   const [basedOn, setBasedOn] = useState(note);
   const [busy, setBusy] = useState(false);
@@ -79,7 +75,7 @@ export function NoteEditor({
       if (error.code === ErrorCodes.version_conflict) {
         setConflict(true);
         onReload();
-      } else setProblem(errorMessage(error, i18n));
+      } else setProblem(error.message);
     } finally {
       setBusy(false);
     }
@@ -98,10 +94,12 @@ export function NoteEditor({
       </Field>
       {conflict && (
         <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>{t('meeting.notes.changedElsewhere')}</MessageBarBody>
+          <MessageBarBody>
+            This note was changed elsewhere since you opened it. Keep your text or take the saved one.
+          </MessageBarBody>
           <MessageBarActions>
             <Button disabled={busy || !note} onClick={() => save(note)}>
-              {t('meeting.notes.saveMine')}
+              Save mine over it
             </Button>
             <Button
               disabled={busy}
@@ -111,7 +109,7 @@ export function NoteEditor({
                 setText(note?.body ?? '');
               }}
             >
-              {t('meeting.notes.takeSaved')}
+              Take the saved note
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -123,15 +121,11 @@ export function NoteEditor({
       )}
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy || !dirty || conflict} onClick={() => save(basedOn)}>
-          {busy
-            ? t('common.saving')
-            : visibility === 'private'
-              ? t('meeting.notes.savePrivate')
-              : t('meeting.notes.saveShared')}
+          {busy ? 'Saving…' : `Save ${visibility} note`}
         </Button>
         <Text size={200} className={styles.saved} role="status">
-          {basedOn ? t('meeting.notes.savedAt', { when: stamp(basedOn.updatedAt) }) : t('meeting.notes.notSaved')}
-          {dirty ? t('meeting.notes.unsaved') : ''}
+          {basedOn ? `Saved ${stamp(basedOn.updatedAt)}` : 'Not saved yet'}
+          {dirty ? ' · unsaved changes' : ''}
         </Text>
       </div>
     </div>

@@ -1,5 +1,4 @@
 import { Radio, RadioGroup } from '@fluentui/react-components';
-import { useT } from '../../i18n/i18n-context.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 
 export type Scope = 'occurrence' | 'series';
@@ -14,19 +13,17 @@ export function ScopeChoice({
   value: Scope;
   onChange: (scope: Scope) => void;
   occurrenceText: string;
-  verb: 'cancel' | 'move';
+  verb: string;
 }) {
-  const { t } = useT();
-  const question = verb === 'cancel' ? t('meeting.scope.cancel') : t('meeting.scope.move');
   return (
-    <ChoiceGroup legend={question}>
+    <ChoiceGroup legend={`${verb} which meetings?`}>
       <RadioGroup
         value={value}
         onChange={(_, data) => onChange(data.value === 'series' ? 'series' : 'occurrence')}
-        aria-label={question}
+        aria-label={`${verb} which meetings?`}
       >
-        <Radio value="occurrence" label={t('meeting.scope.occurrence', { when: occurrenceText })} />
-        <Radio value="series" label={t('meeting.scope.series')} />
+        <Radio value="occurrence" label={`This occurrence (${occurrenceText})`} />
+        <Radio value="series" label="The whole series" />
       </RadioGroup>
     </ChoiceGroup>
   );

@@ -2,7 +2,6 @@ import { ErrorCodes, type TogetherResponse } from '@confer/contracts';
 import { Badge, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { hrefOf } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { getTogether, setPairRhythm } from '../../lib/follow-through-api.ts';
 import { agoText, averageGapText, typeRhythmLabel } from '../../lib/follow-through-format.ts';
 import type { MeetingTypeDto } from '../../lib/me-api.ts';
@@ -44,24 +43,22 @@ export interface TogetherSectionProps {
 export function TogetherSection({ partner, formatters, types, revision }: TogetherSectionProps) {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const request = useRequest(`together:${partner.userId}:${revision}`, () => getTogether(api, partner.userId));
-  const title = t('meeting.together.title', { name: partner.displayName });
+  const title = `You and ${partner.displayName}`;
   const together = request.data;
   if (request.state.status === 'error' && !together) {
     // No meeting behind them yet: nothing to tell.
     if (request.state.error.code === ErrorCodes.not_found) return null;
     return (
       <CardFrame id="together" title={title} testId="together">
-        <RequestError error={request.state.error} onRetry={request.reload} failedTitle={t('meeting.together.failed')} />
+        <RequestError error={request.state.error} onRetry={request.reload} what="your history together" />
       </CardFrame>
     );
   }
   if (!together) return null;
   const now = new Date();
   const cadence = together.cadence;
-  const typeDays = cadence?.typeId ? types?.find((type) => type.id === cadence.typeId)?.cadenceDays : undefined;
+  const typeDays = cadence?.typeId ? types?.find((t) => t.id === cadence.typeId)?.cadenceDays : undefined;
   const saveRhythm = async (days: number | null) => {
     const pair = await setPairRhythm(api, partner.userId, days);
     request.set({ ...together, cadence: pair } satisfies TogetherResponse);
@@ -74,46 +71,45 @@ export function TogetherSection({ partner, formatters, types, revision }: Togeth
   return (
     <CardFrame id="together" title={title} testId="together">
       <dl className={styles.facts}>
-        <dt className={styles.term}>{t('common.attendance.held')}</dt>
+        <dt className={styles.term}>Held</dt>
         <dd className={styles.value} data-testid="together-held">
-          {meetingsText(i18n, together.held + together.partlyAttended)}
-          {together.partlyAttended > 0 && t('meeting.together.partly', { count: together.partlyAttended })}
+          {meetingsText(together.held + together.partlyAttended)}
+          {together.partlyAttended > 0 && `, ${together.partlyAttended} partly attended`}
         </dd>
-        <dt className={styles.term}>{t('meeting.together.missed')}</dt>
+        <dt className={styles.term}>Missed</dt>
         <dd className={styles.value} data-testid="together-missed">
-          {meetingsText(i18n, together.missed)}
+          {meetingsText(together.missed)}
         </dd>
         {together.unknown > 0 && (
           <>
-            <dt className={styles.term}>{t('meeting.together.notKnown')}</dt>
-            <dd className={styles.value}>{meetingsText(i18n, together.unknown)}</dd>
+            <dt className={styles.term}>Not known</dt>
+            <dd className={styles.value}>{meetingsText(together.unknown)}</dd>
           </>
         )}
-        <dt className={styles.term}>{t('meeting.together.howOften')}</dt>
+        <dt className={styles.term}>How often</dt>
         <dd className={styles.value} data-testid="together-gap">
           {together.averageGapDays === null
-            ? t('meeting.together.notEnough')
-            : averageGapText(i18n, together.averageGapDays)}
+            ? 'Not enough meetings yet to tell'
+            : averageGapText(together.averageGapDays)}
         </dd>
-        <dt className={styles.term}>{t('meeting.together.lastMet')}</dt>
+        <dt className={styles.term}>Last met</dt>
         <dd className={styles.value}>
           {together.lastHeldAt ? (
             <>
-              <time dateTime={together.lastHeldAt}>{formatters.longDate(together.lastHeldAt)}</time>{' '}
-              {t('meeting.together.ago', { ago: agoText(together.lastHeldAt, now, locale, timeZone) })}
+              <time dateTime={together.lastHeldAt}>{formatters.longDate(together.lastHeldAt)}</time> (
+              {agoText(together.lastHeldAt, now, locale, timeZone)})
             </>
           ) : (
-            t('meeting.together.notYet')
+            'Not yet'
           )}
         </dd>
-        <dt className={styles.term}>{t('meeting.together.next')}</dt>
+        <dt className={styles.term}>Next meeting</dt>
         <dd className={styles.value} data-testid="together-next">
           {together.nextMeetingAt ? (
             <time dateTime={together.nextMeetingAt}>{formatters.longDate(together.nextMeetingAt)}</time>
           ) : (
             <>
-              {t('meeting.together.noneBooked')}{' '}
-              <Link href={book}>{t('meeting.together.bookWith', { name: together.partner.displayName })}</Link>
+              None booked. <Link href={book}>Book one with {together.partner.displayName}</Link>
             </>
           )}
         </dd>
@@ -121,25 +117,24 @@ export function TogetherSection({ partner, formatters, types, revision }: Togeth
       {cadence ? (
         <>
           <RhythmPicker
-            label={t('meeting.together.rhythmLabel', { name: together.partner.displayName })}
+            label={`How often you and ${together.partner.displayName} meet`}
             days={cadence.rhythmSource === 'pair' ? cadence.rhythmDays : null}
-            noneLabel={typeRhythmLabel(i18n, cadence.typeName, typeDays)}
+            noneLabel={typeRhythmLabel(cadence.typeName, typeDays)}
             onSave={saveRhythm}
           />
           {cadence.dueAt && cadence.status !== 'on_track' && (
             <Text className={styles.due} data-testid="together-due">
               <Badge appearance="tint" shape="rounded" color={cadence.status === 'overdue' ? 'danger' : 'warning'}>
-                {cadence.status === 'overdue' ? t('home.due.overdue') : t('home.due.soon')}
+                {cadence.status === 'overdue' ? 'Overdue' : 'Due soon'}
               </Badge>
               <span>
-                {t('meeting.together.dueAgain')}{' '}
-                <time dateTime={cadence.dueAt}>{formatters.longDate(cadence.dueAt)}</time>
+                Time to meet again: due <time dateTime={cadence.dueAt}>{formatters.longDate(cadence.dueAt)}</time>
               </span>
             </Text>
           )}
         </>
       ) : (
-        <Text className={styles.none}>{t('meeting.together.noRhythmYet')}</Text>
+        <Text className={styles.none}>Once you have met through Confer, you can choose how often to meet.</Text>
       )}
     </CardFrame>
   );

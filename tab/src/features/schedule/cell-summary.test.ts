@@ -1,6 +1,5 @@
 import type { AvailabilityResponse } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
-import { englishTranslator } from '../../i18n/catalogues.ts';
 import { stateAt, toPeopleViews } from './availability-model.ts';
 import { summarize } from './cell-summary.ts';
 
@@ -50,10 +49,7 @@ const slot = (from: string, to: string) => ({
   end: new Date(`2026-11-23T${to}:00Z`),
 });
 const summaryOf = (who: typeof people, from: string, to: string) =>
-  summarize(
-    englishTranslator(),
-    who.map((p) => stateAt(p, slot(from, to))),
-  );
+  summarize(who.map((p) => stateAt(p, slot(from, to))));
 
 describe('what a slot means for everyone', () => {
   it.each([

@@ -12,14 +12,11 @@ import {
 import { CheckmarkCircleRegular, PlugDisconnectedRegular, WarningRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { connectWithConsent, realWait } from '../../lib/connect-flow.ts';
-import { connectionMessage } from '../../lib/connection-text.ts';
 import { disconnectCalendar, getConnection } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
-import { errorMessage } from '../shell/error-text.ts';
 import { RequestError } from '../shell/request-error.tsx';
 
 const useStyles = makeStyles({
@@ -31,18 +28,16 @@ const useStyles = makeStyles({
 });
 
 const statusWords: Record<ConnectionDto['status'], string> = {
-  connected: 'settings.connection.connected',
-  consent_required: 'settings.connection.consentRequired',
-  expired: 'settings.connection.expired',
-  not_connected: 'settings.connection.notConnected',
-  outside_scope: 'settings.connection.outsideScope',
+  connected: 'Connected',
+  consent_required: 'Permission needed',
+  expired: 'Connection expired',
+  not_connected: 'Not connected',
+  outside_scope: 'Not allowed by your admin',
 };
 
 export function ConnectionSection() {
   const styles = useStyles();
   const { api, session, reportReady } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const request = useRequest('connection', () => getConnection(api), reportReady);
   const [busy, setBusy] = useState<'connect' | 'disconnect' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -54,7 +49,7 @@ export function ConnectionSection() {
         kind === 'connect' ? await connectWithConsent({ api, session, wait: realWait }) : await disconnectCalendar(api),
       );
     } catch (error) {
-      setProblem(errorMessage(toAppError(error), i18n));
+      setProblem(toAppError(error).message);
     } finally {
       setBusy(null);
     }
@@ -63,18 +58,14 @@ export function ConnectionSection() {
   return (
     <CardFrame
       id="connection"
-      title={t('settings.connection.title')}
-      description={t('settings.connection.description')}
+      title="My calendar connection"
+      description="Confer reads free/busy time and creates meetings in your Outlook calendar through Microsoft Graph."
     >
       {request.state.status === 'error' && (
-        <RequestError
-          error={request.state.error}
-          onRetry={request.reload}
-          failedTitle={t('settings.connection.failed')}
-        />
+        <RequestError error={request.state.error} onRetry={request.reload} what="your connection status" />
       )}
       {!connection && request.state.status === 'loading' && (
-        <Skeleton aria-label={t('settings.connection.loading')} className={styles.skeleton}>
+        <Skeleton aria-label="Loading your connection status" className={styles.skeleton}>
           <SkeletonItem size={28} />
           <SkeletonItem size={16} />
           <SkeletonItem size={32} />
@@ -92,16 +83,19 @@ export function ConnectionSection() {
             )}
             <Text weight="semibold">
               {connection.restriction === 'integration_off'
-                ? t('settings.connection.switchedOff')
-                : t(statusWords[connection.status])}
+                ? 'Switched off by your organisation'
+                : statusWords[connection.status]}
             </Text>
           </div>
           <Text data-testid="connection-message">
-            {connectionMessage(i18n, connection)}{' '}
-            {connection.mode === 'tenant' ? t('settings.connection.tenantManaged') : ''}
+            {connection.message}{' '}
+            {connection.mode === 'tenant' ? 'Your organisation manages this connection for everyone.' : ''}
           </Text>
           {connection.restriction === 'disconnect_forbidden' && connection.status === 'connected' && (
-            <Text data-testid="disconnect-locked">{t('settings.connection.disconnectLocked')}</Text>
+            <Text data-testid="disconnect-locked">
+              Your organisation keeps calendars connected to Confer, so Disconnect is not offered. Ask your admin if you
+              need yours disconnected.
+            </Text>
           )}
           {problem && (
             <MessageBar intent="error" role="alert">
@@ -114,15 +108,15 @@ export function ConnectionSection() {
               (connection.mode === 'user' || connection.status !== 'connected') && (
                 <Button appearance="primary" disabled={busy !== null} onClick={run('connect')}>
                   {connection.status === 'connected'
-                    ? t('common.connection.reconnect')
+                    ? 'Reconnect'
                     : connection.status === 'consent_required'
-                      ? t('shell.grantPermission')
-                      : t('common.connection.connect')}
+                      ? 'Grant permission'
+                      : 'Connect'}
                 </Button>
               )}
             {connection.canDisconnect && (
               <Button disabled={busy !== null} onClick={run('disconnect')}>
-                {t('settings.connection.disconnect')}
+                Disconnect
               </Button>
             )}
           </CardActions>

@@ -9,13 +9,11 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { getCadence } from '../../lib/cadence-api.ts';
 import { setNudges } from '../../lib/follow-through-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
-import { errorMessage } from '../shell/error-text.ts';
 import { RequestError } from '../shell/request-error.tsx';
 
 const useStyles = makeStyles({
@@ -29,8 +27,6 @@ const useStyles = makeStyles({
 export function NudgesSection() {
   const styles = useStyles();
   const { api } = useTabServices();
-  const i18n = useT();
-  const { t } = i18n;
   const request = useRequest('cadence', () => getCadence(api));
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
@@ -45,28 +41,32 @@ export function NudgesSection() {
       request.set({ ...cadence, nudges: saved });
       setOutcome({
         ok: true,
-        text: saved ? t('settings.nudges.on') : t('settings.nudges.off'),
+        text: saved ? 'Confer will remind you.' : "Confer won't remind you.",
       });
     } catch (error) {
       request.set(cadence);
-      setOutcome({ ok: false, text: t('common.notSaved', { reason: errorMessage(toAppError(error), i18n) }) });
+      setOutcome({ ok: false, text: `Not saved: ${toAppError(error).message}` });
     } finally {
       setSaving(false);
     }
   };
   return (
-    <CardFrame id="nudges" title={t('settings.nudges.title')} description={t('settings.nudges.description')}>
+    <CardFrame
+      id="nudges"
+      title="Keeping in touch"
+      description="When you meet someone regularly through Confer and it has been longer than usual, Confer can send you a message in Teams."
+    >
       {request.state.status === 'error' && !cadence && (
-        <RequestError error={request.state.error} onRetry={request.reload} failedTitle={t('settings.nudges.failed')} />
+        <RequestError error={request.state.error} onRetry={request.reload} what="your reminder setting" />
       )}
       {!cadence && request.state.status === 'loading' && (
-        <Skeleton aria-label={t('settings.nudges.loading')} className={styles.skeleton}>
+        <Skeleton aria-label="Loading your reminder setting" className={styles.skeleton}>
           <SkeletonItem size={32} />
         </Skeleton>
       )}
       {cadence && (
         <Switch
-          label={t('settings.nudges.label')}
+          label="Remind me when I haven't met someone for a while"
           checked={cadence.nudges}
           onChange={(_, data) => void change(data.checked)}
         />

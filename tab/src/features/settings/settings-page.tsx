@@ -1,5 +1,4 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useT } from '../../i18n/i18n-context.ts';
 import { ConnectionSection } from './connection-section.tsx';
 import { NudgesSection } from './nudges-section.tsx';
 import { PreferencesSection } from './preferences-section.tsx';
@@ -11,11 +10,10 @@ const useStyles = makeStyles({
 
 export function SettingsPage() {
   const styles = useStyles();
-  const { t } = useT();
   return (
     <>
       <Text as="h1" size={700} weight="semibold" className={styles.title}>
-        {t('shell.nav.settings')}
+        Settings
       </Text>
       <div className={styles.sections}>
         <ConnectionSection />

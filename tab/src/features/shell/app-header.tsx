@@ -1,6 +1,5 @@
 import { Avatar, Button, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
-import { useT } from '../../i18n/i18n-context.ts';
 
 const useStyles = makeStyles({
   header: {
@@ -34,7 +33,6 @@ export interface AppHeaderProps {
 
 export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
   const styles = useStyles();
-  const { t } = useT();
   return (
     <header className={styles.header}>
       <div className={styles.person}>
@@ -51,7 +49,7 @@ export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
             </div>
           </>
         ) : loading ? (
-          <Skeleton aria-label={t('shell.loadingProfile')} className={styles.person}>
+          <Skeleton aria-label="Loading your profile" className={styles.person}>
             <SkeletonItem shape="circle" size={40} />
             <div>
               <SkeletonItem className={styles.skeletonName} />
@@ -63,7 +61,7 @@ export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
       <div className={styles.actions}>
         {onSignOut && (
           <Button appearance="subtle" icon={<SignOutRegular aria-hidden="true" />} onClick={onSignOut}>
-            {t('shell.signOut')}
+            Sign out
           </Button>
         )}
       </div>

@@ -9,7 +9,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n-context.ts';
 import type { AppError } from '../../lib/app-error.ts';
 import { describeError } from './error-text.ts';
 
@@ -23,15 +22,13 @@ export interface ErrorPanelProps {
   readonly onRetry: () => void;
   readonly onConsent: () => Promise<void>;
   readonly onSignIn: () => Promise<void>;
-  /** The title of a failure with no more specific one ("Your meetings couldn't be loaded"); the calendar's by default. */
-  readonly failedTitle?: string;
+  /** What failed to load, for the title ("your meetings couldn't be loaded"); the calendar by default. */
+  readonly what?: string;
 }
 
-export function ErrorPanel({ error, onRetry, onConsent, onSignIn, failedTitle }: ErrorPanelProps) {
+export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorPanelProps) {
   const styles = useStyles();
-  const i18n = useT();
-  const { t } = i18n;
-  const text = describeError(error, i18n, failedTitle);
+  const text = describeError(error, what);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const run = (action: () => Promise<void>) => async () => {
@@ -48,15 +45,15 @@ export function ErrorPanel({ error, onRetry, onConsent, onSignIn, failedTitle }:
   const primary =
     text.action === 'consent' ? (
       <Button appearance="primary" disabled={busy} onClick={run(onConsent)}>
-        {t('shell.grantPermission')}
+        Grant permission
       </Button>
     ) : text.action === 'sign-in' ? (
       <Button appearance="primary" disabled={busy} onClick={run(onSignIn)}>
-        {t('shell.signInAgain')}
+        Sign in again
       </Button>
     ) : text.action === 'settings' ? (
       <Button appearance="primary" as="a" href="#/settings">
-        {t('shell.openSettings')}
+        Open settings
       </Button>
     ) : null;
   return (
@@ -70,13 +67,13 @@ export function ErrorPanel({ error, onRetry, onConsent, onSignIn, failedTitle }:
         {text.body}
         {actionError && <Text block>{actionError}</Text>}
         <Text size={200} className={styles.code}>
-          {t('shell.errorCode', { code: error.shownCode })}
+          Error code: {error.shownCode}
         </Text>
       </MessageBarBody>
       <MessageBarActions>
         {primary}
         <Button disabled={busy} onClick={onRetry}>
-          {t('shell.tryAgain')}
+          Try again
         </Button>
       </MessageBarActions>
     </MessageBar>

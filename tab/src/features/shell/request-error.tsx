@@ -3,20 +3,12 @@ import { type AppError, consentScopesOf } from '../../lib/app-error.ts';
 import { ErrorPanel } from './error-panel.tsx';
 
 /** A failed read, with what to do: retry, grant consent (then retry) or sign in again. */
-export function RequestError({
-  error,
-  onRetry,
-  failedTitle,
-}: {
-  error: AppError;
-  onRetry: () => void;
-  failedTitle: string;
-}) {
+export function RequestError({ error, onRetry, what }: { error: AppError; onRetry: () => void; what: string }) {
   const { session } = useTabServices();
   return (
     <ErrorPanel
       error={error}
-      failedTitle={failedTitle}
+      what={what}
       onRetry={onRetry}
       onConsent={async () => {
         await session.requestConsent(consentScopesOf(error));

@@ -1,7 +1,6 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CalendarLtrRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n-context.ts';
 
 export const useCentredStyles = makeStyles({
   page: {
@@ -34,7 +33,6 @@ export const useCentredStyles = makeStyles({
 
 export function SignInScreen({ onSignIn }: { onSignIn: () => Promise<void> }) {
   const styles = useCentredStyles();
-  const { t } = useT();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const signIn = async () => {
@@ -52,15 +50,17 @@ export function SignInScreen({ onSignIn }: { onSignIn: () => Promise<void> }) {
       <div className={styles.card}>
         <CalendarLtrRegular aria-hidden="true" className={styles.logo} />
         <Text as="h1" size={600} weight="semibold" className={styles.title}>
-          {t('shell.welcome')}
+          Welcome to Confer
         </Text>
-        <Text className={styles.body}>{t('shell.signInPrompt')}</Text>
+        <Text className={styles.body}>
+          Sign in with your work account to see your next 7 days and find time for your conversations.
+        </Text>
         <Button appearance="primary" size="large" disabled={pending} onClick={signIn}>
-          {pending ? t('shell.openingSignIn') : t('shell.signIn')}
+          {pending ? 'Opening sign-in…' : 'Sign in'}
         </Button>
         {error && (
           <Text role="alert" className={styles.body}>
-            {t('shell.signInFailed', { error })}
+            Sign-in could not start: {error}
           </Text>
         )}
       </div>

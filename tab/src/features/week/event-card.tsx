@@ -1,6 +1,5 @@
 import { Button, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, LocationRegular, LockClosedRegular, VideoRegular } from '@fluentui/react-icons';
-import { useT } from '../../i18n/i18n-context.ts';
 import { showAsStyles } from './show-as.ts';
 import { ShowAsLabel } from './show-as-label.tsx';
 import type { DayEntry } from './week-days.ts';
@@ -59,7 +58,6 @@ export interface EventCardProps {
 
 export function EventCard({ entry, timeText }: EventCardProps) {
   const styles = useStyles();
-  const { t } = useT();
   const { event } = entry;
   const showAs = showAsStyles[event.showAs];
   const isPrivate = event.sensitivity === 'private' || event.sensitivity === 'confidential';
@@ -76,19 +74,19 @@ export function EventCard({ entry, timeText }: EventCardProps) {
           data-part="subject"
           className={mergeClasses(styles.subject, event.isCancelled && styles.cancelled)}
         >
-          {event.subject || t('week.noTitle')}
+          {event.subject || '(No title)'}
         </Text>
         <Text size={200} className={styles.meta}>
           <ShowAsLabel showAs={event.showAs} />
-          {event.isCancelled && <span className={styles.metaItem}>{t('home.card.cancelled')}</span>}
+          {event.isCancelled && <span className={styles.metaItem}>Cancelled</span>}
           {isPrivate && (
             <span className={styles.metaItem}>
-              <LockClosedRegular aria-hidden="true" /> {t('week.private')}
+              <LockClosedRegular aria-hidden="true" /> Private
             </span>
           )}
           {recurring && (
             <span className={styles.metaItem}>
-              <ArrowRepeatAllRegular aria-hidden="true" /> {t('week.recurring')}
+              <ArrowRepeatAllRegular aria-hidden="true" /> Recurring
             </span>
           )}
           {event.location && (
@@ -96,9 +94,7 @@ export function EventCard({ entry, timeText }: EventCardProps) {
               <LocationRegular aria-hidden="true" /> {event.location}
             </span>
           )}
-          {event.organizer && !event.isOrganizer && (
-            <span className={styles.metaItem}>{t('week.fromOrganizer', { name: event.organizer })}</span>
-          )}
+          {event.organizer && !event.isOrganizer && <span className={styles.metaItem}>From {event.organizer}</span>}
         </Text>
       </div>
       <div className={styles.side}>
@@ -111,9 +107,9 @@ export function EventCard({ entry, timeText }: EventCardProps) {
             appearance="primary"
             size="small"
             icon={<VideoRegular aria-hidden="true" />}
-            aria-label={t('home.card.joinLabel', { title: event.subject || t('week.meeting') })}
+            aria-label={`Join ${event.subject || 'meeting'} in Teams`}
           >
-            {t('home.card.join')}
+            Join
           </Button>
         )}
       </div>

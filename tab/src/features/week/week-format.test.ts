@@ -1,11 +1,7 @@
 import type { WeekEvent } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
-import { englishTranslator } from '../../i18n/catalogues.ts';
 import type { DayEntry } from './week-days.ts';
-import { createWeekFormatters as createWith, weekLabels } from './week-format.ts';
-
-const createWeekFormatters = (locale: string, zone: string) =>
-  createWith(locale, zone, weekLabels(englishTranslator()));
+import { createWeekFormatters } from './week-format.ts';
 
 const base: WeekEvent = {
   id: 'e',

@@ -1,5 +1,4 @@
 import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
-import { useT } from '../../i18n/i18n-context.ts';
 import { useDayStyles } from './day-section.tsx';
 
 const useStyles = makeStyles({
@@ -30,9 +29,8 @@ const skeletonDays = [
 export function WeekSkeleton() {
   const styles = useStyles();
   const day = useDayStyles();
-  const { t } = useT();
   return (
-    <Skeleton aria-label={t('week.loading')} className={day.section}>
+    <Skeleton aria-label="Loading your next 7 days" className={day.section}>
       {skeletonDays.map(({ key, cards }) => (
         <div key={key} className={day.section}>
           <SkeletonItem className={styles.heading} />
