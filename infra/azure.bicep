@@ -66,6 +66,9 @@ param alertMailbox string = ''
 @description('When the client secret expires (ISO 8601 instant); empty: no expiry alert.')
 param clientSecretExpiresAt string = ''
 
+@description('The Azure Bot OAuth connection people sign in from the chat with (docs/sign-in-from-chat.md); empty: off.')
+param botOAuthConnectionName string = ''
+
 @allowed([
   'debug'
   'info'
@@ -449,6 +452,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     CONFER_EXPIRY_WARNING_DAYS: string(expiryWarningDays)
     CONFER_ALERT_MAILBOX: alertMailbox
     CONFER_CLIENT_SECRET_EXPIRES_AT: clientSecretExpiresAt
+    BOT_OAUTH_CONNECTION: botOAuthConnectionName
   }
   dependsOn: [
     clientSecret

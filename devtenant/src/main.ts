@@ -16,6 +16,11 @@ const envSchema = z.object({
   SECRET_AAD_APP_CLIENT_SECRET: z.string().min(8),
   TAB_ENDPOINT: z.string().url(),
   TAB_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name with an optional port, e.g. localhost:3978'),
+  /** The bot's app id: its single sign-on resource `api://{TAB_DOMAIN}/botid-{BOT_ID}` is exposed by Confer's app. */
+  BOT_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i, 'a GUID')
+    .optional(),
 });
 
 async function main(): Promise<void> {
@@ -47,7 +52,10 @@ async function main(): Promise<void> {
         clientId: env.AAD_APP_CLIENT_ID,
         clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET,
         displayName: 'Confer',
-        identifierUris: [`api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`],
+        identifierUris: [
+          `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`,
+          ...(env.BOT_ID ? [`api://${env.TAB_DOMAIN}/botid-${env.BOT_ID}`] : []),
+        ],
         redirectUris: [`${tabEndpoint}/auth-end.html`, `${tabEndpoint}/`, `${tabEndpoint}${ADMIN_CONSENT_RETURN_PATH}`],
         exposedScopes: ['access_as_user'],
         appRoles: CONFER_APP_ROLES,

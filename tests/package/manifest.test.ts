@@ -61,9 +61,10 @@ describe('the rendered local manifest', () => {
     expect(bot?.commandLists.flatMap((list) => list.commands.map((command) => command.title))).toEqual([
       ...commandNames,
     ]);
+    // One resource for the tab's and the bot's single sign-on: the bot's form (docs/sign-in-from-chat.md).
     expect(manifest.webApplicationInfo).toEqual({
       id: LOCAL_CLIENT_ID,
-      resource: `api://localhost:3978/${LOCAL_CLIENT_ID}`,
+      resource: `api://localhost:3978/botid-${LOCAL_BOT_ID}`,
     });
     expect(manifest.validDomains).toEqual(['localhost:3978']);
     expect(manifest.name).toMatchObject({ short: 'Confer local' });

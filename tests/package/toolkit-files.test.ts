@@ -107,7 +107,10 @@ describe('placeholders', () => {
     };
     expect(aad.appId).toBe(localEnv.AAD_APP_CLIENT_ID);
     expect(aad.accessTokenAcceptedVersion).toBe(2);
-    expect(aad.identifierUris).toEqual([`api://localhost:3978/${localEnv.AAD_APP_CLIENT_ID}`]);
+    expect(aad.identifierUris).toEqual([
+      `api://localhost:3978/${localEnv.AAD_APP_CLIENT_ID}`,
+      `api://localhost:3978/botid-${localEnv.BOT_ID}`,
+    ]);
     expect(aad.oauth2Permissions.map((p) => p.value)).toEqual(['access_as_user']);
     // Teams desktop/mobile and Teams web must be pre-authorized or getAuthToken needs a consent prompt.
     const preAuthorized = aad.preAuthorizedApplications.map((a) => a.appId);

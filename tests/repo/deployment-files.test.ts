@@ -95,6 +95,7 @@ const NOT_SET_ON_AZURE: Record<string, string> = {
   TRUSTED_CA_FILE: "the local tenant's certificate authority only; Entra and Graph have public certificates",
   BOT_OPENID_METADATA_URL: "changed by tests only; the default is the Bot Framework's",
   BOT_ALLOWED_SERVICE_URLS: "the default is Microsoft's Bot Connector origins",
+  BOT_TOKEN_SERVICE_URL: "the default is the Bot Framework's user-token service; devtenant's only locally",
   CONFER_DATA_DIR: 'the SQLite folder; on Azure the store is PostgreSQL (CONFER_DATABASE_URL)',
 };
 

@@ -23,10 +23,13 @@ export const TOKEN_SERVICE_REDIRECT_PATH = '/.auth/web/redirect';
 /** `providerId` of a Microsoft Entra connection in a token exchange resource (as the real service sends). */
 export const ENTRA_PROVIDER_ID = 'AzureAD';
 
-/** The first app's own API (its first identifier URI), with a refresh token and the user's profile. */
+/**
+ * The first app's own API, with a refresh token and the user's profile; its token exchange URL is the app's
+ * bot single sign-on URI (`api://{domain}/botid-{botId}`) when it exposes one, else its first identifier URI.
+ */
 export function defaultConnections(apps: readonly AppRegistration[]): BotOAuthConnection[] {
   const app = apps[0];
-  const uri = app?.identifierUris[0];
+  const uri = app?.identifierUris.find((u) => /\/botid-[^/]+$/i.test(u)) ?? app?.identifierUris[0];
   if (!app || !uri) return [];
   return [
     {

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALEX,
   CONFER_API,
+  CONFER_APP,
   CONFER_CLIENT_ID,
   claimsOf,
   MEGAN,
   startTestTenant,
   type TestTenant,
+  withTenant,
 } from '../core/test-support.ts';
 import { DEFAULT_BOT_CONNECTION_NAME } from './connections.ts';
 
@@ -175,5 +177,24 @@ describe('devtenant bot token service', () => {
     } finally {
       await t.control('/consent/admin', { clientId: CONFER_CLIENT_ID, granted: true });
     }
+  });
+
+  it("exchanges Teams' token for the bot's own resource, api://{domain}/botid-{botId}, when the app exposes it", async () => {
+    const botResource = 'api://localhost:3978/botid-00000000-0000-0000-0000-000000000011';
+    const app = { ...CONFER_APP, identifierUris: [...CONFER_APP.identifierUris, botResource] };
+    await withTenant(
+      async (tenant) => {
+        const connections = await tenant.control('/bot-token-service/connections');
+        expect(connections.body).toMatchObject({ value: [{ name: connectionName, tokenExchangeUrl: botResource }] });
+        const minted = await tenant.control('/teams-sso-token', { userId: ALEX, resource: botResource });
+        const token = (minted.body as { token: string }).token;
+        const response = await tenant.fetch(
+          `/api/usertoken/exchange?${query({ userId: '29:alex', connectionName, channelId })}`,
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) },
+        );
+        expect(response.status).toBe(200);
+      },
+      { apps: [app] },
+    );
   });
 });
