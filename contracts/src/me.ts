@@ -10,3 +10,13 @@ export const meSchema = z.object({
   isAdmin: z.boolean(),
 });
 export type MeDto = z.infer<typeof meSchema>;
+
+/**
+ * GET /api/me/time-zone: the zone the tab shows times in — the person's own override from Settings, else their
+ * Outlook mailbox's zone. One small read that every page waits for, rather than the whole week's calendar.
+ */
+export const viewerTimeZoneSchema = z.object({
+  timeZone: z.string().min(1).max(64),
+  source: z.enum(['override', 'mailbox']),
+});
+export type ViewerTimeZoneDto = z.infer<typeof viewerTimeZoneSchema>;

@@ -1,5 +1,6 @@
-import { weekResponseSchema } from '@confer/contracts';
+import { viewerTimeZoneSchema, weekResponseSchema } from '@confer/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from '../support/api-client.ts';
 import { CLIENT_ID, PEOPLE, type Stack, startStack } from '../support/stack.ts';
 
 let stack: Stack;
@@ -89,6 +90,32 @@ describe('GET /api/me/week against devtenant (On-Behalf-Of through msal-node, Gr
 
   it('answers 401 with a code when the token is missing', async () => {
     const response = await fetch(`${stack.appUrl}/api/me/week`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'token_missing' } });
+  });
+});
+
+describe('GET /api/me/time-zone', () => {
+  it("answers the mailbox's zone, the same the week is shown in", async () => {
+    const megan = apiAs(stack, PEOPLE.megan.id);
+    const zone = viewerTimeZoneSchema.parse((await megan.get('/api/me/time-zone')).body);
+    const ownWeek = weekResponseSchema.parse(await (await week(PEOPLE.megan.id)).json());
+    expect(zone).toEqual({ timeZone: ownWeek.user.timeZone, source: 'mailbox' });
+  });
+
+  it('answers the override from Settings once there is one, and the mailbox again without it', async () => {
+    const adele = apiAs(stack, PEOPLE.adele.id);
+    const mailbox = viewerTimeZoneSchema.parse((await adele.get('/api/me/time-zone')).body);
+    const override = mailbox.timeZone === 'Asia/Tokyo' ? 'America/Chicago' : 'Asia/Tokyo';
+    const preferences = { reminderMinutes: [], timeZoneOverride: override, workingHoursOverride: null };
+    expect((await adele.put('/api/me/preferences', preferences)).status).toBe(200);
+    expect((await adele.get('/api/me/time-zone')).body).toEqual({ timeZone: override, source: 'override' });
+    await adele.put('/api/me/preferences', { ...preferences, timeZoneOverride: null });
+    expect((await adele.get('/api/me/time-zone')).body).toEqual(mailbox);
+  });
+
+  it('answers 401 with a code when the token is missing', async () => {
+    const response = await fetch(`${stack.appUrl}/api/me/time-zone`);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'token_missing' } });
   });

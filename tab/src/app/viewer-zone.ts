@@ -1,19 +1,14 @@
-import { fetchWeek } from '../lib/api-client.ts';
-import type { AuthedApi } from '../lib/authed-api.ts';
-import { getPreferences } from '../lib/me-api.ts';
+import { viewerTimeZoneSchema } from '@confer/contracts';
+import { type AuthedApi, callApi } from '../lib/authed-api.ts';
 
 /**
  * The zone to show times in: the person's own override from Settings, else their Outlook mailbox zone (what
- * Outlook shows them), else the device's. A failure to read either falls back rather than blocking the tab;
- * the page that needs the failing call shows its error itself.
+ * Outlook shows them) — one small read the API answers (`GET /api/me/time-zone`) —, else the device's. A failure
+ * falls back rather than blocking the tab; the page that needs the failing call shows its error itself.
  */
 export async function resolveViewerZone(api: AuthedApi, deviceZone: string): Promise<string> {
-  // Both at once: most people have no override, and every page waits for the zone before it shows anything.
-  // Someone with an override costs one mailbox read nobody uses.
-  const week = fetchWeek(api, () => api.getToken()).catch(() => null);
-  const preferences = await getPreferences(api).catch(() => null);
-  if (preferences?.timeZoneOverride) return preferences.timeZoneOverride;
-  return (await week)?.user.timeZone ?? deviceZone;
+  const answer = await callApi(api, 'GET', '/api/me/time-zone', viewerTimeZoneSchema).catch(() => null);
+  return answer?.timeZone ?? deviceZone;
 }
 
 export function deviceTimeZone(): string {

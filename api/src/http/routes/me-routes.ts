@@ -4,6 +4,7 @@ import type { CalendarGateway } from '../../ports/calendar-gateway.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { TenantStore } from '../../ports/tenant-store.ts';
 import { isAdmin } from '../../use-cases/admin/admin-settings.ts';
+import { getMyTimeZone } from '../../use-cases/get-my-time-zone.ts';
 import { getMyWeek } from '../../use-cases/get-my-week.ts';
 import { identityOf } from '../authenticate.ts';
 
@@ -24,6 +25,10 @@ export function meRoutes(deps: {
     res.setHeader('cache-control', 'no-store');
     const me: MeDto = { userId: identity.userId, displayName: identity.name, isAdmin: isAdmin(identity) };
     res.json(me);
+  });
+  router.get('/time-zone', async (req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json(await getMyTimeZone(deps, identityOf(req)));
   });
   router.get('/week', async (req, res) => {
     res.setHeader('cache-control', 'no-store');
