@@ -123,6 +123,8 @@ describe('placeholders', () => {
       { url: 'http://localhost:3978/', type: 'Spa' },
       // Entra's admin consent endpoint sends the admin's browser back here (a web page, not the SPA).
       { url: 'http://localhost:3978/admin/consent/return', type: 'Web' },
+      // The Bot Framework token service's return page, for sign-in from chat (docs/sign-in-from-chat.md).
+      { url: 'https://token.botframework.com/.auth/web/redirect', type: 'Web' },
     ]);
     const graph = aad.requiredResourceAccess.find((r) => r.resourceAppId === 'Microsoft Graph');
     const granted = graph?.resourceAccess.map((a) => `${a.type}:${a.id}`).sort();
