@@ -10,6 +10,7 @@ import { NavBar, type NavTarget } from '../features/shell/nav-bar.tsx';
 import { NotFound } from '../features/shell/not-found.tsx';
 import { PageLayout } from '../features/shell/page-layout.tsx';
 import { PageSkeleton } from '../features/shell/page-skeleton.tsx';
+import { useT } from '../i18n/i18n-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { AuthedApi } from '../lib/authed-api.ts';
 import type { HostSession } from '../lib/session.ts';
@@ -27,6 +28,7 @@ export interface AppShellProps {
 }
 
 export function AppShell({ session, fetch, origin }: AppShellProps) {
+  const { t, locale } = useT();
   const { route, navigate } = useRoute(session.subPageId);
   const api = useMemo<AuthedApi>(
     () => ({
@@ -63,7 +65,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
       api,
       attendees: route.with.filter((email) => email.toLowerCase() !== own),
       deviceZone: deviceTimeZone(),
-      locale: session.locale,
+      locale: locale.formatLocale,
       now: new Date(),
       viewportWidth: window.innerWidth,
     });
@@ -81,19 +83,19 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
         ? {
             session,
             api,
-            locale: session.locale,
+            locale: locale.formatLocale,
             timeZone,
             navigate,
             reportReady,
             refreshTimeZone: () => setZoneAttempt((n) => n + 1),
           }
         : null,
-    [session, api, timeZone, navigate, reportReady],
+    [session, api, locale, timeZone, navigate, reportReady],
   );
   useEffect(() => {
     // A new page: its heading is announced and focus does not stay on a link that no longer exists.
-    document.title = `${titleOf(route)} · Confer`;
-  }, [route]);
+    document.title = t('shell.documentTitle', { page: t(titleKeys[route.page]) });
+  }, [route, t]);
   return (
     <PageLayout
       header={
@@ -108,7 +110,7 @@ export function AppShell({ session, fetch, origin }: AppShellProps) {
           <RoutePage route={route} navigate={navigate} me={me} />
         </TabServicesContext.Provider>
       ) : (
-        <PageSkeleton label="Loading your meetings" />
+        <PageSkeleton label={t('shell.loadingMeetings')} />
       )}
     </PageLayout>
   );
@@ -156,14 +158,15 @@ function OnDemand<P extends LazyPage>({
   page: P;
   render: (Component: PageComponents[P]) => ReactNode;
 }) {
+  const { t } = useT();
   const module = usePageModule(page);
-  if (module.status === 'loading') return <PageSkeleton label="Loading the page" />;
+  if (module.status === 'loading') return <PageSkeleton label={t('shell.loadingPage')} />;
   if (module.status === 'failed') {
     const retry = async () => module.retry();
     return (
       <ErrorPanel
-        error={new AppError('network_error', 'This page could not be downloaded. Check your connection and try again.')}
-        what="this page"
+        error={new AppError('network_error', t('shell.pageDownloadFailed'))}
+        failedTitle={t('shell.pageFailed')}
         onRetry={module.retry}
         onConsent={retry}
         onSignIn={retry}
@@ -179,14 +182,11 @@ function navTargetOf(route: Route): NavTarget | null {
   return null;
 }
 
-function titleOf(route: Route): string {
-  const titles: Record<Route['page'], string> = {
-    home: 'Home',
-    schedule: 'Schedule',
-    meeting: 'Meeting',
-    settings: 'Settings',
-    admin: 'Admin',
-    'not-found': 'Not found',
-  };
-  return titles[route.page];
-}
+const titleKeys: Record<Route['page'], string> = {
+  home: 'shell.nav.home',
+  schedule: 'shell.nav.schedule',
+  meeting: 'shell.titleMeeting',
+  settings: 'shell.nav.settings',
+  admin: 'shell.nav.admin',
+  'not-found': 'shell.titleNotFound',
+};

@@ -18,7 +18,10 @@ export interface BootDeps {
   readonly returnUrl: string;
   /** Where a sign-in or consent redirect should come back to (the current route included). */
   readonly startPage: () => string;
+  /** The browser's language (MSAL's sign-in page and the session's locale in a browser). */
   readonly locale: string;
+  /** The browser's languages, most preferred first (`navigator.languages`), for the screens before sign-in. */
+  readonly languages: readonly string[];
   readonly themeSource: BrowserThemeSource;
 }
 

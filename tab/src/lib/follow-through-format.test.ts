@@ -1,5 +1,6 @@
 import type { OccurrenceAttendanceDto, PairCadenceDto } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../i18n/catalogues.ts';
 import {
   agoText,
   attendanceStatus,
@@ -14,6 +15,8 @@ import {
   rhythmText,
   typeRhythmLabel,
 } from './follow-through-format.ts';
+
+const en = englishTranslator('en-GB');
 
 const occurrence = (patch: Partial<OccurrenceAttendanceDto>): OccurrenceAttendanceDto => ({
   occurrenceStart: '2026-11-23T09:00:00.000Z',
@@ -44,13 +47,13 @@ const pair = (patch: Partial<PairCadenceDto>): PairCadenceDto => ({
 
 describe('attendance status', () => {
   it('names each outcome and who said so', () => {
-    expect(attendanceStatus(occurrence({}))).toEqual({
+    expect(attendanceStatus(en, occurrence({}))).toEqual({
       label: 'Held',
       tone: 'success',
       detail: "From Teams' attendance report.",
     });
-    expect(attendanceStatus(occurrence({ state: 'partly_attended' })).label).toBe('Partly attended');
-    expect(attendanceStatus(occurrence({ state: 'no_show', source: 'organizer' }))).toEqual({
+    expect(attendanceStatus(en, occurrence({ state: 'partly_attended' })).label).toBe('Partly attended');
+    expect(attendanceStatus(en, occurrence({ state: 'no_show', source: 'organizer' }))).toEqual({
       label: 'No-show',
       tone: 'danger',
       detail: 'As the organizer said.',
@@ -58,18 +61,20 @@ describe('attendance status', () => {
   });
 
   it('says what it waits for: the Teams report, or the organizer for a meeting in person', () => {
-    expect(attendanceStatus(occurrence({ state: 'pending', source: null })).label).toBe('Waiting for the Teams report');
-    expect(attendanceStatus(occurrence({ state: 'pending', source: null, online: false })).label).toBe(
+    expect(attendanceStatus(en, occurrence({ state: 'pending', source: null })).label).toBe(
+      'Waiting for the Teams report',
+    );
+    expect(attendanceStatus(en, occurrence({ state: 'pending', source: null, online: false })).label).toBe(
       'Waiting for the organizer',
     );
-    expect(attendanceStatus(occurrence({ state: 'pending', source: null, online: false, canMark: true })).label).toBe(
-      'Did you meet?',
-    );
+    expect(
+      attendanceStatus(en, occurrence({ state: 'pending', source: null, online: false, canMark: true })).label,
+    ).toBe('Did you meet?');
   });
 
   it('gives the reason an outcome is unknown in plain words', () => {
     const unknown = (unknownReason: OccurrenceAttendanceDto['unknownReason']) =>
-      attendanceStatus(occurrence({ state: 'unknown', source: 'timeout', unknownReason }));
+      attendanceStatus(en, occurrence({ state: 'unknown', source: 'timeout', unknownReason }));
     expect(unknown('no_report')).toEqual({
       label: 'Unknown',
       tone: 'subtle',
@@ -82,10 +87,10 @@ describe('attendance status', () => {
 
   it('says how long each person stayed', () => {
     const person = { email: 'a@x', userId: null, displayName: 'A', role: 'attendee' as const };
-    expect(presenceText({ ...person, joined: true, minutesPresent: 28 })).toBe('28 minutes');
-    expect(presenceText({ ...person, joined: true, minutesPresent: 1 })).toBe('1 minute');
-    expect(presenceText({ ...person, joined: true, minutesPresent: 0 })).toBe('Less than a minute');
-    expect(presenceText({ ...person, joined: false, minutesPresent: 0 })).toBe("Didn't join");
+    expect(presenceText(en, { ...person, joined: true, minutesPresent: 28 })).toBe('28 minutes');
+    expect(presenceText(en, { ...person, joined: true, minutesPresent: 1 })).toBe('1 minute');
+    expect(presenceText(en, { ...person, joined: true, minutesPresent: 0 })).toBe('Less than a minute');
+    expect(presenceText(en, { ...person, joined: false, minutesPresent: 0 })).toBe("Didn't join");
   });
 
   it('lists the latest occurrence first', () => {
@@ -97,16 +102,16 @@ describe('attendance status', () => {
 
 describe('rhythms and gaps', () => {
   it('reads days as weeks where it can', () => {
-    expect(rhythmText(1)).toBe('every day');
-    expect(rhythmText(7)).toBe('every week');
-    expect(rhythmText(14)).toBe('every 2 weeks');
-    expect(rhythmText(28)).toBe('every 4 weeks');
-    expect(rhythmText(10)).toBe('every 10 days');
+    expect(rhythmText(en, 1)).toBe('every day');
+    expect(rhythmText(en, 7)).toBe('every week');
+    expect(rhythmText(en, 14)).toBe('every 2 weeks');
+    expect(rhythmText(en, 28)).toBe('every 4 weeks');
+    expect(rhythmText(en, 10)).toBe('every 10 days');
   });
 
   it('rounds the average gap to whole days', () => {
-    expect(averageGapText(13.4)).toBe('every 13 days on average');
-    expect(averageGapText(0.6)).toBe('every day on average');
+    expect(averageGapText(en, 13.4)).toBe('every 13 days on average');
+    expect(averageGapText(en, 0.6)).toBe('every day on average');
   });
 
   it('shows a preset as itself and any other number of days as custom', () => {
@@ -116,18 +121,18 @@ describe('rhythms and gaps', () => {
   });
 
   it('accepts whole days from 1 to 365 only', () => {
-    expect(parseRhythmDays(' 10 ')).toEqual({ days: 10 });
-    expect(parseRhythmDays('0')).toEqual({ error: 'Choose between 1 and 365 days.' });
-    expect(parseRhythmDays('400')).toEqual({ error: 'Choose between 1 and 365 days.' });
-    expect(parseRhythmDays('2.5')).toEqual({ error: 'Enter a whole number of days.' });
-    expect(parseRhythmDays('')).toEqual({ error: 'Enter a whole number of days.' });
+    expect(parseRhythmDays(en, ' 10 ')).toEqual({ days: 10 });
+    expect(parseRhythmDays(en, '0')).toEqual({ error: 'Choose between 1 and 365 days.' });
+    expect(parseRhythmDays(en, '400')).toEqual({ error: 'Choose between 1 and 365 days.' });
+    expect(parseRhythmDays(en, '2.5')).toEqual({ error: 'Enter a whole number of days.' });
+    expect(parseRhythmDays(en, '')).toEqual({ error: 'Enter a whole number of days.' });
   });
 
   it("names the type's rhythm a pair falls back to", () => {
-    expect(typeRhythmLabel(null, undefined)).toBe('No set rhythm');
-    expect(typeRhythmLabel('Mentoring', 14)).toBe('The Mentoring rhythm (every 2 weeks)');
-    expect(typeRhythmLabel('Mentoring', null)).toBe('The Mentoring rhythm (none set)');
-    expect(typeRhythmLabel('Mentoring', undefined)).toBe('The Mentoring rhythm');
+    expect(typeRhythmLabel(en, null, undefined)).toBe('No set rhythm');
+    expect(typeRhythmLabel(en, 'Mentoring', 14)).toBe('The Mentoring rhythm (every 2 weeks)');
+    expect(typeRhythmLabel(en, 'Mentoring', null)).toBe('The Mentoring rhythm (none set)');
+    expect(typeRhythmLabel(en, 'Mentoring', undefined)).toBe('The Mentoring rhythm');
   });
 });
 
@@ -147,8 +152,8 @@ describe('time since the last meeting', () => {
   });
 
   it('says when they last met and how often they mean to', () => {
-    expect(dueLine(pair({}), now, 'en-GB', 'Europe/London')).toBe('Last met 18 days ago, you meet every 2 weeks');
-    expect(dueLine(pair({ rhythmDays: null }), now, 'en-GB', 'Europe/London')).toBe('Last met 18 days ago');
+    expect(dueLine(en, pair({}), now, 'Europe/London')).toBe('Last met 18 days ago, you meet every 2 weeks');
+    expect(dueLine(en, pair({ rhythmDays: null }), now, 'Europe/London')).toBe('Last met 18 days ago');
   });
 
   it('lists overdue pairs first, then due ones, never those on track', () => {

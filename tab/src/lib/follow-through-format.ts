@@ -1,15 +1,16 @@
 import type { AttendanceStateDto, OccurrenceAttendanceDto, PairCadenceDto } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 
 /** How attendance, rhythms and time since the last meeting read in the tab. */
 
 export type UnknownReason = NonNullable<OccurrenceAttendanceDto['unknownReason']>;
 
 export const unknownReasonWords: Readonly<Record<UnknownReason, string>> = {
-  no_report: 'Teams made no attendance report',
-  not_permitted: "Confer isn't allowed to read attendance reports — ask your admin",
-  not_connected: "The organizer's calendar isn't connected to Confer, so the report couldn't be read",
-  no_online_meeting: 'Teams has no online meeting for this event',
-  not_told: "The organizer didn't say whether it happened",
+  no_report: 'common.attendance.unknown.noReport',
+  not_permitted: 'common.attendance.unknown.notPermitted',
+  not_connected: 'common.attendance.unknown.notConnected',
+  no_online_meeting: 'common.attendance.unknown.noOnlineMeeting',
+  not_told: 'common.attendance.unknown.notTold',
 };
 
 export type StatusTone = 'success' | 'warning' | 'danger' | 'informative' | 'subtle';
@@ -23,10 +24,10 @@ export interface AttendanceStatus {
 }
 
 const labels: Readonly<Record<Exclude<AttendanceStateDto, 'pending'>, string>> = {
-  held: 'Held',
-  partly_attended: 'Partly attended',
-  no_show: 'No-show',
-  unknown: 'Unknown',
+  held: 'common.attendance.held',
+  partly_attended: 'common.attendance.partlyAttended',
+  no_show: 'common.attendance.noShow',
+  unknown: 'common.attendance.unknown',
 };
 
 const tones: Readonly<Record<AttendanceStateDto, StatusTone>> = {
@@ -38,33 +39,34 @@ const tones: Readonly<Record<AttendanceStateDto, StatusTone>> = {
 };
 
 /** The status of one ended occurrence, in plain words, for everyone who was invited. */
-export function attendanceStatus(occurrence: OccurrenceAttendanceDto): AttendanceStatus {
+export function attendanceStatus(i18n: Translator, occurrence: OccurrenceAttendanceDto): AttendanceStatus {
+  const { t } = i18n;
   const tone = tones[occurrence.state];
   if (occurrence.state === 'pending') {
     return occurrence.online
-      ? { label: 'Waiting for the Teams report', tone, detail: 'Teams usually makes it within a few hours.' }
+      ? { label: t('common.attendance.waitingTeams'), tone, detail: t('common.attendance.waitingTeamsDetail') }
       : {
-          label: occurrence.canMark ? 'Did you meet?' : 'Waiting for the organizer',
+          label: occurrence.canMark ? t('common.attendance.didYouMeet') : t('common.attendance.waitingOrganizer'),
           tone,
           detail: occurrence.canMark
-            ? 'It was in person, so Confer needs your word.'
-            : 'It was in person: the organizer says whether it happened.',
+            ? t('common.attendance.inPersonYourWord')
+            : t('common.attendance.inPersonOrganizer'),
         };
   }
-  const label = labels[occurrence.state];
+  const label = t(labels[occurrence.state]);
   if (occurrence.state === 'unknown') {
-    return { label, tone, detail: occurrence.unknownReason ? unknownReasonWords[occurrence.unknownReason] : null };
+    return { label, tone, detail: occurrence.unknownReason ? t(unknownReasonWords[occurrence.unknownReason]) : null };
   }
-  if (occurrence.source === 'organizer') return { label, tone, detail: 'As the organizer said.' };
-  if (occurrence.source === 'teams') return { label, tone, detail: "From Teams' attendance report." };
+  if (occurrence.source === 'organizer') return { label, tone, detail: t('common.attendance.organizerSaid') };
+  if (occurrence.source === 'teams') return { label, tone, detail: t('common.attendance.fromTeams') };
   return { label, tone, detail: null };
 }
 
 /** "28 minutes", "1 minute", "Less than a minute"; "Didn't join". */
-export function presenceText(participant: OccurrenceAttendanceDto['participants'][number]): string {
-  if (!participant.joined) return "Didn't join";
-  if (participant.minutesPresent === 0) return 'Less than a minute';
-  return participant.minutesPresent === 1 ? '1 minute' : `${participant.minutesPresent} minutes`;
+export function presenceText(i18n: Translator, participant: OccurrenceAttendanceDto['participants'][number]): string {
+  if (!participant.joined) return i18n.t('common.attendance.didNotJoin');
+  if (participant.minutesPresent === 0) return i18n.t('common.attendance.underAMinute');
+  return i18n.t('common.attendance.minutes', { count: participant.minutesPresent });
 }
 
 /** Ended occurrences, the latest first. */
@@ -73,17 +75,14 @@ export function newestFirst(occurrences: readonly OccurrenceAttendanceDto[]): Oc
 }
 
 /** "every day", "every week", "every 2 weeks", "every 10 days". */
-export function rhythmText(days: number): string {
-  if (days === 1) return 'every day';
-  if (days === 7) return 'every week';
-  if (days % 7 === 0) return `every ${days / 7} weeks`;
-  return `every ${days} days`;
+export function rhythmText(i18n: Translator, days: number): string {
+  if (days % 7 === 0) return i18n.t('common.rhythm.weeks', { count: days / 7 });
+  return i18n.t('common.rhythm.days', { count: days });
 }
 
 /** "every 13 days on average" for the average gap between held meetings (whole days). */
-export function averageGapText(days: number): string {
-  const whole = Math.max(1, Math.round(days));
-  return `${whole === 1 ? 'every day' : `every ${whole} days`} on average`;
+export function averageGapText(i18n: Translator, days: number): string {
+  return i18n.t('common.rhythm.averageGap', { count: Math.max(1, Math.round(days)) });
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -106,16 +105,18 @@ export function daysSince(instant: string, now: Date, timeZone: string): number 
   return dayNumber(now, timeZone) - dayNumber(new Date(instant), timeZone);
 }
 
-/** "18 days ago", "yesterday", "today" in the locale. */
+/** "18 days ago", "yesterday", "today" in the locale (`locale` is the translator's format locale). */
 export function agoText(instant: string, now: Date, locale: string, timeZone: string): string {
   const days = Math.max(0, daysSince(instant, now, timeZone));
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
 }
 
 /** "Last met 18 days ago, you meet every 2 weeks" (the rhythm left out when there is none). */
-export function dueLine(pair: PairCadenceDto, now: Date, locale: string, timeZone: string): string {
-  const met = `Last met ${agoText(pair.lastHeldAt, now, locale, timeZone)}`;
-  return pair.rhythmDays ? `${met}, you meet ${rhythmText(pair.rhythmDays)}` : met;
+export function dueLine(i18n: Translator, pair: PairCadenceDto, now: Date, timeZone: string): string {
+  const ago = agoText(pair.lastHeldAt, now, i18n.locale.formatLocale, timeZone);
+  return pair.rhythmDays
+    ? i18n.t('common.rhythm.lastMetRhythm', { ago, rhythm: rhythmText(i18n, pair.rhythmDays) })
+    : i18n.t('common.rhythm.lastMet', { ago });
 }
 
 /** The pairs Home lists under "Due to meet": overdue first, then due; the longest waiting first within each. */
@@ -141,11 +142,11 @@ export function choiceOf(days: number | null): RhythmChoice {
 }
 
 /** A custom rhythm as typed: whole days from 1 to 365, or why not. */
-export function parseRhythmDays(text: string): { days: number } | { error: string } {
+export function parseRhythmDays(i18n: Translator, text: string): { days: number } | { error: string } {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return { error: 'Enter a whole number of days.' };
+  if (!/^\d+$/.test(trimmed)) return { error: i18n.t('common.rhythm.wholeDays') };
   const days = Number(trimmed);
-  if (days < 1 || days > 365) return { error: 'Choose between 1 and 365 days.' };
+  if (days < 1 || days > 365) return { error: i18n.t('common.rhythm.dayRange', { min: 1, max: 365 }) };
   return { days };
 }
 
@@ -153,8 +154,13 @@ export function parseRhythmDays(text: string): { days: number } | { error: strin
  * What "no rhythm of our own" means for a pair: their meeting type's rhythm, named with its days when known.
  * "The Mentoring rhythm (every 2 weeks)", "No set rhythm".
  */
-export function typeRhythmLabel(typeName: string | null, typeDays: number | null | undefined): string {
-  if (!typeName) return 'No set rhythm';
-  if (typeDays === undefined) return `The ${typeName} rhythm`;
-  return `The ${typeName} rhythm (${typeDays === null ? 'none set' : rhythmText(typeDays)})`;
+export function typeRhythmLabel(
+  i18n: Translator,
+  typeName: string | null,
+  typeDays: number | null | undefined,
+): string {
+  if (!typeName) return i18n.t('common.rhythm.noneSet');
+  if (typeDays === undefined) return i18n.t('common.rhythm.typeRhythm', { type: typeName });
+  const rhythm = typeDays === null ? i18n.t('common.rhythm.typeNone') : rhythmText(i18n, typeDays);
+  return i18n.t('common.rhythm.typeRhythmWith', { type: typeName, rhythm });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../i18n/catalogues.ts';
 import { createMeetingFormatters, describeRecurrence } from './meeting-format.ts';
 
 describe('createMeetingFormatters', () => {
@@ -22,7 +23,9 @@ describe('createMeetingFormatters', () => {
 
 describe('describeRecurrence', () => {
   it('says how often and how many times', () => {
-    expect(describeRecurrence({ kind: 'biweekly', count: 6 })).toBe('Every two weeks, 6 times');
-    expect(describeRecurrence(null)).toBeNull();
+    expect(describeRecurrence(englishTranslator('en-GB'), { kind: 'biweekly', count: 6 })).toBe(
+      'Every two weeks, 6 times',
+    );
+    expect(describeRecurrence(englishTranslator(), null)).toBeNull();
   });
 });

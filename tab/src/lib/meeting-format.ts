@@ -1,4 +1,5 @@
 import type { MeetingDto, RecurrenceKind } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 import { zoneDisplayName } from '@confer/contracts/time';
 
 /** Dates and times of meetings in the viewer's locale and zone, with Intl only. */
@@ -54,26 +55,30 @@ export function createMeetingFormatters(locale: string, timeZone: string): Meeti
   };
 }
 
-/** How the tab names each kind of series, in the repetition choice and wherever a series is described. */
+/** How the tab names each kind of series, in the repetition choice and wherever a series is described (keys). */
 export const RECURRENCE_LABELS: Readonly<Record<RecurrenceKind, string>> = {
-  weekly: 'Every week',
-  biweekly: 'Every two weeks',
-  monthly: 'Every month',
+  weekly: 'common.recurrence.weekly',
+  biweekly: 'common.recurrence.biweekly',
+  monthly: 'common.recurrence.monthly',
 };
 
 /** "Every two weeks, 6 times". */
-export function describeRecurrence(recurrence: MeetingDto['recurrence']): string | null {
+export function describeRecurrence(i18n: Translator, recurrence: MeetingDto['recurrence']): string | null {
   if (!recurrence) return null;
-  return `${RECURRENCE_LABELS[recurrence.kind]}, ${recurrence.count} times`;
+  return i18n.t('common.recurrence.times', {
+    kind: i18n.t(RECURRENCE_LABELS[recurrence.kind]),
+    count: recurrence.count,
+  });
 }
 
 export type AttendeeResponse = MeetingDto['attendees'][number]['response'];
 
+/** The words for each response (catalogue keys). */
 export const responseWords: Record<AttendeeResponse, string> = {
-  organizer: 'Organizer',
-  accepted: 'Accepted',
-  tentativelyAccepted: 'Tentative',
-  declined: 'Declined',
-  notResponded: 'No response yet',
-  none: 'No response yet',
+  organizer: 'common.response.organizer',
+  accepted: 'common.response.accepted',
+  tentativelyAccepted: 'common.response.tentative',
+  declined: 'common.response.declined',
+  notResponded: 'common.response.none',
+  none: 'common.response.none',
 };

@@ -7,6 +7,7 @@ import {
   QuestionCircleRegular,
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
+import { useT } from '../i18n/i18n-context.ts';
 import { type AttendeeResponse, responseWords } from '../lib/meeting-format.ts';
 
 const useStyles = makeStyles({
@@ -41,13 +42,14 @@ const looks: Record<AttendeeResponse, { tone: Tone; icon: ReactElement }> = {
 /** A response as an icon and a word: colour and shape alone never carry the meaning (WCAG 1.4.1). */
 export function ResponseBadge({ response }: { response: AttendeeResponse }) {
   const styles = useStyles();
+  const { t } = useT();
   const look = looks[response];
   return (
     <span className={styles.badge} data-response={response}>
       <span className={mergeClasses(styles.icon, styles[look.tone])} aria-hidden="true">
         {look.icon}
       </span>
-      {responseWords[response]}
+      {t(responseWords[response])}
     </span>
   );
 }

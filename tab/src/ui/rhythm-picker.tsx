@@ -1,5 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
+import { errorMessage } from '../features/shell/error-text.ts';
+import { useT } from '../i18n/i18n-context.ts';
 import { toAppError } from '../lib/app-error.ts';
 import { choiceOf, parseRhythmDays, type RhythmChoice, rhythmText } from '../lib/follow-through-format.ts';
 
@@ -27,6 +29,8 @@ export interface RhythmPickerProps {
  */
 export function RhythmPicker({ label, days, noneLabel, onSave }: RhythmPickerProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const statusId = useId();
   const [choice, setChoice] = useState<RhythmChoice>(choiceOf(days));
   const [custom, setCustom] = useState(days === null ? '' : String(days));
@@ -43,10 +47,13 @@ export function RhythmPicker({ label, days, noneLabel, onSave }: RhythmPickerPro
     setOutcome(null);
     try {
       await onSave(next);
-      setOutcome({ ok: true, text: next === null ? `Saved: ${noneLabel}` : `Saved: ${rhythmText(next)}` });
+      setOutcome({
+        ok: true,
+        text: t('common.saved', { what: next === null ? noneLabel : rhythmText(i18n, next) }),
+      });
     } catch (error) {
       setChoice(choiceOf(days));
-      setOutcome({ ok: false, text: `Not saved: ${toAppError(error).message}` });
+      setOutcome({ ok: false, text: t('common.notSaved', { reason: errorMessage(toAppError(error), i18n) }) });
     } finally {
       setSaving(false);
     }
@@ -64,7 +71,7 @@ export function RhythmPicker({ label, days, noneLabel, onSave }: RhythmPickerPro
   };
   const saveCustom = () => {
     if (saving) return;
-    const parsed = parseRhythmDays(custom);
+    const parsed = parseRhythmDays(i18n, custom);
     if ('error' in parsed) {
       setCustomError(parsed.error);
       return;
@@ -81,10 +88,10 @@ export function RhythmPicker({ label, days, noneLabel, onSave }: RhythmPickerPro
           onChange={(_, data) => choose(data.value)}
         >
           <option value="">{noneLabel}</option>
-          <option value="7">Every week</option>
-          <option value="14">Every 2 weeks</option>
-          <option value="28">Every 4 weeks</option>
-          <option value="custom">Custom number of days</option>
+          <option value="7">{t('common.rhythm.presetWeek')}</option>
+          <option value="14">{t('common.rhythm.presetWeeks', { count: 2 })}</option>
+          <option value="28">{t('common.rhythm.presetWeeks', { count: 4 })}</option>
+          <option value="custom">{t('common.rhythm.custom')}</option>
         </Select>
       </Field>
       {choice === 'custom' && (
@@ -95,7 +102,11 @@ export function RhythmPicker({ label, days, noneLabel, onSave }: RhythmPickerPro
             saveCustom();
           }}
         >
-          <Field label="Days between meetings" validationMessage={customError ?? undefined} className={styles.days}>
+          <Field
+            label={t('common.rhythm.daysBetween')}
+            validationMessage={customError ?? undefined}
+            className={styles.days}
+          >
             <Input
               type="number"
               inputMode="numeric"
@@ -106,7 +117,7 @@ export function RhythmPicker({ label, days, noneLabel, onSave }: RhythmPickerPro
             />
           </Field>
           <Button type="submit" disabledFocusable={saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('common.saving') : t('common.save')}
           </Button>
         </form>
       )}

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
@@ -33,6 +34,8 @@ const useStyles = makeStyles({
 export function AccessTestPage() {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const history = useRequest('access-tests', () => listAccessTests(api));
   const [sampleText, setSampleText] = useState('10');
   const [peopleText, setPeopleText] = useState('');
@@ -125,7 +128,11 @@ export function AccessTestPage() {
       </CardFrame>
       <CardFrame id="access-test-history" title="Previous results">
         {history.state.status === 'error' && (
-          <AdminRequestError error={history.state.error} onRetry={history.reload} what="the previous results" />
+          <AdminRequestError
+            error={history.state.error}
+            onRetry={history.reload}
+            failedTitle={t('admin.access.historyFailed')}
+          />
         )}
         {!history.data && history.state.status === 'loading' && (
           <PageSkeleton label="Loading the previous results" compact />

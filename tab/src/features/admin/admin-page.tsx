@@ -2,6 +2,7 @@ import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-componen
 import { useEffect } from 'react';
 import type { AdminSection } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { RequestError } from '../shell/request-error.tsx';
 import { AccessTestPage } from './access-test-page.tsx';
@@ -34,13 +35,15 @@ const sections: readonly { value: AdminSection; label: string }[] = [
 export function AdminPage({ section, me }: { section: AdminSection; me: MeRequest }) {
   const styles = useStyles();
   const { navigate, reportReady } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const settled = me.state.status !== 'loading';
   useEffect(() => {
     if (settled) reportReady();
   }, [settled, reportReady]);
   if (!me.data) {
     return me.state.status === 'error' ? (
-      <RequestError error={me.state.error} onRetry={me.reload} what="your account" />
+      <RequestError error={me.state.error} onRetry={me.reload} failedTitle={t('admin.accountFailed')} />
     ) : (
       <PageSkeleton label="Loading the admin center" />
     );

@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, Text, tok
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { type FormEvent, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
@@ -31,6 +32,8 @@ const noFilter: Draft = { action: '', actor: '', from: '', to: '' };
 export function AuditPage() {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const format = createAdminFormatters(locale, timeZone);
   const [draft, setDraft] = useState<Draft>(noFilter);
   const [applied, setApplied] = useState<Draft>(noFilter);
@@ -93,7 +96,7 @@ export function AuditPage() {
         </Button>
       </form>
       {request.state.status === 'error' && (
-        <AdminRequestError error={request.state.error} onRetry={request.reload} what="the audit log" />
+        <AdminRequestError error={request.state.error} onRetry={request.reload} failedTitle={t('admin.audit.failed')} />
       )}
       {!request.data && request.state.status === 'loading' && <PageSkeleton label="Loading the audit log" compact />}
       {request.data && (

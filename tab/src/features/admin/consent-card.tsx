@@ -13,6 +13,7 @@ import {
 import { CopyRegular, LinkRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
@@ -33,6 +34,8 @@ const useStyles = makeStyles({
 export function ConsentCard() {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const format = createAdminFormatters(locale, timeZone);
   const status = useRequest('admin-consent', () => getConsentStatus(api));
   const [link, setLink] = useState<ConsentLinkDto | null>(null);
@@ -90,7 +93,7 @@ export function ConsentCard() {
         </MessageBar>
       )}
       {status.state.status === 'error' && (
-        <AdminRequestError error={status.state.error} onRetry={status.reload} what="the consent outcome" />
+        <AdminRequestError error={status.state.error} onRetry={status.reload} failedTitle={t('admin.consent.failed')} />
       )}
       {status.state.status !== 'error' && (
         <div data-testid="consent-outcome" aria-live="polite">

@@ -14,6 +14,7 @@ import {
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
@@ -36,6 +37,8 @@ const useStyles = makeStyles({
 export function HealthPage() {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const format = createAdminFormatters(locale, timeZone);
   const [status, setStatus] = useState<HealthStatus | null>(null);
   const [search, setSearch] = useState('');
@@ -118,7 +121,7 @@ export function HealthPage() {
         </Button>
       </div>
       {first.state.status === 'error' && (
-        <AdminRequestError error={first.state.error} onRetry={first.reload} what="the connection health" />
+        <AdminRequestError error={first.state.error} onRetry={first.reload} failedTitle={t('admin.health.failed')} />
       )}
       {!page && first.state.status === 'loading' && <PageSkeleton label="Loading the connection health" compact />}
       {page && (

@@ -1,6 +1,7 @@
 import type { IncidentDto, IncidentNoticeDto } from '@confer/contracts';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
@@ -62,6 +63,8 @@ export function IncidentsPage() {
 function IncidentList({ state, title, empty }: { state: 'open' | 'resolved'; title: string; empty: string }) {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const format = createAdminFormatters(locale, timeZone);
   const request = useRequest(`incidents-${state}`, () => listIncidents(api, state));
   const names = usePeopleNames(
@@ -71,7 +74,11 @@ function IncidentList({ state, title, empty }: { state: 'open' | 'resolved'; tit
   return (
     <CardFrame id={`incidents-${state}`} title={title} testId={`incidents-${state}`}>
       {request.state.status === 'error' && (
-        <AdminRequestError error={request.state.error} onRetry={request.reload} what={title.toLowerCase()} />
+        <AdminRequestError
+          error={request.state.error}
+          onRetry={request.reload}
+          failedTitle={t('admin.incidents.failed', { title })}
+        />
       )}
       {!request.data && request.state.status === 'loading' && <PageSkeleton label={`Loading ${title}`} compact />}
       {request.data && request.data.length === 0 && <Text className={styles.muted}>{empty}</Text>}

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
@@ -36,6 +37,8 @@ const useStyles = makeStyles({
 export function IntegrationSettings() {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest('admin-settings', () => getAdminSettings(api));
   const [draft, setDraft] = useState<AdminSettingsInput | null>(null);
   const [confirming, setConfirming] = useState<string[] | null>(null);
@@ -72,7 +75,11 @@ export function IntegrationSettings() {
       description="How Confer reaches your organisation's Outlook calendars, and who may change it."
     >
       {request.state.status === 'error' && (
-        <AdminRequestError error={request.state.error} onRetry={request.reload} what="the settings" />
+        <AdminRequestError
+          error={request.state.error}
+          onRetry={request.reload}
+          failedTitle={t('admin.integration.failed')}
+        />
       )}
       {!draft && request.state.status === 'loading' && (
         <Skeleton aria-label="Loading the settings" className={styles.skeleton}>

@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { setTypeCadence } from '../../lib/follow-through-api.ts';
 import { listMeetingTypes, type MeetingTypeDto } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
@@ -26,6 +27,8 @@ const useStyles = makeStyles({
 export function MeetingRhythmCard() {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest('admin-meeting-types', () => listMeetingTypes(api));
   const save = async (type: MeetingTypeDto, days: number | null) => {
     const saved = await setTypeCadence(api, type.id, days);
@@ -41,7 +44,7 @@ export function MeetingRhythmCard() {
     >
       <AsyncList
         request={request}
-        what="the meeting types"
+        failedTitle={t('admin.rhythm.failed')}
         loading={{ label: 'Loading meeting types', rows: [32, 32, 32], minHeight: '120px' }}
         empty={<Text className={styles.note}>There are no meeting types yet.</Text>}
       >

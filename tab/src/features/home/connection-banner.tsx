@@ -9,16 +9,19 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { connectWithConsent, realWait } from '../../lib/connect-flow.ts';
+import { connectionMessage } from '../../lib/connection-text.ts';
 import { useRequest } from '../../lib/use-request.ts';
+import { errorMessage } from '../shell/error-text.ts';
 import { readConnection } from './home-reads.ts';
 
 const titles: Record<Exclude<ConnectionDto['status'], 'connected'>, string> = {
-  consent_required: 'Confer needs your permission',
-  expired: 'Reconnect your calendar',
-  not_connected: 'Connect your calendar to start',
-  outside_scope: "Your calendar is outside Confer's access",
+  consent_required: 'shell.error.consentRequired',
+  expired: 'shell.error.connectionExpired',
+  not_connected: 'home.connection.connectToStart',
+  outside_scope: 'shell.error.outsideAccessPolicy',
 };
 
 /**
@@ -27,6 +30,8 @@ const titles: Record<Exclude<ConnectionDto['status'], 'connected'>, string> = {
  */
 export function ConnectionBanner() {
   const { api, session } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest('connection', () => readConnection(api));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,7 +43,7 @@ export function ConnectionBanner() {
     try {
       request.set(await connectWithConsent({ api, session, wait: realWait }));
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(false);
     }
@@ -47,23 +52,24 @@ export function ConnectionBanner() {
     return (
       <MessageBar intent="info" layout="multiline" data-testid="connection-banner">
         <MessageBarBody>
-          <MessageBarTitle>Outlook integration is switched off</MessageBarTitle>
-          {connection.message}
+          <MessageBarTitle>{t('shell.error.integrationOff')}</MessageBarTitle>
+          {connectionMessage(i18n, connection)}
         </MessageBarBody>
       </MessageBar>
     );
   }
   const action =
     connection.status === 'consent_required'
-      ? 'Grant permission'
+      ? t('shell.grantPermission')
       : connection.status === 'expired'
-        ? 'Reconnect'
-        : 'Connect';
+        ? t('common.connection.reconnect')
+        : t('common.connection.connect');
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="connection-banner">
       <MessageBarBody>
-        <MessageBarTitle>{titles[connection.status]}</MessageBarTitle>
-        {connection.message} {problem} <Link href="#/settings">Calendar settings</Link>
+        <MessageBarTitle>{t(titles[connection.status])}</MessageBarTitle>
+        {connectionMessage(i18n, connection)} {problem}{' '}
+        <Link href="#/settings">{t('home.connection.settingsLink')}</Link>
       </MessageBarBody>
       {connection.status !== 'outside_scope' && (
         <MessageBarActions>

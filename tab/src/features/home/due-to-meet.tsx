@@ -3,6 +3,7 @@ import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-compone
 import { CalendarAddRegular } from '@fluentui/react-icons';
 import { hrefOf } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { dueLine, dueToMeet } from '../../lib/follow-through-format.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 
@@ -38,12 +39,14 @@ export function bookHref(pair: PairCadenceDto): string {
  */
 export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
   const styles = useStyles();
-  const { locale, timeZone } = useTabServices();
+  const { timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const due = dueToMeet(pairs);
   if (due.length === 0) return null;
   const now = new Date();
   return (
-    <CardFrame id="due-to-meet" title="Due to meet" testId="due-to-meet">
+    <CardFrame id="due-to-meet" title={t('home.due.title')} testId="due-to-meet">
       <ul className={styles.list}>
         {due.map((pair) => (
           <li
@@ -57,7 +60,7 @@ export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
               <Text weight="semibold" className={styles.name}>
                 {pair.partner.displayName}
                 <Badge appearance="tint" shape="rounded" color={pair.status === 'overdue' ? 'danger' : 'warning'}>
-                  {pair.status === 'overdue' ? 'Overdue' : 'Due soon'}
+                  {pair.status === 'overdue' ? t('home.due.overdue') : t('home.due.soon')}
                 </Badge>
                 {pair.typeName && (
                   <Badge appearance="tint" color="brand" shape="rounded">
@@ -66,16 +69,16 @@ export function DueToMeet({ pairs }: { pairs: readonly PairCadenceDto[] }) {
                 )}
               </Text>
               <Text size={200} className={styles.line}>
-                {dueLine(pair, now, locale, timeZone)}
+                {dueLine(i18n, pair, now, timeZone)}
               </Text>
             </div>
             <Button
               as="a"
               href={bookHref(pair)}
               icon={<CalendarAddRegular />}
-              aria-label={`Book a meeting with ${pair.partner.displayName}`}
+              aria-label={t('home.due.bookWith', { name: pair.partner.displayName })}
             >
-              Book
+              {t('home.due.book')}
             </Button>
           </li>
         ))}

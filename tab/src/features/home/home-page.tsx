@@ -3,6 +3,7 @@ import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import type { HomeView } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { WeekView } from '../week/week-page.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
@@ -25,25 +26,26 @@ const useStyles = makeStyles({
 });
 
 const views: readonly { value: HomeView; label: string }[] = [
-  { value: 'upcoming', label: 'Upcoming' },
-  { value: 'past', label: 'Past' },
-  { value: 'week', label: 'Next 7 days' },
+  { value: 'upcoming', label: 'home.view.upcoming' },
+  { value: 'past', label: 'home.view.past' },
+  { value: 'week', label: 'home.view.week' },
 ];
 
 /** Home: Confer meetings (upcoming and past) and the whole Outlook calendar for the next 7 days. */
 export function HomePage({ view }: { view: HomeView }) {
   const styles = useStyles();
   const { api, navigate } = useTabServices();
+  const { t } = useT();
   const types = useRequest('meeting-types', () => readMeetingTypes(api));
   const typeNames = useMemo(() => new Map((types.data ?? []).map((type) => [type.id, type.name])), [types.data]);
   return (
     <>
       <div className={styles.titleRow}>
         <Text as="h1" size={700} weight="semibold" className={styles.title}>
-          Your meetings
+          {t('home.title')}
         </Text>
         <Button as="a" href="#/schedule" appearance="primary" icon={<CalendarAddRegular />}>
-          Schedule a conversation
+          {t('home.scheduleConversation')}
         </Button>
       </div>
       <ConnectionBanner />
@@ -51,11 +53,11 @@ export function HomePage({ view }: { view: HomeView }) {
       <TabList
         selectedValue={view}
         onTabSelect={(_, data) => navigate({ page: 'home', view: data.value as HomeView })}
-        aria-label="Show"
+        aria-label={t('home.view.label')}
       >
         {views.map((item) => (
           <Tab key={item.value} value={item.value} id={`home-tab-${item.value}`} aria-controls="home-panel">
-            {item.label}
+            {t(item.label)}
           </Tab>
         ))}
       </TabList>

@@ -2,6 +2,7 @@ import type { MeetingDto } from '@confer/contracts';
 import { Badge, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, LocationRegular } from '@fluentui/react-icons';
 import { hrefOf } from '../../app/routes.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
 import { JoinButton } from '../meeting/join-button.tsx';
@@ -56,6 +57,7 @@ export interface MeetingCardProps {
 
 export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: MeetingCardProps) {
   const styles = useStyles();
+  const { t } = useT();
   const cancelled = meeting.status === 'cancelled';
   const canJoin = meeting.online && meeting.joinUrl && !cancelled && !past;
   const others = meeting.attendees;
@@ -77,7 +79,7 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
           )}
           {meeting.recurrence && (
             <span className={styles.item}>
-              <ArrowRepeatAllRegular aria-hidden="true" /> Series
+              <ArrowRepeatAllRegular aria-hidden="true" /> {t('home.card.series')}
             </span>
           )}
           {!meeting.online && meeting.location && (
@@ -87,16 +89,17 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
           )}
           {cancelled && (
             <Badge appearance="filled" color="danger" shape="rounded">
-              Cancelled
+              {t('home.card.cancelled')}
             </Badge>
           )}
         </Text>
         {!meeting.isOrganizer && (
           <Text size={200} className={styles.meta}>
-            From {meeting.organizer.displayName} · You: <ResponseBadge response={meeting.myResponse} />
+            {t('home.card.fromYou', { name: meeting.organizer.displayName })}{' '}
+            <ResponseBadge response={meeting.myResponse} />
           </Text>
         )}
-        <ul className={styles.people} aria-label="Responses">
+        <ul className={styles.people} aria-label={t('home.card.responses')}>
           {others.map((attendee) => (
             <li key={attendee.email} className={styles.person}>
               <Text size={200}>{attendee.displayName}</Text>
@@ -107,8 +110,8 @@ export function MeetingCard({ meeting, typeName, formatters, past, onChanged }: 
       </div>
       <div className={styles.side}>
         {canJoin && meeting.joinUrl && (
-          <JoinButton joinUrl={meeting.joinUrl} ariaLabel={`Join ${meeting.title} in Teams`}>
-            Join
+          <JoinButton joinUrl={meeting.joinUrl} ariaLabel={t('home.card.joinLabel', { title: meeting.title })}>
+            {t('home.card.join')}
           </JoinButton>
         )}
         <QuickActions meeting={meeting} past={past} onChanged={onChanged} />

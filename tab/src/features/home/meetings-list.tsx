@@ -3,6 +3,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CalendarAddRegular, HistoryRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { createMeetingFormatters } from '../../lib/meeting-format.ts';
 import type { MeetingScope } from '../../lib/meetings-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
@@ -32,6 +33,7 @@ export interface MeetingsListProps {
 export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
   const styles = useStyles();
   const { api, locale, timeZone, reportReady } = useTabServices();
+  const { t } = useT();
   const request = useRequest(`meetings:${scope}`, () => readMeetings(api, scope), reportReady);
   const formatters = useMemo(() => createMeetingFormatters(locale, timeZone), [locale, timeZone]);
   const replace = (changed: MeetingDto) =>
@@ -39,16 +41,19 @@ export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
   return (
     <AsyncList
       request={request}
-      what="your meetings"
-      loading={{ label: `Loading your ${scope} meetings`, cards: true }}
+      failedTitle={t('home.list.failed')}
+      loading={{
+        label: scope === 'upcoming' ? t('home.list.loadingUpcoming') : t('home.list.loadingPast'),
+        cards: true,
+      }}
       empty={scope === 'upcoming' ? <FirstSteps /> : <NothingPast />}
     >
       {(meetings) => (
         <>
           <Text size={200} className={styles.zone} data-testid="meetings-zone-note">
-            Times in {formatters.zoneName()} ({timeZone})
+            {t('home.list.zoneNote', { zone: formatters.zoneName(), id: timeZone })}
           </Text>
-          <ul className={styles.list} aria-label={scope === 'upcoming' ? 'Upcoming meetings' : 'Past meetings'}>
+          <ul className={styles.list} aria-label={scope === 'upcoming' ? t('home.list.upcoming') : t('home.list.past')}>
             {meetings.map((meeting) => (
               <MeetingCard
                 key={meeting.id}
@@ -67,16 +72,17 @@ export function MeetingsList({ scope, typeNames }: MeetingsListProps) {
 }
 
 function FirstSteps() {
+  const { t } = useT();
   return (
     <EmptyState
       id="first-steps"
       icon={CalendarAddRegular}
       heading="h2"
-      title="Schedule your first conversation"
-      body="Pick who you want to meet. Confer reads both calendars, suggests times inside everyone's working hours and sends the Outlook invitation with a Teams link."
+      title={t('home.list.firstTitle')}
+      body={t('home.list.firstBody')}
       action={
         <Button as="a" href="#/schedule" appearance="primary" icon={<CalendarAddRegular />}>
-          Schedule a conversation
+          {t('home.scheduleConversation')}
         </Button>
       }
     />
@@ -84,13 +90,14 @@ function FirstSteps() {
 }
 
 function NothingPast() {
+  const { t } = useT();
   return (
     <EmptyState
       id="nothing-past"
       icon={HistoryRegular}
       heading="h2"
-      title="No past meetings yet"
-      body="Meetings you held through Confer appear here afterwards, with their notes and open actions."
+      title={t('home.list.noPastTitle')}
+      body={t('home.list.noPastBody')}
     />
   );
 }

@@ -11,8 +11,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type ActionDto, createAction } from '../../lib/notes-api.ts';
+import { errorMessage } from '../shell/error-text.ts';
 
 const useStyles = makeStyles({
   form: {
@@ -35,6 +37,8 @@ export function ActionForm({
 }) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const people = [meeting.organizer, ...meeting.attendees];
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState(people[0]?.email ?? '');
@@ -57,7 +61,7 @@ export function ActionForm({
       setTitle('');
       setDue('');
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(false);
     }
@@ -71,10 +75,10 @@ export function ActionForm({
           void add();
         }}
       >
-        <Field label="New action">
+        <Field label={t('meeting.actions.new')}>
           <Input value={title} maxLength={LIMITS.maxActionTitle} onChange={(_, data) => setTitle(data.value)} />
         </Field>
-        <Field label="Owner">
+        <Field label={t('meeting.actions.owner')}>
           <Select value={owner} onChange={(_, data) => setOwner(data.value)}>
             {people.map((person) => (
               <option key={person.email} value={person.email}>
@@ -83,11 +87,11 @@ export function ActionForm({
             ))}
           </Select>
         </Field>
-        <Field label="Due date (optional)">
+        <Field label={t('meeting.actions.due')}>
           <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
         </Field>
         <Button type="submit" appearance="primary" disabled={busy || !title.trim()}>
-          Add action
+          {t('meeting.actions.add')}
         </Button>
       </form>
       {problem && (

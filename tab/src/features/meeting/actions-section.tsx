@@ -12,11 +12,13 @@ import {
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type ActionDto, deleteAction, listActions, setActionDone } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { AsyncList } from '../shell/async-list.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { ActionForm } from './action-form.tsx';
 
 const useStyles = makeStyles({
@@ -57,6 +59,8 @@ export interface ActionsSectionProps {
 export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSectionProps) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest(`actions:${meeting.id}:${occurrenceStart ?? ''}`, () =>
     listActions(api, meeting.id, occurrenceStart),
   );
@@ -70,9 +74,7 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
     } catch (cause) {
       const error = toAppError(cause);
       setProblem(
-        error.code === ErrorCodes.version_conflict
-          ? 'Someone changed this action meanwhile; the list is fresh now, try again.'
-          : error.message,
+        error.code === ErrorCodes.version_conflict ? t('meeting.actions.changedMeanwhile') : errorMessage(error, i18n),
       );
       request.reload();
     }
@@ -92,12 +94,12 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
       return actions.filter((a) => a.id !== action.id);
     });
   return (
-    <CardFrame id="actions" title="Actions" testId="actions">
+    <CardFrame id="actions" title={t('meeting.actions.title')} testId="actions">
       <AsyncList
         request={request}
-        what="the actions"
-        loading={{ label: 'Loading actions', rows: [32, 32], minHeight: '120px' }}
-        empty={<Text className={styles.none}>No actions yet. Add what each person agreed to do.</Text>}
+        failedTitle={t('meeting.actions.failed')}
+        loading={{ label: t('meeting.actions.loading'), rows: [32, 32], minHeight: '120px' }}
+        empty={<Text className={styles.none}>{t('meeting.actions.none')}</Text>}
       >
         {(listed) => (
           <ul className={styles.list}>
@@ -111,17 +113,17 @@ export function ActionsSection({ meeting, occurrenceStart, dueText }: ActionsSec
                 />
                 <Text size={200} className={styles.meta}>
                   {action.ownerName}
-                  {action.dueDate && <span>Due {dueText(action.dueDate)}</span>}
+                  {action.dueDate && <span>{t('meeting.actions.dueOn', { date: dueText(action.dueDate) })}</span>}
                   {action.carriedOver && (
                     <Badge appearance="tint" color="warning" shape="rounded">
-                      Carried over
+                      {t('meeting.actions.carriedOver')}
                     </Badge>
                   )}
                 </Text>
                 <Button
                   appearance="subtle"
                   icon={<DeleteRegular />}
-                  aria-label={`Delete action: ${action.title}`}
+                  aria-label={t('meeting.actions.delete', { title: action.title })}
                   onClick={() => remove(action)}
                 />
               </li>

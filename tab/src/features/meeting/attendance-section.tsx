@@ -2,11 +2,13 @@ import type { OccurrenceAttendanceDto } from '@confer/contracts';
 import { Badge, Button, MessageBar, MessageBarBody, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { getAttendance, markAttendance } from '../../lib/follow-through-api.ts';
 import { attendanceStatus, newestFirst, presenceText } from '../../lib/follow-through-format.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { RequestError } from '../shell/request-error.tsx';
 
 const useStyles = makeStyles({
@@ -52,12 +54,17 @@ export interface AttendanceSectionProps {
 export function AttendanceSection({ meetingId, series, when, revision }: AttendanceSectionProps) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const { t } = useT();
   const request = useRequest(`attendance:${meetingId}:${revision}`, () => getAttendance(api, meetingId));
   const occurrences = request.data;
   if (request.state.status === 'error' && !occurrences) {
     return (
-      <CardFrame id="attendance" title="Attendance" testId="attendance">
-        <RequestError error={request.state.error} onRetry={request.reload} what="the attendance" />
+      <CardFrame id="attendance" title={t('meeting.attendance.title')} testId="attendance">
+        <RequestError
+          error={request.state.error}
+          onRetry={request.reload}
+          failedTitle={t('meeting.attendance.failed')}
+        />
       </CardFrame>
     );
   }
@@ -67,7 +74,7 @@ export function AttendanceSection({ meetingId, series, when, revision }: Attenda
       occurrences.map((o) => (Date.parse(o.occurrenceStart) === Date.parse(saved.occurrenceStart) ? saved : o)),
     );
   return (
-    <CardFrame id="attendance" title="Attendance" testId="attendance">
+    <CardFrame id="attendance" title={t('meeting.attendance.title')} testId="attendance">
       <ol className={styles.list}>
         {newestFirst(occurrences).map((occurrence) => (
           <OccurrenceRow
@@ -96,16 +103,18 @@ function OccurrenceRow({
 }) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const status = attendanceStatus(occurrence);
+  const status = attendanceStatus(i18n, occurrence);
   const mark = async (held: boolean) => {
     setBusy(true);
     setProblem(null);
     try {
       onSaved(await markAttendance(api, meetingId, occurrence.occurrenceStart, held));
     } catch (error) {
-      setProblem(`Not saved: ${toAppError(error).message}`);
+      setProblem(t('common.notSaved', { reason: errorMessage(toAppError(error), i18n) }));
     } finally {
       setBusy(false);
     }
@@ -130,12 +139,17 @@ function OccurrenceRow({
         </Text>
       )}
       {joined.length > 0 && (
-        <ul className={styles.people} aria-label={heading ? `Who joined on ${heading}` : 'Who joined'}>
+        <ul
+          className={styles.people}
+          aria-label={
+            heading ? t('meeting.attendance.whoJoinedOn', { when: heading }) : t('meeting.attendance.whoJoined')
+          }
+        >
           {joined.map((person) => (
             <li key={person.email} className={styles.person} data-testid="attendance-person" data-email={person.email}>
               <Text>{person.displayName}</Text>
               <Text size={200} className={styles.minutes}>
-                {presenceText(person)}
+                {presenceText(i18n, person)}
               </Text>
             </li>
           ))}
@@ -147,18 +161,18 @@ function OccurrenceRow({
             appearance={occurrence.state === 'pending' ? 'primary' : 'secondary'}
             disabledFocusable={busy}
             aria-pressed={occurrence.source === 'organizer' ? occurrence.state === 'held' : undefined}
-            aria-label={heading ? `We met on ${heading}` : undefined}
+            aria-label={heading ? t('meeting.attendance.metOn', { when: heading }) : undefined}
             onClick={() => mark(true)}
           >
-            We met
+            {t('meeting.attendance.met')}
           </Button>
           <Button
             disabledFocusable={busy}
             aria-pressed={occurrence.source === 'organizer' ? occurrence.state === 'no_show' : undefined}
-            aria-label={heading ? `It didn't happen on ${heading}` : undefined}
+            aria-label={heading ? t('meeting.attendance.notHappenedOn', { when: heading }) : undefined}
             onClick={() => mark(false)}
           >
-            It didn't happen
+            {t('meeting.attendance.notHappened')}
           </Button>
         </CardActions>
       )}

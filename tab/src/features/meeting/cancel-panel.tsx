@@ -2,10 +2,12 @@ import { LIMITS, type MeetingDto } from '@confer/contracts';
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { cancelMeeting, cancelOccurrence } from '../../lib/meetings-api.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { type Scope, ScopeChoice } from './scope-choice.tsx';
 import type { Occurrence } from './series.ts';
 
@@ -20,6 +22,8 @@ export interface CancelPanelProps {
 /** The organizer cancels with a message Outlook sends to everyone; for a series, one occurrence or all. */
 export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }: CancelPanelProps) {
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const [scope, setScope] = useState<Scope>('occurrence');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,11 +39,11 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
       onDone(
         cancelled,
         onlyOne
-          ? `The meeting on ${formatters.when(occurrence.start, occurrence.end)} is cancelled.`
-          : 'The meeting is cancelled. Everyone was told.',
+          ? t('meeting.cancel.occurrenceDone', { when: formatters.when(occurrence.start, occurrence.end) })
+          : t('meeting.cancel.done'),
       );
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(false);
     }
@@ -49,14 +53,18 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
       id="cancel"
       kind="task"
       testId="cancel-panel"
-      title="Cancel the meeting"
+      title={t('meeting.cancel.title')}
       actions={
         <>
           <Button appearance="primary" disabled={busy} onClick={cancel}>
-            {busy ? 'Cancelling…' : onlyOne ? 'Cancel this occurrence' : 'Cancel meeting'}
+            {busy
+              ? t('meeting.cancel.cancelling')
+              : onlyOne
+                ? t('meeting.cancel.occurrence')
+                : t('home.actions.cancel')}
           </Button>
           <Button disabled={busy} onClick={onClose}>
-            Keep the meeting
+            {t('meeting.cancel.keep')}
           </Button>
         </>
       }
@@ -66,10 +74,10 @@ export function CancelPanel({ meeting, occurrence, formatters, onDone, onClose }
           value={scope}
           onChange={setScope}
           occurrenceText={formatters.when(occurrence.start, occurrence.end)}
-          verb="Cancel"
+          verb="cancel"
         />
       )}
-      <Field label="Message to everyone" hint="Sent with the cancellation in Outlook.">
+      <Field label={t('meeting.cancel.message')} hint={t('meeting.cancel.messageHint')}>
         <Textarea
           value={message}
           maxLength={LIMITS.maxComment}

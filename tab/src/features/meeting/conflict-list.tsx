@@ -1,38 +1,48 @@
 import type { ConflictsResponse } from '@confer/contracts';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
 const statusWords: Record<string, string> = {
-  busy: 'busy',
-  tentative: 'tentatively booked',
-  oof: 'out of office',
-  workingElsewhere: 'working elsewhere',
-  unknown: 'of unknown availability',
-  unreadable: 'unreadable (Confer cannot see this calendar)',
+  busy: 'meeting.conflict.busy',
+  tentative: 'meeting.conflict.tentative',
+  oof: 'meeting.conflict.oof',
+  workingElsewhere: 'meeting.conflict.workingElsewhere',
+  unknown: 'meeting.conflict.unknown',
+  unreadable: 'meeting.conflict.unreadable',
 };
+
+function statusKey(status: string): string | undefined {
+  return statusWords[status];
+}
 
 export function ConflictList({
   conflicts,
   when,
-  title = 'Someone is busy at the new time',
+  title,
 }: {
   conflicts: ConflictsResponse['conflicts'];
   when: (start: string, end: string) => string;
   title?: string;
 }) {
   const styles = useStyles();
+  const { t } = useT();
   return (
     <MessageBar intent="warning" layout="multiline" role="alert" data-testid="clash-warning">
       <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
+        <MessageBarTitle>{title ?? t('meeting.conflict.title')}</MessageBarTitle>
         <ul className={styles.list}>
           {conflicts.map((c) => (
             <li key={`${c.person.email}-${c.occurrence.start}`}>
-              {c.person.displayName} is {statusWords[c.status] ?? c.status}
-              {c.subject ? ` (${c.subject})` : ''} on {when(c.occurrence.start, c.occurrence.end)}
+              {t(c.subject ? 'meeting.conflict.lineWithSubject' : 'meeting.conflict.line', {
+                name: c.person.displayName,
+                status: t(statusKey(c.status) ?? 'meeting.conflict.unknown'),
+                subject: c.subject ?? '',
+                when: when(c.occurrence.start, c.occurrence.end),
+              })}
             </li>
           ))}
         </ul>

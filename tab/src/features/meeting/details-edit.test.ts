@@ -1,5 +1,6 @@
 import type { MeetingDto } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import { addedPeople, changeOf, draftOf, hasChanges, problemsOf } from './details-edit.ts';
 
 const attendee = (email: string, displayName: string) => ({
@@ -81,11 +82,16 @@ describe('changeOf', () => {
 
 describe('problemsOf', () => {
   it('accepts the meeting as it is', () => {
-    expect(problemsOf(draftOf(meeting))).toEqual({});
+    expect(problemsOf(englishTranslator(), draftOf(meeting))).toEqual({});
   });
 
   it('names each field the API would refuse', () => {
-    const problems = problemsOf({ title: '   ', agenda: 'x'.repeat(4001), people: [], location: 'y'.repeat(256) });
+    const problems = problemsOf(englishTranslator(), {
+      title: '   ',
+      agenda: 'x'.repeat(4001),
+      people: [],
+      location: 'y'.repeat(256),
+    });
     expect(Object.keys(problems).sort()).toEqual(['agenda', 'location', 'people', 'title']);
   });
 });

@@ -1,4 +1,5 @@
 import { LIMITS, type MeetingDto, meetingSchema } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 import { type AuthedApi, callApi } from '../../lib/authed-api.ts';
 
 export interface DetailsPerson {
@@ -36,17 +37,18 @@ export function draftOf(meeting: MeetingDto): DetailsDraft {
 }
 
 /** The same limits the API checks (contracts `updateMeetingRequestSchema`), said before sending. */
-export function problemsOf(draft: DetailsDraft): DraftProblems {
+export function problemsOf({ t }: Translator, draft: DetailsDraft): DraftProblems {
   const problems: DraftProblems = {};
   const title = draft.title.trim();
-  if (!title) problems.title = 'Give the meeting a title.';
-  else if (title.length > LIMITS.maxTitle) problems.title = `Keep the title under ${LIMITS.maxTitle + 1} characters.`;
+  if (!title) problems.title = t('schedule.form.titleMissing');
+  else if (title.length > LIMITS.maxTitle)
+    problems.title = t('meeting.edit.titleTooLong', { max: LIMITS.maxTitle + 1 });
   if (draft.agenda.length > LIMITS.maxAgenda) {
-    problems.agenda = `Keep the agenda under ${LIMITS.maxAgenda + 1} characters.`;
+    problems.agenda = t('meeting.edit.agendaTooLong', { max: LIMITS.maxAgenda + 1 });
   }
-  if (draft.people.length === 0) problems.people = 'Keep at least one person besides you.';
+  if (draft.people.length === 0) problems.people = t('meeting.edit.needPerson');
   if (draft.location.trim().length > LIMITS.maxLocation) {
-    problems.location = `Keep the place under ${LIMITS.maxLocation + 1} characters.`;
+    problems.location = t('meeting.edit.placeTooLong', { max: LIMITS.maxLocation + 1 });
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import { ErrorCodes, LIMITS, type MeetingDto } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 import {
   Button,
   Field,
@@ -10,10 +11,12 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { type AppError, conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { PeoplePicker } from '../schedule/index.ts';
+import { errorMessage } from '../shell/error-text.ts';
 import { ConflictList } from './conflict-list.tsx';
 import {
   addedPeople,
@@ -39,11 +42,13 @@ type Failure = { kind: 'conflicts'; conflicts: NonNullable<ReturnType<typeof con
 /** The organizer changes title, agenda, people and (in person) the place; the time stays with Reschedule. */
 export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: EditPanelProps) {
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const [draft, setDraft] = useState<DetailsDraft>(() => draftOf(meeting));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [tried, setTried] = useState(false);
-  const problems = problemsOf(draft);
+  const problems = problemsOf(i18n, draft);
   const change = changeOf(meeting, draft);
   const valid = Object.keys(problems).length === 0;
   const shown = tried ? problems : {};
@@ -59,8 +64,12 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
     try {
       const saved = await saveDetails(api, meeting, change, acceptConflicts);
       const added = addedPeople(meeting, saved);
-      const invited = added.length ? ` ${added.join(', ')} ${added.length === 1 ? 'is' : 'are'} invited.` : '';
-      onDone(saved, `Details saved. Everyone gets an updated invitation.${invited}`);
+      onDone(
+        saved,
+        added.length
+          ? t('meeting.edit.savedInvited', { count: added.length, names: i18n.list(added) })
+          : t('meeting.edit.saved'),
+      );
     } catch (cause) {
       const error = toAppError(cause);
       const conflicts = conflictsOf(error);
@@ -76,32 +85,28 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
       id="edit"
       kind="task"
       testId="edit-panel"
-      title="Edit details"
+      title={t('meeting.edit.title')}
       actions={
         <>
           {clashes ? (
             <Button appearance="primary" disabled={busy} onClick={() => save(true)}>
-              Save anyway
+              {t('meeting.edit.saveAnyway')}
             </Button>
           ) : (
             <Button appearance="primary" disabled={busy} onClick={() => save(false)}>
-              {busy ? 'Saving…' : 'Save changes'}
+              {busy ? t('common.saving') : t('meeting.edit.save')}
             </Button>
           )}
           <Button disabled={busy} onClick={onClose}>
-            Discard changes
+            {t('meeting.edit.discard')}
           </Button>
         </>
       }
     >
-      <Field label="Title" required validationMessage={shown.title}>
+      <Field label={t('schedule.form.title')} required validationMessage={shown.title}>
         <Input value={draft.title} maxLength={LIMITS.maxTitle} onChange={(_, data) => update({ title: data.value })} />
       </Field>
-      <Field
-        label="Agenda"
-        hint="One topic per line; line breaks are kept in the invitation."
-        validationMessage={shown.agenda}
-      >
+      <Field label={t('schedule.form.agenda')} hint={t('meeting.edit.agendaHint')} validationMessage={shown.agenda}>
         <Textarea
           value={draft.agenda}
           maxLength={LIMITS.maxAgenda}
@@ -123,7 +128,7 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
         </MessageBar>
       )}
       {!meeting.online && (
-        <Field label="Where" hint="A room or an address." validationMessage={shown.location}>
+        <Field label={t('schedule.form.where')} hint={t('meeting.edit.whereHint')} validationMessage={shown.location}>
           <Input
             value={draft.location}
             maxLength={LIMITS.maxLocation}
@@ -133,23 +138,27 @@ export function EditPanel({ meeting, formatters, onDone, onClose, onReload }: Ed
       )}
       {tried && valid && !hasChanges(change) && (
         <MessageBar intent="info" role="status">
-          <MessageBarBody>Nothing changed yet: edit a field, or discard.</MessageBarBody>
+          <MessageBarBody>{t('meeting.edit.nothingChanged')}</MessageBarBody>
         </MessageBar>
       )}
-      {clashes && <ConflictList conflicts={clashes} when={formatters.when} title="Someone you added is busy then" />}
+      {clashes && <ConflictList conflicts={clashes} when={formatters.when} title={t('meeting.edit.addedBusy')} />}
       {error && <SaveError error={error} onReload={onReload} />}
     </CardFrame>
   );
 }
 
 function SaveError({ error, onReload }: { error: AppError; onReload: () => void }) {
+  const i18n = useT();
+  const { t } = i18n;
   const stale = error.code === ErrorCodes.version_conflict;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error" data-code={error.code}>
-      <MessageBarBody>{stale ? `${error.message} Your edits here are not saved.` : messageOf(error)}</MessageBarBody>
+      <MessageBarBody>
+        {stale ? t('meeting.edit.stale', { reason: errorMessage(error, i18n) }) : messageOf(error, i18n)}
+      </MessageBarBody>
       {stale && (
         <MessageBarActions>
-          <Button onClick={onReload}>Reload the meeting</Button>
+          <Button onClick={onReload}>{t('meeting.edit.reload')}</Button>
         </MessageBarActions>
       )}
     </MessageBar>
@@ -157,8 +166,8 @@ function SaveError({ error, onReload }: { error: AppError; onReload: () => void 
 }
 
 /** The API's own sentence, plus what zod found wrong for `validation_failed` (`details` holds its issues). */
-function messageOf(error: AppError): string {
-  if (error.code !== ErrorCodes.validation_failed || !Array.isArray(error.details)) return error.message;
+function messageOf(error: AppError, i18n: Translator): string {
+  if (error.code !== ErrorCodes.validation_failed || !Array.isArray(error.details)) return errorMessage(error, i18n);
   const issues = error.details
     .map((issue: unknown) =>
       typeof issue === 'object' && issue !== null && 'message' in issue ? String(issue.message) : null,

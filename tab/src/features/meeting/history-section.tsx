@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { listHistory } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
@@ -35,13 +36,14 @@ export function HistorySection({
 }) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const { t } = useT();
   const request = useRequest(`history:${meetingId}:${revision}`, () => listHistory(api, meetingId));
   return (
-    <CardFrame id="history" title="History" testId="history">
+    <CardFrame id="history" title={t('meeting.history.title')} testId="history">
       <AsyncList
         request={request}
-        what="the history"
-        loading={{ label: 'Loading history', rows: [16, 16], minHeight: '80px' }}
+        failedTitle={t('meeting.history.failed')}
+        loading={{ label: t('meeting.history.loading'), rows: [16, 16], minHeight: '80px' }}
       >
         {(entries) => (
           <ol className={styles.list}>

@@ -5,7 +5,8 @@ import axe from 'axe-core';
 import { act, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addedInOutlookExplanation, invitedInOutlookOnly, MeetingDetails, NotesClosed } from './meeting-details.tsx';
+import { englishTranslator } from '../../i18n/catalogues.ts';
+import { invitedInOutlookOnly, MeetingDetails, NotesClosed } from './meeting-details.tsx';
 
 const person = (email: string, displayName: string, addedInOutlook: boolean): MeetingDto['attendees'][number] => ({
   email,
@@ -81,7 +82,7 @@ describe('meeting details: people invited in Outlook', () => {
       '[data-testid="added-in-outlook"]',
     );
     expect(badge?.textContent).toBe('Added in Outlook');
-    expect(badge?.getAttribute('title')).toBe(addedInOutlookExplanation);
+    expect(badge?.getAttribute('title')).toBe(englishTranslator().t('meeting.details.addedInOutlookWhy'));
     expect(
       attendeeRow(page, 'alexw@contoso.onmicrosoft.com')?.querySelector('[data-testid="added-in-outlook"]'),
     ).toBeNull();

@@ -1,5 +1,6 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
 
@@ -29,8 +30,7 @@ const useStyles = makeStyles({
 });
 
 /** Why someone carries the "Added in Outlook" badge: shown as its tooltip and, once, under the list for everyone. */
-export const addedInOutlookExplanation =
-  'Invited in Outlook, not in Confer: they see the meeting, but not its notes and actions until the organizer adds them in Confer.';
+const addedInOutlookExplanation = 'meeting.details.addedInOutlookWhy';
 
 export function MeetingDetails({
   meeting,
@@ -42,36 +42,37 @@ export function MeetingDetails({
   proposedText: (start: string, end: string) => string;
 }) {
   const styles = useStyles();
+  const { t } = useT();
   return (
     <>
-      <CardFrame id="details" title="Details and agenda">
+      <CardFrame id="details" title={t('meeting.details.title')}>
         <dl className={styles.facts}>
-          <dt className={styles.term}>Organizer</dt>
+          <dt className={styles.term}>{t('common.response.organizer')}</dt>
           <dd className={styles.value}>{meeting.organizer.displayName}</dd>
-          <dt className={styles.term}>Meeting type</dt>
-          <dd className={styles.value}>{typeName ?? 'None'}</dd>
-          <dt className={styles.term}>Where</dt>
+          <dt className={styles.term}>{t('schedule.form.type')}</dt>
+          <dd className={styles.value}>{typeName ?? t('meeting.details.noType')}</dd>
+          <dt className={styles.term}>{t('schedule.form.where')}</dt>
           <dd className={styles.value}>
-            {meeting.online ? 'Microsoft Teams meeting' : (meeting.location ?? 'No place given')}
+            {meeting.online ? t('meeting.details.teams') : (meeting.location ?? t('meeting.details.noPlace'))}
           </dd>
         </dl>
         {meeting.outlookSubject && (
           <Text as="p" className={styles.note} data-testid="outlook-subject">
-            In Outlook this meeting is called “{meeting.outlookSubject}”
+            {t('meeting.details.outlookSubject', { subject: meeting.outlookSubject })}
           </Text>
         )}
         <Text as="h3" size={400} weight="semibold">
-          Agenda
+          {t('schedule.form.agenda')}
         </Text>
         {meeting.agenda.trim() ? (
           <p className={styles.agenda} data-testid="agenda">
             {meeting.agenda}
           </p>
         ) : (
-          <Text className={styles.none}>No agenda yet.</Text>
+          <Text className={styles.none}>{t('meeting.details.noAgenda')}</Text>
         )}
       </CardFrame>
-      <CardFrame id="responses" title="Responses" testId="responses">
+      <CardFrame id="responses" title={t('home.card.responses')} testId="responses">
         <ul className={styles.people}>
           <li className={styles.person}>
             <Text weight="semibold">{meeting.organizer.displayName}</Text>
@@ -86,7 +87,9 @@ export function MeetingDetails({
               <ResponseBadge response={attendee.response} />
               {attendee.addedInOutlook && <AddedInOutlookBadge />}
               {attendee.proposedStart && attendee.proposedEnd && (
-                <Text size={200}>Proposed {proposedText(attendee.proposedStart, attendee.proposedEnd)}</Text>
+                <Text size={200}>
+                  {t('meeting.details.proposed', { when: proposedText(attendee.proposedStart, attendee.proposedEnd) })}
+                </Text>
               )}
             </li>
           ))}
@@ -99,7 +102,7 @@ export function MeetingDetails({
             id="added-in-outlook-note"
             data-testid="added-in-outlook-note"
           >
-            Added in Outlook: {addedInOutlookExplanation}
+            {t('meeting.details.addedInOutlookNote', { why: t(addedInOutlookExplanation) })}
           </Text>
         )}
       </CardFrame>
@@ -116,12 +119,10 @@ export function invitedInOutlookOnly(meeting: MeetingDto, myId: string | null): 
 
 /** In place of the notes and actions for someone invited in Outlook only: why they are closed, instead of an error. */
 export function NotesClosed() {
+  const { t } = useT();
   return (
-    <CardFrame id="notes" title="Notes and actions" testId="notes-closed">
-      <Text as="p">
-        You were invited to this meeting in Outlook. Its notes and actions open to you once the organizer adds you in
-        Confer.
-      </Text>
+    <CardFrame id="notes" title={t('meeting.details.notesTitle')} testId="notes-closed">
+      <Text as="p">{t('meeting.details.notesClosed')}</Text>
     </CardFrame>
   );
 }
@@ -131,17 +132,18 @@ export function NotesClosed() {
  * and the note under the list (which it is described by) for everyone else.
  */
 function AddedInOutlookBadge() {
+  const { t } = useT();
   return (
     <Badge
       appearance="outline"
       color="informative"
       shape="rounded"
       size="small"
-      title={addedInOutlookExplanation}
+      title={t(addedInOutlookExplanation)}
       aria-describedby="added-in-outlook-note"
       data-testid="added-in-outlook"
     >
-      Added in Outlook
+      {t('meeting.details.addedInOutlook')}
     </Badge>
   );
 }

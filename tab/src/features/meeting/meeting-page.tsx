@@ -1,9 +1,10 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import type { MeetingIntent } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { listMeetingTypes } from '../../lib/me-api.ts';
 import { createMeetingFormatters } from '../../lib/meeting-format.ts';
 import { useRequest } from '../../lib/use-request.ts';
@@ -40,6 +41,7 @@ const panelOf: Record<MeetingIntent, Panel> = {
 export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent | null }) {
   const styles = useStyles();
   const { api, locale, timeZone, session } = useTabServices();
+  const { t } = useT();
   const request = useMeeting(id);
   const types = useRequest('meeting-types', () => listMeetingTypes(api));
   const formatters = useMemo(() => createMeetingFormatters(locale, timeZone), [locale, timeZone]);
@@ -58,11 +60,11 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
     return (
       <div className={styles.page}>
         <BackLink />
-        <RequestError error={request.state.error} onRetry={request.reload} what="this meeting" />
+        <RequestError error={request.state.error} onRetry={request.reload} failedTitle={t('meeting.failed')} />
       </div>
     );
   }
-  if (!meeting || !occurrence) return <PageSkeleton label="Loading the meeting" />;
+  if (!meeting || !occurrence) return <PageSkeleton label={t('meeting.loading')} />;
   const finish = (changed: MeetingDto, summary: string) => {
     request.set(changed);
     setRevision((n) => n + 1);
@@ -147,9 +149,12 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
 
 function BackLink() {
   const styles = useStyles();
+  const { t, locale } = useT();
+  // "Back" points towards the line's start: rightwards in a right-to-left language.
+  const Arrow = locale.direction === 'rtl' ? ArrowRightRegular : ArrowLeftRegular;
   return (
     <Link href="#/" className={styles.back}>
-      <ArrowLeftRegular aria-hidden="true" /> All meetings
+      <Arrow aria-hidden="true" /> {t('meeting.back')}
     </Link>
   );
 }

@@ -1,6 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 import { describeRecurrence, type MeetingFormatters } from '../../lib/meeting-format.ts';
 import { ResponseBadge } from '../../ui/response-badge.tsx';
 import { JoinButton } from './join-button.tsx';
@@ -33,9 +34,11 @@ export interface MeetingSummaryProps {
 /** Title, time in the viewer's zone, status, and the buttons for what this person may do. */
 export function MeetingSummary({ meeting, occurrence, formatters, timeZone, onOpen }: MeetingSummaryProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const cancelled = meeting.status === 'cancelled' || occurrence.cancelled;
   const live = meeting.status === 'scheduled' && !occurrence.cancelled && Date.parse(occurrence.end) > Date.now();
-  const recurrence = describeRecurrence(meeting.recurrence);
+  const recurrence = describeRecurrence(i18n, meeting.recurrence);
   // Details belong to the whole meeting (or series), so a cancelled or past occurrence does not hide them.
   const editable = meeting.isOrganizer && meeting.status === 'scheduled';
   return (
@@ -47,9 +50,7 @@ export function MeetingSummary({ meeting, occurrence, formatters, timeZone, onOp
         <time dateTime={occurrence.start} data-testid="meeting-when">
           {formatters.when(occurrence.start, occurrence.end)}
         </time>
-        <span>
-          ({formatters.zoneName()}, {timeZone})
-        </span>
+        <span>{t('meeting.summary.zone', { zone: formatters.zoneName(), id: timeZone })}</span>
         {recurrence && (
           <span className={styles.item}>
             <ArrowRepeatAllRegular aria-hidden="true" /> {recurrence}
@@ -57,26 +58,32 @@ export function MeetingSummary({ meeting, occurrence, formatters, timeZone, onOp
         )}
         {cancelled && (
           <Badge appearance="filled" color="danger" shape="rounded" data-testid="cancelled-badge">
-            Cancelled
+            {t('home.card.cancelled')}
           </Badge>
         )}
         {occurrence.moved && !cancelled && (
           <Badge appearance="tint" shape="rounded">
-            Moved
+            {t('meeting.summary.moved')}
           </Badge>
         )}
         {!meeting.isOrganizer && (
           <span className={styles.item}>
-            Your answer: <ResponseBadge response={meeting.myResponse} />
+            {t('meeting.summary.yourAnswer')} <ResponseBadge response={meeting.myResponse} />
           </span>
         )}
       </Text>
       <div className={styles.actions}>
-        {meeting.online && meeting.joinUrl && live && <JoinButton joinUrl={meeting.joinUrl}>Join in Teams</JoinButton>}
-        {editable && <Button onClick={() => onOpen('edit')}>Edit details</Button>}
-        {live && meeting.isOrganizer && <Button onClick={() => onOpen('reschedule')}>Reschedule</Button>}
-        {live && meeting.isOrganizer && <Button onClick={() => onOpen('cancel')}>Cancel meeting</Button>}
-        {live && !meeting.isOrganizer && <Button onClick={() => onOpen('respond')}>Respond</Button>}
+        {meeting.online && meeting.joinUrl && live && (
+          <JoinButton joinUrl={meeting.joinUrl}>{t('meeting.summary.join')}</JoinButton>
+        )}
+        {editable && <Button onClick={() => onOpen('edit')}>{t('meeting.edit.title')}</Button>}
+        {live && meeting.isOrganizer && (
+          <Button onClick={() => onOpen('reschedule')}>{t('home.actions.reschedule')}</Button>
+        )}
+        {live && meeting.isOrganizer && <Button onClick={() => onOpen('cancel')}>{t('home.actions.cancel')}</Button>}
+        {live && !meeting.isOrganizer && (
+          <Button onClick={() => onOpen('respond')}>{t('meeting.respond.title')}</Button>
+        )}
       </div>
     </div>
   );

@@ -12,8 +12,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { type NoteDto, saveNote, type Visibility } from '../../lib/notes-api.ts';
+import { errorMessage } from '../shell/error-text.ts';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -52,6 +54,8 @@ export function NoteEditor({
 }: NoteEditorProps) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const [text, setText] = useState(note?.body ?? '');
   const [basedOn, setBasedOn] = useState(note);
   const [busy, setBusy] = useState(false);
@@ -75,7 +79,7 @@ export function NoteEditor({
       if (error.code === ErrorCodes.version_conflict) {
         setConflict(true);
         onReload();
-      } else setProblem(error.message);
+      } else setProblem(errorMessage(error, i18n));
     } finally {
       setBusy(false);
     }
@@ -94,12 +98,10 @@ export function NoteEditor({
       </Field>
       {conflict && (
         <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            This note was changed elsewhere since you opened it. Keep your text or take the saved one.
-          </MessageBarBody>
+          <MessageBarBody>{t('meeting.notes.changedElsewhere')}</MessageBarBody>
           <MessageBarActions>
             <Button disabled={busy || !note} onClick={() => save(note)}>
-              Save mine over it
+              {t('meeting.notes.saveMine')}
             </Button>
             <Button
               disabled={busy}
@@ -109,7 +111,7 @@ export function NoteEditor({
                 setText(note?.body ?? '');
               }}
             >
-              Take the saved note
+              {t('meeting.notes.takeSaved')}
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -121,11 +123,15 @@ export function NoteEditor({
       )}
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy || !dirty || conflict} onClick={() => save(basedOn)}>
-          {busy ? 'Saving…' : `Save ${visibility} note`}
+          {busy
+            ? t('common.saving')
+            : visibility === 'private'
+              ? t('meeting.notes.savePrivate')
+              : t('meeting.notes.saveShared')}
         </Button>
         <Text size={200} className={styles.saved} role="status">
-          {basedOn ? `Saved ${stamp(basedOn.updatedAt)}` : 'Not saved yet'}
-          {dirty ? ' · unsaved changes' : ''}
+          {basedOn ? t('meeting.notes.savedAt', { when: stamp(basedOn.updatedAt) }) : t('meeting.notes.notSaved')}
+          {dirty ? t('meeting.notes.unsaved') : ''}
         </Text>
       </div>
     </div>

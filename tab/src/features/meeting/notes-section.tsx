@@ -1,6 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { listNotes, type NoteDto } from '../../lib/notes-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
@@ -30,26 +31,27 @@ export interface NotesSectionProps {
 /** My private note (only I see it), my shared note, and everyone else's shared notes for this occurrence. */
 /** The two notes each person keeps per meeting or occurrence: one for themselves, one the meeting can read. */
 const MY_NOTES = [
-  { visibility: 'private', label: 'My private note', hint: 'Only you can see this.' },
-  { visibility: 'shared', label: 'My shared note', hint: 'Everyone in the meeting can read this.' },
+  { visibility: 'private', label: 'meeting.notes.private', hint: 'meeting.notes.privateHint' },
+  { visibility: 'shared', label: 'meeting.notes.shared', hint: 'meeting.notes.sharedHint' },
 ] as const;
 
 export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSectionProps) {
   const styles = useStyles();
   const { api } = useTabServices();
+  const { t } = useT();
   const request = useRequest(`notes:${meeting.id}`, () => listNotes(api, meeting.id));
   const nameOf = (authorId: string) =>
     meeting.organizer.userId === authorId
       ? meeting.organizer.displayName
-      : (meeting.attendees.find((a) => a.userId === authorId)?.displayName ?? 'Someone');
+      : (meeting.attendees.find((a) => a.userId === authorId)?.displayName ?? t('meeting.notes.someone'));
   const saved = (note: NoteDto) => request.set([...(request.data ?? []).filter((n) => n.id !== note.id), note]);
   const key = `${occurrenceStart ?? 'meeting'}`;
   return (
-    <CardFrame id="notes" title="Notes" testId="notes">
+    <CardFrame id="notes" title={t('meeting.notes.title')} testId="notes">
       <AsyncList
         request={request}
-        what="the notes"
-        loading={{ label: 'Loading notes', rows: [16, 96, 16, 96], minHeight: '280px' }}
+        failedTitle={t('meeting.notes.failed')}
+        loading={{ label: t('meeting.notes.loading'), rows: [16, 96, 16, 96], minHeight: '280px' }}
       >
         {(notes) => {
           const { mine, theirs } = notesHere(notes, occurrenceStart, myId);
@@ -61,8 +63,8 @@ export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSec
                   meetingId={meeting.id}
                   occurrenceStart={occurrenceStart}
                   visibility={visibility}
-                  label={label}
-                  hint={hint}
+                  label={t(label)}
+                  hint={t(hint)}
                   note={mine(visibility)}
                   stamp={stamp}
                   onSaved={saved}
@@ -72,7 +74,7 @@ export function NotesSection({ meeting, occurrenceStart, myId, stamp }: NotesSec
               {theirs.length > 0 && (
                 <>
                   <Text as="h3" size={400} weight="semibold">
-                    Shared by others
+                    {t('meeting.notes.others')}
                   </Text>
                   <ul className={styles.shared}>
                     {theirs.map((note) => (

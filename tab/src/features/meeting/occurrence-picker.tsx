@@ -1,4 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import type { Occurrence } from './series.ts';
 
@@ -14,12 +15,23 @@ export function OccurrencePicker({
   onChange: (originalStart: string) => void;
   formatters: MeetingFormatters;
 }) {
+  const { t } = useT();
   return (
-    <Field label="Occurrence" hint="Notes, actions and changes below apply to the occurrence chosen here.">
+    <Field label={t('meeting.occurrence.label')} hint={t('meeting.occurrence.hint')}>
       <Select value={value} onChange={(_, data) => onChange(data.value)}>
         {occurrences.map((o, index) => (
           <option key={o.originalStart} value={o.originalStart}>
-            {`${index + 1}. ${formatters.when(o.start, o.end)}${o.cancelled ? ' (cancelled)' : o.moved ? ' (moved)' : ''}`}
+            {t(
+              o.cancelled
+                ? 'meeting.occurrence.cancelled'
+                : o.moved
+                  ? 'meeting.occurrence.moved'
+                  : 'meeting.occurrence.item',
+              {
+                n: index + 1,
+                when: formatters.when(o.start, o.end),
+              },
+            )}
           </option>
         ))}
       </Select>

@@ -1,12 +1,15 @@
 import { type ConflictsResponse, ErrorCodes, type MeetingDto } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { conflictsOf, toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { moveOccurrence, rescheduleMeeting } from '../../lib/meetings-api.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { TimePicker } from '../schedule/index.ts';
+import { errorMessage } from '../shell/error-text.ts';
 import { ConflictList } from './conflict-list.tsx';
 import { type Scope, ScopeChoice } from './scope-choice.tsx';
 import type { Occurrence } from './series.ts';
@@ -33,6 +36,8 @@ export function ReschedulePanel({
   onClose,
 }: ReschedulePanelProps) {
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const [scope, setScope] = useState<Scope>('occurrence');
   // Starting from the current time opens the picker on this occurrence's week, where its alternatives are.
   const current = { start: occurrence.start, end: occurrence.end };
@@ -43,7 +48,7 @@ export function ReschedulePanel({
   const series = meeting.recurrence !== null;
   const wholeSeries = !series || scope === 'series';
   const unchanged = slot !== null && slot.start === current.start && slot.end === current.end;
-  const crossing = !wholeSeries && slot ? crossingText(slot, neighbours, formatters) : null;
+  const crossing = !wholeSeries && slot ? crossingText(i18n, slot, neighbours, formatters) : null;
   const durationMinutes = Math.round((Date.parse(occurrence.end) - Date.parse(occurrence.start)) / 60_000);
   const move = async (acceptConflicts: boolean) => {
     if (!slot || unchanged || crossing) return;
@@ -53,7 +58,7 @@ export function ReschedulePanel({
       const moved = wholeSeries
         ? await rescheduleMeeting(api, meeting, { ...slot, timeZone: meeting.timeZone, acceptConflicts })
         : await moveOccurrence(api, meeting.id, occurrence.originalStart, { ...slot, acceptConflicts });
-      onDone(moved, `Moved to ${formatters.when(slot.start, slot.end)}. Everyone gets an updated invitation.`);
+      onDone(moved, t('meeting.reschedule.done', { when: formatters.when(slot.start, slot.end) }));
     } catch (cause) {
       const error = toAppError(cause);
       const clashes = conflictsOf(error);
@@ -61,8 +66,8 @@ export function ReschedulePanel({
       else
         setProblem(
           error.code === ErrorCodes.version_conflict
-            ? `${error.message} (someone changed this meeting)`
-            : error.message,
+            ? t('meeting.reschedule.changed', { reason: errorMessage(error, i18n) })
+            : errorMessage(error, i18n),
         );
     } finally {
       setBusy(false);
@@ -78,7 +83,7 @@ export function ReschedulePanel({
       id="reschedule"
       kind="task"
       testId="reschedule-panel"
-      title="Reschedule"
+      title={t('home.actions.reschedule')}
       actions={
         <>
           {conflicts ? (
@@ -87,7 +92,7 @@ export function ReschedulePanel({
               disabled={busy || !slot || unchanged || crossing !== null}
               onClick={() => move(true)}
             >
-              Move anyway
+              {t('meeting.reschedule.anyway')}
             </Button>
           ) : (
             <Button
@@ -95,11 +100,11 @@ export function ReschedulePanel({
               disabled={busy || !slot || unchanged || crossing !== null}
               onClick={() => move(false)}
             >
-              {busy ? 'Moving…' : 'Move meeting'}
+              {busy ? t('meeting.reschedule.moving') : t('meeting.reschedule.move')}
             </Button>
           )}
           <Button disabled={busy} onClick={onClose}>
-            Keep the current time
+            {t('meeting.reschedule.keep')}
           </Button>
         </>
       }
@@ -112,7 +117,7 @@ export function ReschedulePanel({
             choose(current);
           }}
           occurrenceText={formatters.when(occurrence.start, occurrence.end)}
-          verb="Move"
+          verb="move"
         />
       )}
       <TimePicker
@@ -143,6 +148,7 @@ export function ReschedulePanel({
  * ErrorOccurrenceCrossingBoundary), so the panel says so before sending.
  */
 function crossingText(
+  { t }: Translator,
   slot: Slot,
   neighbours: ReschedulePanelProps['neighbours'],
   formatters: MeetingFormatters,
@@ -151,11 +157,14 @@ function crossingText(
   const tooEarly = before !== null && Date.parse(slot.start) < Date.parse(before.end);
   const tooLate = after !== null && Date.parse(slot.end) > Date.parse(after.start);
   if (!tooEarly && !tooLate) return null;
-  const range = [
-    before ? `after ${formatters.when(before.start, before.end)}` : null,
-    after ? `before ${formatters.when(after.start, after.end)}` : null,
-  ]
-    .filter(Boolean)
-    .join(' and ');
-  return `Outlook cannot move one occurrence past the ones next to it. Pick a time ${range}, or move the whole series.`;
+  const range =
+    before && after
+      ? t('meeting.reschedule.between', {
+          after: formatters.when(before.start, before.end),
+          before: formatters.when(after.start, after.end),
+        })
+      : before
+        ? t('meeting.reschedule.after', { when: formatters.when(before.start, before.end) })
+        : t('meeting.reschedule.before', { when: after ? formatters.when(after.start, after.end) : '' });
+  return t('meeting.reschedule.crossing', { range });
 }

@@ -11,17 +11,19 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import type { MeetingFormatters } from '../../lib/meeting-format.ts';
 import { type Reply, respondToMeeting } from '../../lib/meetings-api.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 import { TimePicker } from '../schedule/index.ts';
+import { errorMessage } from '../shell/error-text.ts';
 
 const doneWords: Record<Reply, string> = {
-  accept: 'You accepted. The organizer sees it in Outlook.',
-  tentative: 'You answered tentative.',
-  decline: 'You declined. The organizer sees it in Outlook.',
+  accept: 'meeting.respond.accepted',
+  tentative: 'meeting.respond.tentative',
+  decline: 'meeting.respond.declined',
 };
 
 export interface RespondPanelProps {
@@ -34,6 +36,8 @@ export interface RespondPanelProps {
 /** An attendee answers: accept, tentative or decline, with a comment and, when not accepting, a proposed time. */
 export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPanelProps) {
   const { api, session } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const [reply, setReply] = useState<Reply>('accept');
   const [comment, setComment] = useState('');
   const [proposing, setProposing] = useState(false);
@@ -54,11 +58,15 @@ export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPa
         comment,
         proposed: canPropose && proposing ? proposed : null,
       });
-      const suffix =
-        canPropose && proposing && proposed ? ` You proposed ${formatters.when(proposed.start, proposed.end)}.` : '';
-      onDone(answered, `${doneWords[reply]}${suffix}`);
+      const done = t(doneWords[reply]);
+      onDone(
+        answered,
+        canPropose && proposing && proposed
+          ? t('meeting.respond.withProposal', { done, when: formatters.when(proposed.start, proposed.end) })
+          : done,
+      );
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(false);
     }
@@ -69,31 +77,31 @@ export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPa
       id="respond"
       kind="task"
       testId="respond-panel"
-      title="Respond"
+      title={t('meeting.respond.title')}
       actions={
         <>
           <Button appearance="primary" disabled={busy || (canPropose && proposing && !proposed)} onClick={send}>
-            {busy ? 'Sending…' : 'Send response'}
+            {busy ? t('meeting.respond.sending') : t('meeting.respond.send')}
           </Button>
           <Button disabled={busy} onClick={onClose}>
-            Not now
+            {t('meeting.respond.notNow')}
           </Button>
         </>
       }
     >
-      <ChoiceGroup legend="Your answer">
+      <ChoiceGroup legend={t('meeting.respond.answer')}>
         <RadioGroup
           value={reply}
           layout="horizontal"
-          aria-label="Your answer"
+          aria-label={t('meeting.respond.answer')}
           onChange={(_, data) => setReply(data.value as Reply)}
         >
-          <Radio value="accept" label="Accept" />
-          <Radio value="tentative" label="Tentative" />
-          <Radio value="decline" label="Decline" />
+          <Radio value="accept" label={t('home.actions.accept')} />
+          <Radio value="tentative" label={t('home.actions.tentative')} />
+          <Radio value="decline" label={t('home.actions.decline')} />
         </RadioGroup>
       </ChoiceGroup>
-      <Field label="Comment for the organizer (optional)">
+      <Field label={t('meeting.respond.comment')}>
         <Textarea
           value={comment}
           maxLength={LIMITS.maxComment}
@@ -102,7 +110,11 @@ export function RespondPanel({ meeting, formatters, onDone, onClose }: RespondPa
         />
       </Field>
       {canPropose && (
-        <Switch label="Propose a new time" checked={proposing} onChange={(_, data) => setProposing(data.checked)} />
+        <Switch
+          label={t('home.actions.propose')}
+          checked={proposing}
+          onChange={(_, data) => setProposing(data.checked)}
+        />
       )}
       {canPropose && proposing && (
         <TimePicker

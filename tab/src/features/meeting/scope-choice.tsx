@@ -1,4 +1,5 @@
 import { Radio, RadioGroup } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
 
 export type Scope = 'occurrence' | 'series';
@@ -13,17 +14,19 @@ export function ScopeChoice({
   value: Scope;
   onChange: (scope: Scope) => void;
   occurrenceText: string;
-  verb: string;
+  verb: 'cancel' | 'move';
 }) {
+  const { t } = useT();
+  const question = verb === 'cancel' ? t('meeting.scope.cancel') : t('meeting.scope.move');
   return (
-    <ChoiceGroup legend={`${verb} which meetings?`}>
+    <ChoiceGroup legend={question}>
       <RadioGroup
         value={value}
         onChange={(_, data) => onChange(data.value === 'series' ? 'series' : 'occurrence')}
-        aria-label={`${verb} which meetings?`}
+        aria-label={question}
       >
-        <Radio value="occurrence" label={`This occurrence (${occurrenceText})`} />
-        <Radio value="series" label="The whole series" />
+        <Radio value="occurrence" label={t('meeting.scope.occurrence', { when: occurrenceText })} />
+        <Radio value="series" label={t('meeting.scope.series')} />
       </RadioGroup>
     </ChoiceGroup>
   );

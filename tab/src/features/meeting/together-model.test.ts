@@ -1,5 +1,6 @@
 import type { MeetingDto } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import { meetingsText, partnerIn } from './together-model.ts';
 
 const attendee = (userId: string | null, displayName: string): MeetingDto['attendees'][number] => ({
@@ -56,7 +57,7 @@ describe('the other person of a one-to-one', () => {
   });
 
   it('counts meetings in words', () => {
-    expect(meetingsText(1)).toBe('1 meeting');
-    expect(meetingsText(0)).toBe('0 meetings');
+    expect(meetingsText(englishTranslator(), 1)).toBe('1 meeting');
+    expect(meetingsText(englishTranslator(), 0)).toBe('0 meetings');
   });
 });

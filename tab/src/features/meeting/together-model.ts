@@ -1,4 +1,5 @@
 import type { MeetingDto } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 
 /**
  * The one other Confer person in a meeting, for "You and {name}": the organizer or an attendee with a Confer
@@ -17,6 +18,6 @@ export function partnerIn(meeting: MeetingDto, myId: string | null): { userId: s
 }
 
 /** "1 meeting", "3 meetings". */
-export function meetingsText(count: number): string {
-  return count === 1 ? '1 meeting' : `${count} meetings`;
+export function meetingsText(i18n: Translator, count: number): string {
+  return i18n.t('meeting.together.meetings', { count });
 }

@@ -2,6 +2,7 @@ import { ErrorCodes, type TogetherResponse } from '@confer/contracts';
 import { Badge, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { hrefOf } from '../../app/routes.ts';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { getTogether, setPairRhythm } from '../../lib/follow-through-api.ts';
 import { agoText, averageGapText, typeRhythmLabel } from '../../lib/follow-through-format.ts';
 import type { MeetingTypeDto } from '../../lib/me-api.ts';
@@ -43,22 +44,24 @@ export interface TogetherSectionProps {
 export function TogetherSection({ partner, formatters, types, revision }: TogetherSectionProps) {
   const styles = useStyles();
   const { api, locale, timeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest(`together:${partner.userId}:${revision}`, () => getTogether(api, partner.userId));
-  const title = `You and ${partner.displayName}`;
+  const title = t('meeting.together.title', { name: partner.displayName });
   const together = request.data;
   if (request.state.status === 'error' && !together) {
     // No meeting behind them yet: nothing to tell.
     if (request.state.error.code === ErrorCodes.not_found) return null;
     return (
       <CardFrame id="together" title={title} testId="together">
-        <RequestError error={request.state.error} onRetry={request.reload} what="your history together" />
+        <RequestError error={request.state.error} onRetry={request.reload} failedTitle={t('meeting.together.failed')} />
       </CardFrame>
     );
   }
   if (!together) return null;
   const now = new Date();
   const cadence = together.cadence;
-  const typeDays = cadence?.typeId ? types?.find((t) => t.id === cadence.typeId)?.cadenceDays : undefined;
+  const typeDays = cadence?.typeId ? types?.find((type) => type.id === cadence.typeId)?.cadenceDays : undefined;
   const saveRhythm = async (days: number | null) => {
     const pair = await setPairRhythm(api, partner.userId, days);
     request.set({ ...together, cadence: pair } satisfies TogetherResponse);
@@ -71,45 +74,46 @@ export function TogetherSection({ partner, formatters, types, revision }: Togeth
   return (
     <CardFrame id="together" title={title} testId="together">
       <dl className={styles.facts}>
-        <dt className={styles.term}>Held</dt>
+        <dt className={styles.term}>{t('common.attendance.held')}</dt>
         <dd className={styles.value} data-testid="together-held">
-          {meetingsText(together.held + together.partlyAttended)}
-          {together.partlyAttended > 0 && `, ${together.partlyAttended} partly attended`}
+          {meetingsText(i18n, together.held + together.partlyAttended)}
+          {together.partlyAttended > 0 && t('meeting.together.partly', { count: together.partlyAttended })}
         </dd>
-        <dt className={styles.term}>Missed</dt>
+        <dt className={styles.term}>{t('meeting.together.missed')}</dt>
         <dd className={styles.value} data-testid="together-missed">
-          {meetingsText(together.missed)}
+          {meetingsText(i18n, together.missed)}
         </dd>
         {together.unknown > 0 && (
           <>
-            <dt className={styles.term}>Not known</dt>
-            <dd className={styles.value}>{meetingsText(together.unknown)}</dd>
+            <dt className={styles.term}>{t('meeting.together.notKnown')}</dt>
+            <dd className={styles.value}>{meetingsText(i18n, together.unknown)}</dd>
           </>
         )}
-        <dt className={styles.term}>How often</dt>
+        <dt className={styles.term}>{t('meeting.together.howOften')}</dt>
         <dd className={styles.value} data-testid="together-gap">
           {together.averageGapDays === null
-            ? 'Not enough meetings yet to tell'
-            : averageGapText(together.averageGapDays)}
+            ? t('meeting.together.notEnough')
+            : averageGapText(i18n, together.averageGapDays)}
         </dd>
-        <dt className={styles.term}>Last met</dt>
+        <dt className={styles.term}>{t('meeting.together.lastMet')}</dt>
         <dd className={styles.value}>
           {together.lastHeldAt ? (
             <>
-              <time dateTime={together.lastHeldAt}>{formatters.longDate(together.lastHeldAt)}</time> (
-              {agoText(together.lastHeldAt, now, locale, timeZone)})
+              <time dateTime={together.lastHeldAt}>{formatters.longDate(together.lastHeldAt)}</time>{' '}
+              {t('meeting.together.ago', { ago: agoText(together.lastHeldAt, now, locale, timeZone) })}
             </>
           ) : (
-            'Not yet'
+            t('meeting.together.notYet')
           )}
         </dd>
-        <dt className={styles.term}>Next meeting</dt>
+        <dt className={styles.term}>{t('meeting.together.next')}</dt>
         <dd className={styles.value} data-testid="together-next">
           {together.nextMeetingAt ? (
             <time dateTime={together.nextMeetingAt}>{formatters.longDate(together.nextMeetingAt)}</time>
           ) : (
             <>
-              None booked. <Link href={book}>Book one with {together.partner.displayName}</Link>
+              {t('meeting.together.noneBooked')}{' '}
+              <Link href={book}>{t('meeting.together.bookWith', { name: together.partner.displayName })}</Link>
             </>
           )}
         </dd>
@@ -117,24 +121,25 @@ export function TogetherSection({ partner, formatters, types, revision }: Togeth
       {cadence ? (
         <>
           <RhythmPicker
-            label={`How often you and ${together.partner.displayName} meet`}
+            label={t('meeting.together.rhythmLabel', { name: together.partner.displayName })}
             days={cadence.rhythmSource === 'pair' ? cadence.rhythmDays : null}
-            noneLabel={typeRhythmLabel(cadence.typeName, typeDays)}
+            noneLabel={typeRhythmLabel(i18n, cadence.typeName, typeDays)}
             onSave={saveRhythm}
           />
           {cadence.dueAt && cadence.status !== 'on_track' && (
             <Text className={styles.due} data-testid="together-due">
               <Badge appearance="tint" shape="rounded" color={cadence.status === 'overdue' ? 'danger' : 'warning'}>
-                {cadence.status === 'overdue' ? 'Overdue' : 'Due soon'}
+                {cadence.status === 'overdue' ? t('home.due.overdue') : t('home.due.soon')}
               </Badge>
               <span>
-                Time to meet again: due <time dateTime={cadence.dueAt}>{formatters.longDate(cadence.dueAt)}</time>
+                {t('meeting.together.dueAgain')}{' '}
+                <time dateTime={cadence.dueAt}>{formatters.longDate(cadence.dueAt)}</time>
               </span>
             </Text>
           )}
         </>
       ) : (
-        <Text className={styles.none}>Once you have met through Confer, you can choose how often to meet.</Text>
+        <Text className={styles.none}>{t('meeting.together.noRhythmYet')}</Text>
       )}
     </CardFrame>
   );

@@ -1,4 +1,6 @@
+import type { Translator } from '@confer/contracts/i18n';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { PersonView } from './availability-model.ts';
 
 const useStyles = makeStyles({
@@ -11,25 +13,36 @@ const useStyles = makeStyles({
  */
 export function AvailabilityBanner({ people }: { people: readonly PersonView[] }) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   if (!people.length) return null;
   const names = people.map((p) => p.name);
   const title =
     names.length === 1
-      ? `${names[0]}'s calendar can't be read`
-      : `${names.length} calendars can't be read: ${names.join(', ')}`;
+      ? t('schedule.unreadable.one', { name: names[0] })
+      : t('schedule.unreadable.many', { count: names.length, names: i18n.list(names) });
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="availability-banner">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        Their free time is unknown, so the grid marks it as unknown and the suggestions cannot account for them.
+        {t('schedule.unreadable.body')}
         <ul className={styles.list}>
           {people.map((p) => (
             <li key={p.email} data-status={p.status} data-person={p.email}>
-              {p.message ?? `Confer couldn't read ${p.name}'s calendar.`}
+              {personMessage(i18n, p)}
             </li>
           ))}
         </ul>
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/**
+ * Why one calendar cannot be read. The API words it in English (`message`); in another language the catalogue's
+ * sentence is shown.
+ */
+function personMessage(i18n: Translator, person: PersonView): string {
+  if (person.message && i18n.locale.language === 'en') return person.message;
+  return i18n.t('schedule.unreadable.person', { name: person.name });
 }

@@ -1,5 +1,6 @@
 import type { AvailabilityResponse } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import { stateAt, toPeopleViews } from './availability-model.ts';
 import { summarize } from './cell-summary.ts';
 
@@ -49,7 +50,10 @@ const slot = (from: string, to: string) => ({
   end: new Date(`2026-11-23T${to}:00Z`),
 });
 const summaryOf = (who: typeof people, from: string, to: string) =>
-  summarize(who.map((p) => stateAt(p, slot(from, to))));
+  summarize(
+    englishTranslator(),
+    who.map((p) => stateAt(p, slot(from, to))),
+  );
 
 describe('what a slot means for everyone', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import { describeConflict, groupByOccurrence } from './clash-list.tsx';
 import type { Conflict } from './schedule-api.ts';
 
@@ -15,7 +16,7 @@ const conflicts: Conflict[] = [
 
 describe('clashes in words', () => {
   it('names the organizer as "You" with their own title, others by status, unreadable calendars as unchecked', () => {
-    expect(conflicts.map((c) => describeConflict(c, 'AlexW@contoso.onmicrosoft.com'))).toEqual([
+    expect(conflicts.map((c) => describeConflict(englishTranslator(), c, 'AlexW@contoso.onmicrosoft.com'))).toEqual([
       'You: Team sync',
       'Adele Vance: tentatively busy',
       'Nora Field: calendar could not be checked',

@@ -1,4 +1,6 @@
+import type { Translator } from '@confer/contracts/i18n';
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { Conflict } from './schedule-api.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
 
@@ -7,21 +9,25 @@ const useStyles = makeStyles({
 });
 
 const statusWords: Record<string, string> = {
-  busy: 'busy',
-  tentative: 'tentatively busy',
-  oof: 'out of office',
-  unknown: 'busy (unknown)',
-  workingElsewhere: 'working elsewhere',
-  free: 'free',
+  busy: 'schedule.clash.busy',
+  tentative: 'schedule.clash.tentative',
+  oof: 'schedule.clash.oof',
+  unknown: 'schedule.clash.unknown',
+  workingElsewhere: 'schedule.clash.workingElsewhere',
+  free: 'schedule.clash.free',
 };
 
 /** "You: Team sync", "Adele Vance: busy", "Nora Field: calendar could not be checked". */
-export function describeConflict(conflict: Conflict, organizerEmail: string | null): string {
+export function describeConflict(i18n: Translator, conflict: Conflict, organizerEmail: string | null): string {
+  const { t } = i18n;
   const isYou = organizerEmail !== null && conflict.person.email.toLowerCase() === organizerEmail.toLowerCase();
-  const who = isYou ? 'You' : conflict.person.displayName;
-  if (conflict.status === 'unreadable') return `${who}: calendar could not be checked`;
-  if (conflict.subject) return `${who}: ${conflict.subject}`;
-  return `${who}: ${statusWords[conflict.status] ?? conflict.status}`;
+  const who = isYou ? t('schedule.clash.you') : conflict.person.displayName;
+  const key = statusWords[conflict.status];
+  const what =
+    conflict.status === 'unreadable'
+      ? t('schedule.clash.unchecked')
+      : (conflict.subject ?? (key ? t(key) : conflict.status));
+  return t('schedule.clash.line', { who, what });
 }
 
 /** Clashes grouped by occurrence (a series lists each clashing occurrence once). */
@@ -41,15 +47,16 @@ export function ClashList(props: {
   series: boolean;
 }) {
   const styles = useStyles();
+  const i18n = useT();
   const groups = groupByOccurrence(props.conflicts);
   return (
     <ul className={styles.list} data-testid="clash-list">
       {groups.map(([key, items]) => {
         const first = items[0];
         if (!first) return null;
-        const text = items.map((c) => describeConflict(c, props.organizerEmail)).join('; ');
+        const text = items.map((c) => describeConflict(i18n, c, props.organizerEmail)).join('; ');
         const when = props.format.when(new Date(first.occurrence.start), new Date(first.occurrence.end));
-        return <li key={key}>{props.series ? `${when} — ${text}` : text}</li>;
+        return <li key={key}>{props.series ? i18n.t('schedule.clash.occurrence', { when, text }) : text}</li>;
       })}
     </ul>
   );

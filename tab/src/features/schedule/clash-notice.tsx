@@ -1,4 +1,5 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Spinner } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ClashList, groupByOccurrence } from './clash-list.tsx';
 import type { ScheduleFormat } from './schedule-format.ts';
 import type { ClashState } from './use-clash-check.ts';
@@ -15,17 +16,20 @@ export interface ClashNoticeProps {
 /** The inline clash check under the grid: before anything is created, who clashes with the chosen time. */
 export function ClashNotice({ state, format, organizerEmail, occurrences }: ClashNoticeProps) {
   const styles = useStyles();
+  const { t } = useT();
   const series = occurrences > 1;
   return (
     <div className={styles.area} aria-live="polite" data-testid="clash-check" data-state={stateName(state)}>
-      {state.status === 'checking' && <Spinner size="tiny" label="Checking for clashes…" labelPosition="after" />}
+      {state.status === 'checking' && (
+        <Spinner size="tiny" label={t('schedule.clash.checking')} labelPosition="after" />
+      )}
       {state.status === 'error' && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>The clash check failed</MessageBarTitle>
+            <MessageBarTitle>{t('schedule.clash.failed')}</MessageBarTitle>
             {state.message}{' '}
             <Button size="small" onClick={state.retry}>
-              Check again
+              {t('schedule.clash.checkAgain')}
             </Button>
           </MessageBarBody>
         </MessageBar>
@@ -43,13 +47,14 @@ function Verdict(props: {
   occurrences: number;
 }) {
   const { state, format, organizerEmail, series, occurrences } = props;
+  const { t } = useT();
   const busy = state.conflicts.filter((c) => c.status !== 'unreadable');
   const unchecked = state.conflicts.filter((c) => c.status === 'unreadable');
   if (!busy.length && !unchecked.length) {
     return (
       <MessageBar intent="success">
         <MessageBarBody>
-          {series ? `No clashes in any of the ${occurrences} occurrences.` : 'No clashes: everyone is free then.'}
+          {series ? t('schedule.clash.noneInSeries', { count: occurrences }) : t('schedule.clash.none')}
         </MessageBarBody>
       </MessageBar>
     );
@@ -57,9 +62,9 @@ function Verdict(props: {
   const clashing = groupByOccurrence(busy).length;
   const title = busy.length
     ? series
-      ? `${clashing} of ${occurrences} occurrences clash`
-      : 'This time clashes'
-    : 'Some calendars could not be checked';
+      ? t('schedule.clash.someOccurrences', { clashing, count: occurrences })
+      : t('schedule.clash.thisTime')
+    : t('schedule.clash.someUnchecked');
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>

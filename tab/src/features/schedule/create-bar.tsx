@@ -9,6 +9,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CalendarAdd20Regular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
+import { errorMessage } from '../shell/error-text.ts';
 import { ClashList } from './clash-list.tsx';
 import type { ScheduleFormat } from './schedule-format.ts';
 import type { CreateState } from './use-create-meeting.ts';
@@ -33,6 +35,8 @@ export interface CreateBarProps {
 
 export function CreateBar(props: CreateBarProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const { state, missing } = props;
   const busy = state.status === 'creating';
   return (
@@ -40,7 +44,7 @@ export function CreateBar(props: CreateBarProps) {
       {state.status === 'conflicts' && (
         <MessageBar intent="warning" layout="multiline" role="alert" data-testid="create-conflicts">
           <MessageBarBody>
-            <MessageBarTitle>Someone is busy at that time</MessageBarTitle>
+            <MessageBarTitle>{t('schedule.create.someoneBusy')}</MessageBarTitle>
             <ClashList
               conflicts={state.conflicts}
               format={props.format}
@@ -50,17 +54,17 @@ export function CreateBar(props: CreateBarProps) {
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => props.onCreate(true)}>
-              Create anyway
+              {t('schedule.create.anyway')}
             </Button>
-            <Button onClick={props.onDismiss}>Choose another time</Button>
+            <Button onClick={props.onDismiss}>{t('schedule.create.another')}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {state.status === 'error' && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>The meeting was not created</MessageBarTitle>
-            {state.error.message} (code {state.error.code})
+            <MessageBarTitle>{t('schedule.create.failed')}</MessageBarTitle>
+            {t('schedule.create.failedBody', { reason: errorMessage(state.error, i18n), code: state.error.code })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -73,10 +77,10 @@ export function CreateBar(props: CreateBarProps) {
           onClick={() => props.onCreate(false)}
           aria-describedby="create-summary"
         >
-          {busy ? 'Creating…' : 'Create'}
+          {busy ? t('schedule.create.creating') : t('schedule.create.create')}
         </Button>
         <Text id="create-summary" className={missing.length ? styles.missing : undefined}>
-          {missing.length ? `To create: ${missing.join(', ')}.` : props.summary}
+          {missing.length ? t('schedule.create.missing', { steps: i18n.list(missing) }) : props.summary}
         </Text>
       </div>
     </div>

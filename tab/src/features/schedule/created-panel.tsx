@@ -1,6 +1,7 @@
 import type { MeetingDto } from '@confer/contracts';
 import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CalendarCheckmark24Regular, Open20Regular, Video20Regular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 import { describeRecurrence } from '../../lib/meeting-format.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
 
@@ -18,33 +19,37 @@ export function CreatedPanel(props: {
 }) {
   const { meeting, format } = props;
   const styles = useStyles();
-  const names = meeting.attendees.map((a) => a.displayName).join(', ');
+  const i18n = useT();
+  const { t } = i18n;
+  const names = i18n.list(meeting.attendees.map((a) => a.displayName));
   return (
     <Card data-testid="created-meeting" role="status" aria-live="polite">
       <CardHeader
         image={<CalendarCheckmark24Regular aria-hidden />}
         header={
           <Text as="h2" size={500} weight="semibold">
-            Scheduled: {meeting.title}
+            {t('schedule.created.title', { title: meeting.title })}
           </Text>
         }
         description={<Text>{format.when(new Date(meeting.start), new Date(meeting.end))}</Text>}
       />
       <div className={styles.body}>
-        <Text>Invitations went to {names}.</Text>
-        {meeting.recurrence && <Text>{describeRecurrence(meeting.recurrence)}.</Text>}
+        <Text>{t('schedule.created.invited', { names })}</Text>
+        {meeting.recurrence && (
+          <Text>{t('schedule.created.series', { series: describeRecurrence(i18n, meeting.recurrence) })}</Text>
+        )}
         {meeting.joinUrl ? (
           <Link href={meeting.joinUrl} target="_blank" rel="noreferrer" data-testid="join-link">
-            <Video20Regular aria-hidden /> Join the Teams meeting
+            <Video20Regular aria-hidden /> {t('schedule.created.join')}
           </Link>
         ) : (
-          meeting.location && <Text>Where: {meeting.location}</Text>
+          meeting.location && <Text>{t('schedule.created.where', { place: meeting.location })}</Text>
         )}
         <div className={styles.actions}>
           <Button appearance="primary" icon={<Open20Regular />} onClick={props.onOpen}>
-            Open meeting
+            {t('schedule.created.open')}
           </Button>
-          <Button onClick={props.onAnother}>Schedule another</Button>
+          <Button onClick={props.onAnother}>{t('schedule.created.another')}</Button>
         </div>
       </div>
     </Card>

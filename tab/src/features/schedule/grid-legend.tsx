@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { PersonView } from './availability-model.ts';
 import { useMarkStyles } from './grid-styles.ts';
 
@@ -21,31 +22,33 @@ const useStyles = makeStyles({
 export function GridLegend({ people }: { people: readonly PersonView[] }) {
   const styles = useStyles();
   const marks = useMarkStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const unknown = people.filter((p) => p.status !== 'ok').map((p) => p.name);
   const others = people.length > 1;
   const items: [string, string][] = [
-    [marks.own, 'Your events (with titles)'],
+    [marks.own, t('schedule.legend.own')],
     ...(others
       ? ([
-          [marks.busy, 'Busy'],
-          [marks.tentative, 'Tentative (striped)'],
-          [marks.oof, 'Out of office (double edge)'],
+          [marks.busy, t('schedule.legend.busy')],
+          [marks.tentative, t('schedule.legend.tentative')],
+          [marks.oof, t('schedule.legend.oof')],
         ] as [string, string][])
       : []),
-    [marks.outsideHours, 'Outside working hours'],
-    [marks.suggestion, 'Suggested'],
-    [marks.chosen, 'Your choice'],
+    [marks.outsideHours, t('schedule.legend.outsideHours')],
+    [marks.suggestion, t('schedule.legend.suggested')],
+    [marks.chosen, t('schedule.legend.chosen')],
   ];
-  if (unknown.length) items.push([marks.unknown, `Unknown (hatched): ${unknown.join(', ')}`]);
+  if (unknown.length) items.push([marks.unknown, t('schedule.legend.unknown', { names: i18n.list(unknown) })]);
   return (
-    <ul className={styles.legend} aria-label="Legend" data-testid="grid-legend">
+    <ul className={styles.legend} aria-label={t('schedule.legend.label')} data-testid="grid-legend">
       {items.map(([mark, label]) => (
         <li key={label} className={styles.item}>
           <span className={mergeClasses(styles.swatch, mark)} aria-hidden />
           {label}
         </li>
       ))}
-      {others && <li className={styles.item}>Left half of each day: you; right half: everyone else, one lane each</li>}
+      {others && <li className={styles.item}>{t('schedule.legend.lanes')}</li>}
     </ul>
   );
 }

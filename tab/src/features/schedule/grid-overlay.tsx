@@ -17,7 +17,8 @@ export interface GridOverlayProps {
 const box = (mark: Mark, lane?: Lane): CSSProperties => ({
   top: `${mark.top * 100}%`,
   height: `${mark.height * 100}%`,
-  ...(lane ? { left: `${lane.left}%`, width: `${lane.width}%` } : {}),
+  // Logical, so a right-to-left page puts the organizer's lane on the right as well (inline styles are not flipped).
+  ...(lane ? { insetInlineStart: `${lane.left}%`, width: `${lane.width}%` } : {}),
 });
 
 /**
@@ -59,7 +60,7 @@ const PersonLane = memo(function PersonLane(props: { spec: GridSpec; marks: Lane
   const { lane } = laneMarks;
   const styles = useOverlayStyles();
   const person: PersonView = lane.person;
-  const laneBox: CSSProperties = { left: `${lane.left}%`, width: `${lane.width}%` };
+  const laneBox: CSSProperties = { insetInlineStart: `${lane.left}%`, width: `${lane.width}%` };
   if (person.status !== 'ok') {
     return (
       <div

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import { applyType, defaultTitle, initialDetails } from './meeting-details.ts';
 
 const types = [
@@ -22,8 +23,8 @@ describe('meeting types prefill the form', () => {
     expect(applyType(first, types, null)).toMatchObject({ typeId: null, durationMinutes: 45 });
   });
   it('names the meeting after its type and people', () => {
-    expect(defaultTitle(types[0], ['Adele Vance'])).toBe('Mentoring session with Adele Vance');
-    expect(defaultTitle(undefined, ['A', 'B', 'C'])).toBe('Meeting with A and 2 others');
-    expect(defaultTitle(undefined, [])).toBe('Meeting');
+    expect(defaultTitle(englishTranslator(), types[0], ['Adele Vance'])).toBe('Mentoring session with Adele Vance');
+    expect(defaultTitle(englishTranslator(), undefined, ['A', 'B', 'C'])).toBe('Meeting with A and 2 others');
+    expect(defaultTitle(englishTranslator(), undefined, [])).toBe('Meeting');
   });
 });

@@ -1,3 +1,4 @@
+import type { Translator } from '@confer/contracts/i18n';
 import type { Recurrence } from './schedule-api.ts';
 
 export interface MeetingTypeView {
@@ -52,11 +53,14 @@ export function applyType(details: MeetingDetails, types: readonly MeetingTypeVi
 }
 
 /** "Mentoring session with Adele Vance" until the person types their own title. */
-export function defaultTitle(type: MeetingTypeView | undefined, names: readonly string[]): string {
-  const what = type?.name ?? 'Meeting';
+export function defaultTitle(i18n: Translator, type: MeetingTypeView | undefined, names: readonly string[]): string {
+  const what = type?.name ?? i18n.t('schedule.title.meeting');
   if (!names.length) return what;
-  const who = names.length <= 2 ? names.join(' and ') : `${names[0]} and ${names.length - 1} others`;
-  return `${what} with ${who}`;
+  const who =
+    names.length <= 2
+      ? i18n.list(names)
+      : i18n.t('schedule.title.andOthers', { name: names[0], count: names.length - 1 });
+  return i18n.t('schedule.title.with', { what, who });
 }
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120] as const;

@@ -10,6 +10,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { RECURRENCE_LABELS } from '../../lib/meeting-format.ts';
 import { DURATIONS, type MeetingDetails, type MeetingTypeView } from './meeting-details.ts';
 import type { Recurrence } from './schedule-api.ts';
@@ -31,31 +32,32 @@ export interface MeetingFormProps {
   onChange(details: MeetingDetails): void;
 }
 
-const recurrenceNames: Record<string, string> = { none: 'Does not repeat', ...RECURRENCE_LABELS };
+const recurrenceNames: Record<string, string> = { none: 'schedule.form.noRepeat', ...RECURRENCE_LABELS };
 
 /** Type, title, length, repetition, place and agenda. */
 export function MeetingForm({ details, types, titlePlaceholder, onType, onChange }: MeetingFormProps) {
   const styles = useStyles();
+  const { t } = useT();
   const set = (patch: Partial<MeetingDetails>) => onChange({ ...details, ...patch });
   const durations: number[] = [...DURATIONS];
   if (!durations.includes(details.durationMinutes)) durations.push(details.durationMinutes);
   durations.sort((a, b) => a - b);
   return (
     <div className={styles.grid}>
-      <Field label="Meeting type" hint={types === null ? 'Loading meeting types…' : undefined}>
+      <Field label={t('schedule.form.type')} hint={types === null ? t('schedule.form.loadingTypes') : undefined}>
         <Select value={details.typeId ?? ''} onChange={(_, data) => onType(data.value || null)}>
-          <option value="">No particular type</option>
+          <option value="">{t('schedule.form.noType')}</option>
           {(types ?? []).map((type) => (
             <option key={type.id} value={type.id}>
-              {type.name} ({type.durationMinutes} min)
+              {t('schedule.form.typeOption', { name: type.name, minutes: type.durationMinutes })}
             </option>
           ))}
         </Select>
       </Field>
       <Field
-        label="Title"
+        label={t('schedule.form.title')}
         required
-        validationMessage={details.titleEdited && !details.title.trim() ? 'Give the meeting a title.' : undefined}
+        validationMessage={details.titleEdited && !details.title.trim() ? t('schedule.form.titleMissing') : undefined}
       >
         <Input
           value={details.titleEdited ? details.title : titlePlaceholder}
@@ -63,19 +65,21 @@ export function MeetingForm({ details, types, titlePlaceholder, onType, onChange
           onChange={(_, data) => set({ title: data.value, titleEdited: true })}
         />
       </Field>
-      <Field label="Length">
+      <Field label={t('schedule.form.length')}>
         <Select
           value={String(details.durationMinutes)}
           onChange={(_, data) => set({ durationMinutes: Number(data.value) })}
         >
           {durations.map((minutes) => (
             <option key={minutes} value={minutes}>
-              {minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`}
+              {minutes < 60
+                ? t('schedule.form.minutes', { count: minutes })
+                : t('schedule.form.hours', { count: minutes / 60 })}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Repeats">
+      <Field label={t('schedule.form.repeats')}>
         <Select
           value={details.recurrence?.kind ?? 'none'}
           onChange={(_, data) =>
@@ -89,15 +93,15 @@ export function MeetingForm({ details, types, titlePlaceholder, onType, onChange
         >
           {Object.entries(recurrenceNames).map(([value, name]) => (
             <option key={value} value={value}>
-              {name}
+              {t(name)}
             </option>
           ))}
         </Select>
       </Field>
       {details.recurrence && (
         <Field
-          label="Number of meetings"
-          hint={`2 to ${LIMITS.maxSeriesOccurrences}; every one is checked for clashes.`}
+          label={t('schedule.form.count')}
+          hint={t('schedule.form.countHint', { min: 2, max: LIMITS.maxSeriesOccurrences })}
         >
           <SpinButton
             value={details.recurrence.count}
@@ -112,18 +116,18 @@ export function MeetingForm({ details, types, titlePlaceholder, onType, onChange
           />
         </Field>
       )}
-      <Field label="Where">
+      <Field label={t('schedule.form.where')}>
         <RadioGroup
           layout="horizontal"
           value={details.online ? 'teams' : 'place'}
           onChange={(_, data) => set({ online: data.value === 'teams' })}
         >
-          <Radio value="teams" label="Teams meeting" />
-          <Radio value="place" label="In person" />
+          <Radio value="teams" label={t('schedule.form.teams')} />
+          <Radio value="place" label={t('schedule.form.inPerson')} />
         </RadioGroup>
       </Field>
       {!details.online && (
-        <Field label="Place" required>
+        <Field label={t('schedule.form.place')} required>
           <Input
             value={details.location}
             maxLength={LIMITS.maxLocation}
@@ -131,7 +135,7 @@ export function MeetingForm({ details, types, titlePlaceholder, onType, onChange
           />
         </Field>
       )}
-      <Field label="Agenda" className={styles.wide} hint="Sent with the invitation.">
+      <Field label={t('schedule.form.agenda')} className={styles.wide} hint={t('schedule.form.agendaHint')}>
         <Textarea
           value={details.agenda}
           resize="vertical"

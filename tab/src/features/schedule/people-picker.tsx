@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AuthedApi } from '../../lib/authed-api.ts';
 import type { Person } from './schedule-api.ts';
 import { domainOf, looksLikeEmail, usePeopleSearch } from './use-people-search.ts';
@@ -36,6 +37,8 @@ export interface PeoplePickerProps {
 /** Directory search with chips; an address outside the organisation can be invited too (no calendar view). */
 export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePickerProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [query, setQuery] = useState('');
   const search = usePeopleSearch(api, query);
   // The same array while the addresses stay the same (a person's name arriving later changes nothing here): the
@@ -66,39 +69,43 @@ export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePic
 
   return (
     <Field
-      label="People"
-      hint={full ? `That's the most: up to ${max} people besides you.` : 'Search by name or address.'}
+      label={t('schedule.people.label')}
+      hint={full ? t('schedule.people.full', { max }) : t('schedule.people.hint')}
     >
       <TagPicker onOptionSelect={onOptionSelect} selectedOptions={selected}>
         <TagPickerControl>
-          <TagPickerGroup aria-label="People invited">
+          <TagPickerGroup aria-label={t('schedule.people.invited')}>
             {people.map((person) => (
               <Tag
                 key={person.email}
                 value={person.email}
                 shape="rounded"
                 dismissible
-                aria-label={`${person.displayName}, remove`}
+                aria-label={t('schedule.people.remove', { name: person.displayName })}
               >
                 {person.displayName}
               </Tag>
             ))}
           </TagPickerGroup>
           <TagPickerInput
-            aria-label="Add people"
+            aria-label={t('schedule.people.add')}
             value={query}
             disabled={full}
             onChange={(event) => setQuery(event.target.value)}
           />
         </TagPickerControl>
         <TagPickerList>
-          {search.status === 'searching' && <Spinner size="tiny" label="Searching…" className={styles.status} />}
-          {search.status === 'error' && <Text className={styles.status}>Search failed: {search.message}</Text>}
+          {search.status === 'searching' && (
+            <Spinner size="tiny" label={t('schedule.people.searching')} className={styles.status} />
+          )}
+          {search.status === 'error' && (
+            <Text className={styles.status}>{t('schedule.people.searchFailed', { reason: search.message })}</Text>
+          )}
           {search.status === 'found' && options.length === 0 && (
             <Text className={styles.status}>
               {looksLikeEmail(typed) && domainOf(typed) === ownDomain
-                ? `No one in your organisation has the address ${typed}.`
-                : 'No one found. Type a full address to invite someone outside your organisation.'}
+                ? t('schedule.people.noAddress', { address: typed })
+                : t('schedule.people.noneFound')}
             </Text>
           )}
           {options.map((option) => (
@@ -106,18 +113,20 @@ export function PeoplePicker({ api, people, max, ownEmail, onChange }: PeoplePic
               key={option.email}
               value={option.email}
               text={option.displayName}
-              secondaryContent={option.userId === null ? 'Outside your organisation' : option.email}
+              secondaryContent={option.userId === null ? t('schedule.people.outside') : option.email}
               media={<Avatar name={option.displayName} color="colorful" aria-hidden />}
             >
-              {option.userId === null ? `Invite ${option.email}` : option.displayName}
+              {option.userId === null ? t('schedule.people.invite', { address: option.email }) : option.displayName}
             </TagPickerOption>
           ))}
         </TagPickerList>
       </TagPicker>
       {externals.length > 0 && (
         <Text size={200} className={styles.note} data-testid="external-note">
-          {externals.map((p) => p.email).join(', ')} {externals.length === 1 ? 'is' : 'are'} outside your organisation:
-          they get the invitation, but Confer can't see their calendar.
+          {t('schedule.people.externals', {
+            count: externals.length,
+            addresses: i18n.list(externals.map((p) => p.email)),
+          })}
         </Text>
       )}
     </Field>

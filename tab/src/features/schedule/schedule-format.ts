@@ -1,3 +1,4 @@
+import type { Translator } from '@confer/contracts/i18n';
 import { noonOf, zoneDisplayName } from '@confer/contracts/time';
 
 /** Dates and times for the schedule page, in the viewer's locale and zone (Intl only). */
@@ -21,7 +22,17 @@ export interface ScheduleFormat {
   zoneName(timeZone: string): string;
 }
 
-export function createScheduleFormat(locale: string, timeZone: string): ScheduleFormat {
+/** "09:00 to 09:30" in the person's language, for `createScheduleFormat`. */
+export function timeSpanWords(i18n: Translator): (start: string, end: string) => string {
+  return (start, end) => i18n.t('schedule.grid.timeSpan', { start, end });
+}
+
+/** `to` joins two times ("09:00 to 09:30"): `{start} to {end}` from the person's catalogue. */
+export function createScheduleFormat(
+  locale: string,
+  timeZone: string,
+  to: (start: string, end: string) => string,
+): ScheduleFormat {
   const dayShort = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
   const dayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
@@ -49,7 +60,7 @@ export function createScheduleFormat(locale: string, timeZone: string): Schedule
     dayLong: (key) => dayLong.format(noonOf(key)),
     time: (instant) => time.format(instant),
     clock: (minute) => clock.format(new Date(Date.UTC(2000, 0, 1) + minute * 60_000)),
-    timeSpan: (start, end) => `${time.format(start)} to ${time.format(end)}`,
+    timeSpan: (start, end) => to(time.format(start), time.format(end)),
     when: (start, end) => when.formatRange(start, end),
     daysRange: (first, last) =>
       first === last ? range.format(noonOf(first)) : range.formatRange(noonOf(first), noonOf(last)),

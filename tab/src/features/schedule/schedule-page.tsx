@@ -3,6 +3,7 @@ import { LIMITS } from '@confer/contracts';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { listMeetingTypes } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CreateBar } from './create-bar.tsx';
@@ -10,7 +11,7 @@ import { CreatedPanel } from './created-panel.tsx';
 import { applyType, defaultTitle, initialDetails, type MeetingDetails } from './meeting-details.ts';
 import { MeetingForm } from './meeting-form.tsx';
 import { PeoplePicker } from './people-picker.tsx';
-import { createScheduleFormat } from './schedule-format.ts';
+import { createScheduleFormat, timeSpanWords } from './schedule-format.ts';
 import { TimePicker } from './time-picker.tsx';
 import { useCreateMeeting } from './use-create-meeting.ts';
 import { useInitialPeople } from './use-initial-people.ts';
@@ -32,25 +33,28 @@ export interface SchedulePageProps {
 export function SchedulePage({ initialAttendees = [], initialTypeId = null, onCreated }: SchedulePageProps) {
   const styles = useStyles();
   const { api, locale, timeZone, session, reportReady } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const ownEmail = session.account?.userPrincipalName ?? null;
   const [people, setPeople] = useInitialPeople(api, initialAttendees);
   const [details, setDetails] = useState<MeetingDetails>(initialDetails);
   const [value, setValue] = useState<{ start: string; end: string } | null>(null);
   const types = useRequest('meeting-types', () => listMeetingTypes(api), reportReady);
   const creation = useCreateMeeting(api);
-  const format = useMemo(() => createScheduleFormat(locale, timeZone), [locale, timeZone]);
+  const format = useMemo(() => createScheduleFormat(locale, timeZone, timeSpanWords(i18n)), [locale, timeZone, i18n]);
   const type = types.data?.find((t) => t.id === details.typeId);
   const title = details.titleEdited
     ? details.title.trim()
     : defaultTitle(
+        i18n,
         type,
         people.map((p) => p.displayName),
       );
   const emails = useMemo(() => people.map((p) => p.email), [people]);
 
   useEffect(() => {
-    document.title = 'Schedule · Confer';
-  }, []);
+    document.title = t('shell.documentTitle', { page: t('shell.nav.schedule') });
+  }, [t]);
   // The type the page was opened with fills the length and agenda as choosing it would, once the types are here
   // and unless the person chose one first.
   const typeApplied = useRef(false);
@@ -78,10 +82,10 @@ export function SchedulePage({ initialAttendees = [], initialTypeId = null, onCr
   }, []);
 
   const missing = [
-    ...(people.length ? [] : ['add at least one person']),
-    ...(title ? [] : ['give it a title']),
-    ...(!details.online && !details.location.trim() ? ['say where'] : []),
-    ...(value ? [] : ['choose a time']),
+    ...(people.length ? [] : [t('schedule.create.needPerson')]),
+    ...(title ? [] : [t('schedule.create.needTitle')]),
+    ...(!details.online && !details.location.trim() ? [t('schedule.create.needPlace')] : []),
+    ...(value ? [] : [t('schedule.create.needTime')]),
   ];
   const create = (acceptConflicts: boolean) => {
     if (!value || missing.length) return;
@@ -119,17 +123,17 @@ export function SchedulePage({ initialAttendees = [], initialTypeId = null, onCr
   return (
     <div className={styles.page} data-testid="schedule-page">
       <Text as="h1" size={700} weight="semibold" className={styles.heading}>
-        Schedule a meeting
+        {t('schedule.title')}
       </Text>
       <section className={styles.section} aria-labelledby="who-heading">
         <Text as="h2" id="who-heading" size={500} weight="semibold" className={styles.heading}>
-          Who
+          {t('schedule.who')}
         </Text>
         <PeoplePicker api={api} people={people} max={LIMITS.maxPeople - 1} ownEmail={ownEmail} onChange={setPeople} />
       </section>
       <section className={styles.section} aria-labelledby="what-heading">
         <Text as="h2" id="what-heading" size={500} weight="semibold" className={styles.heading}>
-          What
+          {t('schedule.what')}
         </Text>
         <MeetingForm
           details={details}
@@ -141,7 +145,7 @@ export function SchedulePage({ initialAttendees = [], initialTypeId = null, onCr
       </section>
       <section className={styles.section} aria-labelledby="when-heading">
         <Text as="h2" id="when-heading" size={500} weight="semibold" className={styles.heading}>
-          When
+          {t('schedule.when')}
         </Text>
         <TimePicker
           attendees={emails}
@@ -154,7 +158,11 @@ export function SchedulePage({ initialAttendees = [], initialTypeId = null, onCr
       <CreateBar
         state={creation.state}
         missing={missing}
-        summary={value ? `${title}, ${format.when(new Date(value.start), new Date(value.end))}` : null}
+        summary={
+          value
+            ? t('schedule.create.summary', { title, when: format.when(new Date(value.start), new Date(value.end)) })
+            : null
+        }
         format={format}
         organizerEmail={ownEmail}
         series={details.recurrence !== null}

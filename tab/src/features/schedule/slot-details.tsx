@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { type PersonView, stateAt } from './availability-model.ts';
 import type { Interval } from './grid-geometry.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
@@ -19,12 +20,12 @@ const useStyles = makeStyles({
 });
 
 const statusWords: Record<string, string> = {
-  free: 'free',
-  workingElsewhere: 'working elsewhere (free)',
-  tentative: 'tentative',
-  busy: 'busy',
-  oof: 'out of office',
-  unknown: 'calendar unknown',
+  free: 'schedule.slot.free',
+  workingElsewhere: 'schedule.slot.workingElsewhere',
+  tentative: 'schedule.slot.tentative',
+  busy: 'schedule.slot.busy',
+  oof: 'schedule.slot.oof',
+  unknown: 'schedule.slot.unknown',
 };
 
 /**
@@ -33,28 +34,31 @@ const statusWords: Record<string, string> = {
  */
 export function SlotDetails(props: { slot: Interval | null; people: readonly PersonView[]; format: ScheduleFormat }) {
   const styles = useStyles();
+  const { t } = useT();
   const { slot, people, format } = props;
   return (
-    <section className={styles.box} aria-label="Local times" data-testid="slot-details">
+    <section className={styles.box} aria-label={t('schedule.slot.label')} data-testid="slot-details">
       <Text size={200} weight="semibold">
-        {slot
-          ? `${format.when(slot.start, slot.end)} for you`
-          : 'Point at or move to a slot to see everyone’s local time'}
+        {slot ? t('schedule.slot.forYou', { when: format.when(slot.start, slot.end) }) : t('schedule.slot.hint')}
       </Text>
       <ul className={styles.list}>
         {people.map((person) => {
           const state = slot ? stateAt(person, slot) : null;
-          const outside = state?.insideWorkingHours === false ? ', outside working hours' : '';
+          const status = state ? statusWords[state.status] : undefined;
+          const statusText = state ? (status ? t(status) : state.status) : '';
           return (
             <li key={person.email} className={styles.row} data-person={person.email}>
-              <span className={styles.name}>{person.isOrganizer ? `${person.name} (you)` : person.name}</span>
+              <span className={styles.name}>
+                {person.isOrganizer ? t('schedule.slot.you', { name: person.name }) : person.name}
+              </span>
               <span>
                 {slot ? format.inZone(slot.start, slot.end, person.timeZone) : format.zoneName(person.timeZone)}
               </span>
               {state && (
                 <span className={styles.muted}>
-                  {statusWords[state.status] ?? state.status}
-                  {outside}
+                  {state.insideWorkingHours === false
+                    ? t('schedule.slot.outsideHours', { status: statusText })
+                    : statusText}
                 </span>
               )}
             </li>

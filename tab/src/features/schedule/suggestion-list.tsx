@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, Sparkle20Regular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { Interval } from './grid-geometry.ts';
 import type { ScheduleFormat } from './schedule-format.ts';
 
@@ -69,27 +70,28 @@ const same = (a: Interval, b: Interval | null) =>
 /** The best times on screen, each with the API's reasons; picking one chooses it on the grid. */
 export function SuggestionList({ suggestions, value, format, unaccounted, error, onPick }: SuggestionListProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   return (
     <section className={styles.area} aria-labelledby="suggestions-heading" data-testid="suggestions">
       <Text as="h3" id="suggestions-heading" size={300} weight="semibold">
-        Suggested times
+        {t('schedule.suggestions.title')}
       </Text>
       <div className={styles.body}>
         {unaccounted.length > 0 && (
           <Text size={200} className={styles.note} data-testid="suggestions-unaccounted">
-            These could not account for {unaccounted.join(', ')}: their calendars can't be read.
+            {t('schedule.suggestions.unaccounted', { names: i18n.list(unaccounted) })}
           </Text>
         )}
-        {error && <Text size={200}>Suggestions could not be loaded: {error}</Text>}
+        {error && <Text size={200}>{t('schedule.suggestions.failed', { reason: error })}</Text>}
         {!suggestions && !error && (
-          <Skeleton aria-label="Loading suggestions" className={styles.fill}>
+          <Skeleton aria-label={t('schedule.suggestions.loading')} className={styles.fill}>
             <SkeletonItem className={styles.fill} />
           </Skeleton>
         )}
         {suggestions?.length === 0 && (
           <Text size={200} className={styles.note}>
-            No time in the next two weeks works for everyone. Try a shorter meeting, or pick a slot on the grid
-            yourself.
+            {t('schedule.suggestions.none')}
           </Text>
         )}
         {suggestions && suggestions.length > 0 && (
@@ -106,7 +108,7 @@ export function SuggestionList({ suggestions, value, format, unaccounted, error,
                 >
                   <span className={styles.when}>
                     {same(s, value) ? <CheckmarkCircle20Filled aria-hidden /> : <Sparkle20Regular aria-hidden />}
-                    {i + 1}. {format.when(s.start, s.end)}
+                    {t('schedule.suggestions.item', { n: i + 1, when: format.when(s.start, s.end) })}
                   </span>
                   <ul className={styles.reasons}>
                     {s.reasons.slice(0, 3).map((reason) => (

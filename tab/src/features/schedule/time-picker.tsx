@@ -3,8 +3,10 @@ import { dateKeyIn } from '@confer/contracts/time';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { consentScopesOf } from '../../lib/app-error.ts';
 import { ErrorPanel } from '../shell/error-panel.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { AvailabilityBanner } from './availability-banner.tsx';
 import { toPeopleViews, unreadablePeople } from './availability-model.ts';
 import { ClashNotice } from './clash-notice.tsx';
@@ -13,7 +15,7 @@ import { GridLegend } from './grid-legend.tsx';
 import { GridSkeleton } from './grid-skeleton.tsx';
 import { occurrenceCount, suggestionViews, toInterval, toValue } from './picker-values.ts';
 import type { Recurrence } from './schedule-api.ts';
-import { createScheduleFormat } from './schedule-format.ts';
+import { createScheduleFormat, timeSpanWords } from './schedule-format.ts';
 import { SlotDetails } from './slot-details.tsx';
 import { SuggestionList } from './suggestion-list.tsx';
 import { useClashCheck } from './use-clash-check.ts';
@@ -44,6 +46,7 @@ export function TimePicker(props: TimePickerProps) {
   const { durationMinutes, recurrence, meetingId, onChange } = props;
   const services = useTabServices();
   const { api, locale, timeZone, session } = services;
+  const i18n = useT();
   const styles = useStyles();
   const rootRef = useRef<HTMLDivElement>(null);
   const mode = useGridMode(rootRef);
@@ -58,7 +61,7 @@ export function TimePicker(props: TimePickerProps) {
   const [focusKey, setFocusKey] = useState(() => (value ? dateKeyIn(value.start, timeZone) : todayKey));
   const firstDay = useMemo(() => firstDayOfWeek(locale), [locale]);
   const days = useVisibleDays(focusKey, mode, firstDay);
-  const format = useMemo(() => createScheduleFormat(locale, timeZone), [locale, timeZone]);
+  const format = useMemo(() => createScheduleFormat(locale, timeZone, timeSpanWords(i18n)), [locale, timeZone, i18n]);
   const nowRef = useRef(now);
   nowRef.current = now;
   const getNow = useCallback(() => nowRef.current, []);
@@ -114,13 +117,13 @@ export function TimePicker(props: TimePickerProps) {
         value={value}
         format={format}
         unaccounted={data.suggestions.data?.unreadable.map((u) => u.person.displayName) ?? []}
-        error={data.suggestions.state.status === 'error' ? data.suggestions.state.error.message : null}
+        error={data.suggestions.state.status === 'error' ? errorMessage(data.suggestions.state.error, i18n) : null}
         onPick={(s) => choose(s)}
       />
       <WeekToolbar
         mode={mode}
         rangeText={format.daysRange(days[0] ?? todayKey, days.at(-1) ?? todayKey)}
-        zoneText={`${format.zoneName(timeZone)} (${timeZone})`}
+        zoneText={i18n.t('schedule.toolbar.zone', { zone: format.zoneName(timeZone), id: timeZone })}
         canBack={canGoBack(days, limits)}
         canForward={canGoForward(days, limits)}
         onStep={(direction) => setFocusKey((key) => stepFocus(key, mode, direction))}

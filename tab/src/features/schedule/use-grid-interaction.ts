@@ -10,6 +10,7 @@ import {
 import { type Cell, cellAt, cellInterval, type GridSpec, type Interval, rowCount } from './grid-geometry.ts';
 import { GUTTER_PX } from './grid-styles.ts';
 import {
+  type ArrowKey,
   extendSelection,
   isArrowKey,
   moveCell,
@@ -83,9 +84,16 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
     onChoose(interval);
   };
   const pointerCell = (event: PointerEvent<HTMLDivElement>): Cell | null => {
-    const rect = bodyRef.current?.getBoundingClientRect();
-    if (!rect) return null;
-    const box = { left: rect.left + GUTTER_PX, top: rect.top, width: rect.width - GUTTER_PX, height: rect.height };
+    const body = bodyRef.current;
+    const rect = body?.getBoundingClientRect();
+    if (!body || !rect) return null;
+    const width = rect.width - GUTTER_PX;
+    if (getComputedStyle(body).direction === 'rtl') {
+      // Right to left, the time axis is on the right and the first day is the rightmost column.
+      const box = { left: rect.left, top: rect.top, width, height: rect.height };
+      return cellAt(spec, box, 2 * rect.left + width - event.clientX, event.clientY);
+    }
+    const box = { left: rect.left + GUTTER_PX, top: rect.top, width, height: rect.height };
     return cellAt(spec, box, event.clientX, event.clientY);
   };
 
@@ -137,16 +145,18 @@ export function useGridInteraction(input: GridInteractionInput): GridInteraction
       }
       if (!isArrowKey(event.key)) return;
       event.preventDefault();
-      if (event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      // Right to left, the days run leftwards: the left arrow goes to the next day, as it looks.
+      const key = mirroredKey(event.key, getComputedStyle(event.currentTarget).direction === 'rtl');
+      if (event.shiftKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
         const from = anchor.current?.day === focus.day ? anchor.current : focus;
         anchor.current = from;
-        const step = extendSelection(spec, value, from, event.key);
+        const step = extendSelection(spec, value, from, key);
         setFocus(step.focus);
         choose(rangeInterval(spec, step.range));
         return;
       }
       anchor.current = null;
-      setFocus(moveCell(spec, focus, event.key));
+      setFocus(moveCell(spec, focus, key));
     },
     onFocus(event) {
       const target = event.target;
@@ -169,4 +179,12 @@ function initialFocus(spec: GridSpec, value: Interval | null, now: Date): Cell {
     }
   }
   return { day: 0, row: 0 };
+}
+
+/** The arrow key as the grid's days run: left and right swap when the page is right to left. */
+export function mirroredKey(key: ArrowKey, rightToLeft: boolean): ArrowKey {
+  if (!rightToLeft) return key;
+  if (key === 'ArrowLeft') return 'ArrowRight';
+  if (key === 'ArrowRight') return 'ArrowLeft';
+  return key;
 }

@@ -3,10 +3,11 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, Profiler, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import type { PersonView } from './availability-model.ts';
 import type { Cell, GridSpec, Interval } from './grid-geometry.ts';
 import { GUTTER_PX, ROW_PX } from './grid-styles.ts';
-import { createScheduleFormat } from './schedule-format.ts';
+import { createScheduleFormat, timeSpanWords } from './schedule-format.ts';
 import { WeekGrid } from './week-grid.tsx';
 
 // Counts how often each cell of the grid renders: the grid has 140 of them in a week, and the pointer crosses one
@@ -56,7 +57,7 @@ const people: PersonView[] = [
   },
 ];
 const suggestions: Interval[] = [{ start: at('2026-12-08T11:00:00Z'), end: at('2026-12-08T11:30:00Z') }];
-const format = createScheduleFormat('en-GB', 'UTC');
+const format = createScheduleFormat('en-GB', 'UTC', timeSpanWords(englishTranslator('en-GB')));
 
 /** The grid as the time picker holds it: the chosen time and the inspected slot live in the page above it. */
 function Picker(props: { onInspected(cell: Cell | null): void }) {

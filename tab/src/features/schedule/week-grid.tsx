@@ -1,4 +1,6 @@
+import type { Translator } from '@confer/contracts/i18n';
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import { type PersonView, stateAt } from './availability-model.ts';
 import { summarize } from './cell-summary.ts';
 import { type Cell, cellInterval, type GridSpec, type Interval, rowCount, rowStartMinute } from './grid-geometry.ts';
@@ -40,6 +42,7 @@ function rowMasks(spec: GridSpec, rows: number, test: (slot: Interval) => boolea
 export const WeekGrid = memo(function WeekGrid(props: WeekGridProps) {
   const { spec, people, suggestions, value, durationMinutes, format, todayKey, now, onChoose, onInspect } = props;
   const styles = useGridStyles();
+  const i18n = useT();
   const bodyRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const interaction = useGridInteraction({ spec, value, durationMinutes, now, bodyRef, onChoose, onInspect });
@@ -49,8 +52,8 @@ export const WeekGrid = memo(function WeekGrid(props: WeekGridProps) {
   const shown = useMemo(() => (preview ? rangeInterval(spec, preview) : value), [spec, preview, value]);
   const lanes = useMemo(() => lanesOf(people), [people]);
   const labels = useMemo(
-    () => cellLabels(spec, people, suggestions, format, now),
-    [spec, people, suggestions, format, now],
+    () => cellLabels(spec, people, suggestions, format, now, i18n),
+    [spec, people, suggestions, format, now, i18n],
   );
   const selected = useMemo(
     () => rowMasks(spec, rows, (slot) => shown !== null && overlaps(shown, slot)),
@@ -71,7 +74,9 @@ export const WeekGrid = memo(function WeekGrid(props: WeekGridProps) {
       <div
         ref={gridRef}
         role="grid"
-        aria-label={`${format.daysRange(spec.days[0] ?? todayKey, spec.days.at(-1) ?? todayKey)}. Arrow keys move between slots, Enter chooses a slot, Shift with Up or Down arrow changes the length.`}
+        aria-label={i18n.t('schedule.grid.label', {
+          range: format.daysRange(spec.days[0] ?? todayKey, spec.days.at(-1) ?? todayKey),
+        })}
         aria-rowcount={rows + 1}
         aria-colcount={spec.days.length + 1}
         aria-multiselectable="true"
@@ -118,14 +123,23 @@ function cellLabels(
   suggestions: readonly Interval[],
   format: ScheduleFormat,
   now: Date,
+  i18n: Translator,
 ): string[][] {
   return Array.from({ length: rowCount(spec) }, (_, row) =>
     spec.days.map((dateKey, day) => {
       const slot = cellInterval(spec, { day, row });
-      const summary = summarize(people.map((p) => stateAt(p, slot)));
-      const suggested = suggestions.some((s) => overlaps(s, slot)) ? ', suggested' : '';
-      const pastText = slot.end <= now ? ', in the past' : '';
-      return `${format.dayLong(dateKey)}, ${format.timeSpan(slot.start, slot.end)}, ${summary.text}${suggested}${pastText}`;
+      const summary = summarize(
+        i18n,
+        people.map((p) => stateAt(p, slot)),
+      );
+      const label = i18n.t('schedule.grid.cell', {
+        day: format.dayLong(dateKey),
+        span: format.timeSpan(slot.start, slot.end),
+        summary: summary.text,
+      });
+      const suggested = suggestions.some((s) => overlaps(s, slot)) ? i18n.t('schedule.grid.suggested') : '';
+      const pastText = slot.end <= now ? i18n.t('schedule.grid.past') : '';
+      return `${label}${suggested}${pastText}`;
     }),
   );
 }

@@ -5,6 +5,7 @@ import {
   ChevronRight20Regular,
   Globe20Regular,
 } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { GridMode } from './week-nav.ts';
 
 const useStyles = makeStyles({
@@ -30,23 +31,35 @@ export interface WeekToolbarProps {
 
 export function WeekToolbar(props: WeekToolbarProps) {
   const styles = useStyles();
-  const unit = props.mode === 'week' ? 'week' : 'day';
+  const { t, locale } = useT();
+  const week = props.mode === 'week';
+  // Earlier is towards the line's start: the chevrons point the other way in a right-to-left language.
+  const rtl = locale.direction === 'rtl';
+  const Back = rtl ? ChevronRight20Regular : ChevronLeft20Regular;
+  const Forward = rtl ? ChevronLeft20Regular : ChevronRight20Regular;
   return (
-    <div className={styles.bar} role="toolbar" aria-label={`Change ${unit}`}>
-      <Tooltip content={`Previous ${unit}`} relationship="label">
-        <Button icon={<ChevronLeft20Regular />} disabled={!props.canBack} onClick={() => props.onStep(-1)} />
+    <div
+      className={styles.bar}
+      role="toolbar"
+      aria-label={week ? t('schedule.toolbar.changeWeek') : t('schedule.toolbar.changeDay')}
+    >
+      <Tooltip
+        content={week ? t('schedule.toolbar.previousWeek') : t('schedule.toolbar.previousDay')}
+        relationship="label"
+      >
+        <Button icon={<Back />} disabled={!props.canBack} onClick={() => props.onStep(-1)} />
       </Tooltip>
       <Button icon={<CalendarToday20Regular />} onClick={props.onToday}>
-        Today
+        {t('schedule.toolbar.today')}
       </Button>
-      <Tooltip content={`Next ${unit}`} relationship="label">
-        <Button icon={<ChevronRight20Regular />} disabled={!props.canForward} onClick={() => props.onStep(1)} />
+      <Tooltip content={week ? t('schedule.toolbar.nextWeek') : t('schedule.toolbar.nextDay')} relationship="label">
+        <Button icon={<Forward />} disabled={!props.canForward} onClick={() => props.onStep(1)} />
       </Tooltip>
       <Text as="h3" size={300} weight="semibold" className={styles.range} aria-live="polite" data-testid="grid-range">
         {props.rangeText}
       </Text>
       <Text size={200} className={styles.zone}>
-        <Globe20Regular aria-hidden /> Times in {props.zoneText}
+        <Globe20Regular aria-hidden /> {t('schedule.toolbar.timesIn', { zone: props.zoneText })}
       </Text>
     </div>
   );

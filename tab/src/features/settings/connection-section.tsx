@@ -12,11 +12,14 @@ import {
 import { CheckmarkCircleRegular, PlugDisconnectedRegular, WarningRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { connectWithConsent, realWait } from '../../lib/connect-flow.ts';
+import { connectionMessage } from '../../lib/connection-text.ts';
 import { disconnectCalendar, getConnection } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { RequestError } from '../shell/request-error.tsx';
 
 const useStyles = makeStyles({
@@ -28,16 +31,18 @@ const useStyles = makeStyles({
 });
 
 const statusWords: Record<ConnectionDto['status'], string> = {
-  connected: 'Connected',
-  consent_required: 'Permission needed',
-  expired: 'Connection expired',
-  not_connected: 'Not connected',
-  outside_scope: 'Not allowed by your admin',
+  connected: 'settings.connection.connected',
+  consent_required: 'settings.connection.consentRequired',
+  expired: 'settings.connection.expired',
+  not_connected: 'settings.connection.notConnected',
+  outside_scope: 'settings.connection.outsideScope',
 };
 
 export function ConnectionSection() {
   const styles = useStyles();
   const { api, session, reportReady } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest('connection', () => getConnection(api), reportReady);
   const [busy, setBusy] = useState<'connect' | 'disconnect' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,7 +54,7 @@ export function ConnectionSection() {
         kind === 'connect' ? await connectWithConsent({ api, session, wait: realWait }) : await disconnectCalendar(api),
       );
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(null);
     }
@@ -58,14 +63,18 @@ export function ConnectionSection() {
   return (
     <CardFrame
       id="connection"
-      title="My calendar connection"
-      description="Confer reads free/busy time and creates meetings in your Outlook calendar through Microsoft Graph."
+      title={t('settings.connection.title')}
+      description={t('settings.connection.description')}
     >
       {request.state.status === 'error' && (
-        <RequestError error={request.state.error} onRetry={request.reload} what="your connection status" />
+        <RequestError
+          error={request.state.error}
+          onRetry={request.reload}
+          failedTitle={t('settings.connection.failed')}
+        />
       )}
       {!connection && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading your connection status" className={styles.skeleton}>
+        <Skeleton aria-label={t('settings.connection.loading')} className={styles.skeleton}>
           <SkeletonItem size={28} />
           <SkeletonItem size={16} />
           <SkeletonItem size={32} />
@@ -83,19 +92,16 @@ export function ConnectionSection() {
             )}
             <Text weight="semibold">
               {connection.restriction === 'integration_off'
-                ? 'Switched off by your organisation'
-                : statusWords[connection.status]}
+                ? t('settings.connection.switchedOff')
+                : t(statusWords[connection.status])}
             </Text>
           </div>
           <Text data-testid="connection-message">
-            {connection.message}{' '}
-            {connection.mode === 'tenant' ? 'Your organisation manages this connection for everyone.' : ''}
+            {connectionMessage(i18n, connection)}{' '}
+            {connection.mode === 'tenant' ? t('settings.connection.tenantManaged') : ''}
           </Text>
           {connection.restriction === 'disconnect_forbidden' && connection.status === 'connected' && (
-            <Text data-testid="disconnect-locked">
-              Your organisation keeps calendars connected to Confer, so Disconnect is not offered. Ask your admin if you
-              need yours disconnected.
-            </Text>
+            <Text data-testid="disconnect-locked">{t('settings.connection.disconnectLocked')}</Text>
           )}
           {problem && (
             <MessageBar intent="error" role="alert">
@@ -108,15 +114,15 @@ export function ConnectionSection() {
               (connection.mode === 'user' || connection.status !== 'connected') && (
                 <Button appearance="primary" disabled={busy !== null} onClick={run('connect')}>
                   {connection.status === 'connected'
-                    ? 'Reconnect'
+                    ? t('common.connection.reconnect')
                     : connection.status === 'consent_required'
-                      ? 'Grant permission'
-                      : 'Connect'}
+                      ? t('shell.grantPermission')
+                      : t('common.connection.connect')}
                 </Button>
               )}
             {connection.canDisconnect && (
               <Button disabled={busy !== null} onClick={run('disconnect')}>
-                Disconnect
+                {t('settings.connection.disconnect')}
               </Button>
             )}
           </CardActions>

@@ -9,11 +9,13 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { getCadence } from '../../lib/cadence-api.ts';
 import { setNudges } from '../../lib/follow-through-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { RequestError } from '../shell/request-error.tsx';
 
 const useStyles = makeStyles({
@@ -27,6 +29,8 @@ const useStyles = makeStyles({
 export function NudgesSection() {
   const styles = useStyles();
   const { api } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest('cadence', () => getCadence(api));
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
@@ -41,32 +45,28 @@ export function NudgesSection() {
       request.set({ ...cadence, nudges: saved });
       setOutcome({
         ok: true,
-        text: saved ? 'Confer will remind you.' : "Confer won't remind you.",
+        text: saved ? t('settings.nudges.on') : t('settings.nudges.off'),
       });
     } catch (error) {
       request.set(cadence);
-      setOutcome({ ok: false, text: `Not saved: ${toAppError(error).message}` });
+      setOutcome({ ok: false, text: t('common.notSaved', { reason: errorMessage(toAppError(error), i18n) }) });
     } finally {
       setSaving(false);
     }
   };
   return (
-    <CardFrame
-      id="nudges"
-      title="Keeping in touch"
-      description="When you meet someone regularly through Confer and it has been longer than usual, Confer can send you a message in Teams."
-    >
+    <CardFrame id="nudges" title={t('settings.nudges.title')} description={t('settings.nudges.description')}>
       {request.state.status === 'error' && !cadence && (
-        <RequestError error={request.state.error} onRetry={request.reload} what="your reminder setting" />
+        <RequestError error={request.state.error} onRetry={request.reload} failedTitle={t('settings.nudges.failed')} />
       )}
       {!cadence && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading your reminder setting" className={styles.skeleton}>
+        <Skeleton aria-label={t('settings.nudges.loading')} className={styles.skeleton}>
           <SkeletonItem size={32} />
         </Skeleton>
       )}
       {cadence && (
         <Switch
-          label="Remind me when I haven't met someone for a while"
+          label={t('settings.nudges.label')}
           checked={cadence.nudges}
           onChange={(_, data) => void change(data.checked)}
         />

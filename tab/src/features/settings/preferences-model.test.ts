@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import { draftOf, leadTimeText, preferencesOf, supportedZones, validateDraft } from './preferences-model.ts';
 
 describe('preferences draft', () => {
@@ -21,10 +22,14 @@ describe('preferences draft', () => {
 
   it('refuses no working days, hours that end before they start and more than five reminders', () => {
     const draft = draftOf({ reminderMinutes: [], timeZoneOverride: null, workingHoursOverride: null });
-    expect(validateDraft({ ...draft, overrideHours: true, days: [] }).days).toBeDefined();
-    expect(validateDraft({ ...draft, overrideHours: true, start: '17:00', end: '09:00' }).hours).toBeDefined();
-    expect(validateDraft({ ...draft, reminderMinutes: [5, 10, 15, 30, 60, 1440] }).reminders).toBeDefined();
-    expect(validateDraft(draft)).toEqual({});
+    expect(validateDraft(englishTranslator(), { ...draft, overrideHours: true, days: [] }).days).toBeDefined();
+    expect(
+      validateDraft(englishTranslator(), { ...draft, overrideHours: true, start: '17:00', end: '09:00' }).hours,
+    ).toBeDefined();
+    expect(
+      validateDraft(englishTranslator(), { ...draft, reminderMinutes: [5, 10, 15, 30, 60, 1440] }).reminders,
+    ).toBeDefined();
+    expect(validateDraft(englishTranslator(), draft)).toEqual({});
   });
 
   it('names lead times in the locale', () => {

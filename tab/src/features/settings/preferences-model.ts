@@ -1,4 +1,5 @@
 import type { PreferencesDto } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 import { WEEKDAYS_FROM_MONDAY, type Weekday, WORKWEEK } from '@confer/contracts/time';
 
 /** The settings list the days Monday first, as Outlook's working-hours settings do. */
@@ -33,11 +34,13 @@ export function draftOf(preferences: PreferencesDto): PreferencesDraft {
 
 export type DraftErrors = Partial<Record<'reminders' | 'days' | 'hours', string>>;
 
-export function validateDraft(draft: PreferencesDraft): DraftErrors {
+export function validateDraft({ t }: Translator, draft: PreferencesDraft): DraftErrors {
   const errors: DraftErrors = {};
-  if (draft.reminderMinutes.length > MAX_REMINDERS) errors.reminders = `Choose at most ${MAX_REMINDERS} reminders.`;
-  if (draft.overrideHours && draft.days.length === 0) errors.days = 'Choose at least one working day.';
-  if (draft.overrideHours && !(draft.start < draft.end)) errors.hours = 'Working hours must end after they start.';
+  if (draft.reminderMinutes.length > MAX_REMINDERS) {
+    errors.reminders = t('settings.preferences.tooManyReminders', { max: MAX_REMINDERS });
+  }
+  if (draft.overrideHours && draft.days.length === 0) errors.days = t('settings.preferences.noDays');
+  if (draft.overrideHours && !(draft.start < draft.end)) errors.hours = t('settings.preferences.hoursOrder');
   return errors;
 }
 

@@ -14,11 +14,13 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { getPreferences, savePreferences } from '../../lib/me-api.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { RequestError } from '../shell/request-error.tsx';
 import {
   draftOf,
@@ -41,6 +43,8 @@ const useStyles = makeStyles({
 export function PreferencesSection() {
   const styles = useStyles();
   const { api, locale, refreshTimeZone } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const request = useRequest('preferences', () => getPreferences(api));
   const [draft, setDraft] = useState<PreferencesDraft | null>(null);
   const [saving, setSaving] = useState(false);
@@ -55,7 +59,7 @@ export function PreferencesSection() {
     setOutcome(null);
     setDraft((was) => (was ? { ...was, ...change } : was));
   };
-  const errors = draft ? validateDraft(draft) : {};
+  const errors = draft ? validateDraft(i18n, draft) : {};
   const save = async () => {
     if (!draft || Object.keys(errors).length > 0) return;
     setSaving(true);
@@ -63,9 +67,9 @@ export function PreferencesSection() {
       const saved = await savePreferences(api, preferencesOf(draft));
       request.set(saved);
       refreshTimeZone();
-      setOutcome({ ok: true, text: 'Your preferences are saved.' });
+      setOutcome({ ok: true, text: t('settings.preferences.saved') });
     } catch (error) {
-      setOutcome({ ok: false, text: `Not saved: ${toAppError(error).message}` });
+      setOutcome({ ok: false, text: t('common.notSaved', { reason: errorMessage(toAppError(error), i18n) }) });
     } finally {
       setSaving(false);
     }
@@ -75,14 +79,18 @@ export function PreferencesSection() {
   return (
     <CardFrame
       id="preferences"
-      title="Reminders, time zone and working hours"
-      description="Confer uses Outlook's settings unless you choose otherwise here."
+      title={t('settings.preferences.title')}
+      description={t('settings.preferences.description')}
     >
       {request.state.status === 'error' && (
-        <RequestError error={request.state.error} onRetry={request.reload} what="your preferences" />
+        <RequestError
+          error={request.state.error}
+          onRetry={request.reload}
+          failedTitle={t('settings.preferences.failed')}
+        />
       )}
       {!draft && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading your preferences" className={styles.skeleton}>
+        <Skeleton aria-label={t('settings.preferences.loading')} className={styles.skeleton}>
           <SkeletonItem size={24} />
           <SkeletonItem size={32} />
           <SkeletonItem size={32} />
@@ -98,8 +106,8 @@ export function PreferencesSection() {
           }}
         >
           <ChoiceGroup
-            legend="Remind me before meetings"
-            hint="None chosen: each meeting type's default reminders."
+            legend={t('settings.preferences.reminders')}
+            hint={t('settings.preferences.remindersHint')}
             error={errors.reminders}
           >
             {reminderChoices.map((minutes) => (
@@ -117,9 +125,13 @@ export function PreferencesSection() {
               />
             ))}
           </ChoiceGroup>
-          <Field label="Time zone" hint="Times in Confer and suggestions use this zone." className={styles.zone}>
+          <Field
+            label={t('settings.preferences.zone')}
+            hint={t('settings.preferences.zoneHint')}
+            className={styles.zone}
+          >
             <Select value={draft.timeZone} onChange={(_, data) => update({ timeZone: data.value })}>
-              <option value="">Use my Outlook time zone</option>
+              <option value="">{t('settings.preferences.outlookZone')}</option>
               {zones.map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replaceAll('_', ' ')}
@@ -128,13 +140,13 @@ export function PreferencesSection() {
             </Select>
           </Field>
           <Switch
-            label="Use different working hours from Outlook"
+            label={t('settings.preferences.overrideHours')}
             checked={draft.overrideHours}
             onChange={(_, data) => update({ overrideHours: data.checked })}
           />
           {draft.overrideHours && (
             <>
-              <ChoiceGroup legend="Working days" error={errors.days}>
+              <ChoiceGroup legend={t('settings.preferences.days')} error={errors.days}>
                 {weekdays.map((day, index) => (
                   <Checkbox
                     key={day}
@@ -146,10 +158,10 @@ export function PreferencesSection() {
                 ))}
               </ChoiceGroup>
               <div className={styles.hours}>
-                <Field label="Start of day" validationMessage={errors.hours}>
+                <Field label={t('settings.preferences.start')} validationMessage={errors.hours}>
                   <Input type="time" value={draft.start} onChange={(_, data) => update({ start: data.value })} />
                 </Field>
-                <Field label="End of day">
+                <Field label={t('settings.preferences.end')}>
                   <Input type="time" value={draft.end} onChange={(_, data) => update({ end: data.value })} />
                 </Field>
               </div>
@@ -162,7 +174,7 @@ export function PreferencesSection() {
           )}
           <CardActions>
             <Button type="submit" appearance="primary" disabled={saving || Object.keys(errors).length > 0}>
-              {saving ? 'Saving…' : 'Save preferences'}
+              {saving ? t('common.saving') : t('settings.preferences.save')}
             </Button>
           </CardActions>
         </form>

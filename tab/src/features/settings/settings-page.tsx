@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ConnectionSection } from './connection-section.tsx';
 import { NudgesSection } from './nudges-section.tsx';
 import { PreferencesSection } from './preferences-section.tsx';
@@ -10,10 +11,11 @@ const useStyles = makeStyles({
 
 export function SettingsPage() {
   const styles = useStyles();
+  const { t } = useT();
   return (
     <>
       <Text as="h1" size={700} weight="semibold" className={styles.title}>
-        Settings
+        {t('shell.nav.settings')}
       </Text>
       <div className={styles.sections}>
         <ConnectionSection />

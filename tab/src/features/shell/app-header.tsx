@@ -1,5 +1,6 @@
 import { Avatar, Button, makeStyles, Skeleton, SkeletonItem, Text, tokens } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 
 const useStyles = makeStyles({
   header: {
@@ -33,6 +34,7 @@ export interface AppHeaderProps {
 
 export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
   const styles = useStyles();
+  const { t } = useT();
   return (
     <header className={styles.header}>
       <div className={styles.person}>
@@ -49,7 +51,7 @@ export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
             </div>
           </>
         ) : loading ? (
-          <Skeleton aria-label="Loading your profile" className={styles.person}>
+          <Skeleton aria-label={t('shell.loadingProfile')} className={styles.person}>
             <SkeletonItem shape="circle" size={40} />
             <div>
               <SkeletonItem className={styles.skeletonName} />
@@ -61,7 +63,7 @@ export function AppHeader({ user, loading, onSignOut }: AppHeaderProps) {
       <div className={styles.actions}>
         {onSignOut && (
           <Button appearance="subtle" icon={<SignOutRegular aria-hidden="true" />} onClick={onSignOut}>
-            Sign out
+            {t('shell.signOut')}
           </Button>
         )}
       </div>

@@ -21,8 +21,8 @@ export type LoadingShape =
 
 export interface AsyncListProps<T extends readonly unknown[]> {
   readonly request: Request<T>;
-  /** What failed to load, for the error's title: "the actions", "your meetings". */
-  readonly what: string;
+  /** The error's title when the read fails: "Your meetings couldn't be loaded". */
+  readonly failedTitle: string;
   readonly loading: LoadingShape;
   /** Shown instead of `children` when the list has nothing in it; without it, `children` get the empty list. */
   readonly empty?: ReactNode;
@@ -35,7 +35,7 @@ export interface AsyncListProps<T extends readonly unknown[]> {
  */
 export function AsyncList<T extends readonly unknown[]>({
   request,
-  what,
+  failedTitle,
   loading,
   empty,
   children,
@@ -43,7 +43,9 @@ export function AsyncList<T extends readonly unknown[]>({
   const { state, data } = request;
   return (
     <>
-      {state.status === 'error' && <RequestError error={state.error} onRetry={request.reload} what={what} />}
+      {state.status === 'error' && (
+        <RequestError error={state.error} onRetry={request.reload} failedTitle={failedTitle} />
+      )}
       {!data && state.status === 'loading' && <Placeholder shape={loading} />}
       {data && (data.length === 0 && empty !== undefined ? empty : children(data))}
     </>

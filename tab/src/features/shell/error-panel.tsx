@@ -9,6 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AppError } from '../../lib/app-error.ts';
 import { describeError } from './error-text.ts';
 
@@ -22,13 +23,15 @@ export interface ErrorPanelProps {
   readonly onRetry: () => void;
   readonly onConsent: () => Promise<void>;
   readonly onSignIn: () => Promise<void>;
-  /** What failed to load, for the title ("your meetings couldn't be loaded"); the calendar by default. */
-  readonly what?: string;
+  /** The title of a failure with no more specific one ("Your meetings couldn't be loaded"); the calendar's by default. */
+  readonly failedTitle?: string;
 }
 
-export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorPanelProps) {
+export function ErrorPanel({ error, onRetry, onConsent, onSignIn, failedTitle }: ErrorPanelProps) {
   const styles = useStyles();
-  const text = describeError(error, what);
+  const i18n = useT();
+  const { t } = i18n;
+  const text = describeError(error, i18n, failedTitle);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const run = (action: () => Promise<void>) => async () => {
@@ -45,15 +48,15 @@ export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorP
   const primary =
     text.action === 'consent' ? (
       <Button appearance="primary" disabled={busy} onClick={run(onConsent)}>
-        Grant permission
+        {t('shell.grantPermission')}
       </Button>
     ) : text.action === 'sign-in' ? (
       <Button appearance="primary" disabled={busy} onClick={run(onSignIn)}>
-        Sign in again
+        {t('shell.signInAgain')}
       </Button>
     ) : text.action === 'settings' ? (
       <Button appearance="primary" as="a" href="#/settings">
-        Open settings
+        {t('shell.openSettings')}
       </Button>
     ) : null;
   return (
@@ -67,13 +70,13 @@ export function ErrorPanel({ error, onRetry, onConsent, onSignIn, what }: ErrorP
         {text.body}
         {actionError && <Text block>{actionError}</Text>}
         <Text size={200} className={styles.code}>
-          Error code: {error.shownCode}
+          {t('shell.errorCode', { code: error.shownCode })}
         </Text>
       </MessageBarBody>
       <MessageBarActions>
         {primary}
         <Button disabled={busy} onClick={onRetry}>
-          Try again
+          {t('shell.tryAgain')}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -1,6 +1,11 @@
+import { resolveLocale } from '@confer/contracts/i18n';
 import { describe, expect, it } from 'vitest';
+import { englishTranslator, loadTranslator } from '../../i18n/catalogues.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { describeError } from './error-text.ts';
+import { describeError as describeWith } from './error-text.ts';
+
+const english = englishTranslator('en-US');
+const describeError = (error: AppError) => describeWith(error, english);
 
 describe('describeError', () => {
   it.each([
@@ -37,5 +42,15 @@ describe('describeError', () => {
     });
     expect(describeError(new AppError('http_401', 'Signed out.', { status: 401 })).action).toBe('sign-in');
     expect(describeError(new AppError('http_403', 'No.', { status: 403 })).title).toBe('Access denied');
+  });
+
+  it('shows the catalogue text for a known code in another language, and a specific reason as it came', async () => {
+    const german = await loadTranslator(resolveLocale('de-DE'));
+    const busy = describeWith(new AppError('graph_throttled', 'Graph answered 429.', { status: 429 }), german);
+    expect(busy.title).toBe(german.t('shell.error.graphThrottled'));
+    expect(busy.body).toBe(german.t('shell.errorBody.graphThrottled'));
+    expect(describeWith(new AppError('http_423', 'Someone is editing.', { status: 423 }), german).body).toBe(
+      'Someone is editing.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CalendarAddRegular, HomeRegular, SettingsRegular, ShieldPersonRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 
 const useStyles = makeStyles({
   nav: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -42,10 +43,10 @@ const useStyles = makeStyles({
 export type NavTarget = 'home' | 'schedule' | 'settings' | 'admin';
 
 const items: readonly { target: NavTarget; href: string; label: string; icon: ReactElement }[] = [
-  { target: 'home', href: '#/', label: 'Home', icon: <HomeRegular /> },
-  { target: 'schedule', href: '#/schedule', label: 'Schedule', icon: <CalendarAddRegular /> },
-  { target: 'settings', href: '#/settings', label: 'Settings', icon: <SettingsRegular /> },
-  { target: 'admin', href: '#/admin', label: 'Admin', icon: <ShieldPersonRegular /> },
+  { target: 'home', href: '#/', label: 'shell.nav.home', icon: <HomeRegular /> },
+  { target: 'schedule', href: '#/schedule', label: 'shell.nav.schedule', icon: <CalendarAddRegular /> },
+  { target: 'settings', href: '#/settings', label: 'shell.nav.settings', icon: <SettingsRegular /> },
+  { target: 'admin', href: '#/admin', label: 'shell.nav.admin', icon: <ShieldPersonRegular /> },
 ];
 
 /**
@@ -54,6 +55,7 @@ const items: readonly { target: NavTarget; href: string; label: string; icon: Re
  */
 export function NavBar({ current, showAdmin = false }: { current: NavTarget | null; showAdmin?: boolean }) {
   const styles = useStyles();
+  const { t } = useT();
   const shown = showAdmin ? items : items.filter((item) => item.target !== 'admin');
   return (
     <nav aria-label="Confer" className={styles.nav}>
@@ -68,7 +70,7 @@ export function NavBar({ current, showAdmin = false }: { current: NavTarget | nu
               <span className={styles.icon} aria-hidden="true">
                 {item.icon}
               </span>
-              {item.label}
+              {t(item.label)}
             </a>
           </li>
         ))}

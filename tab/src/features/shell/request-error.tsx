@@ -3,12 +3,20 @@ import { type AppError, consentScopesOf } from '../../lib/app-error.ts';
 import { ErrorPanel } from './error-panel.tsx';
 
 /** A failed read, with what to do: retry, grant consent (then retry) or sign in again. */
-export function RequestError({ error, onRetry, what }: { error: AppError; onRetry: () => void; what: string }) {
+export function RequestError({
+  error,
+  onRetry,
+  failedTitle,
+}: {
+  error: AppError;
+  onRetry: () => void;
+  failedTitle: string;
+}) {
   const { session } = useTabServices();
   return (
     <ErrorPanel
       error={error}
-      what={what}
+      failedTitle={failedTitle}
       onRetry={onRetry}
       onConsent={async () => {
         await session.requestConsent(consentScopesOf(error));

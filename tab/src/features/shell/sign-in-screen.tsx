@@ -1,6 +1,7 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CalendarLtrRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 
 export const useCentredStyles = makeStyles({
   page: {
@@ -33,6 +34,7 @@ export const useCentredStyles = makeStyles({
 
 export function SignInScreen({ onSignIn }: { onSignIn: () => Promise<void> }) {
   const styles = useCentredStyles();
+  const { t } = useT();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const signIn = async () => {
@@ -50,17 +52,15 @@ export function SignInScreen({ onSignIn }: { onSignIn: () => Promise<void> }) {
       <div className={styles.card}>
         <CalendarLtrRegular aria-hidden="true" className={styles.logo} />
         <Text as="h1" size={600} weight="semibold" className={styles.title}>
-          Welcome to Confer
+          {t('shell.welcome')}
         </Text>
-        <Text className={styles.body}>
-          Sign in with your work account to see your next 7 days and find time for your conversations.
-        </Text>
+        <Text className={styles.body}>{t('shell.signInPrompt')}</Text>
         <Button appearance="primary" size="large" disabled={pending} onClick={signIn}>
-          {pending ? 'Opening sign-in…' : 'Sign in'}
+          {pending ? t('shell.openingSignIn') : t('shell.signIn')}
         </Button>
         {error && (
           <Text role="alert" className={styles.body}>
-            Sign-in could not start: {error}
+            {t('shell.signInFailed', { error })}
           </Text>
         )}
       </div>

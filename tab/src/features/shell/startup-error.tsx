@@ -1,34 +1,34 @@
 import { Button, Link, Text } from '@fluentui/react-components';
 import { CalendarLtrRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AppError } from '../../lib/app-error.ts';
 import type { HostKind } from '../../lib/host-detection.ts';
+import { errorMessage } from './error-text.ts';
 import { useCentredStyles } from './sign-in-screen.tsx';
 
 export function StartupError({ error, host, onRetry }: { error: AppError; host: HostKind; onRetry: () => void }) {
   const styles = useCentredStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const notTeams = error.code === 'host_unavailable';
   return (
     <main className={styles.page}>
       <div className={styles.card} role="alert">
         <CalendarLtrRegular aria-hidden="true" className={styles.logo} />
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
-          {notTeams ? 'Open Confer in Microsoft Teams' : "Confer couldn't start"}
+          {notTeams ? t('shell.openInTeams') : t('shell.couldNotStart')}
         </Text>
-        <Text className={styles.body}>
-          {notTeams
-            ? 'This page is embedded somewhere other than Teams. Open Confer in Teams, or in its own browser tab.'
-            : error.message}
-        </Text>
+        <Text className={styles.body}>{notTeams ? t('shell.notTeamsBody') : errorMessage(error, i18n)}</Text>
         <Text size={200} className={styles.body}>
-          Error code: {error.shownCode}
+          {t('shell.errorCode', { code: error.shownCode })}
         </Text>
         {notTeams && host === 'framed' ? (
           <Link href={window.location.href} target="_blank" rel="noreferrer">
-            Open in a new browser tab
+            {t('shell.openInNewTab')}
           </Link>
         ) : (
           <Button appearance="primary" onClick={onRetry}>
-            Try again
+            {t('shell.tryAgain')}
           </Button>
         )}
       </div>

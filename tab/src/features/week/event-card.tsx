@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, LocationRegular, LockClosedRegular, VideoRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/i18n-context.ts';
 import { showAsStyles } from './show-as.ts';
 import { ShowAsLabel } from './show-as-label.tsx';
 import type { DayEntry } from './week-days.ts';
@@ -58,6 +59,7 @@ export interface EventCardProps {
 
 export function EventCard({ entry, timeText }: EventCardProps) {
   const styles = useStyles();
+  const { t } = useT();
   const { event } = entry;
   const showAs = showAsStyles[event.showAs];
   const isPrivate = event.sensitivity === 'private' || event.sensitivity === 'confidential';
@@ -74,19 +76,19 @@ export function EventCard({ entry, timeText }: EventCardProps) {
           data-part="subject"
           className={mergeClasses(styles.subject, event.isCancelled && styles.cancelled)}
         >
-          {event.subject || '(No title)'}
+          {event.subject || t('week.noTitle')}
         </Text>
         <Text size={200} className={styles.meta}>
           <ShowAsLabel showAs={event.showAs} />
-          {event.isCancelled && <span className={styles.metaItem}>Cancelled</span>}
+          {event.isCancelled && <span className={styles.metaItem}>{t('home.card.cancelled')}</span>}
           {isPrivate && (
             <span className={styles.metaItem}>
-              <LockClosedRegular aria-hidden="true" /> Private
+              <LockClosedRegular aria-hidden="true" /> {t('week.private')}
             </span>
           )}
           {recurring && (
             <span className={styles.metaItem}>
-              <ArrowRepeatAllRegular aria-hidden="true" /> Recurring
+              <ArrowRepeatAllRegular aria-hidden="true" /> {t('week.recurring')}
             </span>
           )}
           {event.location && (
@@ -94,7 +96,9 @@ export function EventCard({ entry, timeText }: EventCardProps) {
               <LocationRegular aria-hidden="true" /> {event.location}
             </span>
           )}
-          {event.organizer && !event.isOrganizer && <span className={styles.metaItem}>From {event.organizer}</span>}
+          {event.organizer && !event.isOrganizer && (
+            <span className={styles.metaItem}>{t('week.fromOrganizer', { name: event.organizer })}</span>
+          )}
         </Text>
       </div>
       <div className={styles.side}>
@@ -107,9 +111,9 @@ export function EventCard({ entry, timeText }: EventCardProps) {
             appearance="primary"
             size="small"
             icon={<VideoRegular aria-hidden="true" />}
-            aria-label={`Join ${event.subject || 'meeting'} in Teams`}
+            aria-label={t('home.card.joinLabel', { title: event.subject || t('week.meeting') })}
           >
-            Join
+            {t('home.card.join')}
           </Button>
         )}
       </div>

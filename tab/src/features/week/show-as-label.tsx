@@ -1,4 +1,5 @@
 import { makeStyles, shorthands, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { type ShowAs, showAsStyles } from './show-as.ts';
 
 const useStyles = makeStyles({
@@ -22,11 +23,12 @@ const useStyles = makeStyles({
 /** Free/busy status as text plus a swatch: colour alone never carries the meaning (WCAG 1.4.1). */
 export function ShowAsLabel({ showAs }: { showAs: ShowAs }) {
   const styles = useStyles();
+  const { t } = useT();
   const style = showAsStyles[showAs];
   return (
     <Text size={200} className={styles.label}>
       <span className={styles.swatch} style={{ background: style.background, borderColor: style.border }} />
-      {style.label}
+      {t(style.label)}
     </Text>
   );
 }

@@ -1,7 +1,11 @@
 import type { WeekEvent } from '@confer/contracts';
 import { describe, expect, it } from 'vitest';
+import { englishTranslator } from '../../i18n/catalogues.ts';
 import type { DayEntry } from './week-days.ts';
-import { createWeekFormatters } from './week-format.ts';
+import { createWeekFormatters as createWith, weekLabels } from './week-format.ts';
+
+const createWeekFormatters = (locale: string, zone: string) =>
+  createWith(locale, zone, weekLabels(englishTranslator()));
 
 const base: WeekEvent = {
   id: 'e',

@@ -1,3 +1,4 @@
+import type { Translator } from '@confer/contracts/i18n';
 import { addDays, noonOf, zoneDisplayName } from '@confer/contracts/time';
 import type { DayEntry } from './week-days.ts';
 
@@ -18,17 +19,16 @@ export interface FormatterLabels {
   readonly until: (time: string) => string;
 }
 
-export const englishLabels: FormatterLabels = {
-  allDay: 'All day',
-  from: (time) => `From ${time}`,
-  until: (time) => `Until ${time}`,
-};
+/** The words around the times, from the person's catalogue. */
+export function weekLabels({ t }: Translator): FormatterLabels {
+  return {
+    allDay: t('week.allDay'),
+    from: (time) => t('week.from', { time }),
+    until: (time) => t('week.until', { time }),
+  };
+}
 
-export function createWeekFormatters(
-  locale: string,
-  timeZone: string,
-  labels: FormatterLabels = englishLabels,
-): WeekFormatters {
+export function createWeekFormatters(locale: string, timeZone: string, labels: FormatterLabels): WeekFormatters {
   const heading = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });

@@ -3,6 +3,7 @@ import { dateKeyIn } from '@confer/contracts/time';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarCheckmarkRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { DaySection } from './day-section.tsx';
 import { buildWeekDays } from './week-days.ts';
@@ -20,6 +21,7 @@ export interface WeekListProps {
 
 export function WeekList({ week, formatters, now }: WeekListProps) {
   const styles = useStyles();
+  const { t } = useT();
   const days = useMemo(() => buildWeekDays(week), [week]);
   const todayKey = dateKeyIn(now, week.user.timeZone);
   if (days.every((day) => day.entries.length === 0)) {
@@ -28,8 +30,8 @@ export function WeekList({ week, formatters, now }: WeekListProps) {
         id="empty-week"
         icon={CalendarCheckmarkRegular}
         heading="h3"
-        title="Your next 7 days are clear"
-        body="Nothing is on your Outlook calendar for this week. New meetings show up here as soon as they are booked."
+        title={t('week.clearTitle')}
+        body={t('week.clearBody')}
       />
     );
   }

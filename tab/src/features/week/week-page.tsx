@@ -2,10 +2,11 @@ import { Button, makeStyles, Text, Tooltip, tokens } from '@fluentui/react-compo
 import { ArrowClockwiseRegular, GlobeRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { consentScopesOf } from '../../lib/app-error.ts';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useWeek } from './use-week.ts';
-import { createWeekFormatters } from './week-format.ts';
+import { createWeekFormatters, weekLabels } from './week-format.ts';
 import { WeekList } from './week-list.tsx';
 import { WeekSkeleton } from './week-skeleton.tsx';
 
@@ -26,12 +27,14 @@ const useStyles = makeStyles({
 /** The next 7 days of the person's Outlook calendar, all events (not only Confer's), in their mailbox zone. */
 export function WeekView() {
   const styles = useStyles();
-  const { session } = useTabServices();
+  const { session, locale } = useTabServices();
+  const i18n = useT();
+  const { t } = i18n;
   const { state, data, reload } = useWeek();
   const week = data?.week ?? null;
   const formatters = useMemo(
-    () => (week ? createWeekFormatters(session.locale, week.user.timeZone) : null),
-    [session.locale, week],
+    () => (week ? createWeekFormatters(locale, week.user.timeZone, weekLabels(i18n)) : null),
+    [locale, i18n, week],
   );
   const consent = async () => {
     if (state.status !== 'error') return;
@@ -43,15 +46,16 @@ export function WeekView() {
       <div className={styles.titleRow}>
         <div className={styles.titles}>
           <Text as="h2" id="week-title" size={500} weight="semibold" className={styles.title}>
-            Your next 7 days
+            {t('week.title')}
           </Text>
           {week && formatters && (
             <Text size={200} className={styles.zone} data-testid="time-zone-note">
-              <GlobeRegular aria-hidden="true" /> Times in {formatters.zoneName()} ({week.user.timeZone})
+              <GlobeRegular aria-hidden="true" />{' '}
+              {t('home.list.zoneNote', { zone: formatters.zoneName(), id: week.user.timeZone })}
             </Text>
           )}
         </div>
-        <Tooltip content="Refresh your calendar" relationship="label">
+        <Tooltip content={t('week.refresh')} relationship="label">
           <Button
             appearance="subtle"
             icon={<ArrowClockwiseRegular />}

@@ -1,4 +1,5 @@
 import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useDayStyles } from './day-section.tsx';
 
 const useStyles = makeStyles({
@@ -29,8 +30,9 @@ const skeletonDays = [
 export function WeekSkeleton() {
   const styles = useStyles();
   const day = useDayStyles();
+  const { t } = useT();
   return (
-    <Skeleton aria-label="Loading your next 7 days" className={day.section}>
+    <Skeleton aria-label={t('week.loading')} className={day.section}>
       {skeletonDays.map(({ key, cards }) => (
         <div key={key} className={day.section}>
           <SkeletonItem className={styles.heading} />
