@@ -1,8 +1,8 @@
 import { CloudAdapter, type OutboundUrlPolicy, type TurnContext } from '@microsoft/agents-hosting';
 import { describeError } from './describe-error.ts';
+import { botText } from './i18n/bot-text.ts';
 import type { BotLogger } from './ports.ts';
 import type { ServiceUrlPolicy } from './service-url-policy.ts';
-import { textFor } from './text.ts';
 
 export interface BotCredentials {
   appId: string;
@@ -50,7 +50,7 @@ async function reportTurnError(context: TurnContext, error: Error, logger: BotLo
   });
   if (activity.type !== 'message') return;
   try {
-    await context.sendActivity(textFor(activity.locale).errors.turnFailed);
+    await context.sendActivity(botText(activity.locale).errors.turnFailed);
   } catch (sendError) {
     logger.error('bot.turn_failed_reply_failed', {
       conversationId: activity.conversation?.id,

@@ -29,6 +29,14 @@ export interface ConversationStore {
 }
 
 /**
+ * The language set in a person's Outlook mailbox (`mailboxSettings.language.locale`, e.g. `ja-JP`), for
+ * writing to someone who has not written to the bot yet; null when unknown. The bot asks on proactive sends, so
+ * implementations keep answers rather than read the mailbox each time, and answer null rather than fail when it
+ * cannot be read (a card in English beats no card).
+ */
+export type MailboxLocale = (user: BotUser) => Promise<string | null>;
+
+/**
  * Whether the directory of `tenantId` has a person with this Entra object id. `unknown` when it cannot be
  * asked (no permission to read the directory, or it did not answer): the Bot Connector's word then stands.
  */

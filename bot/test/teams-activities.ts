@@ -30,7 +30,7 @@ function base(serviceUrl: string, type: string, from: Record<string, unknown>): 
     recipient: { id: botId, name: 'Confer' },
     conversation: { id: personalConversationId, conversationType: 'personal', tenantId },
     channelData: { tenant: { id: tenantId } },
-    locale: 'en-US',
+    locale: 'en-GB',
   };
 }
 

@@ -125,6 +125,8 @@ export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: typeof adaptiveCardSchema;
   version: typeof adaptiveCardVersion;
+  /** Right to left (schema 1.5): set for readers of a right-to-left language such as Arabic. */
+  rtl?: boolean;
   body: CardElement[];
   actions?: CardAction[];
   refresh?: CardRefresh;
@@ -135,11 +137,18 @@ export interface CardAttachment {
   content: AdaptiveCard;
 }
 
-export function createCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+/** The reader's writing direction: a `BotText`, or a `Translator` from `botTranslator`. */
+export interface CardLanguage {
+  locale: { direction: 'ltr' | 'rtl' };
+}
+
+/** A card for one reader: in a right-to-left language the whole card (its shown cards too) reads right to left. */
+export function createCard(language: CardLanguage, body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: adaptiveCardSchema,
     version: adaptiveCardVersion,
+    ...(language.locale.direction === 'rtl' ? { rtl: true } : {}),
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };

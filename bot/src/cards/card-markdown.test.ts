@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { textFor } from '../text.ts';
+import { botText } from '../i18n/bot-text.ts';
 import type { AdaptiveCard } from './adaptive-card.ts';
 import { buildChangeNoticeCard } from './change-notice-card.ts';
 import { buildInvitationCard } from './invitation-card.ts';
@@ -20,7 +20,7 @@ const AdaptiveCards = createRequire(import.meta.url)(
   'adaptivecards/dist/adaptivecards.js',
 ) as typeof import('adaptivecards');
 
-const text = textFor('en-US');
+const text = botText('en-GB');
 const context = { tenantId: 't-1', now: beforeTheMeeting, refreshUserIds: ['29:megan'] };
 const evil = '[Re-authenticate](https://evil.example/login)';
 const later = new Date('2026-11-25T19:00:00Z');

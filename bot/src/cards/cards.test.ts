@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
 import { commandNames } from '../commands.ts';
-import { textFor } from '../text.ts';
+import { botText } from '../i18n/bot-text.ts';
 import type { AdaptiveCard } from './adaptive-card.ts';
 import { buildHelpCard } from './help-card.ts';
 import { buildWelcomeCard } from './welcome-card.ts';
 
-const text = textFor('en-US');
+const text = botText('en-GB');
 const tabUrl = 'http://localhost:3978/';
 
 function texts(card: AdaptiveCard): string[] {

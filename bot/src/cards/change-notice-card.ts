@@ -47,6 +47,7 @@ export function buildChangeNoticeCard(
       ]
     : [];
   const card = createCard(
+    text,
     [
       { type: 'TextBlock', text: headline(plainText(view.title), change.kind, text), wrap: true, weight: 'Bolder' },
       ...outlookSubjectLine(view, text),

@@ -14,9 +14,10 @@ export function buildConnectionCard(
 ): AdaptiveCard {
   const title = connectionTitle(notice, kind, text);
   return createCard(
+    text,
     [
       { type: 'TextBlock', text: title, wrap: true, size: 'Medium', weight: 'Bolder' },
-      { type: 'TextBlock', text: notice.message, wrap: true },
+      { type: 'TextBlock', text: text.connection.status(notice.status), wrap: true },
     ],
     [{ type: 'Action.OpenUrl', title: text.connection.fix, url: settingsUrl }],
   );
@@ -25,10 +26,8 @@ export function buildConnectionCard(
 /** The card's title and the notification's summary: what is wrong, in the person's words. */
 export function connectionTitle(notice: ConnectionNotice, kind: 'reconnect' | 'expiry-warning', text: BotText): string {
   if (kind === 'expiry-warning') {
-    const expires = notice.expiresAt
-      ? (text.when(notice.expiresAt, notice.expiresAt, 'UTC').split(',')[0] ?? null)
-      : null;
-    return text.connection.expiryTitle(expires);
+    // The notice knows no zone; a day in UTC is at most a day off, and warnings come days ahead.
+    return text.connection.expiryTitle(notice.expiresAt ? text.date(notice.expiresAt, 'UTC') : null);
   }
   return notice.status === 'outside_scope' ? text.connection.notAllowedTitle : text.connection.reconnectTitle;
 }

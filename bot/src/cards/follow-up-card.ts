@@ -97,12 +97,12 @@ export function buildFollowUpCard(view: FollowUpView, text: BotText, context: Li
     actionForm(view, text, context, { ...data, slots }),
     openInConfer(view, text),
   ];
-  return withRefresh(createCard(body, actions), { ...data, card: 'follow-up', slots }, context.refreshUserIds);
+  return withRefresh(createCard(text, body, actions), { ...data, card: 'follow-up', slots }, context.refreshUserIds);
 }
 
 function whatHappened(view: FollowUpView, text: BotText): CardElement[] {
   const attendance = attendanceOf(view);
-  const joined = text.list(attendance.joined.map(plainText));
+  const joined = attendance.joined.map(plainText);
   const duration = attendance.minutes ? text.duration(attendance.minutes) : null;
   const lines: CardElement[] = [];
   if (attendance.joined.length > 0) {
@@ -110,7 +110,7 @@ function whatHappened(view: FollowUpView, text: BotText): CardElement[] {
     lines.push(line(absent ? text.followUp.metWithoutYou(joined) : text.followUp.met(joined, duration)));
   }
   if (view.state === 'partly_attended' && attendance.missing.length > 0) {
-    lines.push(line(text.followUp.missing(text.list(attendance.missing.map(plainText))), { spacing: 'None' }));
+    lines.push(line(text.followUp.missing(attendance.missing.map(plainText)), { spacing: 'None' }));
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
+import { botText } from '../i18n/bot-text.ts';
 import type { FollowUpView } from '../ports.ts';
-import { textFor } from '../text.ts';
 import type { AdaptiveCard } from './adaptive-card.ts';
 import { buildFollowUpCard, buildFollowUpMessage, followUpCardKind } from './follow-up-card.ts';
 import { afterTheMeeting, attendeeFollowUpView, followUpView, nudgeView } from './follow-up-view.fixture.ts';
@@ -9,7 +9,7 @@ import { meetingView, organizerView } from './meeting-view.fixture.ts';
 import { buildHeldQuestionCard, buildNoShowCard } from './no-show-card.ts';
 import { buildNudgeCard, buildNudgesOffCard } from './nudge-card.ts';
 
-const text = textFor('en-US');
+const text = botText('en-GB');
 const context = {
   tenantId: 't-1',
   now: afterTheMeeting,

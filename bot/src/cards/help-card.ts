@@ -17,6 +17,7 @@ export function buildHelpCard(view: HelpCardView, text: BotText): AdaptiveCard {
     ? [{ type: 'TextBlock', text: text.help.unrecognised, wrap: true }]
     : [];
   return createCard(
+    text,
     [
       ...lead,
       { type: 'TextBlock', text: text.help.title, wrap: true, size: 'Medium', weight: 'Bolder' },

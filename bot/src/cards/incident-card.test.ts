@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryConversationStore } from '../../test/memory-conversation-store.ts';
 import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
+import { botText } from '../i18n/bot-text.ts';
 import { renderIncidentAlert } from '../render/render-incident-alert.ts';
 import { buildIncidentCard, incidentsPageUrl } from './incident-card.ts';
 
@@ -13,17 +15,18 @@ const input = {
   pageUrl: incidentsPageUrl('https://confer.example.com/'),
 };
 
+const text = botText('en-GB');
+
 function texts(card: ReturnType<typeof buildIncidentCard>): string {
   return JSON.stringify(card.body);
 }
 
 describe('incident card', () => {
   it.each(['opened', 'reminder', 'resolved'] as const)('is a valid Adaptive Card 1.5 (%s)', (notice) => {
-    const card = buildIncidentCard({
-      ...input,
-      notice,
-      resolvedAt: notice === 'resolved' ? new Date('2026-03-03T10:30:00Z') : null,
-    });
+    const card = buildIncidentCard(
+      { ...input, notice, resolvedAt: notice === 'resolved' ? new Date('2026-03-03T10:30:00Z') : null },
+      text,
+    );
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(card.version).toBe('1.5');
     expect(card.actions).toEqual([
@@ -32,20 +35,22 @@ describe('incident card', () => {
   });
 
   it('says what to do while open, and when it ended once resolved', () => {
-    const open = texts(buildIncidentCard({ ...input, notice: 'opened' }));
+    const open = texts(buildIncidentCard({ ...input, notice: 'opened' }, text));
     expect(open).toContain('**What to do:** Grant admin consent again.');
-    expect(open).toContain('2026-03-02 09:00 UTC');
+    expect(open).toContain('2 Mar 2026, 09:00 UTC');
     const resolved = texts(
-      buildIncidentCard({ ...input, notice: 'resolved', resolvedAt: new Date('2026-03-03T10:30:00Z') }),
+      buildIncidentCard({ ...input, notice: 'resolved', resolvedAt: new Date('2026-03-03T10:30:00Z') }, text),
     );
     expect(resolved).not.toContain('What to do');
-    expect(resolved).toContain('2026-03-03 10:30 UTC');
+    expect(resolved).toContain('3 Mar 2026, 10:30 UTC');
   });
 
   it('is rendered from the queued payload, and a payload missing its words is skipped', async () => {
     const deps = {
       tabUrl: 'https://confer.example.com',
-    } as Parameters<typeof renderIncidentAlert>[1];
+      conversations: new MemoryConversationStore(),
+      clock: { now: () => input.openedAt },
+    } as unknown as Parameters<typeof renderIncidentAlert>[1];
     const message = {
       key: 'incident:i:o:opened',
       tenantId: 't',

@@ -1,3 +1,4 @@
+import type { BotText } from '../text.ts';
 import { type AdaptiveCard, type CardElement, createCard } from './adaptive-card.ts';
 
 export interface IncidentCardInput {
@@ -16,13 +17,15 @@ export interface IncidentCardInput {
  * What an integration owner gets about an incident of the Outlook integration: what is wrong, what to do, and the
  * admin center's incidents page. A resolved notice says it is over and drops the advice.
  */
-export function buildIncidentCard(input: IncidentCardInput): AdaptiveCard {
+export function buildIncidentCard(input: IncidentCardInput, text: BotText): AdaptiveCard {
   const open = input.notice !== 'resolved';
+  const { incident } = text;
+  // An owner may be anywhere; the card names UTC rather than guess their zone (the tab shows local times).
   const facts = [
-    { title: 'Open since', value: utcMinute(input.openedAt) },
+    { title: incident.openSince, value: incident.at(input.openedAt) },
     ...(input.resolvedAt
-      ? [{ title: 'Resolved', value: utcMinute(input.resolvedAt) }]
-      : [{ title: 'Affected', value: String(input.affected) }]),
+      ? [{ title: incident.resolved, value: incident.at(input.resolvedAt) }]
+      : [{ title: incident.affected, value: text.number(input.affected) }]),
   ];
   const body: CardElement[] = [
     {
@@ -31,18 +34,13 @@ export function buildIncidentCard(input: IncidentCardInput): AdaptiveCard {
       items: [{ type: 'TextBlock', text: input.title, wrap: true, size: 'Medium', weight: 'Bolder' }],
     },
     { type: 'TextBlock', text: input.summary, wrap: true },
-    ...(open ? [{ type: 'TextBlock' as const, text: `**What to do:** ${input.advice}`, wrap: true }] : []),
+    ...(open ? [{ type: 'TextBlock' as const, text: incident.whatToDo(input.advice), wrap: true }] : []),
     { type: 'FactSet', facts },
   ];
-  return createCard(body, [{ type: 'Action.OpenUrl', title: 'Open incidents', url: input.pageUrl }]);
+  return createCard(text, body, [{ type: 'Action.OpenUrl', title: incident.openIncidents, url: input.pageUrl }]);
 }
 
 /** The tab's admin page for incidents (the tab routes by hash, like the settings link of connection cards). */
 export function incidentsPageUrl(tabUrl: string): string {
   return `${tabUrl.replace(/\/+$/, '')}/#/admin/incidents`;
-}
-
-/** An owner may be anywhere; the card names UTC rather than guess their zone (the tab shows local times). */
-function utcMinute(instant: Date): string {
-  return `${instant.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }

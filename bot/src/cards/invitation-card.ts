@@ -47,7 +47,7 @@ export function buildInvitationCard(view: MeetingCardView, text: BotText, contex
   // Hosts render at most five actions per set (the adaptivecards default host config); the answers get
   // their own row above Join and Open.
   const row: CardElement[] = answers.length ? [{ type: 'ActionSet', actions: answers }] : [];
-  const card = createCard([...body, ...row], meetingLinks(view, text, closed));
+  const card = createCard(text, [...body, ...row], meetingLinks(view, text, closed));
   return withRefresh(card, { ...data, card: 'invitation' }, context.refreshUserIds);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
-import { textFor } from '../text.ts';
+import { botText } from '../i18n/bot-text.ts';
 import type { AdaptiveCard } from './adaptive-card.ts';
 import { buildChangeNoticeCard, type MeetingChange } from './change-notice-card.ts';
 import { buildConnectionCard, settingsUrl } from './connection-card.ts';
@@ -18,7 +18,7 @@ import { buildReminderCard } from './reminder-card.ts';
 import { buildNoticeCard, buildScheduleCard, scheduleUrl } from './schedule-card.ts';
 import { buildUpcomingCard } from './upcoming-card.ts';
 
-const text = textFor('en-US');
+const text = botText('en-GB');
 const context = { tenantId: 't-1', now: beforeTheMeeting, refreshUserIds: ['29:megan'] };
 const slots = [
   { start: new Date('2026-11-25T19:00:00Z'), end: new Date('2026-11-25T19:30:00Z') },
@@ -155,7 +155,7 @@ const cards: [string, AdaptiveCard][] = [
     ),
   ],
   ['upcoming, none', buildUpcomingCard([], 'http://localhost:3978/', text)],
-  ['notice', buildNoticeCard(text.schedule.noMatch('Zed'), { title: 'Open', url: 'http://localhost:3978/' })],
+  ['notice', buildNoticeCard(text.schedule.noMatch('Zed'), { title: 'Open', url: 'http://localhost:3978/' }, text)],
   [
     'reconnect',
     buildConnectionCard(
@@ -293,7 +293,7 @@ describe('meeting cards', () => {
     );
     const json = JSON.stringify(card);
     expect(json).toContain('Tomorrow: Mentoring: Megan and Alex');
-    expect(json).toContain('Send the plan — Megan Bowen, due 2026-11-22');
+    expect(json).toContain('Send the plan — Megan Bowen, due 22 Nov 2026');
     expect(card.actions?.map((a) => a.title)).toEqual(['Join', 'Notes and actions']);
   });
 

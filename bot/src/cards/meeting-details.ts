@@ -33,7 +33,7 @@ export function outlookSubjectLine(view: MeetingCardView, text: BotText): TextBl
 
 export function whenLine(view: MeetingCardView, text: BotText): string {
   const when = text.when(view.start, view.end, view.timeZone);
-  return view.recurring ? `${when} · ${text.meeting.series}` : when;
+  return view.recurring ? text.meeting.recurring(when) : when;
 }
 
 /**
@@ -54,8 +54,8 @@ function agendaBlocks(view: MeetingCardView, text: BotText): TextBlock[] {
 
 function personLine(person: MeetingPersonView, view: MeetingCardView, text: BotText, responses: boolean): string {
   const name = plainText(person.name);
-  if (person.email === view.organizer.email) return `${name} (${text.meeting.organizer.toLowerCase()})`;
-  return responses ? `${name} (${text.meeting.response[person.response]})` : name;
+  if (person.email === view.organizer.email) return text.meeting.person(name, text.meeting.organizerRole);
+  return responses ? text.meeting.person(name, text.meeting.response[person.response]) : name;
 }
 
 function isViewer(view: MeetingCardView, person: MeetingPersonView): boolean {

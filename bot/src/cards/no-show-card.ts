@@ -22,6 +22,7 @@ import { plainText } from './plain-text.ts';
 export function buildNoShowCard(view: FollowUpView, text: BotText, context: LinkedCardContext): AdaptiveCard {
   const data = occurrenceData(view, context.tenantId);
   const card = createCard(
+    text,
     [
       titleBlock(text.noShow.title(meetingTitle(view))),
       occurrenceWhen(view, text),
@@ -38,7 +39,7 @@ function whoMissed(view: FollowUpView, text: BotText): string {
   const { missing } = attendanceOf(view);
   const nobody = view.participants.every((p) => !p.joined);
   if (nobody || missing.length === 0) return text.noShow.nobody;
-  return text.followUp.missing(text.list(missing.map(plainText)));
+  return text.followUp.missing(missing.map(plainText));
 }
 
 /**
@@ -48,6 +49,7 @@ function whoMissed(view: FollowUpView, text: BotText): string {
 export function buildHeldQuestionCard(view: FollowUpView, text: BotText, context: LinkedCardContext): AdaptiveCard {
   const data = occurrenceData(view, context.tenantId);
   const card = createCard(
+    text,
     [titleBlock(text.held.title(meetingTitle(view))), occurrenceWhen(view, text), line(text.held.intro)],
     [
       executeAction(text.held.yes, 'mark-held', { ...data, held: 'yes' }, 'positive'),

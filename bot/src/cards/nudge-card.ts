@@ -34,7 +34,7 @@ export function buildNudgeCard(view: NudgeView, text: BotText, context: LinkedCa
         executeAction(text.nudge.stop, 'nudges-off', { tenantId: context.tenantId }),
       ]
     : [];
-  const card = createCard(body, actions);
+  const card = createCard(text, body, actions);
   return withRefresh(card, { ...data, card: 'nudge', slots: encodeSlots(view.slots) }, context.refreshUserIds);
 }
 
@@ -65,6 +65,7 @@ function times(
 /** After "Stop these reminders": they are off, and where to turn them back on. */
 export function buildNudgesOffCard(text: BotText, tabUrl: string): AdaptiveCard {
   return createCard(
+    text,
     [line(text.nudge.stopped, { weight: 'Bolder' }), line(text.nudge.turnBackOn)],
     [{ type: 'Action.OpenUrl', title: text.connection.fix, url: settingsUrl(tabUrl) }],
   );

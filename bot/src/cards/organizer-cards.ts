@@ -17,6 +17,7 @@ import { plainText } from './plain-text.ts';
 export function buildOrganizerCard(view: MeetingCardView, text: BotText, context: CardContext): AdaptiveCard {
   const closed = isClosed(view, context.now);
   const card = createCard(
+    text,
     [...meetingDetails(view, text, { responses: true }), ...(closed ? [closedNotice(view, text)] : [])],
     meetingLinks(view, text, closed),
   );
@@ -30,6 +31,7 @@ export function buildOrganizerUpdateCard(
   text: BotText,
 ): AdaptiveCard {
   return createCard(
+    text,
     [
       {
         type: 'TextBlock',
@@ -68,6 +70,7 @@ export function buildRescheduleCard(
   const data = meetingActionData(view, context.tenantId);
   const choices = closed ? [] : slots.filter((slot) => slot.start.getTime() > context.now.getTime());
   const card = createCard(
+    text,
     [
       {
         type: 'TextBlock',

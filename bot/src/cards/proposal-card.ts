@@ -51,6 +51,7 @@ export function buildProposalCard(
     ? [executeAction(text.proposal.accept, 'accept-proposal', { ...data, ...fields }, 'positive')]
     : [];
   const card = createCard(
+    text,
     [
       {
         type: 'TextBlock',

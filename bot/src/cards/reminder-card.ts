@@ -30,6 +30,7 @@ export function buildReminderCard(
       ]
     : [];
   const card = createCard(
+    text,
     [
       { type: 'TextBlock', text: text.reminder.title(plainText(view.title), leadMinutes), wrap: true, isSubtle: true },
       ...meetingDetails(shown, text, { responses: false }),

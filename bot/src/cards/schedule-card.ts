@@ -1,6 +1,6 @@
 import type { PersonMatch, TimeSlot } from '../ports.ts';
 import type { BotText } from '../text.ts';
-import { type AdaptiveCard, type CardElement, createCard, executeAction } from './adaptive-card.ts';
+import { type AdaptiveCard, type CardElement, type CardLanguage, createCard, executeAction } from './adaptive-card.ts';
 import { plainText } from './plain-text.ts';
 
 export interface ScheduleCardView {
@@ -22,6 +22,7 @@ export function buildScheduleCard(view: ScheduleCardView, text: BotText): Adapti
     ? { type: 'TextBlock', text: text.schedule.intro(view.durationMinutes), wrap: true }
     : { type: 'TextBlock', text: text.schedule.none, wrap: true };
   return createCard(
+    text,
     [
       {
         type: 'TextBlock',
@@ -62,8 +63,14 @@ export function scheduleWithUrl(tabUrl: string, emails: readonly string[]): stri
 }
 
 /** A plain answer card (no match, several matches, usage). */
-export function buildNoticeCard(message: string, link: { title: string; url: string } | null): AdaptiveCard {
+export function buildNoticeCard(
+  message: string,
+  link: { title: string; url: string } | null,
+  text: CardLanguage,
+): AdaptiveCard {
   return createCard(
+    text,
+
     [{ type: 'TextBlock', text: message, wrap: true }],
     link ? [{ type: 'Action.OpenUrl', title: link.title, url: link.url }] : [],
   );

@@ -21,6 +21,7 @@ export function buildUpcomingCard(meetings: readonly MeetingCardView[], tabUrl: 
       }))
     : [{ type: 'TextBlock', text: text.upcoming.none, wrap: true }];
   return createCard(
+    text,
     [{ type: 'TextBlock', text: text.upcoming.title, wrap: true, size: 'Medium', weight: 'Bolder' }, ...items],
     [{ type: 'Action.OpenUrl', title: text.openTab, url: tabUrl }],
   );

@@ -12,6 +12,7 @@ export interface WelcomeCardView {
 /** The card a person gets once, when they install Confer: who we are and where to start. */
 export function buildWelcomeCard(view: WelcomeCardView, text: BotText): AdaptiveCard {
   return createCard(
+    text,
     [
       {
         type: 'TextBlock',

@@ -3,9 +3,10 @@ import { MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
 import type { BotDeps } from '../bot-deps.ts';
 import { type AdaptiveCard, adaptiveCardContentType, toAttachment } from '../cards/adaptive-card.ts';
 import { describeError } from '../describe-error.ts';
-import { textFor } from '../text.ts';
+import { botText } from '../i18n/bot-text.ts';
 import { type ParsedAction, readInvokeAction, readSubmitAction } from './card-action-request.ts';
 import { type CardOutcome, refuse, runCardAction } from './card-actions.ts';
+import { rememberConversation } from './remember-conversation.ts';
 
 export const cardActionInvokeName = 'adaptiveCard/action';
 export const errorResponseType = 'application/vnd.microsoft.error';
@@ -16,13 +17,14 @@ export const errorResponseType = 'application/vnd.microsoft.error';
  * card-safe error `application/vnd.microsoft.error` with a code (docs/teams-bot-platform.md).
  */
 export async function handleCardInvoke(context: TurnContext, deps: BotDeps): Promise<void> {
+  await rememberConversation(context, deps);
   const outcome = await outcomeOf(readInvokeAction(context.activity), context, deps);
   const body = outcome.ok
     ? { statusCode: 200, type: adaptiveCardContentType, value: outcome.card }
     : {
         statusCode: outcome.status,
         type: errorResponseType,
-        value: { code: outcome.code, message: textFor(context.activity.locale).errors.action[outcome.code] },
+        value: { code: outcome.code, message: botText(context.activity.locale).errors.action[outcome.code] },
       };
   await context.sendActivity(Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } }));
 }
@@ -34,7 +36,7 @@ export async function handleCardInvoke(context: TurnContext, deps: BotDeps): Pro
 export async function handleCardSubmit(context: TurnContext, deps: BotDeps): Promise<void> {
   const outcome = await outcomeOf(readSubmitAction(context.activity), context, deps);
   if (!outcome.ok) {
-    await context.sendActivity(textFor(context.activity.locale).errors.action[outcome.code]);
+    await context.sendActivity(botText(context.activity.locale).errors.action[outcome.code]);
     return;
   }
   await replaceCard(context, outcome.card);
@@ -53,7 +55,7 @@ async function outcomeOf(parsed: ParsedAction, context: TurnContext, deps: BotDe
   try {
     const outcome = await runCardAction(request, {
       actions: deps.actions,
-      text: textFor(context.activity.locale),
+      text: botText(context.activity.locale),
       now: deps.clock.now(),
       tabUrl: deps.tabUrl,
     });

@@ -32,15 +32,15 @@ export function userOf(context: TurnContext): BotUser | undefined {
 export async function scheduleWith(user: BotUser, who: string, deps: CommandDeps): Promise<AdaptiveCard> {
   const { text } = deps;
   const openTab = { title: text.meeting.openInConfer, url: `${deps.tabUrl.replace(/\/+$/, '')}/#/schedule` };
-  if (who === '') return buildNoticeCard(text.schedule.usage, null);
+  if (who === '') return buildNoticeCard(text.schedule.usage, null, text);
   const found = await deps.actions.findPeople(user, who, 5);
   if (!found.ok) return failure(found, text, openTab);
   const people = found.value.filter((person) => person.userId !== user.userId);
   const exact = people.filter((person) => person.name.toLowerCase() === who.toLowerCase());
   const matches = exact.length === 1 ? exact : people;
   const [person] = matches;
-  if (!person) return buildNoticeCard(text.schedule.noMatch(plainText(who)), openTab);
-  if (matches.length > 1) return buildNoticeCard(text.schedule.several(plainText(who), matches.length), openTab);
+  if (!person) return buildNoticeCard(text.schedule.noMatch(plainText(who)), openTab, text);
+  if (matches.length > 1) return buildNoticeCard(text.schedule.several(plainText(who), matches.length), openTab, text);
   const suggested = await deps.actions.suggestWith(user, [person.email], chatMeetingMinutes, suggestionCount);
   if (!suggested.ok) return failure(suggested, text, openTab);
   return buildScheduleCard(
@@ -68,5 +68,5 @@ function failure(
   text: BotText,
   link: { title: string; url: string },
 ): AdaptiveCard {
-  return buildNoticeCard(text.errors.action[result.code], link);
+  return buildNoticeCard(text.errors.action[result.code], link, text);
 }

@@ -23,7 +23,8 @@ export async function connectFirstCard(
 ): Promise<AdaptiveCard> {
   const notice = await deps.actions.connection(user);
   // A stored status of `connected` with a click refused anyway means the token stopped working.
-  const message = notice.status === 'connected' ? deps.text.errors.action.not_connected : notice.message;
+  const message =
+    notice.status === 'connected' ? deps.text.errors.action.not_connected : deps.text.connection.status(notice.status);
   const open: OpenUrlAction = {
     type: 'Action.OpenUrl',
     title: deps.text.connection.fix,
@@ -33,6 +34,6 @@ export async function connectFirstCard(
     { type: 'TextBlock', text: message, wrap: true, weight: 'Bolder' },
     { type: 'ActionSet', actions: [open] },
   ];
-  if (!meetingCard) return createCard(lead);
+  if (!meetingCard) return createCard(deps.text, lead);
   return { ...meetingCard, body: [{ type: 'Container', style: 'warning', items: lead }, ...meetingCard.body] };
 }

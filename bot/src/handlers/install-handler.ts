@@ -2,8 +2,8 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { type BotDeps, userKey } from '../bot-deps.ts';
 import { buildWelcomeCard } from '../cards/welcome-card.ts';
 import { isPersonalConversation, readConversationRecord } from '../conversation-record.ts';
+import { botText } from '../i18n/bot-text.ts';
 import { resolveUserName } from '../member-name.ts';
-import { textFor } from '../text.ts';
 import { sendCard } from './send-card.ts';
 
 /**
@@ -25,7 +25,7 @@ export async function handleInstall(context: TurnContext, deps: BotDeps): Promis
     const userName = (await resolveUserName(context, deps.logger)) ?? known?.userName ?? null;
     await deps.conversations.save({ ...record.conversation, userName });
     if (known?.conversationId === conversationId) return;
-    await sendCard(context, buildWelcomeCard({ userName, tabUrl: deps.tabUrl }, textFor(activity.locale)));
+    await sendCard(context, buildWelcomeCard({ userName, tabUrl: deps.tabUrl }, botText(activity.locale)));
     deps.logger.info('bot.installed', { tenantId, aadObjectId, conversationId });
   });
 }

@@ -1,19 +1,20 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { type BotDeps, userKey } from '../bot-deps.ts';
+import type { BotDeps } from '../bot-deps.ts';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { buildHelpCard } from '../cards/help-card.ts';
 import { buildNoticeCard } from '../cards/schedule-card.ts';
 import { type Command, commandNames, parseCommand } from '../commands.ts';
-import { isPersonalConversation, readConversationRecord } from '../conversation-record.ts';
 import { describeError } from '../describe-error.ts';
-import { textFor } from '../text.ts';
+import { botText } from '../i18n/bot-text.ts';
 import { handleCardSubmit } from './card-action-handler.ts';
 import { isCardSubmit } from './card-action-request.ts';
 import { scheduleWith, upcoming, userOf } from './command-handler.ts';
+import { rememberConversation } from './remember-conversation.ts';
 import { sendCard } from './send-card.ts';
 
 /**
- * Every message refreshes the stored conversation (the service URL can change between messages), then
+ * Every message refreshes the stored conversation (the service URL and the locale can change between
+ * messages), then
  * gets an answer: a command's card, or help for text the bot does not understand — never an error.
  * A message with card data and no text is an `Action.Submit` from a client without Universal Actions.
  */
@@ -26,13 +27,13 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
 }
 
 async function answer(command: Command | undefined, context: TurnContext, deps: BotDeps): Promise<AdaptiveCard> {
-  const text = textFor(context.activity.locale);
+  const text = botText(context.activity.locale);
   const help = () =>
     buildHelpCard({ commands: commandNames, unrecognised: command === undefined, tabUrl: deps.tabUrl }, text);
   if (!command || command.name === 'help') return help();
   const user = userOf(context);
   if (!deps.actions || !user) {
-    return buildNoticeCard(text.errors.action.unavailable, { title: text.openTab, url: deps.tabUrl });
+    return buildNoticeCard(text.errors.action.unavailable, { title: text.openTab, url: deps.tabUrl }, text);
   }
   const commandDeps = { actions: deps.actions, text, tabUrl: deps.tabUrl };
   try {
@@ -41,18 +42,6 @@ async function answer(command: Command | undefined, context: TurnContext, deps: 
       : await scheduleWith(user, command.who, commandDeps);
   } catch (error) {
     deps.logger.error('bot.command_failed', { command: command.name, error: describeError(error) });
-    return buildNoticeCard(text.errors.action.unavailable, { title: text.openTab, url: deps.tabUrl });
+    return buildNoticeCard(text.errors.action.unavailable, { title: text.openTab, url: deps.tabUrl }, text);
   }
-}
-
-async function rememberConversation(context: TurnContext, deps: BotDeps): Promise<void> {
-  const { activity } = context;
-  if (!isPersonalConversation(activity)) return;
-  const record = readConversationRecord(activity, activity.from?.name ?? null, deps.clock.now());
-  if (!record.ok) {
-    deps.logger.warn('bot.message_unidentified', { code: record.code, conversationId: activity.conversation?.id });
-    return;
-  }
-  const { tenantId, aadObjectId } = record.conversation;
-  await deps.perUser.run(userKey(tenantId, aadObjectId), () => deps.conversations.save(record.conversation));
 }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTranslator, type ResolvedLocale, resolveLocale, type Translator } from '@confer/contracts/i18n';
 import { loadCatalogueDirectory } from '@confer/contracts/i18n/node';
@@ -6,7 +7,9 @@ import { loadCatalogueDirectory } from '@confer/contracts/i18n/node';
  * The bot's message catalogues: `bot/src/i18n/messages/<language>/<namespace>.json`, every namespace
  * file included. Keys are `<namespace>.<key>`.
  */
-export const botCatalogues = loadCatalogueDirectory(fileURLToPath(new URL('./messages', import.meta.url)));
+// The path is built without the global URL: under a DOM test environment that is the DOM's class, which
+// fileURLToPath does not accept.
+export const botCatalogues = loadCatalogueDirectory(join(dirname(fileURLToPath(import.meta.url)), 'messages'));
 
 const translators = new Map<string, Translator>();
 

@@ -25,7 +25,7 @@ async function renderer(
       conversationId: `a:${person}`,
       serviceUrl: 'http://connector',
       channelId: 'msteams',
-      reference: { locale: 'en-US' },
+      reference: { locale: 'en-GB' },
       updatedAt: now.toISOString(),
     });
   }

@@ -18,7 +18,7 @@ async function renderer(views: Record<string, MeetingCardView>, now = beforeTheM
     conversationId: 'a:megan',
     serviceUrl: 'http://connector',
     channelId: 'msteams',
-    reference: { locale: 'en-US' },
+    reference: { locale: 'en-GB' },
     updatedAt: now.toISOString(),
   });
   const { actions } = fakeSchedulingActions(views, { slots, ...options });

@@ -1,6 +1,17 @@
+import type { ResolvedLocale, Translator } from '@confer/contracts/i18n';
 import type { CardContext } from '../cards/invitation-card.ts';
-import type { BotClock, BotUser, ConversationStore, OutboundMessage, SchedulingActions } from '../ports.ts';
-import { type BotText, textFor } from '../text.ts';
+import { botText } from '../i18n/bot-text.ts';
+import { botTranslator } from '../i18n/catalogues.ts';
+import { recipientLocale } from '../i18n/recipient-locale.ts';
+import type {
+  BotClock,
+  BotUser,
+  ConversationStore,
+  MailboxLocale,
+  OutboundMessage,
+  SchedulingActions,
+} from '../ports.ts';
+import type { BotText } from '../text.ts';
 
 /** What rendering a due message reads: the meeting as it is now, and the recipient's chat. */
 export interface RenderDeps {
@@ -9,18 +20,33 @@ export interface RenderDeps {
   clock: BotClock;
   /** Public URL of the tab, for settings and scheduling links. */
   tabUrl: string;
+  /** The recipient's mailbox language, for someone who has not written to the bot yet; without it, English. */
+  mailboxLocale?: MailboxLocale;
 }
 
-/** The recipient, their language and the card context (their Teams id, so the card refreshes for them). */
-export async function recipientOf(
-  message: OutboundMessage,
-  deps: RenderDeps,
-): Promise<{ user: BotUser; text: BotText; context: CardContext }> {
+/**
+ * Who a due message is for, in their language: `text` for Confer's own cards, `translator` (the same
+ * language) for cards built on catalogue keys directly, `locale` for anything else that formats for them.
+ */
+export interface Recipient {
+  user: BotUser;
+  locale: ResolvedLocale;
+  text: BotText;
+  translator: Translator;
+  /** The card context: their Teams id, so the card refreshes for them. */
+  context: CardContext;
+}
+
+/** The recipient of `message`, their language (see `recipientLocale`) and the card context. */
+export async function recipientOf(message: OutboundMessage, deps: RenderDeps): Promise<Recipient> {
   const conversation = await deps.conversations.find(message.tenantId, message.userId);
-  const locale = conversation?.reference.locale;
+  const user = { tenantId: message.tenantId, userId: message.userId, name: conversation?.userName ?? null };
+  const locale = await recipientLocale(conversation, user, deps.mailboxLocale);
   return {
-    user: { tenantId: message.tenantId, userId: message.userId, name: conversation?.userName ?? null },
-    text: textFor(typeof locale === 'string' ? locale : undefined),
+    user,
+    locale,
+    text: botText(locale),
+    translator: botTranslator(locale),
     context: {
       tenantId: message.tenantId,
       now: deps.clock.now(),

@@ -1,7 +1,7 @@
 import { cardJson } from '../cards/adaptive-card.ts';
 import { buildIncidentCard, incidentsPageUrl } from '../cards/incident-card.ts';
 import type { OutboundMessage, RenderedOutbound } from '../ports.ts';
-import { payloadInstant, payloadString, type RenderDeps } from './render-deps.ts';
+import { payloadInstant, payloadString, type RenderDeps, recipientOf } from './render-deps.ts';
 
 /**
  * An incident notice to an integration owner, from what the API recorded when it planned it (the incident as it
@@ -20,15 +20,19 @@ export async function renderIncidentAlert(
   if (notice !== 'opened' && notice !== 'reminder' && notice !== 'resolved') return null;
   if (!title || !summary || !advice || !openedAt) return null;
   const affected = typeof payload.affected === 'number' ? payload.affected : 0;
-  const card = buildIncidentCard({
-    notice,
-    title,
-    summary,
-    advice,
-    affected,
-    openedAt,
-    resolvedAt: payloadInstant(payload, 'resolvedAt') ?? null,
-    pageUrl: incidentsPageUrl(deps.tabUrl),
-  });
-  return { card: cardJson(card), summary: `${title}: ${summary}` };
+  const { text } = await recipientOf(message, deps);
+  const card = buildIncidentCard(
+    {
+      notice,
+      title,
+      summary,
+      advice,
+      affected,
+      openedAt,
+      resolvedAt: payloadInstant(payload, 'resolvedAt') ?? null,
+      pageUrl: incidentsPageUrl(deps.tabUrl),
+    },
+    text,
+  );
+  return { card: cardJson(card), summary: text.incident.summary(title, summary) };
 }

@@ -18,7 +18,7 @@ export async function renderInvitation(message: OutboundMessage, deps: RenderDep
   if (view?.viewer.role !== 'attendee' || isClosed(view, context.now)) return null;
   return {
     card: cardJson(buildInvitationCard(view, text, context)),
-    summary: `${text.invitation.title(view.organizer.name)}: ${view.title}`,
+    summary: text.invitation.summary(view.organizer.name, view.title),
   };
 }
 
