@@ -26,6 +26,7 @@ import { createBotPersonFinder } from './adapters/graph/graph-bot-person.ts';
 import { createGraphCalendarGateway } from './adapters/graph/graph-calendar-gateway.ts';
 import { createGraphClientFactory } from './adapters/graph/graph-client-factory.ts';
 import { type CheckConnection, createConnectionProbe } from './adapters/graph/graph-connection-probe.ts';
+import { createMailboxLocaleReader } from './adapters/graph/graph-mailbox-locale.ts';
 import { createGraphPeopleDirectory } from './adapters/graph/graph-people-directory.ts';
 import { createGraphSchedulingGateway } from './adapters/graph/graph-scheduling-gateway.ts';
 import { createGraphSubscriptionGateway } from './adapters/graph/graph-subscription-gateway.ts';
@@ -63,6 +64,7 @@ import { shareInvalidation } from './use-cases/replicas/shared-availability-cach
 import { startSingletonWork } from './use-cases/replicas/singleton-work.ts';
 import { routeSyncSignals } from './use-cases/replicas/sync-signals.ts';
 import { createAvailabilityCache } from './use-cases/scheduling/availability-cache.ts';
+import { actorForUser } from './use-cases/scheduling/caller.ts';
 import type { SchedulingDeps } from './use-cases/scheduling/scheduling-deps.ts';
 import { createSyncWorker, type SyncWorker, wakingInbox, watchingNotifier } from './use-cases/sync/index.ts';
 
@@ -253,6 +255,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     conversations,
     clock,
     tabUrl: config.tabEndpoint,
+    // Cards go out in the language of the person's latest activity; for someone who never wrote, their mailbox's.
+    mailboxLocale: createMailboxLocaleReader({
+      tokens: graphTokens,
+      createClient,
+      clock,
+      logger: logger.child({ part: 'delivery' }),
+      actorFor: (user) => actorForUser(scheduling, user.tenantId, user.userId),
+    }),
   });
   // One list of Bot Connector hosts for answers and proactive messages alike: the bot's token goes nowhere else.
   const serviceUrls = createServiceUrlPolicy(config.bot.allowedServiceUrls);
