@@ -57,5 +57,8 @@ export type GuestOfferDto = z.infer<typeof guestOfferSchema>;
 export const guestLinkResponseSchema = z.object({ offer: guestOfferSchema, url: z.string() });
 export type GuestLinkResponse = z.infer<typeof guestLinkResponseSchema>;
 
+/** The answer to withdrawing a link. */
+export const guestOfferResponseSchema = z.object({ offer: guestOfferSchema });
+
 export const guestOffersResponseSchema = z.object({ offers: z.array(guestOfferSchema) });
 export type GuestOffersResponse = z.infer<typeof guestOffersResponseSchema>;

@@ -389,7 +389,7 @@ const operations: Operation[] = [
     method: 'delete',
     path: `${meeting}/guest-links/{offerId}`,
     summary: 'Organizer: withdraw an open guest link (410 guest_link_revoked for the guest from then on)',
-    response: z.object({ offer: contracts.guestOfferSchema }),
+    response: contracts.guestOfferResponseSchema,
   },
   {
     method: 'get',

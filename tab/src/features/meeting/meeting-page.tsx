@@ -14,6 +14,7 @@ import { ActionsSection } from './actions-section.tsx';
 import { AttendanceSection } from './attendance-section.tsx';
 import { CancelPanel } from './cancel-panel.tsx';
 import { EditPanel } from './edit-panel.tsx';
+import { GuestLinksSection, offersGuestLinks } from './guest-links-section.tsx';
 import { HistorySection } from './history-section.tsx';
 import { invitedInOutlookOnly, MeetingDetails, NotesClosed } from './meeting-details.tsx';
 import { MeetingSummary, type Panel } from './meeting-summary.tsx';
@@ -120,6 +121,9 @@ export function MeetingPage({ id, intent }: { id: string; intent: MeetingIntent 
       {panel === 'cancel' && <CancelPanel {...panelProps} occurrence={occurrence} />}
       {panel === 'respond' && <RespondPanel {...panelProps} />}
       <MeetingDetails meeting={meeting} typeName={typeName} proposedText={formatters.when} />
+      {offersGuestLinks(meeting) && (
+        <GuestLinksSection meeting={meeting} occurrenceStart={occurrenceStart} formatters={formatters} />
+      )}
       {invitedInOutlookOnly(meeting, myId) ? (
         <NotesClosed />
       ) : (
