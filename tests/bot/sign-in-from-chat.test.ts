@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeConnector, type SentActivity, startFakeConnector } from '../../bot/test/fake-connector.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
+import { SEED_PEOPLE } from '../../devtenant/src/index.ts';
 import { devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
 import { executeActions } from './bot-test-support.ts';
@@ -348,4 +352,78 @@ describe('sign-in from chat, per-user mode, never connected', () => {
       .get(PEOPLE.lynne.id);
     expect(pending).toEqual({ n: 1 });
   });
+
+  it('help needs no calendar, and tenant-wide mode signs nobody in', async () => {
+    const seed = SEED_PEOPLE.find((person) => person.alias === 'miriamg');
+    if (!seed) throw new Error('no Miriam in the seed');
+    const miriam = teamsChat({ id: seed.id, name: `${seed.givenName} ${seed.surname}` });
+    const start = connector.sent.length;
+    await miriam.say('help');
+    const [help] = await nextSent(miriam, start);
+    expect(attachment(help as SentActivity, OAUTH_CARD)).toBeUndefined();
+    validCard(help as SentActivity);
+
+    const tenants = stack.composed.scheduling.tenants;
+    await tenants.saveSettings({
+      tenantId: TENANT_ID,
+      connectionMode: 'tenant',
+      securityGroupId: null,
+      integrationEnabled: true,
+      allowDisconnect: true,
+      integrationOwners: [],
+      updatedAt: stack.devtenant.clock.now(),
+    });
+    try {
+      await miriam.say('upcoming');
+      const [, upcoming] = await nextSent(miriam, start, 2);
+      expect(attachment(upcoming as SentActivity, OAUTH_CARD)).toBeUndefined();
+      expect(text(validCard(upcoming as SentActivity))).not.toContain('Connect your calendar');
+    } finally {
+      await tenants.saveSettings({
+        tenantId: TENANT_ID,
+        connectionMode: 'user',
+        securityGroupId: null,
+        integrationEnabled: true,
+        allowDisconnect: true,
+        integrationOwners: [],
+        updatedAt: stack.devtenant.clock.now(),
+      });
+    }
+  });
+});
+
+describe('sign-in from chat across a restart', () => {
+  it('the kept action survives the app restarting between the OAuth card and the sign-in', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'confer-sign-in-restart-'));
+    const env = { BOT_OAUTH_CONNECTION: CONNECTION };
+    const main = stack;
+    try {
+      stack = await startStack({ tabDir: null, dataDir, env });
+      const alex = teamsChat(PEOPLE.alex);
+      const start = connector.sent.length;
+      await alex.say('schedule with Megan');
+      oauthCardOf((await nextSent(alex, start))[0] as SentActivity);
+      await stack.stop();
+
+      // The same data folder: a new process (and, here, a new local tenant) finds what Alex asked for.
+      stack = await startStack({ tabDir: null, dataDir, env });
+      const minted = await stack.devtenant.control('teams-sso-token', {
+        userId: PEOPLE.alex.id,
+        resource: stack.config.applicationIdUri,
+      });
+      const { token } = (await minted.json()) as { token: string };
+      const answer = await alex.invoke('signin/tokenExchange', {
+        id: 'after-restart',
+        connectionName: CONNECTION,
+        token,
+      });
+      expect(answer.status).toBe(200);
+      const [, times] = await nextSent(alex, start, 2);
+      expect(text(validCard(times as SentActivity))).toContain(`Times with ${PEOPLE.megan.name}`);
+    } finally {
+      await stack.stop();
+      stack = main;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -45,6 +45,8 @@ async function startSignIn(
 ): Promise<void> {
   const { activity } = context;
   const now = deps.clock.now();
+  // Kept actions nobody signed in for are dropped here, as new ones arrive: at most one row per person.
+  await signIn.pending.prune(now);
   await signIn.pending.save({
     tenantId: user.tenantId,
     aadObjectId: user.userId,
