@@ -7,7 +7,7 @@ const useStyles = makeStyles({
   select: { minWidth: '220px' },
 });
 
-export const hostLocales = ['en-us', 'en-gb', 'de-de', 'fr-fr', 'ja-jp'] as const;
+export const hostLocales = ['en-us', 'en-gb', 'de-de', 'fr-fr', 'es-es', 'ja-jp', 'ar-sa'] as const;
 
 export interface HostControlsProps {
   readonly users: readonly DemoUser[];

@@ -31,18 +31,25 @@ export async function openInTeams(
   browser: Browser,
   stack: Stack,
   person: Person,
-  options: { subEntityId?: string; theme?: 'default' | 'dark' | 'contrast'; context?: BrowserContext } = {},
+  options: {
+    subEntityId?: string;
+    theme?: 'default' | 'dark' | 'contrast';
+    context?: BrowserContext;
+    /** Teams' `app.locale` in the host (a Teams-style tag such as `de-de`); British English by default. */
+    locale?: string;
+  } = {},
 ): Promise<TeamsTab> {
   const context = options.context ?? (await browser.newContext(contextDefaults));
   const page = await context.newPage();
   const url = new URL('/dev/teams-host.html', stack.appUrl);
   url.searchParams.set('user', person.id);
-  url.searchParams.set('locale', 'en-gb');
+  url.searchParams.set('locale', options.locale ?? 'en-gb');
   if (options.theme) url.searchParams.set('theme', options.theme);
   if (options.subEntityId) url.searchParams.set('subEntityId', options.subEntityId);
   await page.goto(url.href);
   const host = new TeamsHostPage(page);
   const root = page.frameLocator('iframe[title="Confer tab"]');
+  // The navigation is named after the product, in every language.
   await root.getByRole('navigation', { name: 'Confer' }).waitFor({ timeout: 20_000 });
   const go = async (hash: string) => {
     const frame = page.frames().find((f) => f.url().includes('/index.html'));
