@@ -24,6 +24,17 @@ describe('Graph mailboxSettings', () => {
     });
   });
 
+  it('language.locale is the mailbox language (the bot writes to people who never chatted with it in it)', async () => {
+    await withTenant(async (t) => {
+      const token = await t.appToken();
+      const client = t.graph(async () => token);
+      const mia = await client.api('/users/mias@contoso.onmicrosoft.com/mailboxSettings').select('language').get();
+      expect(mia.language).toEqual({ locale: 'de-DE', displayName: 'Deutsch (Deutschland)' });
+      const megan = await client.api(`/users/${MEGAN}/mailboxSettings`).select('language').get();
+      expect(megan.language.locale).toBe('en-US');
+    });
+  });
+
   it("/me/mailboxSettings works delegated; another person's settings are 403 ErrorAccessDenied (docs/reference/graph-calendar.md §8)", async () => {
     await withTenant(async (t) => {
       const token = await t.userToken(MEGAN);
