@@ -1,5 +1,6 @@
 import { mergeClasses } from '@fluentui/react-components';
 import { memo } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import { SlotCell } from './grid-cell.tsx';
 import { cellInterval, type GridSpec, rowStartMinute } from './grid-geometry.ts';
 import { useGridStyles } from './grid-styles.ts';
@@ -15,6 +16,7 @@ export const HeaderRow = memo(function HeaderRow(props: {
   format: ScheduleFormat;
 }) {
   const styles = useGridStyles();
+  const { t } = useT();
   return (
     // biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above).
     <div role="rowgroup">
@@ -24,7 +26,7 @@ export const HeaderRow = memo(function HeaderRow(props: {
         {/* biome-ignore lint/a11y/useSemanticElements: ARIA grid pattern (see above). */}
         {/* biome-ignore lint/a11y/useFocusableInteractive: headers are not focusable in a grid. */}
         <div role="columnheader">
-          <span className={styles.visuallyHidden}>Time</span>
+          <span className={styles.visuallyHidden}>{t('schedule.grid.time')}</span>
         </div>
         {props.days.map((dateKey) => (
           <DayHeader key={dateKey} dateKey={dateKey} today={dateKey === props.todayKey} format={props.format} />

@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import { EventCard } from './event-card.tsx';
 import type { WeekDay } from './week-days.ts';
 import type { WeekFormatters } from './week-format.ts';
@@ -38,6 +39,7 @@ export interface DaySectionProps {
 
 export function DaySection({ day, todayKey, formatters }: DaySectionProps) {
   const styles = useDayStyles();
+  const { t } = useT();
   const headingId = `day-${day.dateKey}`;
   const relative = formatters.relativeDay(day.dateKey, todayKey);
   return (
@@ -54,7 +56,7 @@ export function DaySection({ day, todayKey, formatters }: DaySectionProps) {
         </ul>
       ) : (
         <Text size={200} className={styles.nothing}>
-          Nothing scheduled
+          {t('week.nothing')}
         </Text>
       )}
     </section>
