@@ -280,7 +280,7 @@ describe('guest links', () => {
     expect([await snapshot(first), await snapshot(second)]).toEqual(before);
   });
 
-  it('refuses a withdrawn link: revoked by the organizer, or overtaken by the organizer moving the meeting', async () => {
+  it('refuses a withdrawn link: revoked by the organizer, or overtaken by the organizer moving or cancelling the meeting', async () => {
     const meeting = await meetingWithGuest();
     const revoked = await offer(meeting);
     const open = await offer(meeting);
@@ -312,6 +312,16 @@ describe('guest links', () => {
     expect(moved.offers.find((o) => o.id === open.offer.id)?.state).toBe('revoked');
     expectRefusal(await pick(open.url, open.offer.id, open.times[0]?.start ?? ''), 410, 'guest_link_revoked');
     expect(await snapshot(meeting)).toEqual(moved);
+
+    // The organizer cancels the meeting: a link made before is withdrawn with it.
+    const last = await offer(meeting);
+    const current = bodyOf<MeetingDto>(await adele.get(`/api/meetings/${meeting.id}`), 200);
+    bodyOf(await adele.post(`/api/meetings/${meeting.id}/cancel`, { version: current.version, message: '' }), 200);
+    const cancelled = await snapshot(meeting);
+    expect(cancelled.offers.find((o) => o.id === last.offer.id)?.state).toBe('revoked');
+    expectRefusal(await page(last.url), 410, 'guest_link_revoked');
+    expectRefusal(await pick(last.url, last.offer.id, last.times[0]?.start ?? ''), 410, 'guest_link_revoked');
+    expect(await snapshot(meeting)).toEqual(cancelled);
   });
 
   it('refuses times that were not offered and offers the organizer cannot make', async () => {
