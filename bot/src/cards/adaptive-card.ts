@@ -107,7 +107,15 @@ export interface ExecuteAction {
 export interface ShowCardAction {
   type: 'Action.ShowCard';
   title: string;
-  card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: CardAction[] };
+  card: ShownCard;
+}
+
+/** The form an `Action.ShowCard` opens inside its card. */
+export interface ShownCard {
+  type: 'AdaptiveCard';
+  rtl?: boolean;
+  body: CardElement[];
+  actions?: CardAction[];
 }
 
 export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction;
@@ -152,6 +160,14 @@ export function createCard(language: CardLanguage, body: CardElement[], actions:
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };
+}
+
+/**
+ * The form a button opens, in the reader's direction too: hosts render it inside the card, and not every
+ * renderer lets it take the direction of the card around it.
+ */
+export function shownCard(language: CardLanguage, body: CardElement[], actions: CardAction[]): ShownCard {
+  return { type: 'AdaptiveCard', ...(language.locale.direction === 'rtl' ? { rtl: true } : {}), body, actions };
 }
 
 /** An `Action.Execute` with the `Action.Submit` fallback carrying the same verb and data. */

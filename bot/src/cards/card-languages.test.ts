@@ -51,6 +51,15 @@ function isOwnEnglish(text: string): boolean {
   return (rest.match(/[A-Za-z]{2,}/g) ?? []).length >= 2;
 }
 
+/** The forms a card's buttons open (`Action.ShowCard`), wherever they are. */
+function shownCards(value: unknown): { rtl?: boolean }[] {
+  if (Array.isArray(value)) return value.flatMap(shownCards);
+  if (typeof value !== 'object' || value === null) return [];
+  const own =
+    'type' in value && value.type === 'Action.ShowCard' && 'card' in value ? [value.card as { rtl?: boolean }] : [];
+  return [...own, ...Object.values(value).flatMap(shownCards)];
+}
+
 describe.each(locales)('every card in %s', (locale) => {
   const text = botText(locale);
 
@@ -62,6 +71,8 @@ describe.each(locales)('every card in %s', (locale) => {
         version: '1.5',
         rtl: locale === 'ar-EG',
       });
+      for (const form of shownCards(card))
+        expect({ name, rtl: form.rtl ?? false }).toEqual({ name, rtl: locale === 'ar-EG' });
     }
   });
 

@@ -8,6 +8,7 @@ import {
   type CardElement,
   createCard,
   executeAction,
+  shownCard,
   withRefresh,
 } from './adaptive-card.ts';
 import { attendanceOf } from './attendance.ts';
@@ -119,9 +120,9 @@ function noteForm(text: BotText, data: Record<string, string>): CardAction {
   return {
     type: 'Action.ShowCard',
     title: text.followUp.addNote,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
+    card: shownCard(
+      text,
+      [
         {
           type: 'Input.Text',
           id: 'note',
@@ -134,8 +135,8 @@ function noteForm(text: BotText, data: Record<string, string>): CardAction {
         },
         { type: 'Input.Toggle', id: 'noteShared', title: text.followUp.share, value: 'false', wrap: true },
       ],
-      actions: [executeAction(text.followUp.saveNote, 'add-note', data)],
-    },
+      [executeAction(text.followUp.saveNote, 'add-note', data)],
+    ),
   };
 }
 
@@ -148,9 +149,9 @@ function actionForm(
   return {
     type: 'Action.ShowCard',
     title: text.followUp.addAction,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
+    card: shownCard(
+      text,
+      [
         {
           type: 'Input.Text',
           id: 'actionTitle',
@@ -167,7 +168,7 @@ function actionForm(
           min: dateKeyIn(context.now, view.meeting.timeZone),
         },
       ],
-      actions: [executeAction(text.followUp.saveAction, 'add-action', data)],
-    },
+      [executeAction(text.followUp.saveAction, 'add-action', data)],
+    ),
   };
 }

@@ -7,6 +7,7 @@ import {
   type CardElement,
   createCard,
   executeAction,
+  shownCard,
   withRefresh,
 } from './adaptive-card.ts';
 import { meetingActionData } from './card-data.ts';
@@ -57,9 +58,9 @@ function proposeAction(view: MeetingCardView, text: BotText, data: Record<string
   return {
     type: 'Action.ShowCard',
     title: text.invitation.propose,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
+    card: shownCard(
+      text,
+      [
         {
           type: 'Input.Date',
           id: 'proposedDate',
@@ -77,7 +78,7 @@ function proposeAction(view: MeetingCardView, text: BotText, data: Record<string
           errorMessage: text.invitation.proposeRequired,
         },
       ],
-      actions: [executeAction(text.invitation.proposeSend, 'propose', { ...data, timeZone: view.timeZone })],
-    },
+      [executeAction(text.invitation.proposeSend, 'propose', { ...data, timeZone: view.timeZone })],
+    ),
   };
 }
