@@ -6,6 +6,7 @@ import { buildUpcomingCard } from '../cards/upcoming-card.ts';
 import { readTenantId } from '../conversation-record.ts';
 import type { ActionResult, BotUser, SchedulingActions } from '../ports.ts';
 import type { BotText } from '../text.ts';
+import { connectFirstCard } from './connect-first.ts';
 
 /** A chat booking is a conversation, not a workshop: half an hour, like the tab's default. */
 export const chatMeetingMinutes = 30;
@@ -34,7 +35,7 @@ export async function scheduleWith(user: BotUser, who: string, deps: CommandDeps
   const openTab = { title: text.meeting.openInConfer, url: `${deps.tabUrl.replace(/\/+$/, '')}/#/schedule` };
   if (who === '') return buildNoticeCard(text.schedule.usage, null, text);
   const found = await deps.actions.findPeople(user, who, 5);
-  if (!found.ok) return failure(found, text, openTab);
+  if (!found.ok) return failure(found, user, deps, openTab);
   const people = found.value.filter((person) => person.userId !== user.userId);
   const exact = people.filter((person) => person.name.toLowerCase() === who.toLowerCase());
   const matches = exact.length === 1 ? exact : people;
@@ -42,7 +43,7 @@ export async function scheduleWith(user: BotUser, who: string, deps: CommandDeps
   if (!person) return buildNoticeCard(text.schedule.noMatch(plainText(who)), openTab, text);
   if (matches.length > 1) return buildNoticeCard(text.schedule.several(plainText(who), matches.length), openTab, text);
   const suggested = await deps.actions.suggestWith(user, [person.email], chatMeetingMinutes, suggestionCount);
-  if (!suggested.ok) return failure(suggested, text, openTab);
+  if (!suggested.ok) return failure(suggested, user, deps, openTab);
   return buildScheduleCard(
     {
       tenantId: user.tenantId,
@@ -59,14 +60,20 @@ export async function scheduleWith(user: BotUser, who: string, deps: CommandDeps
 
 export async function upcoming(user: BotUser, deps: CommandDeps): Promise<AdaptiveCard> {
   const result = await deps.actions.upcoming(user, upcomingCount);
-  if (!result.ok) return failure(result, deps.text, { title: deps.text.openTab, url: deps.tabUrl });
+  if (!result.ok) return failure(result, user, deps, { title: deps.text.openTab, url: deps.tabUrl });
   return buildUpcomingCard(result.value, deps.tabUrl, deps.text);
 }
 
-function failure(
+/**
+ * A refusal in plain words. Not connected is answered as a click is (connect-first.ts): "connect" to someone who
+ * never connected, "reconnect" only to someone whose connection lapsed, with the way to Confer's settings.
+ */
+async function failure(
   result: Extract<ActionResult<unknown>, { ok: false }>,
-  text: BotText,
+  user: BotUser,
+  deps: CommandDeps,
   link: { title: string; url: string },
-): AdaptiveCard {
-  return buildNoticeCard(text.errors.action[result.code], link, text);
+): Promise<AdaptiveCard> {
+  if (result.code === 'not_connected') return connectFirstCard(user, deps, null);
+  return buildNoticeCard(deps.text.errors.action[result.code], link, deps.text);
 }
