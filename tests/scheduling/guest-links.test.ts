@@ -230,6 +230,51 @@ describe('guest links', () => {
     expectRefusal(await pick(url, created.id, before.record.start), 409, 'guest_link_used');
   });
 
+  it('a series: the link offers times for one occurrence, and the pick moves only that occurrence', async () => {
+    const [first] = await freeTimes();
+    if (!first) throw new Error('no free time');
+    const series = bodyOf<MeetingDto>(
+      await adele.post('/api/meetings', {
+        title: uniqueTitle('Mentoring series'),
+        attendees: [mail('alexw'), GUEST],
+        ...first,
+        timeZone: 'Europe/London',
+        recurrence: { kind: 'weekly', count: 3 },
+        acceptConflicts: true,
+      }),
+      201,
+    );
+    const second = new Date(Date.parse(series.start) + 7 * DAY).toISOString();
+    const path = `/api/meetings/${series.id}/guest-links`;
+    // A series needs the occurrence named.
+    expectError(await adele.post(path, { attendee: GUEST }), 400, 'validation_failed');
+    const moveTo = {
+      start: new Date(Date.parse(second) + 2 * 3_600_000).toISOString(),
+      end: new Date(Date.parse(second) + 2 * 3_600_000 + 30 * 60_000).toISOString(),
+    };
+    const link = bodyOf<GuestLinkResponse>(
+      await adele.post(path, { attendee: GUEST, occurrenceStart: second, slots: [moveTo] }),
+      201,
+    );
+    expect(link.offer.occurrenceStart).toBe(second);
+    const picked = await pick(link.url, link.offer.id, moveTo.start);
+    expect(picked.status, picked.html.slice(0, 400)).toBe(200);
+    const after = bodyOf<MeetingDto>(await adele.get(`/api/meetings/${series.id}`), 200);
+    expect(after.start).toBe(series.start);
+    expect(after.occurrences).toEqual([
+      expect.objectContaining({ originalStart: second, start: moveTo.start, end: moveTo.end, cancelled: false }),
+    ]);
+    const events = await graph.withSubject(
+      PEOPLE.adele.id,
+      series.title,
+      new Date(Date.parse(series.start) - DAY),
+      new Date(Date.parse(series.start) + 30 * DAY),
+    );
+    expect(events.map((e) => utcInstant(e.start).toISOString()).sort()).toEqual(
+      [series.start, moveTo.start, new Date(Date.parse(series.start) + 14 * DAY).toISOString()].sort(),
+    );
+  });
+
   it('refuses a tampered link — a flipped signature byte, an altered payload, a malformed token — without saying which, and changes nothing', async () => {
     const meeting = await meetingWithGuest();
     const { url, offer: created, times } = await offer(meeting);
