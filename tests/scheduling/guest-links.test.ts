@@ -275,6 +275,18 @@ describe('guest links', () => {
     );
   });
 
+  it('two picks at the same moment: exactly one moves the meeting, the other is refused', async () => {
+    const meeting = await meetingWithGuest();
+    const { url, offer: created, times } = await offer(meeting);
+    const answers = await Promise.all(times.map((time) => pick(url, created.id, time.start)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = times[answers.findIndex((a) => a.status === 200)];
+    const after = await snapshot(meeting);
+    expect(after.events.map((e) => e.start)).toEqual([winner?.start]);
+    expect(after.offers).toEqual([{ id: created.id, state: 'picked', chosen: winner }]);
+    expect(queuedFor(created.id)).toHaveLength(1);
+  });
+
   it('refuses a tampered link — a flipped signature byte, an altered payload, a malformed token — without saying which, and changes nothing', async () => {
     const meeting = await meetingWithGuest();
     const { url, offer: created, times } = await offer(meeting);
