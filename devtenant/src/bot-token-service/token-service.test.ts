@@ -165,6 +165,9 @@ describe('devtenant bot token service', () => {
     expect((await exchange('29:alex-off', await t.teamsToken(ALEX))).status).toBe(200);
     const counted = await t.control('/bot-token-service/exchanges?userId=29:alex-off');
     expect(counted.body).toEqual({ userId: '29:alex-off', exchanges: 3 });
+    // The tenant's reset forgets the service's state too.
+    await t.control('/reset', {});
+    expect((await t.control('/bot-token-service/exchanges?userId=29:alex-off')).body).toMatchObject({ exchanges: 0 });
   });
 
   it('fails the exchange naturally when nobody consented to the sign-in scopes', async () => {

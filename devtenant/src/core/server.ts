@@ -69,6 +69,13 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       settings.persist && settings.dataDir ? createStatePersistence(settings.dataDir, tenant, log) : undefined;
     await persistence?.load();
     persistence?.start(SAVE_INTERVAL_MS);
+    // The bot token service's tokens, sign-ins and faults go back to nothing with the rest of the tenant.
+    const tokenServiceState = createTokenServiceState();
+    const resetTenant = tenant.reset.bind(tenant);
+    tenant.reset = () => {
+      resetTenant();
+      tokenServiceState.reset();
+    };
     const loopback = createLoopbackClient(() => ({ port, caPem: tls.caPem }));
     const app = createApp({
       tenant,
@@ -76,7 +83,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
       log,
       loopback,
       monotonicNow: () => performance.now(),
-      tokenService: { identity: tenant.identity, state: createTokenServiceState(), connections },
+      tokenService: { identity: tenant.identity, state: tokenServiceState, connections },
     });
     server.on('request', app);
     return {
