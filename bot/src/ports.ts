@@ -106,6 +106,8 @@ export interface RenderedOutbound {
   card: Record<string, unknown>;
   /** Text for notifications and clients that cannot render cards. */
   summary: string;
+  /** The locale (BCP 47) the card is written in, sent as the activity's `locale`. */
+  locale?: string;
 }
 
 /* ── The interactive side: what the bot's cards and commands ask of the scheduling core ───────────── */

@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   deliveryId: string;
   card: Record<string, unknown>;
   summary: string;
+  /** The locale the card is written in, when the renderer said. */
+  locale?: string;
 }
 
 /**

@@ -34,7 +34,12 @@ export async function prepareJob(deps: DeliveryDeps, job: ClaimedJob): Promise<R
       await finish(deps, job, 'skipped', 'not_applicable');
       return null;
     }
-    const outgoing = { deliveryId: job.deliveryId ?? deps.newId(), card: rendered.card, summary: rendered.summary };
+    const outgoing = {
+      deliveryId: job.deliveryId ?? deps.newId(),
+      card: rendered.card,
+      summary: rendered.summary,
+      ...(rendered.locale ? { locale: rendered.locale } : {}),
+    };
     const confirmFirst = job.state === 'sending';
     // Installed for them (often by an admin) but never talked to the bot: the chat is opened first.
     const serviceUrl = conversation?.serviceUrl ?? (await deps.serviceUrls.forTenant(message.tenantId));

@@ -15,6 +15,7 @@ export function toOutboundActivity(target: DeliveryTarget, message: OutgoingMess
     serviceUrl: target.serviceUrl,
     conversation: { id: target.conversationId },
     summary: message.summary,
+    ...(message.locale ? { locale: message.locale } : {}),
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }],
     channelData: { notification: { alert: true } },
   });

@@ -5,6 +5,7 @@ import { MemoryConversationStore } from '../../test/memory-conversation-store.ts
 import { adaptiveCardProblems } from '../../test/parse-adaptive-card.ts';
 import { megan, message, tenantId } from '../../test/teams-activities.ts';
 import { beforeTheMeeting, meetingView } from '../cards/meeting-view.fixture.ts';
+import { toOutboundActivity } from '../delivery/outbound-activity.ts';
 import type { BotUser, OutboundMessage } from '../ports.ts';
 import { createOutboundRenderer } from '../render/outbound-renderer.ts';
 import { fakeSchedulingActions } from '../render/scheduling-actions.fake.ts';
@@ -105,6 +106,15 @@ describe('proactive cards', () => {
     const rendered = await render(reminder);
     expect(rendered?.summary).toBe('Dans 15 minutes\u00a0: Mentoring: Megan and Alex');
     expect(adaptiveCardProblems(rendered?.card)).toEqual([]);
+    expect(rendered?.locale).toBe('fr-FR');
+    const target = { tenantId, conversationId: 'a:1', serviceUrl: connector.serviceUrl, reference: {} };
+    const outgoing = {
+      deliveryId: 'd-1',
+      card: rendered?.card ?? {},
+      summary: rendered?.summary ?? '',
+      locale: 'fr-FR',
+    };
+    expect(toOutboundActivity(target, outgoing).locale).toBe('fr-FR');
     // French ranges have thin spaces around the dash.
     expect(JSON.stringify(rendered?.card).replace(/\s/g, ' ')).toContain(
       'lun. 23 nov. 2026, 11:00 – 11:30 (America/Los_Angeles)',
@@ -116,6 +126,7 @@ describe('proactive cards', () => {
     const { render, asked } = renderer({ [megan.aadObjectId]: 'ja-JP' });
     const rendered = await render(reminder);
     expect(rendered?.summary).toBe('15 分後: Mentoring: Megan and Alex');
+    expect(rendered?.locale).toBe('ja-JP');
     expect(JSON.stringify(rendered?.card)).toContain('議題');
     expect(asked).toEqual([megan.aadObjectId]);
     expect((await renderer().render(reminder))?.summary).toBe('In 15 minutes: Mentoring: Megan and Alex');

@@ -32,6 +32,7 @@ export async function renderChangeNotice(message: OutboundMessage, deps: RenderD
     inOutlook: message.payload.origin === 'outlook',
   };
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildChangeNoticeCard(view, change, text, context)),
     summary: text.change.summary(view.title, headline(view.title, kind, text)),
   };

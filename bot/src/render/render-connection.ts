@@ -17,6 +17,7 @@ export async function renderConnection(
   if (message.kind === 'expiry-warning' && notice.status === 'connected' && !notice.expiresAt) return null;
   const kind = notice.status === 'connected' ? message.kind : 'reconnect';
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildConnectionCard(notice, kind, settingsUrl(deps.tabUrl), text)),
     summary: connectionTitle(notice, kind, text),
   };

@@ -20,7 +20,7 @@ export async function renderFollowUp(message: OutboundMessage, deps: RenderDeps)
   const view = await deps.actions.followUpFor(user, meetingId, occurrenceStart, { slots: nextChoices });
   if (!view) return null;
   const card = buildFollowUpMessage(view, text, { ...context, tabUrl: deps.tabUrl });
-  return card ? { card: cardJson(card), summary: followUpSummary(view, text) } : null;
+  return card ? { locale: text.locale.formatLocale, card: cardJson(card), summary: followUpSummary(view, text) } : null;
 }
 
 /**
@@ -38,6 +38,7 @@ export async function renderCadenceNudge(message: OutboundMessage, deps: RenderD
   if (view.lastHeldAt.getTime() > lastHeldEnd.getTime()) return null;
   if (futureSlots(view.slots, context.now).length === 0) return null;
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildNudgeCard(view, text, { ...context, tabUrl: deps.tabUrl })),
     summary: nudgeSummary(view, text),
   };

@@ -34,5 +34,5 @@ export async function renderIncidentAlert(
     },
     text,
   );
-  return { card: cardJson(card), summary: text.incident.summary(title, summary) };
+  return { locale: text.locale.formatLocale, card: cardJson(card), summary: text.incident.summary(title, summary) };
 }

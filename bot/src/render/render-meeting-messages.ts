@@ -17,6 +17,7 @@ export async function renderInvitation(message: OutboundMessage, deps: RenderDep
   const view = await deps.actions.meetingFor(user, meetingId);
   if (view?.viewer.role !== 'attendee' || isClosed(view, context.now)) return null;
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildInvitationCard(view, text, context)),
     summary: text.invitation.summary(view.organizer.name, view.title),
   };
@@ -38,6 +39,7 @@ export async function renderOrganizerUpdate(
   if (!attendee) return null;
   const proposed = attendee.response === response ? attendee.proposed : null;
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildOrganizerUpdateCard(view, { name: attendee.name, response, proposed }, text)),
     summary: text.organizerUpdate.answered(attendee.name, response, view.title),
   };
@@ -63,6 +65,7 @@ export async function renderRescheduleOptions(
   const options = await deps.actions.rescheduleOptions(user, meetingId, rescheduleChoices);
   const slots = options.ok ? options.value : [];
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildRescheduleCard(view, attendee.name, slots, text, context)),
     summary: text.reschedule.title(attendee.name, view.title),
   };
@@ -85,5 +88,9 @@ export async function renderTimeProposal(message: OutboundMessage, deps: RenderD
   if (!proposalStands(view, proposal)) return null;
   const card = buildProposalCard(view, proposal, text, context);
   const name = view.attendees.find((person) => person.email.toLowerCase() === attendeeEmail.toLowerCase())?.name;
-  return { card: cardJson(card), summary: text.proposal.title(name ?? attendeeEmail, view.title) };
+  return {
+    locale: text.locale.formatLocale,
+    card: cardJson(card),
+    summary: text.proposal.title(name ?? attendeeEmail, view.title),
+  };
 }

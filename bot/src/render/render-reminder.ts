@@ -19,6 +19,7 @@ export async function renderReminder(message: OutboundMessage, deps: RenderDeps)
   const lead = payloadNumber(message.payload, 'leadMinutes') ?? null;
   const shown = view.recurring ? occurrence : null;
   return {
+    locale: text.locale.formatLocale,
     card: cardJson(buildReminderCard(view, shown, lead, text, context)),
     summary: text.reminder.title(view.title, lead),
   };
