@@ -190,7 +190,7 @@ describe('sign-in from chat, per-user mode, never connected', () => {
     const again = connector.sent.length;
     await alex.say('upcoming');
     const [upcoming] = await nextSent(alex, again);
-    expect(attachment(upcoming as SentActivity, OAUTH_CARD)).toBeUndefined();
+    expect(text(validCard(upcoming as SentActivity))).toMatch(/Your next meetings|You have no meetings coming up/);
   });
 
   it('Accept on an invitation: the exchange records the answer in Outlook and updates the same card', async () => {
@@ -314,7 +314,15 @@ describe('sign-in from chat, per-user mode, never connected', () => {
     await patti.say('upcoming');
     const [signIn] = await nextSent(patti, start);
     expect(signIn?.body.text).toBe('Reconnect your calendar to Confer');
-    expect(oauthCardOf(signIn as SentActivity).text).toContain('has lapsed');
+    const oauth = oauthCardOf(signIn as SentActivity);
+    expect(oauth.text).toContain('has lapsed');
+
+    // Signing in from the card's button in a browser: the page shows a code, which Patti types into the chat.
+    const code = await signInThroughLink(oauth.buttons[0]?.value ?? '', PEOPLE.patti);
+    await patti.say(code);
+    const [, upcoming] = await nextSent(patti, start, 2);
+    expect(text(validCard(upcoming as SentActivity))).toMatch(/Your next meetings|You have no meetings coming up/);
+    expect(await connectionOf(PEOPLE.patti)).toBe('connected');
   });
 
   it("a made-up or someone else's magic code is refused and runs nothing", async () => {

@@ -16,7 +16,7 @@ export const verifyStateInvokeName = 'signin/verifyState';
 export const signInFailureInvokeName = 'signin/failure';
 
 /**
- * Answers the `signin/*` invokes, or says it did not (false) so the application runs. They are taken before
+ * Answers the `signin/*` invokes and a typed magic code, or says it did not (false) so the application runs. They are taken before
  * `AgentApplication.run`: the SDK runs `signin/tokenExchange` as a long-running call detached from the HTTP
  * request (`startLongRunningCall`, @microsoft/agents-hosting 1.8), so an invoke response set there never reaches
  * Teams, which needs the 200 or 412 on the request itself.
@@ -24,7 +24,9 @@ export const signInFailureInvokeName = 'signin/failure';
 export async function runSignInInvoke(context: TurnContext, deps: BotDeps): Promise<boolean> {
   const { activity } = context;
   const signIn = deps.signIn;
-  if (!signIn || activity.type !== ActivityTypes.Invoke) return false;
+  if (!signIn) return false;
+  if (activity.type === ActivityTypes.Message) return handleTypedCode(context, deps, signIn);
+  if (activity.type !== ActivityTypes.Invoke) return false;
   switch (activity.name) {
     case tokenExchangeInvokeName:
       await handleTokenExchange(context, deps, signIn);
@@ -103,13 +105,39 @@ export async function handleTokenExchange(context: TurnContext, deps: BotDeps, s
  */
 export async function handleVerifyState(context: TurnContext, deps: BotDeps, signIn: SignInDeps): Promise<void> {
   const parsed = verifyStateSchema.safeParse(context.activity.value);
+  const state = parsed.success ? parsed.data.state : '';
+  await verifyCode(context, deps, signIn, state, (status) => answer(context, status, {}));
+}
+
+/**
+ * The magic code typed into the chat: the sign-in page shows it when it was opened outside Teams' own sign-in
+ * window (the consent card's link), and then no `signin/verifyState` comes. Only a six-digit message from someone
+ * with a kept action counts; anything else is an ordinary message.
+ */
+export async function handleTypedCode(context: TurnContext, deps: BotDeps, signIn: SignInDeps): Promise<boolean> {
+  const { activity } = context;
+  const typed = (activity.text ?? '').trim();
+  const user = userOf(context);
+  if (activity.type !== ActivityTypes.Message || !/^\d{6}$/.test(typed) || !user) return false;
+  if (!(await signIn.pending.find(user.tenantId, user.userId, deps.clock.now()))) return false;
+  await verifyCode(context, deps, signIn, typed, async () => {});
+  return true;
+}
+
+async function verifyCode(
+  context: TurnContext,
+  deps: BotDeps,
+  signIn: SignInDeps,
+  state: string,
+  respond: (status: number) => Promise<void>,
+): Promise<void> {
   const user = userOf(context);
   const t = botTranslator(context.activity.locale);
-  if (parsed.success && parsed.data.state === 'CancelledByUser') {
-    await answer(context, 200, {});
+  if (state === 'CancelledByUser') {
+    await respond(200);
     return sendCard(context, buildNoteCard(t, 'failed'));
   }
-  const code = parsed.success && /^\d{6}$/.test(parsed.data.state) ? parsed.data.state : undefined;
+  const code = /^\d{6}$/.test(state) ? state : undefined;
   const { from, channelId } = context.activity;
   const token =
     code && user
@@ -117,13 +145,13 @@ export async function handleVerifyState(context: TurnContext, deps: BotDeps, sig
       : undefined;
   if (!user || !token) {
     deps.logger.warn('bot.sign_in_code_refused', { conversationId: context.activity.conversation?.id });
-    await answer(context, code ? 404 : 400, {});
+    await respond(code ? 404 : 400);
     return sendCard(context, buildNoteCard(t, 'invalidCode'));
   }
   await finishSignIn(context, deps, signIn, user, token, {
-    done: () => answer(context, 200, {}),
+    done: () => respond(200),
     needsConsent: async () => {
-      await answer(context, 200, {});
+      await respond(200);
       await sendConsentCard(context, signIn);
     },
   });
