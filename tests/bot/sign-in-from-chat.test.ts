@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeConnector, type SentActivity, startFakeConnector } from '../../bot/test/fake-connector.ts';
 import { adaptiveCardProblems } from '../../bot/test/parse-adaptive-card.ts';
-import { SEED_PEOPLE } from '../../devtenant/src/index.ts';
+import { createControllableClock, SEED_PEOPLE } from '../../devtenant/src/index.ts';
 import { devtenantGraph } from '../scheduling/support/devtenant-graph.ts';
 import { PEOPLE, type Stack, startStack, TENANT_ID } from '../support/stack.ts';
 import { executeActions } from './bot-test-support.ts';
@@ -19,7 +19,9 @@ let stack: Stack;
 let connector: FakeConnector;
 
 beforeAll(async () => {
-  stack = await startStack({ tabDir: null, env: { BOT_OAUTH_CONNECTION: CONNECTION } });
+  // A Tuesday morning: mutual free times with Megan exist, and a kept action's 15 minutes are measured from here.
+  const clock = createControllableClock(new Date('2026-11-24T08:00:00.000Z'));
+  stack = await startStack({ tabDir: null, clock, env: { BOT_OAUTH_CONNECTION: CONNECTION } });
   connector = await startFakeConnector();
 }, 60_000);
 
@@ -359,6 +361,20 @@ describe('sign-in from chat, per-user mode, never connected', () => {
       .prepare('SELECT count(*) AS n FROM bot_pending_sign_ins WHERE aad_object_id = ?')
       .get(PEOPLE.lynne.id);
     expect(pending).toEqual({ n: 1 });
+  });
+
+  it('a kept action older than 15 minutes is not run after a late sign-in', async () => {
+    const seed = SEED_PEOPLE.find((person) => person.alias === 'diegos');
+    if (!seed) throw new Error('no Diego in the seed');
+    const diego = teamsChat({ id: seed.id, name: `${seed.givenName} ${seed.surname}` });
+    const start = connector.sent.length;
+    await diego.say('upcoming');
+    const oauth = oauthCardOf((await nextSent(diego, start))[0] as SentActivity);
+    stack.devtenant.clock.advance(16 * 60_000);
+    const { answer } = await exchangeFor(diego, { id: seed.id, name: seed.givenName }, oauth);
+    expect(answer.status).toBe(200);
+    const [, note] = await nextSent(diego, start, 2);
+    expect(text(validCard(note as SentActivity))).toContain('Your calendar is connected. Ask again');
   });
 
   it('help needs no calendar, and tenant-wide mode signs nobody in', async () => {
