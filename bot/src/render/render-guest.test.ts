@@ -50,6 +50,8 @@ describe('guest answer renderer', () => {
     const render = await renderer({ 'alex:m-1': organizerView() }, 'fr-FR');
     const picked = await render(answer('guest-picked'));
     expect(picked?.summary).toBe('Megan Bowen a choisi un horaire pour Mentoring: Megan and Alex');
+    // The activity says which language the card is in.
+    expect(picked?.locale).toBe('fr-FR');
     expect(adaptiveCardProblems(picked?.card)).toEqual([]);
     const proposed = await render(answer('guest-proposed'));
     expect(proposed?.summary).toBe('Megan Bowen propose un autre horaire pour Mentoring: Megan and Alex');

@@ -23,11 +23,13 @@ export async function renderGuestAnswer(message: OutboundMessage, deps: RenderDe
   const names = { guest: guestName, title: view.title };
   if (message.kind === 'guest-picked') {
     return {
+      locale: translator.locale.formatLocale,
       card: buildGuestPickedCard(view, answer, translator),
       summary: translator.t('guest.picked.summary', names),
     };
   }
   return {
+    locale: translator.locale.formatLocale,
     card: buildGuestProposedCard(view, answer, translator, context),
     summary: translator.t('guest.proposed.summary', names),
   };
