@@ -9,6 +9,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AccessTestSummary } from './admin-api.ts';
 import { createAdminFormatters } from './admin-format.ts';
 
@@ -25,16 +26,17 @@ export function AccessTestHistory({
   onOpen: (id: string) => void;
 }) {
   const { locale, timeZone } = useTabServices();
+  const { t } = useT();
   const format = createAdminFormatters(locale, timeZone);
-  if (tests.length === 0) return <Text>No access test has been run yet.</Text>;
+  if (tests.length === 0) return <Text>{t('admin.access.noneYet')}</Text>;
   return (
-    <Table aria-label="Previous access tests" size="small">
+    <Table aria-label={t('admin.access.previousTests')} size="small">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>When</TableHeaderCell>
-          <TableHeaderCell>By</TableHeaderCell>
-          <TableHeaderCell>Result</TableHeaderCell>
-          <TableHeaderCell>Details</TableHeaderCell>
+          <TableHeaderCell>{t('admin.column.when')}</TableHeaderCell>
+          <TableHeaderCell>{t('admin.column.by')}</TableHeaderCell>
+          <TableHeaderCell>{t('admin.column.result')}</TableHeaderCell>
+          <TableHeaderCell>{t('admin.column.details')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -42,19 +44,19 @@ export function AccessTestHistory({
           <TableRow key={test.id} data-testid="access-test-row">
             <TableCell>{format.stamp(test.at)}</TableCell>
             <TableCell>
-              {test.trigger === 'after_consent' ? `${nameOf(test.by)} (after consent)` : nameOf(test.by)}
+              {test.trigger === 'after_consent'
+                ? t('admin.access.afterConsent', { name: nameOf(test.by) })
+                : nameOf(test.by)}
             </TableCell>
-            <TableCell>
-              {test.succeeded} of {test.tested} succeeded
-            </TableCell>
+            <TableCell>{t('admin.access.succeeded', { succeeded: test.succeeded, tested: test.tested })}</TableCell>
             <TableCell>
               <Button
                 size="small"
                 aria-pressed={openId === test.id}
-                aria-label={`Open the test of ${format.stamp(test.at)}`}
+                aria-label={t('admin.access.openTest', { when: format.stamp(test.at) })}
                 onClick={() => onOpen(test.id)}
               >
-                Open
+                {t('admin.access.open')}
               </Button>
             </TableCell>
           </TableRow>

@@ -16,6 +16,7 @@ import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { AccessTestHistory } from './access-test-history.tsx';
 import { AccessTestResult } from './access-test-result.tsx';
@@ -48,13 +49,13 @@ export function AccessTestPage() {
   const people = namedPeopleOf(peopleText);
   const sizeError =
     !Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > ADMIN_LIMITS.maxAccessTestPeople
-      ? `A whole number from 0 to ${ADMIN_LIMITS.maxAccessTestPeople}.`
+      ? t('admin.access.sizeError', { max: ADMIN_LIMITS.maxAccessTestPeople })
       : undefined;
   const peopleError =
     people.length > ADMIN_LIMITS.maxNamedPeople
-      ? `At most ${ADMIN_LIMITS.maxNamedPeople} named people.`
+      ? t('admin.access.tooMany', { max: ADMIN_LIMITS.maxNamedPeople })
       : !sizeError && sampleSize === 0 && people.length === 0
-        ? 'Test at least one person: a sample, named people, or both.'
+        ? t('admin.access.nobody')
         : undefined;
   const run = async () => {
     if (sizeError || peopleError) return;
@@ -64,7 +65,7 @@ export function AccessTestPage() {
       setShown(await runAccessTest(api, { sampleSize, people }));
       history.reload();
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setRunning(false);
     }
@@ -75,20 +76,16 @@ export function AccessTestPage() {
     try {
       setShown(await getAccessTest(api, id));
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setOpening(null);
     }
   };
   return (
     <>
-      <CardFrame
-        id="access-test"
-        title="Access test"
-        description="Checks, for each person, that Confer can read free/busy time, read mailbox settings and may write to the calendar (checked without writing anything), in the current connection mode."
-      >
+      <CardFrame id="access-test" title={t('admin.access.title')} description={t('admin.access.description')}>
         <div className={styles.form}>
-          <Field label="Random sample size" className={styles.size} validationMessage={sizeError}>
+          <Field label={t('admin.access.sample')} className={styles.size} validationMessage={sizeError}>
             <Input
               type="number"
               min={0}
@@ -98,8 +95,8 @@ export function AccessTestPage() {
             />
           </Field>
           <Field
-            label="Named people"
-            hint="Addresses, one per line or separated by commas."
+            label={t('admin.access.named')}
+            hint={t('admin.access.namedHint')}
             className={styles.people}
             validationMessage={peopleError}
           >
@@ -108,15 +105,17 @@ export function AccessTestPage() {
         </div>
         <CardActions>
           <Button appearance="primary" disabled={running} onClick={run}>
-            Run the test
+            {t('admin.access.run')}
           </Button>
         </CardActions>
         {running && (
           <Field
-            validationMessage={`Testing up to ${Math.min(sampleSize + people.length, ADMIN_LIMITS.maxAccessTestPeople)} people…`}
+            validationMessage={t('admin.access.testing', {
+              count: Math.min(sampleSize + people.length, ADMIN_LIMITS.maxAccessTestPeople),
+            })}
             validationState="none"
           >
-            <ProgressBar aria-label="Access test running" />
+            <ProgressBar aria-label={t('admin.access.running')} />
           </Field>
         )}
         {problem && (
@@ -126,7 +125,7 @@ export function AccessTestPage() {
         )}
         {shown && !running && <AccessTestResult test={shown} nameOf={names.nameOf} />}
       </CardFrame>
-      <CardFrame id="access-test-history" title="Previous results">
+      <CardFrame id="access-test-history" title={t('admin.access.previous')}>
         {history.state.status === 'error' && (
           <AdminRequestError
             error={history.state.error}
@@ -135,7 +134,7 @@ export function AccessTestPage() {
           />
         )}
         {!history.data && history.state.status === 'loading' && (
-          <PageSkeleton label="Loading the previous results" compact />
+          <PageSkeleton label={t('admin.access.previousLoading')} compact />
         )}
         {history.data && (
           <AccessTestHistory

@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { checkWords, reasonWords } from './access-words.ts';
 import { createAdminFormatters } from './admin-format.ts';
 import { ScrollRegion } from './scroll-region.tsx';
@@ -32,37 +33,41 @@ const checkColor = { ok: 'success', failed: 'danger', skipped: 'informative' } a
 export function AccessTestResult({ test, nameOf }: { test: AccessTestDto; nameOf: (id: string) => string }) {
   const styles = useStyles();
   const { locale, timeZone } = useTabServices();
+  const { t } = useT();
   const format = createAdminFormatters(locale, timeZone);
   return (
     <div className={styles.root} data-testid="access-test-result">
       <Text as="h3" size={400} weight="semibold" className={styles.heading} data-testid="access-test-summary">
-        {test.succeeded} of {test.tested} succeeded
+        {t('admin.access.succeeded', { succeeded: test.succeeded, tested: test.tested })}
       </Text>
       <Text className={styles.muted}>
-        Run {format.stamp(test.at)} by {nameOf(test.by)}, {test.mode === 'tenant' ? 'tenant-wide' : 'per-user'} mode
-        {test.trigger === 'after_consent' ? ', right after admin consent' : ''}.
+        {t(test.trigger === 'after_consent' ? 'admin.access.runAfterConsent' : 'admin.access.runBy', {
+          when: format.stamp(test.at),
+          name: nameOf(test.by),
+          mode: test.mode === 'tenant' ? t('admin.access.tenantWide') : t('admin.access.perUser'),
+        })}
       </Text>
       {test.failures.length > 0 && (
-        <ul className={styles.failures} aria-label="Failures by reason">
+        <ul className={styles.failures} aria-label={t('admin.access.failures')}>
           {test.failures.map((failure) => (
             <li key={failure.reason} data-testid="access-failure">
               <Text weight="semibold">
-                {reasonWords[failure.reason]} ({failure.count}):
+                {t('admin.access.failureCount', { reason: t(reasonWords[failure.reason]), count: failure.count })}
               </Text>{' '}
-              {failure.people.join(', ')}. <Text>{failure.advice}</Text>
+              {t('admin.access.failurePeople', { people: failure.people.join(', ') })} <Text>{failure.advice}</Text>
             </li>
           ))}
         </ul>
       )}
-      <ScrollRegion label="Each person tested">
-        <Table aria-label="Each person tested" size="small" className={styles.table}>
+      <ScrollRegion label={t('admin.access.eachPerson')}>
+        <Table aria-label={t('admin.access.eachPerson')} size="small" className={styles.table}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Person</TableHeaderCell>
-              <TableHeaderCell>Free/busy</TableHeaderCell>
-              <TableHeaderCell>Mailbox settings</TableHeaderCell>
-              <TableHeaderCell>Calendar write</TableHeaderCell>
-              <TableHeaderCell>Reason</TableHeaderCell>
+              <TableHeaderCell>{t('admin.column.person')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.access.freeBusy')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.access.mailboxSettings')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.access.calendarWrite')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.column.reason')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -72,18 +77,18 @@ export function AccessTestResult({ test, nameOf }: { test: AccessTestDto; nameOf
                   <Text block>{person.displayName ?? person.person}</Text>
                   <Text block size={200} className={styles.muted}>
                     {person.displayName && person.displayName !== person.person ? person.person : ''}
-                    {person.named ? ' (named)' : ' (sample)'}
+                    {person.named ? t('admin.access.namedMark') : t('admin.access.sampleMark')}
                   </Text>
                 </TableCell>
                 {(['freeBusy', 'mailboxSettings', 'calendarWrite'] as const).map((check) => (
                   <TableCell key={check}>
                     <Badge appearance="tint" color={checkColor[person[check]]}>
-                      {checkWords[person[check]]}
+                      {t(checkWords[person[check]])}
                     </Badge>
                   </TableCell>
                 ))}
                 <TableCell>
-                  {person.reason ? reasonWords[person.reason] : '—'}
+                  {person.reason ? t(reasonWords[person.reason]) : '—'}
                   {person.code ? (
                     <Text block size={200} className={styles.muted}>
                       {person.code}

@@ -3,15 +3,19 @@ import type { AccessFailureReason, AccessTestDto } from '@confer/contracts';
 type Check = AccessTestDto['people'][number]['freeBusy'];
 
 export const reasonWords: Record<AccessFailureReason, string> = {
-  no_mailbox: 'No Exchange Online mailbox',
-  outside_access_policy: 'Outside the application access policy',
-  consent_missing: 'Consent missing',
-  user_not_found: 'Not in the directory',
-  throttled: 'Outlook was busy (throttled)',
-  error: 'Unexpected error',
+  no_mailbox: 'admin.reason.noMailbox',
+  outside_access_policy: 'admin.reason.outsidePolicy',
+  consent_missing: 'admin.reason.consentMissing',
+  user_not_found: 'admin.reason.userNotFound',
+  throttled: 'admin.reason.throttled',
+  error: 'admin.reason.error',
 };
 
-export const checkWords: Record<Check, string> = { ok: 'Passed', failed: 'Failed', skipped: 'Not tried' };
+export const checkWords: Record<Check, string> = {
+  ok: 'admin.check.ok',
+  failed: 'admin.check.failed',
+  skipped: 'admin.check.skipped',
+};
 
 /** Named people, typed one per line or separated by commas or semicolons; each once, in the order typed. */
 export function namedPeopleOf(text: string): string[] {

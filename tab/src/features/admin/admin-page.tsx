@@ -21,11 +21,11 @@ const useStyles = makeStyles({
 });
 
 const sections: readonly { value: AdminSection; label: string }[] = [
-  { value: 'integration', label: 'Integration' },
-  { value: 'access', label: 'Access test' },
-  { value: 'health', label: 'Connection health' },
-  { value: 'incidents', label: 'Incidents' },
-  { value: 'audit', label: 'Audit log' },
+  { value: 'integration', label: 'admin.section.integration' },
+  { value: 'access', label: 'admin.access.title' },
+  { value: 'health', label: 'admin.health.title' },
+  { value: 'incidents', label: 'admin.section.incidents' },
+  { value: 'audit', label: 'admin.audit.title' },
 ];
 
 /**
@@ -45,24 +45,24 @@ export function AdminPage({ section, me }: { section: AdminSection; me: MeReques
     return me.state.status === 'error' ? (
       <RequestError error={me.state.error} onRetry={me.reload} failedTitle={t('admin.accountFailed')} />
     ) : (
-      <PageSkeleton label="Loading the admin center" />
+      <PageSkeleton label={t('admin.loading')} />
     );
   }
   if (!me.data.isAdmin) return <AdminRefusal />;
   return (
     <>
       <Text as="h1" size={700} weight="semibold" className={styles.title}>
-        Admin center
+        {t('admin.title')}
       </Text>
       <TabList
         selectedValue={section}
         onTabSelect={(_, data) => navigate({ page: 'admin', section: data.value as AdminSection })}
-        aria-label="Admin center"
+        aria-label={t('admin.title')}
         className={styles.tabs}
       >
         {sections.map((item) => (
           <Tab key={item.value} value={item.value} id={`admin-tab-${item.value}`} aria-controls="admin-panel">
-            {item.label}
+            {t(item.label)}
           </Tab>
         ))}
       </TabList>

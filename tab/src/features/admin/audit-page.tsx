@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { AUDIT_PAGE, type AuditFilter, auditQuery, listAudit } from './admin-api.ts';
 import { createAdminFormatters, dayRange } from './admin-format.ts';
@@ -59,7 +60,7 @@ export function AuditPage() {
     try {
       await downloadCsv(api, `/api/admin/audit.csv${auditQuery(filter, null)}`, 'confer-audit-log.csv');
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setExporting(false);
     }
@@ -69,22 +70,22 @@ export function AuditPage() {
     onChange: (_: unknown, data: { value: string }) => setDraft((was) => ({ ...was, [name]: data.value })),
   });
   return (
-    <CardFrame id="audit-log" title="Audit log" description="Settings changes, consent and refused admin requests.">
-      <form className={styles.filters} onSubmit={apply} aria-label="Filter the audit log">
-        <Field label="Action">
-          <Input placeholder="e.g. admin.settings_changed" {...field('action')} />
+    <CardFrame id="audit-log" title={t('admin.audit.title')} description={t('admin.audit.description')}>
+      <form className={styles.filters} onSubmit={apply} aria-label={t('admin.audit.filter')}>
+        <Field label={t('admin.audit.action')}>
+          <Input placeholder={t('admin.audit.actionExample')} {...field('action')} />
         </Field>
-        <Field label="Who (object id)">
+        <Field label={t('admin.audit.who')}>
           <Input {...field('actor')} />
         </Field>
-        <Field label="From">
+        <Field label={t('admin.audit.from')}>
           <Input type="date" {...field('from')} />
         </Field>
-        <Field label="To">
+        <Field label={t('admin.audit.to')}>
           <Input type="date" {...field('to')} />
         </Field>
         <Button type="submit" appearance="primary">
-          Apply filters
+          {t('admin.audit.apply')}
         </Button>
         <Button
           onClick={() => {
@@ -92,19 +93,21 @@ export function AuditPage() {
             setApplied(noFilter);
           }}
         >
-          Clear
+          {t('admin.audit.clear')}
         </Button>
       </form>
       {request.state.status === 'error' && (
         <AdminRequestError error={request.state.error} onRetry={request.reload} failedTitle={t('admin.audit.failed')} />
       )}
-      {!request.data && request.state.status === 'loading' && <PageSkeleton label="Loading the audit log" compact />}
+      {!request.data && request.state.status === 'loading' && <PageSkeleton label={t('admin.audit.loading')} compact />}
       {request.data && (
         <>
           <Text className={styles.muted} role="status" data-testid="audit-count">
             {request.data.length === 0
-              ? 'No entry matches.'
-              : `${request.data.length} ${request.data.length === 1 ? 'entry' : 'entries'}${request.data.length === AUDIT_PAGE ? ' (the newest; narrow the filters to see older ones)' : ''}.`}
+              ? t('admin.audit.none')
+              : request.data.length === AUDIT_PAGE
+                ? t('admin.audit.countNewest', { count: request.data.length })
+                : t('admin.audit.count', { count: request.data.length })}
           </Text>
           {request.data.length > 0 && <AuditTable entries={request.data} format={format} nameOf={names.nameOf} />}
         </>
@@ -116,7 +119,7 @@ export function AuditPage() {
       )}
       <CardActions>
         <Button icon={<ArrowDownloadRegular />} disabled={exporting} onClick={exportCsv}>
-          Export CSV
+          {t('admin.exportCsv')}
         </Button>
       </CardActions>
     </CardFrame>

@@ -9,6 +9,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AdminFormatters } from './admin-format.ts';
 import { ScrollRegion } from './scroll-region.tsx';
 
@@ -34,16 +35,17 @@ export function AuditTable({
   nameOf: (id: string) => string;
 }) {
   const styles = useStyles();
+  const { t } = useT();
   return (
-    <ScrollRegion label="Audit entries">
-      <Table aria-label="Audit entries" size="small" className={styles.table}>
+    <ScrollRegion label={t('admin.audit.entries')}>
+      <Table aria-label={t('admin.audit.entries')} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>When</TableHeaderCell>
-            <TableHeaderCell>Who</TableHeaderCell>
-            <TableHeaderCell>Action</TableHeaderCell>
-            <TableHeaderCell>Target</TableHeaderCell>
-            <TableHeaderCell>Details</TableHeaderCell>
+            <TableHeaderCell>{t('admin.column.when')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.column.who')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.audit.action')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.column.target')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.column.details')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -17,6 +17,7 @@ import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { createConsentLink, getConsentStatus } from './admin-api.ts';
 import { createAdminFormatters } from './admin-format.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
@@ -48,7 +49,7 @@ export function ConsentCard() {
     try {
       setLink(await createConsentLink(api));
     } catch (error) {
-      setNote({ ok: false, text: toAppError(error).message });
+      setNote({ ok: false, text: errorMessage(toAppError(error), i18n) });
     } finally {
       setBusy(false);
     }
@@ -57,33 +58,33 @@ export function ConsentCard() {
     if (!link) return;
     try {
       await navigator.clipboard.writeText(link.url);
-      setNote({ ok: true, text: 'The link is copied.' });
+      setNote({ ok: true, text: t('admin.consent.copied') });
     } catch {
       // Teams may deny the clipboard to a tab; the link is selected so Ctrl+C copies it.
       urlInput.current?.select();
-      setNote({ ok: false, text: 'Copying is not allowed here: the link is selected, press Ctrl+C to copy it.' });
+      setNote({ ok: false, text: t('admin.consent.copyRefused') });
     }
   };
   const latest = status.data?.latest ?? null;
   const names = usePeopleNames(api, latest?.requestedBy ? [latest.requestedBy] : []);
   return (
-    <CardFrame
-      id="admin-consent"
-      title="Admin consent"
-      description="A Microsoft administrator of your organisation opens this link to grant Confer its permissions for everyone. Each link works once, for 24 hours."
-    >
+    <CardFrame id="admin-consent" title={t('admin.consent.title')} description={t('admin.consent.description')}>
       <CardActions>
         <Button appearance="primary" icon={<LinkRegular />} disabled={busy} onClick={create}>
-          {link ? 'Create a new link' : 'Create link'}
+          {link ? t('admin.consent.newLink') : t('admin.consent.createLink')}
         </Button>
       </CardActions>
       {link && (
         <div className={styles.link}>
-          <Field label="Admin consent link" className={styles.url} hint={`Expires ${format.stamp(link.expiresAt)}`}>
+          <Field
+            label={t('admin.consent.link')}
+            className={styles.url}
+            hint={t('admin.consent.expires', { when: format.stamp(link.expiresAt) })}
+          >
             <Input ref={urlInput} readOnly value={link.url} data-testid="consent-link" />
           </Field>
           <Button icon={<CopyRegular />} onClick={copy}>
-            Copy link
+            {t('admin.consent.copy')}
           </Button>
         </div>
       )}
@@ -99,22 +100,34 @@ export function ConsentCard() {
         <div data-testid="consent-outcome" aria-live="polite">
           {latest === null ? (
             <Text className={styles.muted}>
-              {status.data ? 'No consent has been recorded yet.' : 'Loading the latest outcome…'}
+              {status.data ? t('admin.consent.noneYet') : t('admin.consent.loading')}
             </Text>
           ) : latest.outcome === 'granted' ? (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody className={styles.body}>
-                <MessageBarTitle>Consent granted</MessageBarTitle>
-                {format.stamp(latest.at)}
-                {latest.requestedBy ? ` (link created by ${names.nameOf(latest.requestedBy)})` : ''}.
+                <MessageBarTitle>{t('admin.consent.granted')}</MessageBarTitle>
+                {latest.requestedBy
+                  ? t('admin.consent.grantedBy', {
+                      when: format.stamp(latest.at),
+                      name: names.nameOf(latest.requestedBy),
+                    })
+                  : t('admin.consent.grantedAt', { when: format.stamp(latest.at) })}
               </MessageBarBody>
             </MessageBar>
           ) : (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody className={styles.body}>
-                <MessageBarTitle>Consent refused</MessageBarTitle>
-                {format.stamp(latest.at)}: Entra answered {latest.error ?? 'an error'}
-                {latest.errorDescription ? ` — ${latest.errorDescription.replace(/\.+$/, '')}` : ''}.
+                <MessageBarTitle>{t('admin.consent.refused')}</MessageBarTitle>
+                {latest.errorDescription
+                  ? t('admin.consent.refusedWhy', {
+                      when: format.stamp(latest.at),
+                      error: latest.error ?? t('admin.consent.anError'),
+                      description: latest.errorDescription.replace(/\.+$/, ''),
+                    })
+                  : t('admin.consent.refusedAt', {
+                      when: format.stamp(latest.at),
+                      error: latest.error ?? t('admin.consent.anError'),
+                    })}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -122,7 +135,7 @@ export function ConsentCard() {
       )}
       <CardActions>
         <Button disabled={status.state.status === 'loading'} onClick={status.reload}>
-          Check the outcome again
+          {t('admin.consent.checkAgain')}
         </Button>
       </CardActions>
     </CardFrame>

@@ -19,6 +19,7 @@ import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
 import { ChoiceGroup } from '../../ui/choice-group.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { PageSkeleton } from '../shell/page-skeleton.tsx';
 import { getHealthPage, type HealthFilter, healthQuery } from './admin-api.ts';
 import { createAdminFormatters } from './admin-format.ts';
@@ -61,7 +62,7 @@ export function HealthPage() {
       const next = await getHealthPage(api, filter, cursor);
       setMore({ key, people: [...(extra?.people ?? []), ...next.people], cursor: next.nextCursor });
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(null);
     }
@@ -72,19 +73,15 @@ export function HealthPage() {
     try {
       await downloadCsv(api, `/api/admin/health.csv${healthQuery(filter)}`, 'confer-connection-health.csv');
     } catch (error) {
-      setProblem(toAppError(error).message);
+      setProblem(errorMessage(toAppError(error), i18n));
     } finally {
       setBusy(null);
     }
   };
   return (
-    <CardFrame
-      id="connection-health"
-      title="Connection health"
-      description="Everyone Confer knows in your organisation, and whether Confer can use their calendar."
-    >
+    <CardFrame id="connection-health" title={t('admin.health.title')} description={t('admin.health.description')}>
       {page && (
-        <ChoiceGroup legend="People by status (choose one to show only them)">
+        <ChoiceGroup legend={t('admin.health.byStatus')}>
           {healthStatuses.map((value) => (
             <ToggleButton
               key={value}
@@ -94,40 +91,44 @@ export function HealthPage() {
               onClick={() => setStatus(status === value ? null : value)}
               data-testid={`health-count-${value}`}
             >
-              {statusWords[value]}: {page.counts[value] ?? 0}
+              {t('admin.health.statusCount', { status: t(statusWords[value]), count: page.counts[value] ?? 0 })}
             </ToggleButton>
           ))}
         </ChoiceGroup>
       )}
       <div className={styles.filters}>
-        <Field label="Status">
+        <Field label={t('admin.health.status')}>
           <Select
             value={status ?? ''}
             onChange={(_, data) => setStatus(data.value === '' ? null : (data.value as HealthStatus))}
           >
-            <option value="">Every status</option>
+            <option value="">{t('admin.health.everyStatus')}</option>
             {healthStatuses.map((value) => (
               <option key={value} value={value}>
-                {statusWords[value]}
+                {t(statusWords[value])}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Search people">
-          <SearchBox value={search} placeholder="Name or address" onChange={(_, data) => setSearch(data.value)} />
+        <Field label={t('admin.health.search')}>
+          <SearchBox
+            value={search}
+            placeholder={t('admin.health.searchHint')}
+            onChange={(_, data) => setSearch(data.value)}
+          />
         </Field>
         <Button icon={<ArrowDownloadRegular />} disabled={busy !== null} onClick={exportCsv}>
-          Export CSV
+          {t('admin.exportCsv')}
         </Button>
       </div>
       {first.state.status === 'error' && (
         <AdminRequestError error={first.state.error} onRetry={first.reload} failedTitle={t('admin.health.failed')} />
       )}
-      {!page && first.state.status === 'loading' && <PageSkeleton label="Loading the connection health" compact />}
+      {!page && first.state.status === 'loading' && <PageSkeleton label={t('admin.health.loading')} compact />}
       {page && (
         <>
           <Text className={styles.muted} role="status" data-testid="health-matching">
-            {page.matching} of {page.total} people match; {people.length} shown.
+            {t('admin.health.matching', { matching: page.matching, total: page.total, shown: people.length })}
           </Text>
           <HealthTable people={people} format={format} />
         </>
@@ -140,7 +141,7 @@ export function HealthPage() {
       {cursor && (
         <CardActions>
           <Button disabled={busy !== null} onClick={loadMore}>
-            Load more
+            {t('admin.health.more')}
           </Button>
         </CardActions>
       )}

@@ -11,6 +11,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AdminFormatters } from './admin-format.ts';
 import { statusColor, statusWords, subscriptionWords } from './health-words.ts';
 import { ScrollRegion } from './scroll-region.tsx';
@@ -25,16 +26,17 @@ const useStyles = makeStyles({
 /** One row per person: status, last good Graph call, last sync error, and their Outlook subscription. */
 export function HealthTable({ people, format }: { people: readonly HealthPersonDto[]; format: AdminFormatters }) {
   const styles = useStyles();
+  const { t } = useT();
   return (
-    <ScrollRegion label="Connections">
-      <Table aria-label="Connections" size="small" className={styles.table}>
+    <ScrollRegion label={t('admin.health.connections')}>
+      <Table aria-label={t('admin.health.connections')} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Person</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Last successful Graph call</TableHeaderCell>
-            <TableHeaderCell>Last sync error</TableHeaderCell>
-            <TableHeaderCell>Subscription</TableHeaderCell>
+            <TableHeaderCell>{t('admin.column.person')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.health.status')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.health.lastGraph')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.health.lastError')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.health.subscription')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -48,7 +50,7 @@ export function HealthTable({ people, format }: { people: readonly HealthPersonD
               </TableCell>
               <TableCell>
                 <Badge appearance="tint" color={statusColor[person.status]} data-testid="health-status">
-                  {statusWords[person.status]}
+                  {t(statusWords[person.status])}
                 </Badge>
               </TableCell>
               <TableCell>{format.stamp(person.lastGraphSuccessAt)}</TableCell>
@@ -64,7 +66,7 @@ export function HealthTable({ people, format }: { people: readonly HealthPersonD
                   '—'
                 )}
               </TableCell>
-              <TableCell>{subscriptionWords[person.subscription]}</TableCell>
+              <TableCell>{t(subscriptionWords[person.subscription])}</TableCell>
             </TableRow>
           ))}
         </TableBody>

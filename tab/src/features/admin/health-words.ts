@@ -10,12 +10,12 @@ export const healthStatuses: readonly HealthStatus[] = [
 ];
 
 export const statusWords: Record<HealthStatus, string> = {
-  connected: 'Connected',
-  consent_required: 'Consent required',
-  expired: 'Expired',
-  outside_scope: 'Outside the access policy',
-  disconnected: 'Disconnected',
-  never_connected: 'Never connected',
+  connected: 'admin.status.connected',
+  consent_required: 'admin.status.consentRequired',
+  expired: 'admin.status.expired',
+  outside_scope: 'admin.status.outsideScope',
+  disconnected: 'admin.status.disconnected',
+  never_connected: 'admin.status.neverConnected',
 };
 
 export const statusColor: Record<HealthStatus, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'> = {
@@ -28,8 +28,8 @@ export const statusColor: Record<HealthStatus, 'success' | 'warning' | 'danger' 
 };
 
 export const subscriptionWords: Record<HealthPersonDto['subscription'], string> = {
-  active: 'Active',
-  failed: 'Failing',
-  removed: 'Removed',
-  none: 'None',
+  active: 'admin.subscription.active',
+  failed: 'admin.subscription.failed',
+  removed: 'admin.subscription.removed',
+  none: 'admin.subscription.none',
 };

@@ -1,4 +1,5 @@
 import type { IncidentDto, IncidentNoticeDto } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTabServices } from '../../app/tab-services.ts';
 import { useT } from '../../i18n/i18n-context.ts';
@@ -25,37 +26,40 @@ const useStyles = makeStyles({
 });
 
 const kindWords: Record<IncidentDto['kind'], string> = {
-  consent_revoked: 'Consent revoked',
-  secret_expiring: 'App secret expiring',
-  subscription_failures: 'Outlook subscriptions failing',
-  delivery_failures: 'Deliveries failing',
-  access_test_failures: 'Access test failures',
+  consent_revoked: 'admin.incidents.kind.consentRevoked',
+  secret_expiring: 'admin.incidents.kind.secretExpiring',
+  subscription_failures: 'admin.incidents.kind.subscriptionFailures',
+  delivery_failures: 'admin.incidents.kind.deliveryFailures',
+  access_test_failures: 'admin.incidents.kind.accessTestFailures',
 };
 
 const noticeWords: Record<IncidentNoticeDto['kind'], string> = {
-  opened: 'told',
-  reminder: 'reminded',
-  resolved: 'told it is resolved',
+  opened: 'admin.incidents.notice.opened',
+  reminder: 'admin.incidents.notice.reminder',
+  resolved: 'admin.incidents.notice.resolved',
 };
 
 const cardWords: Record<IncidentNoticeDto['card'], string> = {
-  planned: 'Teams card being prepared',
-  queued: 'Teams card queued for sending',
-  unreachable: 'no Teams card (the bot has no chat with them yet)',
+  planned: 'admin.incidents.card.planned',
+  queued: 'admin.incidents.card.queued',
+  unreachable: 'admin.incidents.card.unreachable',
 };
 
-function emailText(notice: IncidentNoticeDto): string {
-  if (notice.email === 'sent') return 'email sent';
-  if (notice.email === 'not_configured') return 'no email (no alert mailbox is set up)';
-  return `email not sent yet${notice.emailError ? ` (${notice.emailError})` : ''}, tried again on the next pass`;
+function emailText({ t }: Translator, notice: IncidentNoticeDto): string {
+  if (notice.email === 'sent') return t('admin.incidents.email.sent');
+  if (notice.email === 'not_configured') return t('admin.incidents.email.notConfigured');
+  return notice.emailError
+    ? t('admin.incidents.email.failedWhy', { reason: notice.emailError })
+    : t('admin.incidents.email.failed');
 }
 
 /** `#/admin/incidents`: what is wrong now and what was, with what to do and when owners were told. */
 export function IncidentsPage() {
+  const { t } = useT();
   return (
     <>
-      <IncidentList state="open" title="Open incidents" empty="Nothing needs your attention." />
-      <IncidentList state="resolved" title="Past incidents" empty="No incident has been resolved yet." />
+      <IncidentList state="open" title={t('admin.incidents.open')} empty={t('admin.incidents.openNone')} />
+      <IncidentList state="resolved" title={t('admin.incidents.past')} empty={t('admin.incidents.pastNone')} />
     </>
   );
 }
@@ -80,7 +84,9 @@ function IncidentList({ state, title, empty }: { state: 'open' | 'resolved'; tit
           failedTitle={t('admin.incidents.failed', { title })}
         />
       )}
-      {!request.data && request.state.status === 'loading' && <PageSkeleton label={`Loading ${title}`} compact />}
+      {!request.data && request.state.status === 'loading' && (
+        <PageSkeleton label={t('admin.incidents.loading', { title })} compact />
+      )}
       {request.data && request.data.length === 0 && <Text className={styles.muted}>{empty}</Text>}
       {request.data && request.data.length > 0 && (
         <ul className={styles.list}>
@@ -103,34 +109,41 @@ function IncidentItem({
   nameOf: (id: string) => string;
 }) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const dates = [
-    `Opened ${format.stamp(incident.openedAt)}`,
-    `last seen ${format.stamp(incident.lastSeenAt)}`,
-    incident.remindedAt ? `owners reminded ${format.stamp(incident.remindedAt)}` : null,
-    incident.resolvedAt ? `resolved ${format.stamp(incident.resolvedAt)}` : null,
+    t('admin.incidents.opened', { when: format.stamp(incident.openedAt) }),
+    t('admin.incidents.lastSeen', { when: format.stamp(incident.lastSeenAt) }),
+    incident.remindedAt ? t('admin.incidents.reminded', { when: format.stamp(incident.remindedAt) }) : null,
+    incident.resolvedAt ? t('admin.incidents.resolved', { when: format.stamp(incident.resolvedAt) }) : null,
   ].filter((part) => part !== null);
   return (
     <li className={styles.item} data-testid="incident">
       <Text as="h3" size={400} weight="semibold" className={styles.title}>
         {incident.summary}
         <Badge appearance="tint" color={incident.state === 'open' ? 'danger' : 'success'}>
-          {kindWords[incident.kind]}
+          {t(kindWords[incident.kind])}
         </Badge>
       </Text>
       <Text>
-        <Text weight="semibold">What to do: </Text>
+        <Text weight="semibold">{t('admin.incidents.whatToDo')} </Text>
         {incident.advice}
       </Text>
       <Text size={200} className={styles.muted}>
-        {incident.affected} affected. {dates.join(', ')}.
+        {t('admin.incidents.affected', { count: incident.affected, dates: dates.join(', ') })}
       </Text>
       {incident.notices && incident.notices.length > 0 && (
-        <ul className={styles.notices} aria-label="Owners told">
+        <ul className={styles.notices} aria-label={t('admin.incidents.ownersTold')}>
           {incident.notices.map((notice) => (
             <li key={`${notice.ownerId}-${notice.kind}-${notice.at}`} data-testid="incident-notice">
               <Text size={200}>
-                {nameOf(notice.ownerId)}, {noticeWords[notice.kind]} {format.stamp(notice.at)}: {cardWords[notice.card]}
-                ; {emailText(notice)}.
+                {t('admin.incidents.noticeLine', {
+                  name: nameOf(notice.ownerId),
+                  what: t(noticeWords[notice.kind]),
+                  when: format.stamp(notice.at),
+                  card: t(cardWords[notice.card]),
+                  email: emailText(i18n, notice),
+                })}
               </Text>
             </li>
           ))}

@@ -1,23 +1,12 @@
 import type { AdminSettingsDto, AdminSettingsInput } from '@confer/contracts';
+import type { Translator } from '@confer/contracts/i18n';
 
 export type ConnectionMode = AdminSettingsInput['connectionMode'];
 
 /** Plain words on each connection mode: who consents and what Confer can then do (docs/reference/design.md §4). */
 export const modeWords: Record<ConnectionMode, { label: string; hint: string }> = {
-  user: {
-    label: 'Each person connects their own calendar (per-user)',
-    hint:
-      'Each person agrees once in Teams, for themselves (or you grant consent for everyone so no one is asked). ' +
-      'Confer reads free/busy time and creates meetings only in the calendars of people who connected, with their ' +
-      'own permission.',
-  },
-  tenant: {
-    label: 'Confer uses everyone’s calendar (tenant-wide)',
-    hint:
-      'A Microsoft administrator consents once for the whole organisation with the link below. Confer can then ' +
-      'read free/busy time and create meetings in every calendar your Exchange application access policy allows; ' +
-      'nobody connects or disconnects themselves.',
-  },
+  user: { label: 'admin.mode.user', hint: 'admin.mode.userHint' },
+  tenant: { label: 'admin.mode.tenant', hint: 'admin.mode.tenantHint' },
 };
 
 export function draftOf(settings: AdminSettingsDto): AdminSettingsInput {
@@ -34,35 +23,25 @@ export function draftOf(settings: AdminSettingsDto): AdminSettingsInput {
  * admin fear for them (switching mode or turning the integration off leaves them in everyone's calendar).
  */
 export function describeChanges(
+  i18n: Translator,
   before: AdminSettingsInput,
   after: AdminSettingsInput,
   nameOf: (id: string) => string,
 ): string[] {
+  const { t } = i18n;
   const changes: string[] = [];
   if (before.integrationEnabled !== after.integrationEnabled) {
-    changes.push(
-      after.integrationEnabled
-        ? 'People can connect their Outlook calendar again, and Confer uses calendars again.'
-        : 'Confer stops using Outlook calendars for everyone: no free/busy, no new meetings, no sync. ' +
-            'Meetings already scheduled stay in everyone’s calendar; this is safe for them.',
-    );
+    changes.push(after.integrationEnabled ? t('admin.change.enabled') : t('admin.change.disabled'));
   }
   if (before.connectionMode !== after.connectionMode) {
-    changes.push(
-      `Connection mode becomes “${modeWords[after.connectionMode].label}”. ` +
-        'Meetings already scheduled are safe: they stay in everyone’s calendar and Confer keeps them.',
-    );
+    changes.push(t('admin.change.mode', { mode: t(modeWords[after.connectionMode].label) }));
   }
   if (before.allowDisconnect !== after.allowDisconnect) {
-    changes.push(
-      after.allowDisconnect
-        ? 'People may disconnect their own calendar.'
-        : 'People can no longer disconnect their calendar; Settings will tell them it is kept connected by you.',
-    );
+    changes.push(after.allowDisconnect ? t('admin.change.disconnectAllowed') : t('admin.change.disconnectLocked'));
   }
   const added = after.integrationOwners.filter((id) => !before.integrationOwners.includes(id));
   const removed = before.integrationOwners.filter((id) => !after.integrationOwners.includes(id));
-  if (added.length > 0) changes.push(`New integration owners: ${added.map(nameOf).join(', ')}.`);
-  if (removed.length > 0) changes.push(`No longer integration owners: ${removed.map(nameOf).join(', ')}.`);
+  if (added.length > 0) changes.push(t('admin.change.ownersAdded', { names: added.map(nameOf).join(', ') }));
+  if (removed.length > 0) changes.push(t('admin.change.ownersRemoved', { names: removed.map(nameOf).join(', ') }));
   return changes;
 }

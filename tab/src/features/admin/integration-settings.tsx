@@ -19,6 +19,7 @@ import { useT } from '../../i18n/i18n-context.ts';
 import { toAppError } from '../../lib/app-error.ts';
 import { useRequest } from '../../lib/use-request.ts';
 import { CardActions, CardFrame } from '../../ui/card-frame.tsx';
+import { errorMessage } from '../shell/error-text.ts';
 import { getAdminSettings, saveAdminSettings } from './admin-api.ts';
 import { createAdminFormatters } from './admin-format.ts';
 import { AdminRequestError } from './admin-request-error.tsx';
@@ -53,16 +54,16 @@ export function IntegrationSettings() {
     setOutcome(null);
     setDraft((was) => (was ? { ...was, ...change } : was));
   };
-  const changes = stored && draft ? describeChanges(draftOf(stored), draft, names.nameOf) : [];
+  const changes = stored && draft ? describeChanges(i18n, draftOf(stored), draft, names.nameOf) : [];
   const save = async () => {
     if (!draft) return;
     setSaving(true);
     try {
       const saved: AdminSettingsDto = await saveAdminSettings(api, draft);
       request.set(saved);
-      setOutcome({ ok: true, text: 'The settings are saved. They apply from now on.' });
+      setOutcome({ ok: true, text: t('admin.integration.saved') });
     } catch (error) {
-      setOutcome({ ok: false, text: toAppError(error).message });
+      setOutcome({ ok: false, text: errorMessage(toAppError(error), i18n) });
     } finally {
       setSaving(false);
       setConfirming(null);
@@ -71,8 +72,8 @@ export function IntegrationSettings() {
   return (
     <CardFrame
       id="integration-settings"
-      title="Outlook calendar integration"
-      description="How Confer reaches your organisation's Outlook calendars, and who may change it."
+      title={t('admin.integration.title')}
+      description={t('admin.integration.description')}
     >
       {request.state.status === 'error' && (
         <AdminRequestError
@@ -82,7 +83,7 @@ export function IntegrationSettings() {
         />
       )}
       {!draft && request.state.status === 'loading' && (
-        <Skeleton aria-label="Loading the settings" className={styles.skeleton}>
+        <Skeleton aria-label={t('admin.integration.loading')} className={styles.skeleton}>
           <SkeletonItem size={28} />
           <SkeletonItem size={16} />
           <SkeletonItem size={48} />
@@ -92,14 +93,14 @@ export function IntegrationSettings() {
       )}
       {draft && (
         <div className={styles.form}>
-          <Field hint="Off: Confer makes no calendar call for anyone; people are told why. Meetings stay in calendars.">
+          <Field hint={t('admin.integration.enabledHint')}>
             <Switch
-              label="Allow people to connect their Outlook calendar"
+              label={t('admin.integration.enabled')}
               checked={draft.integrationEnabled}
               onChange={(_, data) => update({ integrationEnabled: data.checked })}
             />
           </Field>
-          <Field label="Connection mode">
+          <Field label={t('admin.integration.mode')}>
             <RadioGroup
               value={draft.connectionMode}
               onChange={(_, data) => update({ connectionMode: data.value === 'tenant' ? 'tenant' : 'user' })}
@@ -112,9 +113,9 @@ export function IntegrationSettings() {
                   aria-describedby={`mode-${mode}-hint`}
                   label={
                     <>
-                      {modeWords[mode].label}
+                      {t(modeWords[mode].label)}
                       <Text size={200} id={`mode-${mode}-hint`} className={styles.hint}>
-                        {modeWords[mode].hint}
+                        {t(modeWords[mode].hint)}
                       </Text>
                     </>
                   }
@@ -122,9 +123,9 @@ export function IntegrationSettings() {
               ))}
             </RadioGroup>
           </Field>
-          <Field hint="Off: Settings hides Disconnect and tells people their calendar is kept connected by an admin.">
+          <Field hint={t('admin.integration.disconnectHint')}>
             <Switch
-              label="Let people disconnect their own calendar"
+              label={t('admin.integration.disconnect')}
               checked={draft.allowDisconnect}
               onChange={(_, data) => update({ allowDisconnect: data.checked })}
             />
@@ -146,15 +147,17 @@ export function IntegrationSettings() {
               disabled={saving || changes.length === 0}
               onClick={() => setConfirming(changes)}
             >
-              Save settings
+              {t('admin.integration.save')}
             </Button>
             <Button disabled={saving || changes.length === 0} onClick={() => stored && setDraft(draftOf(stored))}>
-              Discard changes
+              {t('meeting.edit.discard')}
             </Button>
             <Text size={200} className={styles.hint} data-testid="settings-updated">
               {stored?.updatedAt
-                ? `Last saved ${createAdminFormatters(locale, timeZone).stamp(stored.updatedAt)}`
-                : 'Running on the defaults: no admin has saved settings yet.'}
+                ? t('admin.integration.lastSaved', {
+                    when: createAdminFormatters(locale, timeZone).stamp(stored.updatedAt),
+                  })
+                : t('admin.integration.defaults')}
             </Text>
           </CardActions>
         </div>

@@ -33,35 +33,35 @@ export function MeetingRhythmCard() {
   const save = async (type: MeetingTypeDto, days: number | null) => {
     const saved = await setTypeCadence(api, type.id, days);
     const cadenceDays = saved.cadenceDays === undefined ? days : saved.cadenceDays;
-    request.set((request.data ?? []).map((t) => (t.id === type.id ? { ...t, ...saved, cadenceDays } : t)));
+    request.set((request.data ?? []).map((one) => (one.id === type.id ? { ...one, ...saved, cadenceDays } : one)));
   };
   return (
     <CardFrame
       id="meeting-rhythm"
-      title="Meeting rhythm"
-      description="How often people should meet for each type. Confer reminds them in Teams when they are overdue; a pair may choose its own rhythm."
+      title={t('admin.rhythm.title')}
+      description={t('admin.rhythm.description')}
       testId="meeting-rhythm"
     >
       <AsyncList
         request={request}
         failedTitle={t('admin.rhythm.failed')}
-        loading={{ label: 'Loading meeting types', rows: [32, 32, 32], minHeight: '120px' }}
-        empty={<Text className={styles.note}>There are no meeting types yet.</Text>}
+        loading={{ label: t('admin.rhythm.loading'), rows: [32, 32, 32], minHeight: '120px' }}
+        empty={<Text className={styles.note}>{t('admin.rhythm.none')}</Text>}
       >
         {(types) => (
           <>
-            {types.some((t) => t.cadenceDays === undefined) && (
+            {types.some((type) => type.cadenceDays === undefined) && (
               <Text size={200} className={styles.note}>
-                This server does not say each type's current rhythm: choosing one sets it.
+                {t('admin.rhythm.unknown')}
               </Text>
             )}
             <ul className={styles.list}>
               {types.map((type) => (
                 <li key={type.id} data-testid="type-rhythm" data-type-id={type.id}>
                   <RhythmPicker
-                    label={`${type.name} (${type.durationMinutes} min)`}
+                    label={t('schedule.form.typeOption', { name: type.name, minutes: type.durationMinutes })}
                     days={type.cadenceDays ?? null}
-                    noneLabel="No rhythm"
+                    noneLabel={t('admin.rhythm.noRhythm')}
                     onSave={(days) => save(type, days)}
                   />
                 </li>

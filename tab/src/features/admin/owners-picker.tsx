@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { AuthedApi } from '../../lib/authed-api.ts';
 import { usePeopleSearch } from '../schedule/use-people-search.ts';
 import type { PeopleNames } from './people-names.ts';
@@ -33,6 +34,7 @@ export interface OwnersPickerProps {
 /** Integration owners, picked from the directory (the schedule page's people search); stored as object ids. */
 export function OwnersPicker({ api, owners, names, onChange }: OwnersPickerProps) {
   const styles = useStyles();
+  const { t } = useT();
   const [query, setQuery] = useState('');
   const search = usePeopleSearch(api, query);
   const chosen = new Set(owners);
@@ -55,34 +57,40 @@ export function OwnersPicker({ api, owners, names, onChange }: OwnersPickerProps
   };
   return (
     <Field
-      label="Integration owners"
-      hint={
-        full
-          ? `That's the most: up to ${ADMIN_LIMITS.maxOwners} owners.`
-          : 'People told about incidents (consent revoked, failing subscriptions). Search by name or address.'
-      }
+      label={t('admin.owners.label')}
+      hint={full ? t('admin.owners.full', { max: ADMIN_LIMITS.maxOwners }) : t('admin.owners.hint')}
     >
       <TagPicker onOptionSelect={onOptionSelect} selectedOptions={[...owners]}>
         <TagPickerControl>
-          <TagPickerGroup aria-label="Integration owners chosen">
+          <TagPickerGroup aria-label={t('admin.owners.chosen')}>
             {owners.map((id) => (
-              <Tag key={id} value={id} shape="rounded" dismissible aria-label={`${names.nameOf(id)}, remove`}>
+              <Tag
+                key={id}
+                value={id}
+                shape="rounded"
+                dismissible
+                aria-label={t('schedule.people.remove', { name: names.nameOf(id) })}
+              >
                 {names.nameOf(id)}
               </Tag>
             ))}
           </TagPickerGroup>
           <TagPickerInput
-            aria-label="Add an integration owner"
+            aria-label={t('admin.owners.add')}
             value={query}
             disabled={full}
             onChange={(event) => setQuery(event.target.value)}
           />
         </TagPickerControl>
         <TagPickerList>
-          {search.status === 'searching' && <Spinner size="tiny" label="Searching…" className={styles.status} />}
-          {search.status === 'error' && <Text className={styles.status}>Search failed: {search.message}</Text>}
+          {search.status === 'searching' && (
+            <Spinner size="tiny" label={t('schedule.people.searching')} className={styles.status} />
+          )}
+          {search.status === 'error' && (
+            <Text className={styles.status}>{t('schedule.people.searchFailed', { reason: search.message })}</Text>
+          )}
           {search.status === 'found' && options.length === 0 && (
-            <Text className={styles.status}>No one in your directory matches “{search.text}”.</Text>
+            <Text className={styles.status}>{t('admin.owners.noMatch', { text: search.text })}</Text>
           )}
           {options.map(({ id, person }) => (
             <TagPickerOption

@@ -7,6 +7,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
+import { useT } from '../../i18n/i18n-context.ts';
 
 /** Before the settings are saved: what changes, in words, so a mode switch or turning off is never a surprise. */
 export function SaveConfirmation({
@@ -20,11 +21,12 @@ export function SaveConfirmation({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useT();
   return (
     <Dialog open={changes !== null} onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface aria-describedby="save-changes-list">
         <DialogBody>
-          <DialogTitle>Save these changes?</DialogTitle>
+          <DialogTitle>{t('admin.confirm.title')}</DialogTitle>
           <DialogContent>
             <ul id="save-changes-list">
               {(changes ?? []).map((change) => (
@@ -34,10 +36,10 @@ export function SaveConfirmation({
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={saving} onClick={onConfirm}>
-              Save
+              {t('common.save')}
             </Button>
             <Button disabled={saving} onClick={onCancel}>
-              Cancel
+              {t('admin.confirm.cancel')}
             </Button>
           </DialogActions>
         </DialogBody>
