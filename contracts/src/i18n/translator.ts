@@ -61,8 +61,11 @@ export interface Translator {
 
 export class UnknownMessageError extends Error {
   readonly code = 'i18n_unknown_message';
-  constructor(readonly key: string) {
+  readonly key: string;
+  // A plain constructor (no parameter property): worker processes load this file with Node's type stripping.
+  constructor(key: string) {
     super(`No message "${key}" in the catalogue`);
+    this.key = key;
   }
 }
 
