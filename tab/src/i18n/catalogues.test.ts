@@ -63,4 +63,12 @@ describe('the tab catalogues', () => {
     const japanese = await loadTranslator(resolveLocale('ja-JP'));
     expect(japanese.t('home.title')).not.toBe(english['home.title']);
   });
+
+  it('fills plain placeholders the way the ICU formatter does, and leaves the rest to it', async () => {
+    const german = await loadTranslator(resolveLocale('de-DE'));
+    expect(german.t('home.card.joinLabel', { title: 'Jour fixe' })).toBe('An Jour fixe in Teams teilnehmen');
+    expect(german.t('meeting.together.meetings', { count: 1 })).toBe('1 Besprechung');
+    expect(german.t('schedule.form.typeOption', { name: 'Mentoring', minutes: 1500 })).toBe('Mentoring (1.500 Min.)');
+    expect(() => german.t('home.card.joinLabel', {})).toThrow();
+  });
 });

@@ -5,6 +5,7 @@ import {
   FALLBACK_LANGUAGE,
   type Language,
   type Messages,
+  type MessageValues,
   mergeNamespaceFiles,
   type ResolvedLocale,
   resolveLocale,
@@ -32,11 +33,72 @@ function catalogueOf(language: Language, messages: Messages): Catalogues {
   return { [FALLBACK_LANGUAGE]: english, [language]: messages } as unknown as Catalogues;
 }
 
+type Template = (values: MessageValues) => string | null;
+
+/**
+ * A message whose only placeholders are plain `{name}` arguments, as a function that fills them in (null for any
+ * other message: plurals, selects, numbers, ICU quotes). The week grid names each of its few hundred cells with
+ * such messages on every render, and a full ICU format of each costs tens of microseconds; this is string joining.
+ */
+function simpleTemplate(text: string): Template | null {
+  if (/'[{}#'|]/.test(text)) return null;
+  const pieces = text.split(/\{\s*([A-Za-z0-9_]+)\s*\}/);
+  if (pieces.some((piece, index) => index % 2 === 0 && /[{}]/.test(piece))) return null;
+  return (values) => {
+    let out = '';
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index] ?? '';
+      if (index % 2 === 0) {
+        out += piece;
+        continue;
+      }
+      const value = values[piece];
+      // Anything but a string or a number is left to the full formatter (which also reports a missing value).
+      if (typeof value !== 'string' && typeof value !== 'number') return null;
+      out += String(value);
+    }
+    return out;
+  };
+}
+
+/**
+ * Messages are asked for again on every render: one without placeholders is kept once made, and one with plain
+ * `{name}` arguments only is filled in directly (`simpleTemplate`); every other message goes to the ICU translator.
+ */
+function withFastPaths(translator: Translator, messages: Messages): Translator {
+  const fixed = new Map<string, string>();
+  const templates = new Map<string, Template | null>();
+  const textOf = (key: string) => messages[key] ?? english[key];
+  return {
+    locale: translator.locale,
+    has: (key) => translator.has(key),
+    list: (items, type) => translator.list(items, type),
+    number: (value, options) => translator.number(value, options),
+    t(key, values) {
+      if (!values) {
+        let text = fixed.get(key);
+        if (text === undefined) {
+          text = translator.t(key);
+          fixed.set(key, text);
+        }
+        return text;
+      }
+      let template = templates.get(key);
+      if (template === undefined) {
+        const text = textOf(key);
+        template = text === undefined ? null : simpleTemplate(text);
+        templates.set(key, template);
+      }
+      return template?.(values) ?? translator.t(key, values);
+    },
+  };
+}
+
 function translatorFor(locale: ResolvedLocale, messages: Messages): Translator {
   const cacheKey = `${locale.language}|${locale.formatLocale}`;
   let translator = translators.get(cacheKey);
   if (!translator) {
-    translator = createTranslator(catalogueOf(locale.language, messages), locale);
+    translator = withFastPaths(createTranslator(catalogueOf(locale.language, messages), locale), messages);
     translators.set(cacheKey, translator);
   }
   return translator;
