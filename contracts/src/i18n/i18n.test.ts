@@ -34,14 +34,14 @@ describe('createTranslator', () => {
     expect(t.t('a.hi', { name: 'Megan' })).toBe('Hi Megan');
     expect(t.list(['A', 'B', 'C'])).toBe('A, B, and C');
   });
-  it('works out a locale once however many messages use it', () => {
+  it('never asks the engine which locales it supports, however many messages there are', () => {
     const many = complete(
       Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`m${i}`, `{n, plural, other {# ${i}}}`])),
     );
     const spy = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
     const t = createTranslator(many, resolveLocale('fr-CA'));
     for (let i = 0; i < 20; i++) expect(t.t(`m${i}`, { n: 2 })).toBe(`2 ${i}`);
-    expect(spy.mock.calls.filter(([locales]) => locales === 'fr-CA')).toHaveLength(1);
+    expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });
   it('throws a coded error for an unknown key', () => {

@@ -2,17 +2,20 @@ import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
 import { FALLBACK_LANGUAGE, type Language, type ResolvedLocale } from './locales.ts';
 
 /*
- * Each IntlMessageFormat works out its locale again (`Intl.NumberFormat.supportedLocalesOf`, then an
- * `Intl.Locale`) — in Chromium about 0.3 ms a message, so tens of milliseconds for a page's first render. The
- * locales handed in here are already canonical, so the answer is kept per tag. The class's static
- * `resolveLocale` is the library's own hook for this.
+ * Each IntlMessageFormat works out its locale again with `Intl.NumberFormat.supportedLocalesOf`, which asks the
+ * engine for every locale it has. The locales handed in here are already canonical tags of shipped languages
+ * (`resolveLocale`), which every engine supports, so the library's answer would be the tag itself: it is made
+ * directly and kept per tag. The class's static `resolveLocale` is the library's own hook for this.
  */
-const resolvedLocales = new Map<string, Intl.Locale | undefined>();
-const libraryResolveLocale = IntlMessageFormat.resolveLocale;
+const resolvedLocales = new Map<string, Intl.Locale>();
 IntlMessageFormat.resolveLocale = (locales) => {
-  const key = typeof locales === 'string' ? locales : locales.join(',');
-  if (!resolvedLocales.has(key)) resolvedLocales.set(key, libraryResolveLocale(locales));
-  return resolvedLocales.get(key);
+  const tag = typeof locales === 'string' ? locales : (locales[0] ?? FALLBACK_LANGUAGE);
+  let locale = resolvedLocales.get(tag);
+  if (!locale) {
+    locale = new Intl.Locale(tag);
+    resolvedLocales.set(tag, locale);
+  }
+  return locale;
 };
 
 /** Intl formatters shared by every message of a translator (the library otherwise makes a set per message). */
