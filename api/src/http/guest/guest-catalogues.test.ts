@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { SHIPPED_LANGUAGES } from '@confer/contracts/i18n';
 import { catalogueProblems } from '@confer/contracts/i18n/check';
 import { describe, expect, it } from 'vitest';
