@@ -11,11 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import type { Browser, CDPSession, Frame, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { signInInBrowser } from '../tests/browser/support/browser-sign-in.ts';
 import { contextDefaults, launchChromium } from '../tests/browser/support/chromium.ts';
 import { createMeeting } from '../tests/browser/support/tab-session.ts';
 import { PEOPLE, repoRoot, startStack } from '../tests/support/stack.ts';
+import { tabFrame } from './lib/teams-home-timing.ts';
 
 interface ProfileNode {
   id: number;
@@ -102,16 +103,6 @@ async function stopProfiler(session: CDPSession): Promise<Profile> {
   const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: Profile };
   await session.detach();
   return profile;
-}
-
-async function tabFrame(page: Page): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('/index.html'));
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the host page framed no tab within 30 s');
-    await page.waitForTimeout(10);
-  }
 }
 
 /** Self time per node id, from the samples and their time deltas. */

@@ -140,7 +140,7 @@ function hostUrl(stack: Stack, userId: string | null): string {
 }
 
 /** The tab's frame once it has navigated to the tab (a new iframe starts on about:blank). */
-async function tabFrame(page: Page): Promise<Frame> {
+export async function tabFrame(page: Page): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const frame = page.frames().find((f) => f.url().includes('/index.html'));

@@ -1,13 +1,14 @@
 import type { ResolvedLocale } from '@confer/contracts/i18n';
 import type { CommandName } from './commands.ts';
+import type { BotFormats } from './i18n/formats.ts';
 import type { ActionErrorCode, ConnectionNotice, MeetingResponse } from './ports.ts';
 
 /**
  * Every word the bot says, for one recipient's language (`botText(locale)` builds it from the message
  * catalogues in `i18n/messages`). Card builders and handlers take a `BotText` and never hold their own
- * strings.
+ * strings. Dates, lengths, rhythms and lists are formatted as `BotFormats` says.
  */
-export interface BotText {
+export interface BotText extends Omit<BotFormats, 'utcMinute'> {
   /** The recipient's language, formatting locale and direction (a card for Arabic is right to left). */
   locale: ResolvedLocale;
   productName: string;
@@ -31,22 +32,6 @@ export interface BotText {
     /** Card-safe answers to refused card actions, by code. */
     action: Record<ActionErrorCode, string>;
   };
-  /** "Tue 14 Jul, 10:00–10:30" in `timeZone`, with the zone named. */
-  when(start: Date, end: Date, timeZone: string): string;
-  /** A date and time alone, e.g. for suggested slots. */
-  slot(start: Date, end: Date, timeZone: string): string;
-  /** A day alone, e.g. "Mon, 9 Nov 2026", in `timeZone`. */
-  date(instant: Date, timeZone: string): string;
-  /** A calendar day given as `YYYY-MM-DD` (an action's due date), e.g. "22 Nov 2026". */
-  day(dateKey: string): string;
-  /** A length of time: "1 minute", "42 minutes", "1 hour 30 minutes". */
-  duration(minutes: number): string;
-  /** How often people meet: "every day", "every week", "every 2 weeks", "every 10 days". */
-  every(days: number): string;
-  /** Names joined for a sentence: "Megan", "Megan and Adele", "Megan, Adele and Alex". */
-  list(names: readonly string[]): string;
-  /** A count in the reader's digits. */
-  number(value: number): string;
   meeting: {
     type: string;
     when: string;

@@ -6,14 +6,21 @@ import type { Translator } from '@confer/contracts/i18n';
  * catalogue the words around them.
  */
 export interface BotFormats {
+  /** "Tue 14 Jul, 10:00–10:30" in `timeZone`, with the zone named. */
   when(start: Date, end: Date, timeZone: string): string;
+  /** A date and time alone, e.g. for suggested slots. */
   slot(start: Date, end: Date, timeZone: string): string;
+  /** A day alone, e.g. "Mon, 9 Nov 2026", in `timeZone`. */
   date(instant: Date, timeZone: string): string;
-  /** A calendar day given as `YYYY-MM-DD` (an action's due date), which has no zone. */
+  /** A calendar day given as `YYYY-MM-DD` (an action's due date), e.g. "22 Nov 2026". */
   day(dateKey: string): string;
+  /** A length of time: "1 minute", "42 minutes", "1 hour 30 minutes". */
   duration(minutes: number): string;
+  /** How often people meet: "every day", "every week", "every 2 weeks", "every 10 days". */
   every(days: number): string;
+  /** Names joined for a sentence: "Megan", "Megan and Adele", "Megan, Adele and Alex". */
   list(names: readonly string[]): string;
+  /** A count in the reader's digits. */
   number(value: number): string;
   /** An instant to the minute in UTC, for readers whose zone is unknown. */
   utcMinute(instant: Date): string;
