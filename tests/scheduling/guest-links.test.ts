@@ -134,8 +134,15 @@ describe('guest links', () => {
     expect(shown.status, shown.html.slice(0, 300)).toBe(200);
     for (const time of times) expect(shown.html).toContain(`value="${time.start}"`);
     expect(shown.html).toContain(created.id);
-    // Nothing of the meeting but the offered times and the organizer's name: no title, agenda, or addresses.
-    for (const secret of [meeting.title, mail('alexw'), GUEST, 'Alex Wilber', meeting.joinUrl ?? 'teams']) {
+    // Nothing of the meeting but the offered times: no title, agenda, addresses or names — not the organizer's.
+    for (const secret of [
+      meeting.title,
+      mail('alexw'),
+      GUEST,
+      'Alex Wilber',
+      PEOPLE.adele.name,
+      meeting.joinUrl ?? 'teams',
+    ]) {
       expect(shown.html).not.toContain(secret);
     }
     expect(shown.headers.get('content-security-policy')).toMatch(/default-src 'none'.*frame-ancestors 'none'/);

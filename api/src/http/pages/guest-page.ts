@@ -6,7 +6,6 @@ export type GuestPage =
       kind: 'offer';
       token: string;
       offerId: string;
-      organizer: string;
       minutes: number;
       slots: { start: Date; end: Date }[];
       expiresAt: Date;
@@ -87,7 +86,7 @@ function offerBody(page: Extract<GuestPage, { kind: 'offer' }>, t: Translator): 
     .join('\n');
   const hidden = `<input type="hidden" name="offerId" value="${escapeHtml(page.offerId)}">
 <input type="hidden" name="tz" value="${escapeHtml(page.zone)}">`;
-  return `<p>${escapeHtml(t.t('guest.intro', { organizer: page.organizer }))}</p>
+  return `<p>${escapeHtml(t.t('guest.intro'))}</p>
 <p>${escapeHtml(t.t('guest.length', { minutes: page.minutes }))}</p>
 <form id="zone-form" class="zone" method="get" action="${action}" data-chosen="${page.zoneChosen ? 'yes' : 'no'}">
 <div><label for="tz">${escapeHtml(t.t('guest.zoneLabel'))}</label><select id="tz" name="tz">${zoneOptions}</select></div>

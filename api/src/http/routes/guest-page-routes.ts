@@ -75,12 +75,11 @@ export function guestPageRoutes(deps: GuestDeps, options: GuestPageOptions = {})
     const token = String(req.params.token);
     const zone = zoneOf(req.query.tz);
     await answerWith(req, res, token, async () => {
-      const { offer, current, meeting } = await openGuestLink(deps, token);
+      const { offer, current } = await openGuestLink(deps, token);
       return {
         kind: 'offer',
         token,
         offerId: offer.id,
-        organizer: meeting.organizerName,
         minutes: Math.round((current.end.getTime() - current.start.getTime()) / 60_000),
         slots: offer.slots.filter((s) => s.start.getTime() > clock.now().getTime()),
         expiresAt: offer.expiresAt,
